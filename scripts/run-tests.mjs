@@ -1,0 +1,81 @@
+// `npm test`: type-check, unit and element tests in headless Chromium (wtr), then the
+// end-to-end checks; ends with one plain line "N passed, N failed" for the whole run.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from '../test/support/chromium.mjs';
+
+const totals = { passed: 0, failed: 0 };
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (canInstall) {
+    console.log('No Chromium found: installing Debian\'s chromium with apt-get (about a minute)...');
+    const ok = run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']) === 0;
+    const installed = ok ? findChromium() : undefined;
+    if (installed) return installed;
+  }
+  console.error(
+    [
+      '',
+      'No Chromium or Chrome was found, and the tests run in a real headless Chromium.',
+      'Get one, then run `npm test` again:',
+      '  Debian/Ubuntu:  sudo apt-get install -y chromium',
+      '  any system:     set CHROME_PATH to a Chrome or Chromium executable, e.g.',
+      '                  CHROME_PATH=/usr/bin/google-chrome npm test',
+      '',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+const chromium = ensureChromium();
+const env = { CHROME_PATH: chromium };
+
+console.log('\n== typecheck (tsc, strict)');
+if (run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0) totals.passed++;
+else totals.failed++;
+
+console.log('\n== unit and element tests (web-test-runner, headless Chromium)');
+const countsFile = join(mkdtempSync(join(tmpdir(), 'huddle-test-')), 'counts.json');
+const wtrStatus = run('npx', ['wtr'], { ...env, HUDDLE_TEST_COUNTS: countsFile });
+if (existsSync(countsFile)) {
+  const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+} else {
+  totals.failed++;
+}
+if (wtrStatus !== 0 && totals.failed === 0) totals.failed++;
+
+// End-to-end scripts drive the built kiosk; each prints its own counts as JSON on its last line.
+const e2eDir = 'test/e2e';
+const e2eScripts = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort() : [];
+if (e2eScripts.length > 0) {
+  console.log('\n== building the kiosk for end-to-end tests');
+  if (run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) !== 0) {
+    totals.failed += e2eScripts.length;
+  } else {
+    for (const script of e2eScripts) {
+      console.log(`\n== end-to-end: ${script}`);
+      const result = spawnSync('node', [join(e2eDir, script)], { env: { ...process.env, ...env }, encoding: 'utf8' });
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      const last = result.stdout.trim().split('\n').at(-1) ?? '';
+      const match = /^e2e: (\d+) passed, (\d+) failed$/.exec(last);
+      if (match) {
+        totals.passed += Number(match[1]);
+        totals.failed += Number(match[2]);
+      }
+      if (!match || result.status !== 0) totals.failed += match && Number(match[2]) > 0 ? 0 : 1;
+    }
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);

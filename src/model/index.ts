@@ -1,0 +1,12 @@
+/** Pure model: entity types, validation and every derived figure. No DOM, no storage. */
+export * from './types.js';
+export * from './dates.js';
+export { ValidationError } from './schema.js';
+export * from './validation.js';
+export * from './kpi-status.js';
+export * from './actions.js';
+export * from './escalations.js';
+export * from './cadence.js';
+export * from './observation.js';
+export * from './checklists.js';
+export * from './org.js';

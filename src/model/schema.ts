@@ -1,0 +1,137 @@
+/**
+ * A tiny declarative schema: each field has a check that returns a message when the value
+ * is wrong. Used both for writes through the store and for every record of an import, so
+ * the two can never disagree about what a valid record is.
+ */
+import { isDay } from './dates.js';
+
+/** Returns a message saying what is wrong, or undefined when the value is fine. */
+export type Check = (value: unknown) => string | undefined;
+
+export interface FieldSpec {
+  check: Check;
+  optional?: boolean;
+}
+
+export type Schema = Record<string, FieldSpec>;
+
+/** A rejected input, naming the entity, the field and what is wrong with it. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  constructor(
+    readonly entity: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${entity}: ${field} ${problem}`);
+  }
+}
+
+export const required = (check: Check): FieldSpec => ({ check });
+export const optional = (check: Check): FieldSpec => ({ check, optional: true });
+
+/** A string holding something other than white space, at most `max` characters. */
+export const text =
+  (max: number): Check =>
+  (value) => {
+    if (typeof value !== 'string') return 'must be text';
+    if (value.trim() === '') return 'must not be empty';
+    if (value.length > max) return `must be at most ${max} characters (has ${value.length})`;
+    return undefined;
+  };
+
+/** A string that may be empty (a free-text answer not given yet). */
+export const freeText =
+  (max: number): Check =>
+  (value) => {
+    if (typeof value !== 'string') return 'must be text';
+    if (value.length > max) return `must be at most ${max} characters (has ${value.length})`;
+    return undefined;
+  };
+
+export const finiteNumber: Check = (value) =>
+  typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+
+export const integerBetween =
+  (min: number, max: number): Check =>
+  (value) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+      ? undefined
+      : `must be a whole number from ${min} to ${max}`;
+
+export const nonNegative: Check = (value) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : 'must be a number of 0 or more';
+
+export const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
+
+export const day: Check = (value) => (isDay(value) ? undefined : 'must be a date written YYYY-MM-DD');
+
+export const isoTimestamp: Check = (value) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
+    ? undefined
+    : 'must be an ISO timestamp';
+
+/** An id: non-empty, no control characters, bounded. */
+export const id: Check = (value) =>
+  typeof value === 'string' && value.length > 0 && value.length <= 100 && !/[\u0000-\u001f]/.test(value)
+    ? undefined
+    : 'must be an id (1-100 characters, no control characters)';
+
+export const oneOf =
+  (values: readonly string[]): Check =>
+  (value) =>
+    typeof value === 'string' && values.includes(value) ? undefined : `must be one of: ${values.join(', ')}`;
+
+export const listOf =
+  (item: Check, max: number): Check =>
+  (value) => {
+    if (!Array.isArray(value)) return 'must be a list';
+    if (value.length > max) return `must have at most ${max} entries`;
+    for (const [index, entry] of value.entries()) {
+      const problem = item(entry);
+      if (problem) return `entry ${index + 1} ${problem}`;
+    }
+    return undefined;
+  };
+
+export const mapOf =
+  (entry: Check, max: number): Check =>
+  (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object';
+    const entries = Object.entries(value);
+    if (entries.length > max) return `must have at most ${max} entries`;
+    for (const [key, inner] of entries) {
+      const problem = id(key) ?? entry(inner);
+      if (problem) return `entry "${key}" ${problem}`;
+    }
+    return undefined;
+  };
+
+/** A nested object checked against its own schema. */
+export const shape =
+  (schema: Schema): Check =>
+  (value) => {
+    const problem = firstProblem(schema, value);
+    return problem ? `${problem.field} ${problem.problem}` : undefined;
+  };
+
+/** The first thing wrong with `value` against `schema`, fields in schema order. */
+export function firstProblem(schema: Schema, value: unknown): { field: string; problem: string } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { field: '(record)', problem: 'must be an object' };
+  }
+  const record = value as Record<string, unknown>;
+  for (const [field, spec] of Object.entries(schema)) {
+    const fieldValue = record[field];
+    if (fieldValue === undefined) {
+      if (!spec.optional) return { field, problem: 'is required' };
+      continue;
+    }
+    const problem = spec.check(fieldValue);
+    if (problem) return { field, problem };
+  }
+  for (const field of Object.keys(record)) {
+    if (!(field in schema)) return { field, problem: 'is not a known field' };
+  }
+  return undefined;
+}

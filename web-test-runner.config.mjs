@@ -1,0 +1,22 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { cdpPlugin } from './test/support/cdp-plugin.mjs';
+import { CHROMIUM_ARGS, findChromium } from './test/support/chromium.mjs';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), cdpPlugin()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium(), headless: true, args: ['--headless=new', ...CHROMIUM_ARGS] },
+    }),
+  ],
+  concurrency: 2,
+  reporters: [defaultReporter(), summaryReporter()],
+  // Lit's dev-mode banner is noise in the browser-log section.
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  testFramework: { config: { timeout: 10000 } },
+};
