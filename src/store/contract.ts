@@ -1,0 +1,83 @@
+/**
+ * The HuddleStore contract: what every element reads and writes through.
+ *
+ * The default implementation is IndexedDB (`IdbHuddleStore`); a host intranet may pass any
+ * object that implements this interface (for example one backed by its own REST API).
+ * Queries are plain objects that say what they read, so a host store can run them against
+ * its own records with a `RecordReader` of its own.
+ */
+import type { AnyRecord, Day, EntityKind, EntityMap } from '../model/index.js';
+import type { StoreWrites } from './writes.js';
+
+/** Read access a query runs against: all records of a kind, by an indexed field, or by id. */
+export interface RecordReader {
+  all<K extends EntityKind>(kind: K): Promise<EntityMap[K][]>;
+  by<K extends EntityKind>(kind: K, field: IndexedField<K>, value: string): Promise<EntityMap[K][]>;
+  get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined>;
+}
+
+/** Fields that can be looked up quickly; the IndexedDB store keeps an index on each. */
+export const INDEXED_FIELDS = {
+  org: [],
+  units: ['parentId'],
+  people: ['unitId'],
+  kpis: ['unitId'],
+  kpiValues: ['kpiId'],
+  actions: ['unitId'],
+  escalations: ['fromUnitId', 'toUnitId'],
+  experiments: ['unitId'],
+  resourceNeeds: ['unitId'],
+  attendance: ['unitId'],
+  huddles: ['unitId'],
+  recognitions: ['unitId'],
+  coachingSessions: ['learnerId', 'coachId'],
+  coachingPairs: ['coachId', 'learnerId'],
+  checklists: [],
+  feedback: ['unitId'],
+  feedbackResponses: ['unitId'],
+} as const satisfies { [K in EntityKind]: readonly (keyof EntityMap[K] & string)[] };
+
+export type IndexedField<K extends EntityKind> = (typeof INDEXED_FIELDS)[K][number];
+
+/** A kind a query reads, and optionally which of its records matter to it. */
+export interface QueryDependency {
+  kind: EntityKind;
+  /** True when a change to this record can change the query's result. */
+  affects?: (record: AnyRecord) => boolean;
+}
+
+export interface Query<T> {
+  /** Readable and unique per distinct query, e.g. `actions-of-unit:team-1`. */
+  readonly key: string;
+  readonly reads: readonly QueryDependency[];
+  run(reader: RecordReader): Promise<T>;
+}
+
+/** One written record, before and after, as announced to watchers and other tabs. */
+export interface RecordChange {
+  kind: EntityKind;
+  before?: AnyRecord;
+  after: AnyRecord;
+}
+
+/** Does a set of changes touch what a query reads? */
+export function affectsQuery(query: Pick<Query<unknown>, 'reads'>, changes: readonly RecordChange[]): boolean {
+  return changes.some((change) =>
+    query.reads.some(
+      (dep) =>
+        dep.kind === change.kind &&
+        (!dep.affects || dep.affects(change.after) || (change.before !== undefined && dep.affects(change.before))),
+    ),
+  );
+}
+
+export interface HuddleStore extends StoreWrites {
+  /**
+   * Runs the query now and again after every change that affects its result, in this tab
+   * or another. Returns the function that stops watching; elements call it on disconnect.
+   */
+  watch<T>(query: Query<T>, onResult: (result: T) => void, onError?: (error: Error) => void): () => void;
+  get<T>(query: Query<T>): Promise<T>;
+  /** The day the store considers "today" (local time); a kiosk may pin it for tests. */
+  today(): Day;
+}

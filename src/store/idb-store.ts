@@ -1,0 +1,529 @@
+/**
+ * The default HuddleStore: IndexedDB through `idb`.
+ *
+ * Every write is one readwrite transaction that validates, stamps, stores the record(s) and
+ * appends outbox entries; it either commits whole or not at all. Watchers re-run only for
+ * changes that touch what their query reads, in this tab and (via BroadcastChannel) in
+ * every other tab or window of the same origin using the same database.
+ */
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import {
+  ENTITY_KINDS,
+  localDay,
+  validateRecord,
+  type Action,
+  type ActionStatus,
+  type AgendaPart,
+  type AnyRecord,
+  type Day,
+  type Draft,
+  type EntityKind,
+  type EntityMap,
+  type EscalationState,
+  type RecordBase,
+} from '../model/index.js';
+import { affectsQuery, type HuddleStore, type Query, type RecordChange, type RecordReader } from './contract.js';
+import { StorageError, toStorageError } from './errors.js';
+import { newId, nowIso } from './ids.js';
+import { DB_VERSION, DEFAULT_DB_NAME, META, OUTBOX, upgrade } from './schema-versions.js';
+import { parseImport, toExportFile, type ExportFile, type ImportSummary } from './transfer.js';
+import type { NewAction, NewCoachingSession, NewFeedback, Patch, StoreWrites } from './writes.js';
+
+export interface IdbStoreOptions {
+  /** Database name; one per organisation on a device. */
+  name?: string;
+  /** Overrides "today", e.g. for a kiosk test with a mocked clock. */
+  today?: () => Day;
+}
+
+/** What an outbox entry holds: enough for a later sync to replay the change. */
+export interface OutboxEntry {
+  seq?: number;
+  kind: EntityKind;
+  recordId: string;
+  /** The fields this write set or cleared. */
+  fields: string[];
+  record: AnyRecord;
+  at: string;
+}
+
+type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
+
+interface Watcher {
+  query: Query<unknown>;
+  onResult: (result: unknown) => void;
+  onError: (error: Error) => void;
+  /** Bumped on every run so that a slow older run never overwrites a newer result. */
+  generation: number;
+  stopped: boolean;
+}
+
+type ChannelMessage = { changes: RecordChange[] } | { reset: true };
+
+export class IdbHuddleStore implements HuddleStore, StoreWrites {
+  readonly name: string;
+  readonly #today: () => Day;
+  #db: Promise<IDBPDatabase> | undefined;
+  readonly #watchers = new Set<Watcher>();
+  #channel: BroadcastChannel | undefined;
+
+  constructor(options: IdbStoreOptions = {}) {
+    this.name = options.name ?? DEFAULT_DB_NAME;
+    this.#today = options.today ?? (() => localDay());
+  }
+
+  today(): Day {
+    return this.#today();
+  }
+
+  // ---------------------------------------------------------------- connection
+
+  /** Opens lazily; a failed or closed connection is reopened on the next call. */
+  #connection(): Promise<IDBPDatabase> {
+    this.#db ??= new Promise<IDBPDatabase>((resolve, reject) => {
+      openDB(this.name, DB_VERSION, {
+        upgrade: (db, oldVersion, _newVersion, tx) => {
+          upgrade(db, oldVersion, tx).catch((error: unknown) => {
+            reject(toStorageError(error));
+            tx.abort();
+          });
+        },
+        // An older version of the app in another tab holds the database open.
+        blocked: () => reject(new StorageError('blocked')),
+        // A newer version wants to upgrade: step aside so that it can.
+        blocking: () => this.#dropConnection(),
+        terminated: () => (this.#db = undefined),
+      }).then(resolve, (error: unknown) => reject(toStorageError(error)));
+    });
+    const pending = this.#db;
+    pending.catch(() => {
+      if (this.#db === pending) this.#db = undefined;
+    });
+    return pending;
+  }
+
+  #dropConnection(): void {
+    const pending = this.#db;
+    this.#db = undefined;
+    void pending?.then((db) => db.close(), () => undefined);
+  }
+
+  /** Closes the database and stops listening to other tabs; watchers stop receiving results. */
+  close(): void {
+    this.#dropConnection();
+    this.#channel?.close();
+    this.#channel = undefined;
+    for (const watcher of this.#watchers) watcher.stopped = true;
+    this.#watchers.clear();
+  }
+
+  #channelName(): string {
+    return `huddle-elements:${this.name}`;
+  }
+
+  #listen(): void {
+    if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(this.#channelName());
+    this.#channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
+      if ('reset' in event.data) this.#rerunAll();
+      else this.#rerunAffected(event.data.changes);
+    };
+  }
+
+  #announce(message: ChannelMessage): void {
+    // A separate sender object, because a channel never receives its own messages and
+    // other stores in this same page (same database) must hear about the change too.
+    const sender = new BroadcastChannel(this.#channelName());
+    sender.postMessage(message);
+    sender.close();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  #reader(tx: IDBPTransaction<unknown, string[], IDBTransactionMode>): RecordReader {
+    return {
+      all: <K extends EntityKind>(kind: K) => tx.objectStore(kind).getAll() as Promise<EntityMap[K][]>,
+      by: <K extends EntityKind>(kind: K, field: string, value: string) =>
+        tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
+      get: <K extends EntityKind>(kind: K, id: string) => tx.objectStore(kind).get(id) as Promise<EntityMap[K] | undefined>,
+    };
+  }
+
+  async get<T>(query: Query<T>): Promise<T> {
+    try {
+      const db = await this.#connection();
+      const kinds = [...new Set(query.reads.map((dep) => dep.kind))];
+      const tx = db.transaction(kinds, 'readonly');
+      const result = await query.run(this.#reader(tx));
+      await tx.done;
+      return result;
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  watch<T>(query: Query<T>, onResult: (result: T) => void, onError: (error: Error) => void = reportError): () => void {
+    this.#listen();
+    const watcher: Watcher = { query, onResult: onResult as (r: unknown) => void, onError, generation: 0, stopped: false };
+    this.#watchers.add(watcher);
+    void this.#run(watcher);
+    return () => {
+      watcher.stopped = true;
+      this.#watchers.delete(watcher);
+    };
+  }
+
+  async #run(watcher: Watcher): Promise<void> {
+    const generation = ++watcher.generation;
+    try {
+      const result = await this.get(watcher.query);
+      if (!watcher.stopped && generation === watcher.generation) watcher.onResult(result);
+    } catch (error) {
+      if (!watcher.stopped && generation === watcher.generation) watcher.onError(error as Error);
+    }
+  }
+
+  #rerunAffected(changes: readonly RecordChange[]): void {
+    for (const watcher of this.#watchers) if (affectsQuery(watcher.query, changes)) void this.#run(watcher);
+  }
+
+  #rerunAll(): void {
+    for (const watcher of this.#watchers) void this.#run(watcher);
+  }
+
+  // ---------------------------------------------------------------- the write path
+
+  /**
+   * Runs `body` in one readwrite transaction over `kinds` and the outbox. `body` returns the
+   * changes it made; each gets an outbox entry in the same transaction. If anything throws,
+   * the transaction is aborted and nothing of it is stored.
+   */
+  async #write(kinds: readonly EntityKind[], body: (tx: Tx) => Promise<RecordChange[]>): Promise<RecordChange[]> {
+    let tx: Tx | undefined;
+    try {
+      const db = await this.#connection();
+      tx = db.transaction([...kinds, OUTBOX], 'readwrite');
+      const changes = await body(tx);
+      const outbox = tx.objectStore(OUTBOX);
+      const at = nowIso();
+      for (const change of changes) {
+        const entry: OutboxEntry = { kind: change.kind, recordId: change.after.id, fields: changedFields(change), record: change.after, at };
+        await outbox.add(entry);
+      }
+      await tx.done;
+      this.#rerunAffected(changes);
+      this.#announce({ changes });
+      return changes;
+    } catch (error) {
+      if (tx) {
+        try {
+          tx.abort();
+        } catch {
+          // already finished or aborted: nothing was committed either way
+        }
+        await tx.done.catch(() => undefined);
+      }
+      throw toStorageError(error);
+    }
+  }
+
+  /** Validates and puts one record inside a write transaction. */
+  async #put<K extends EntityKind>(tx: Tx, kind: K, before: EntityMap[K] | undefined, after: EntityMap[K]): Promise<RecordChange> {
+    validateRecord(kind, after);
+    await tx.objectStore(kind).put(after);
+    return before ? { kind, before, after } : { kind, after };
+  }
+
+  async #current<K extends EntityKind>(tx: Tx, kind: K, id: string): Promise<EntityMap[K]> {
+    const record = (await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined;
+    if (!record) throw new StorageError('not-found', `${kind} ${id}`);
+    return record;
+  }
+
+  /** Creates a record, or replaces it keeping its creation time when the id exists. */
+  async #save<K extends EntityKind>(kind: K, draft: Draft<EntityMap[K]>): Promise<EntityMap[K]> {
+    const [change] = await this.#write([kind], async (tx) => {
+      const id = draft.id ?? newId();
+      const before = (await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined;
+      const at = nowIso();
+      const after = { ...stripUndefined(draft), id, createdAt: before?.createdAt ?? at, updatedAt: at } as unknown as EntityMap[K];
+      return [await this.#put(tx, kind, before, after)];
+    });
+    return change!.after as EntityMap[K];
+  }
+
+  /** Applies a patch to the stored version, so fields changed elsewhere are kept. */
+  async #patch<K extends EntityKind>(
+    kind: K,
+    id: string,
+    patch: Patch<EntityMap[K]> | ((current: EntityMap[K]) => Patch<EntityMap[K]>),
+  ): Promise<EntityMap[K]> {
+    const [change] = await this.#write([kind], async (tx) => {
+      const before = await this.#current(tx, kind, id);
+      const fields = typeof patch === 'function' ? patch(before) : patch;
+      const after = applyPatch(before, fields as Record<string, unknown>);
+      return [await this.#put(tx, kind, before, after)];
+    });
+    return change!.after as EntityMap[K];
+  }
+
+  // ---------------------------------------------------------------- intents
+
+  saveOrgSettings(settings: Omit<EntityMap['org'], keyof RecordBase>) {
+    return this.#save('org', { ...settings, id: 'org' });
+  }
+
+  createUnit(draft: Draft<EntityMap['units']>) {
+    return this.#save('units', draft);
+  }
+  updateUnit(id: string, patch: Patch<EntityMap['units']>) {
+    return this.#patch('units', id, patch);
+  }
+  createPerson(draft: Draft<EntityMap['people']>) {
+    return this.#save('people', draft);
+  }
+  updatePerson(id: string, patch: Patch<EntityMap['people']>) {
+    return this.#patch('people', id, patch);
+  }
+  createKpi(draft: Draft<EntityMap['kpis']>) {
+    return this.#save('kpis', draft);
+  }
+  updateKpi(id: string, patch: Patch<EntityMap['kpis']>) {
+    return this.#patch('kpis', id, patch);
+  }
+
+  recordKpiValue(kpiId: string, day: Day, result: { value: number } | { met: boolean }) {
+    // One id per KPI and day, so that two devices recording the same day converge.
+    return this.#save('kpiValues', { id: `${kpiId}:${day}`, kpiId, day, ...result });
+  }
+
+  createAction(draft: NewAction) {
+    return this.#save('actions', { ...draft, status: draft.status ?? 'open' });
+  }
+
+  updateAction(id: string, patch: Patch<Action>) {
+    return this.#patch('actions', id, patch);
+  }
+
+  setActionStatus(id: string, status: ActionStatus) {
+    return this.#patch('actions', id, (current) =>
+      current.status === status ? {} : { status, doneAt: status === 'done' ? nowIso() : undefined },
+    );
+  }
+
+  async escalateAction(actionId: string, reason: string) {
+    const changes = await this.#write(['actions', 'units', 'escalations'], async (tx) => {
+      const action = await this.#current(tx, 'actions', actionId);
+      if (action.escalationId) {
+        const existing = (await tx.objectStore('escalations').get(action.escalationId)) as EntityMap['escalations'] | undefined;
+        if (existing && existing.state !== 'resolved') throw new StorageError('conflict', 'this action is already escalated');
+      }
+      const unit = await this.#current(tx, 'units', action.unitId);
+      if (!unit.parentId) throw new StorageError('conflict', `board "${unit.name}" has no parent board to escalate to`);
+      const at = nowIso();
+      const escalation: EntityMap['escalations'] = {
+        id: newId(),
+        fromUnitId: unit.id,
+        toUnitId: unit.parentId,
+        title: action.title,
+        reason,
+        actionId,
+        state: 'open',
+        stateChangedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      };
+      return [
+        await this.#put(tx, 'escalations', undefined, escalation),
+        await this.#put(tx, 'actions', action, { ...action, escalationId: escalation.id, updatedAt: at }),
+      ];
+    });
+    return changes[0]!.after as EntityMap['escalations'];
+  }
+
+  setEscalationState(id: string, state: EscalationState, resolution?: string) {
+    return this.#patch('escalations', id, (current) => ({
+      state,
+      stateChangedAt: current.state === state ? current.stateChangedAt : nowIso(),
+      ...(resolution !== undefined ? { resolution } : {}),
+    }));
+  }
+
+  saveExperiment(draft: Draft<EntityMap['experiments']>) {
+    return this.#save('experiments', draft);
+  }
+  addResourceNeed(draft: Omit<Draft<EntityMap['resourceNeeds']>, 'closed'>) {
+    return this.#save('resourceNeeds', { ...draft, closed: false });
+  }
+  setResourceNeedClosed(id: string, closed: boolean) {
+    return this.#patch('resourceNeeds', id, { closed });
+  }
+
+  recordAttendance(unitId: string, day: Day, personId: string, state: EntityMap['attendance']['state']) {
+    return this.#save('attendance', { id: `${unitId}:${day}:${personId}`, unitId, day, personId, state });
+  }
+
+  startHuddle(unitId: string) {
+    return this.#save('huddles', {
+      unitId,
+      day: this.today(),
+      startedAt: nowIso(),
+      partSeconds: { reflect: 0, plan: 0, improve: 0 },
+    });
+  }
+
+  recordHuddleTime(id: string, partSeconds: Record<AgendaPart, number>, end: boolean) {
+    return this.#patch('huddles', id, end ? { partSeconds, endedAt: nowIso() } : { partSeconds });
+  }
+
+  addRecognition(draft: Draft<EntityMap['recognitions']>) {
+    return this.#save('recognitions', draft);
+  }
+  saveCoachingSession(draft: NewCoachingSession) {
+    return this.#save('coachingSessions', draft);
+  }
+  saveCoachingPair(draft: Draft<EntityMap['coachingPairs']>) {
+    return this.#save('coachingPairs', draft);
+  }
+
+  async saveChecklist(draft: Omit<Draft<EntityMap['checklists']>, 'version'>) {
+    const [change] = await this.#write(['checklists'], async (tx) => {
+      const id = draft.id ?? newId();
+      const before = (await tx.objectStore('checklists').get(id)) as EntityMap['checklists'] | undefined;
+      const at = nowIso();
+      const after = { ...draft, id, version: (before?.version ?? 0) + 1, createdAt: before?.createdAt ?? at, updatedAt: at };
+      return [await this.#put(tx, 'checklists', before, after)];
+    });
+    return change!.after as EntityMap['checklists'];
+  }
+
+  submitFeedback(draft: NewFeedback) {
+    return this.#save('feedback', { ...draft, day: draft.day ?? this.today() });
+  }
+
+  async respondToFeedback(feedbackId: string, text: string, responderId?: string) {
+    const [change] = await this.#write(['feedback', 'feedbackResponses'], async (tx) => {
+      const feedback = await this.#current(tx, 'feedback', feedbackId);
+      const at = nowIso();
+      const response: EntityMap['feedbackResponses'] = {
+        id: newId(),
+        feedbackId,
+        unitId: feedback.unitId,
+        text,
+        ...(responderId ? { responderId } : {}),
+        createdAt: at,
+        updatedAt: at,
+      };
+      return [await this.#put(tx, 'feedbackResponses', undefined, response)];
+    });
+    return change!.after as EntityMap['feedbackResponses'];
+  }
+
+  async retire(kind: EntityKind, id: string): Promise<void> {
+    await this.#patch(kind, id, { deletedAt: nowIso() } as Patch<AnyRecord>);
+  }
+
+  // ---------------------------------------------------------------- whole database
+
+  /** Every record of every kind, as a file that `importData` restores identically. */
+  async exportData(): Promise<ExportFile> {
+    try {
+      const db = await this.#connection();
+      const tx = db.transaction([...ENTITY_KINDS], 'readonly');
+      const reader = this.#reader(tx);
+      const data = Object.fromEntries(await Promise.all(ENTITY_KINDS.map(async (kind) => [kind, await reader.all(kind)])));
+      await tx.done;
+      return toExportFile(data as { [K in EntityKind]: EntityMap[K][] });
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /**
+   * Replaces everything with the contents of an export file (text or parsed JSON). The file
+   * is checked whole first: one bad record rejects it with a message naming the record and
+   * field, and nothing is changed. An import is a restore, not an edit to sync: the outbox
+   * is cleared with the old data.
+   */
+  async importData(file: unknown, options: { demoSeed?: number } = {}): Promise<ImportSummary> {
+    const parsed = parseImport(file);
+    let tx: IDBPTransaction<unknown, string[], 'readwrite'> | undefined;
+    try {
+      const db = await this.#connection();
+      tx = db.transaction([...ENTITY_KINDS, OUTBOX, META], 'readwrite');
+      await Promise.all([...ENTITY_KINDS, OUTBOX].map((kind) => tx!.objectStore(kind).clear()));
+      for (const kind of ENTITY_KINDS) {
+        const store = tx.objectStore(kind);
+        for (const record of parsed.data[kind]) await store.put(record);
+      }
+      await tx.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null });
+      await tx.done;
+    } catch (error) {
+      if (tx) {
+        try {
+          tx.abort();
+        } catch {
+          // already finished
+        }
+        await tx.done.catch(() => undefined);
+      }
+      throw toStorageError(error);
+    }
+    this.#rerunAll();
+    this.#announce({ reset: true });
+    return parsed.summary;
+  }
+
+  /** Empties the database (every record and the outbox). */
+  async clearAll(): Promise<void> {
+    await this.importData(toExportFile(emptyData()));
+  }
+
+  /** The seed when the data is the generated demo organisation, else null. */
+  async demoSeed(): Promise<number | null> {
+    const db = await this.#connection();
+    const meta = (await db.get(META, 'demo')) as { seed: number | null } | undefined;
+    return meta?.seed ?? null;
+  }
+
+  /** Pending outbox entries, oldest first (what a sync would push). */
+  async outbox(): Promise<OutboxEntry[]> {
+    const db = await this.#connection();
+    return (await db.getAll(OUTBOX)) as OutboxEntry[];
+  }
+}
+
+function emptyData(): { [K in EntityKind]: EntityMap[K][] } {
+  return Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, []])) as unknown as { [K in EntityKind]: EntityMap[K][] };
+}
+
+/** IndexedDB stores `undefined` as a present key; a record should not carry empty keys. */
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function applyPatch<T extends AnyRecord>(current: T, patch: Record<string, unknown>): T {
+  const next: Record<string, unknown> = { ...current };
+  for (const [field, value] of Object.entries(patch)) {
+    if (field === 'id' || field === 'createdAt') continue;
+    if (value === undefined) delete next[field];
+    else next[field] = value;
+  }
+  next['updatedAt'] = nowIso();
+  return next as T;
+}
+
+function changedFields(change: RecordChange): string[] {
+  const before = (change.before ?? {}) as Record<string, unknown>;
+  const after = change.after as unknown as Record<string, unknown>;
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...fields].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+function reportError(error: Error): void {
+  // An unhandled watch error must not vanish silently on a wall screen; the kiosk's global
+  // error handler shows it.
+  queueMicrotask(() => {
+    throw error;
+  });
+}

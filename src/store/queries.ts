@@ -1,0 +1,71 @@
+/**
+ * The queries elements watch. Each says exactly which records matter to it, so a write to
+ * another board's actions never re-renders this board.
+ */
+import type { AnyRecord, EntityKind, EntityMap, Escalation, OrgSettings } from '../model/index.js';
+import type { IndexedField, Query } from './contract.js';
+
+const live = <T extends AnyRecord>(records: T[]): T[] => records.filter((r) => !r.deletedAt);
+
+/** Every live record of a kind. */
+export function allOf<K extends EntityKind>(kind: K, options: { includeRetired?: boolean } = {}): Query<EntityMap[K][]> {
+  return {
+    key: `${kind}${options.includeRetired ? '+retired' : ''}`,
+    reads: [{ kind }],
+    run: async (reader) => {
+      const records = await reader.all(kind);
+      return options.includeRetired ? records : live(records);
+    },
+  };
+}
+
+/** Live records of a kind whose indexed `field` equals `value`, e.g. the actions of one board. */
+export function whereEquals<K extends EntityKind>(kind: K, field: IndexedField<K>, value: string): Query<EntityMap[K][]> {
+  return {
+    key: `${kind}.${field}=${value}`,
+    reads: [{ kind, affects: (record) => (record as unknown as Record<string, unknown>)[field] === value }],
+    run: async (reader) => live(await reader.by(kind, field, value)),
+  };
+}
+
+export function recordById<K extends EntityKind>(kind: K, id: string): Query<EntityMap[K] | undefined> {
+  return {
+    key: `${kind}#${id}`,
+    reads: [{ kind, affects: (record) => record.id === id }],
+    run: (reader) => reader.get(kind, id),
+  };
+}
+
+export function orgSettings(): Query<OrgSettings | undefined> {
+  return recordById('org', 'org');
+}
+
+/** KPI values of the given KPIs (all days; the model picks the days it shows). */
+export function valuesOfKpis(kpiIds: readonly string[]): Query<EntityMap['kpiValues'][]> {
+  const wanted = new Set(kpiIds);
+  return {
+    key: `kpiValues.kpiId in ${[...wanted].sort().join(',')}`,
+    reads: [{ kind: 'kpiValues', affects: (record) => wanted.has((record as EntityMap['kpiValues']).kpiId) }],
+    run: async (reader) => live((await Promise.all([...wanted].map((id) => reader.by('kpiValues', 'kpiId', id)))).flat()),
+  };
+}
+
+/** What a board sent up and what it received from its children, both live. */
+export function escalationsOfUnit(unitId: string): Query<{ sent: Escalation[]; received: Escalation[] }> {
+  return {
+    key: `escalations-of:${unitId}`,
+    reads: [
+      {
+        kind: 'escalations',
+        affects: (record) => {
+          const e = record as Escalation;
+          return e.fromUnitId === unitId || e.toUnitId === unitId;
+        },
+      },
+    ],
+    run: async (reader) => ({
+      sent: live(await reader.by('escalations', 'fromUnitId', unitId)),
+      received: live(await reader.by('escalations', 'toUnitId', unitId)),
+    }),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The IndexedDB layout, as a list of migrations: version N's migration turns a version N-1
+ * database into a version N one. A new database runs them all, so the path an old kiosk
+ * takes on upgrade is the same one every test database takes.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+
+export const DB_VERSION = 2;
+export const DEFAULT_DB_NAME = 'huddle-elements';
+
+/** Stores that are not entity kinds. */
+export const OUTBOX = 'outbox';
+export const META = 'meta';
+
+type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
+type Migration = (db: IDBPDatabase, tx: UpgradeTransaction) => Promise<void> | void;
+
+function createStore(db: IDBPDatabase, name: string, indexes: readonly string[]): void {
+  const store = db.createObjectStore(name, { keyPath: 'id' });
+  for (const field of indexes) store.createIndex(field, field);
+}
+
+type StoredRecord = Record<string, unknown>;
+
+/**
+ * How one record of version N-1 becomes version N. Shared by the database upgrade and by
+ * imports of files exported from an older version, so both give the same records.
+ * Returns the same object when nothing changes.
+ */
+const RECORD_UPGRADES: Record<number, (kind: string, record: StoredRecord) => StoredRecord> = {
+  2: (kind, record) => (kind === 'coachingSessions' && record['direction'] === undefined ? { ...record, direction: 'down' } : record),
+};
+
+/** A record written at schema version `from`, brought up to DB_VERSION. */
+export function upgradeRecord(kind: string, record: StoredRecord, from: number): StoredRecord {
+  let result = record;
+  for (let version = from + 1; version <= DB_VERSION; version++) result = RECORD_UPGRADES[version]?.(kind, result) ?? result;
+  return result;
+}
+
+const MIGRATIONS: Record<number, Migration> = {
+  /** Version 1: the first layout. */
+  1: (db) => {
+    createStore(db, 'org', []);
+    createStore(db, 'units', ['parentId']);
+    createStore(db, 'people', ['unitId']);
+    createStore(db, 'kpis', ['unitId']);
+    createStore(db, 'kpiValues', ['kpiId']);
+    createStore(db, 'actions', ['unitId']);
+    createStore(db, 'escalations', ['fromUnitId', 'toUnitId']);
+    createStore(db, 'experiments', ['unitId']);
+    createStore(db, 'resourceNeeds', ['unitId']);
+    createStore(db, 'attendance', ['unitId']);
+    createStore(db, 'huddles', ['unitId']);
+    createStore(db, 'recognitions', ['unitId']);
+    createStore(db, 'coachingSessions', ['learnerId']);
+    createStore(db, 'coachingPairs', ['coachId', 'learnerId']);
+    createStore(db, 'checklists', []);
+    createStore(db, 'feedback', ['unitId']);
+    db.createObjectStore(OUTBOX, { keyPath: 'seq', autoIncrement: true });
+    db.createObjectStore(META, { keyPath: 'key' });
+  },
+  /**
+   * Version 2: coaching gained a direction (down / peer / up) and "you said, we did"
+   * responses; the coach's own sessions are looked up by coach. Version 1 only recorded
+   * top-down coaching, so every existing session becomes `down`.
+   */
+  2: async (db, tx) => {
+    const sessions = tx.objectStore('coachingSessions');
+    sessions.createIndex('coachId', 'coachId');
+    for (let cursor = await sessions.openCursor(); cursor; cursor = await cursor.continue()) {
+      const session = cursor.value as Record<string, unknown>;
+      const upgraded = RECORD_UPGRADES[2]!('coachingSessions', session);
+      if (upgraded !== session) await cursor.update(upgraded);
+    }
+    createStore(db, 'feedbackResponses', ['unitId']);
+  },
+};
+
+/** Runs the migrations from `oldVersion` (0 for a new database) up to DB_VERSION. */
+export async function upgrade(db: IDBPDatabase, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
+  for (let version = oldVersion + 1; version <= DB_VERSION; version++) {
+    const migration = MIGRATIONS[version];
+    if (!migration) throw new Error(`no migration to schema version ${version}`);
+    await migration(db, tx);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The one door for writes: one method per user intent. Each validates its input against the
+ * model, stamps ids and times, and commits the record and an outbox entry together.
+ * Invalid input rejects with a ValidationError naming the field; nothing is half-written.
+ */
+import type {
+  Action,
+  ActionStatus,
+  AgendaPart,
+  Attendance,
+  AttendanceState,
+  ChecklistTemplate,
+  CoachingPair,
+  CoachingSession,
+  Day,
+  Draft,
+  EntityKind,
+  Escalation,
+  EscalationState,
+  Experiment,
+  Feedback,
+  FeedbackResponse,
+  Huddle,
+  Kpi,
+  KpiValue,
+  OrgSettings,
+  Person,
+  Recognition,
+  RecordBase,
+  ResourceNeed,
+  Unit,
+} from '../model/index.js';
+
+/** Fields to change; a field given as `undefined` is cleared (e.g. unassigning an owner). */
+export type Patch<T extends RecordBase> = Partial<Omit<T, keyof RecordBase>>;
+
+export type NewAction = Omit<Draft<Action>, 'status' | 'doneAt' | 'escalationId'> & { status?: ActionStatus };
+export type NewCoachingSession = Draft<CoachingSession>;
+export type NewFeedback = Omit<Draft<Feedback>, 'day'> & { day?: Day };
+
+export interface StoreWrites {
+  saveOrgSettings(settings: Omit<OrgSettings, keyof RecordBase>): Promise<OrgSettings>;
+
+  createUnit(draft: Draft<Unit>): Promise<Unit>;
+  updateUnit(id: string, patch: Patch<Unit>): Promise<Unit>;
+  createPerson(draft: Draft<Person>): Promise<Person>;
+  updatePerson(id: string, patch: Patch<Person>): Promise<Person>;
+  createKpi(draft: Draft<Kpi>): Promise<Kpi>;
+  updateKpi(id: string, patch: Patch<Kpi>): Promise<Kpi>;
+  /** One value per KPI and day: recording again replaces the day's value. */
+  recordKpiValue(kpiId: string, day: Day, result: { value: number } | { met: boolean }): Promise<KpiValue>;
+
+  createAction(draft: NewAction): Promise<Action>;
+  /** Changes only the fields given, on the latest stored version (another tab's edits to other fields survive). */
+  updateAction(id: string, patch: Patch<Action>): Promise<Action>;
+  setActionStatus(id: string, status: ActionStatus): Promise<Action>;
+  /** Sends the action to its board's parent board and links the two. */
+  escalateAction(actionId: string, reason: string): Promise<Escalation>;
+  setEscalationState(id: string, state: EscalationState, resolution?: string): Promise<Escalation>;
+
+  saveExperiment(draft: Draft<Experiment>): Promise<Experiment>;
+  addResourceNeed(draft: Omit<Draft<ResourceNeed>, 'closed'>): Promise<ResourceNeed>;
+  setResourceNeedClosed(id: string, closed: boolean): Promise<ResourceNeed>;
+  /** One state per person, board and day. */
+  recordAttendance(unitId: string, day: Day, personId: string, state: AttendanceState): Promise<Attendance>;
+  startHuddle(unitId: string): Promise<Huddle>;
+  /** Stores the time spent per agenda part so far; `end` closes the huddle. */
+  recordHuddleTime(id: string, partSeconds: Record<AgendaPart, number>, end: boolean): Promise<Huddle>;
+  addRecognition(draft: Draft<Recognition>): Promise<Recognition>;
+
+  saveCoachingSession(draft: NewCoachingSession): Promise<CoachingSession>;
+  saveCoachingPair(draft: Draft<CoachingPair>): Promise<CoachingPair>;
+  /** Saves a checklist as a new version; sessions keep the version they were rated on. */
+  saveChecklist(draft: Omit<Draft<ChecklistTemplate>, 'version'>): Promise<ChecklistTemplate>;
+  submitFeedback(draft: NewFeedback): Promise<Feedback>;
+  respondToFeedback(feedbackId: string, text: string, responderId?: string): Promise<FeedbackResponse>;
+
+  /** Soft delete: the record leaves live views but stays in history and exports. */
+  retire(kind: EntityKind, id: string): Promise<void>;
+}
