@@ -80,7 +80,12 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
 
   /** Opens lazily; a failed or closed connection is reopened on the next call. */
   #connection(): Promise<IDBPDatabase> {
-    this.#db ??= new Promise<IDBPDatabase>((resolve, reject) => {
+    this.#db ??= new Promise<IDBPDatabase>((resolve, rejectOnce) => {
+      let rejected = false;
+      const reject = (error: unknown) => {
+        rejected = true;
+        rejectOnce(error);
+      };
       openDB(this.name, DB_VERSION, {
         upgrade: (db, oldVersion, _newVersion, tx) => {
           upgrade(db, oldVersion, tx).catch((error: unknown) => {
@@ -93,7 +98,11 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
         // A newer version wants to upgrade: step aside so that it can.
         blocking: () => this.#dropConnection(),
         terminated: () => (this.#db = undefined),
-      }).then(resolve, (error: unknown) => reject(toStorageError(error)));
+      }).then(
+        // Opened after we already reported "blocked": nobody holds this connection, close it.
+        (db) => (rejected ? db.close() : resolve(db)),
+        (error: unknown) => reject(toStorageError(error)),
+      );
     });
     const pending = this.#db;
     pending.catch(() => {
