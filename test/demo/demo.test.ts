@@ -1,0 +1,111 @@
+import { expect } from '@open-wc/testing';
+import { generateDemoOrganisation, loadDemoOrganisation } from '../../src/demo/index.js';
+import { addDays, daysBetween } from '../../src/model/dates.js';
+import { isOverdue } from '../../src/model/actions.js';
+import { pairStatus } from '../../src/model/cadence.js';
+import { sessionScoresByWeek } from '../../src/model/observation.js';
+import { letterCalendar, statusCounts } from '../../src/model/kpi-status.js';
+import type { CoachingSession, Kpi, KpiValue } from '../../src/model/types.js';
+import { allOf } from '../../src/store/queries.js';
+import { deleteTestDatabases, freshStore } from '../helpers/store.js';
+
+const today = '2026-11-21';
+const demo = generateDemoOrganisation({ today });
+
+const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+
+function coachingTrend(leaderId: string): { first: number; last: number } {
+  const weeks = sessionScoresByWeek(demo.coachingSessions.filter((s: CoachingSession) => s.learnerId === leaderId));
+  return { first: mean(weeks.slice(0, 4).map((w) => w.score)), last: mean(weeks.slice(-4).map((w) => w.score)) };
+}
+
+function greenShare(unitId: string, from: string, to: string): number {
+  const kpis = demo.kpis.filter((k: Kpi) => k.unitId === unitId);
+  let green = 0;
+  let recorded = 0;
+  for (const kpi of kpis) {
+    const values = demo.kpiValues.filter((v: KpiValue) => v.kpiId === kpi.id && v.day >= from && v.day <= to);
+    for (const month of new Set(values.map((v) => v.day.slice(0, 7)))) {
+      const counts = statusCounts(letterCalendar(kpi, values, month, to));
+      green += counts.green;
+      recorded += counts.green + counts.amber + counts.red;
+    }
+  }
+  return green / recorded;
+}
+
+describe('demo organisation', () => {
+  afterEach(deleteTestDatabases);
+
+  it('is the same for the same seed and day, and differs for another seed', () => {
+    expect(generateDemoOrganisation({ today })).to.deep.equal(demo);
+    expect(generateDemoOrganisation({ today, seed: 7 }).people.map((p) => p.name)).to.not.deep.equal(demo.people.map((p) => p.name));
+  });
+
+  it('passes every import check and loads into a store', async () => {
+    const store = freshStore();
+    await loadDemoOrganisation(store, { today });
+    expect(await store.get(allOf('units'))).to.have.length(9);
+    expect(await store.demoSeed()).to.be.a('number');
+  });
+
+  it('has three tiers, six teams with a leader each, and KPIs on every board', () => {
+    expect([...new Set(demo.units.map((u) => u.tier))].sort()).to.deep.equal([1, 2, 3]);
+    const teams = demo.units.filter((u) => u.tier === 1);
+    expect(teams).to.have.length(6);
+    for (const team of teams) {
+      expect(demo.people.filter((p) => p.unitId === team.id && p.role === 'leader'), team.name).to.have.length(1);
+      expect(demo.kpis.filter((k) => k.unitId === team.id).map((k) => k.category)).to.deep.equal(['S', 'Q', 'D', 'C', 'P']);
+    }
+  });
+
+  it('has 90 days of KPI history up to yesterday with good and bad days', () => {
+    const days = demo.kpiValues.map((v) => v.day).sort();
+    expect(daysBetween(days[0]!, today)).to.be.within(88, 90);
+    expect(days.at(-1)).to.equal(addDays(today, -1));
+    const line1 = demo.units.find((u) => u.name === 'Line 1')!;
+    const share = greenShare(line1.id, addDays(today, -90), addDays(today, -1));
+    expect(share).to.be.within(0.4, 0.9);
+  });
+
+  it('has open, overdue, done and unassigned actions, and escalations in every state', () => {
+    const states = new Set(demo.actions.map((a) => a.status));
+    expect([...states].sort()).to.deep.equal(['blocked', 'doing', 'done', 'open']);
+    expect(demo.actions.filter((a) => isOverdue(a, today)).length).to.be.greaterThan(3);
+    expect(demo.actions.some((a) => a.ownerId === undefined && a.status !== 'done')).to.equal(true);
+    expect([...new Set(demo.escalations.map((e) => e.state))].sort()).to.deep.equal(['accepted', 'open', 'resolved', 'returned']);
+  });
+
+  it('tells the coaching story: two teams improve, one stays flat, results follow', () => {
+    const leader = (team: string) => demo.people.find((p) => p.unitId === demo.units.find((u) => u.name === team)!.id && p.role === 'leader')!.id;
+    for (const team of ['Line 1', 'Packing A']) {
+      const { first, last } = coachingTrend(leader(team));
+      expect(last - first, `${team} coaching scores`).to.be.greaterThan(0.25);
+    }
+    const flat = coachingTrend(leader('Line 3'));
+    expect(Math.abs(flat.last - flat.first), 'Line 3 coaching scores').to.be.lessThan(0.12);
+    const sessions = demo.coachingSessions.filter((s) => s.direction === 'down' && s.kind === 'huddle-observation');
+    expect(daysBetween(sessions.map((s) => s.day).sort()[0]!, today)).to.be.within(77, 84); // 12 weeks
+
+    const line1 = demo.units.find((u) => u.name === 'Line 1')!.id;
+    const early = greenShare(line1, addDays(today, -90), addDays(today, -61));
+    const late = greenShare(line1, addDays(today, -30), addDays(today, -1));
+    expect(late - early, 'Line 1 share of green days').to.be.greaterThan(0.1);
+  });
+
+  it('has a believable cascade: mostly on track, some overdue, one never observed', () => {
+    const states = demo.coachingPairs.map((pair) => pairStatus(pair, demo.coachingSessions, today).state);
+    expect(states.filter((s) => s === 'never')).to.have.length(1);
+    expect(states.filter((s) => s === 'overdue').length).to.be.within(1, 3);
+    expect(states.filter((s) => s === 'on-track' || s === 'due').length).to.be.greaterThan(4);
+  });
+
+  it('has pulse feedback with comments, answered ones, and anonymous coaching up without an author', () => {
+    expect(demo.feedback.filter((f) => f.subject === 'huddle').length).to.be.greaterThan(500);
+    expect(new Set(demo.feedback.filter((f) => f.subject === 'safety').map((f) => f.stage)).size).to.equal(4);
+    expect(demo.feedbackResponses.length).to.be.greaterThan(0);
+    const up = demo.coachingSessions.find((s) => s.direction === 'up')!;
+    expect(up.anonymous).to.equal(true);
+    expect(up).to.not.have.property('coachId');
+  });
+});
