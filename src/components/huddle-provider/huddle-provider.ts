@@ -1,0 +1,94 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { storeContext } from '../../context/store-context.js';
+import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../../context/settings-context.js';
+import { IdbHuddleStore } from '../../store/idb-store.js';
+import { getDefaultStore } from '../../store/default-store.js';
+import type { HuddleStore } from '../../store/contract.js';
+
+const THEMES: readonly ThemeName[] = ['light', 'dark', 'wall'];
+
+/**
+ * @summary Gives every huddle element inside it one store and one set of display settings.
+ *
+ * @slot - The elements that share this provider's store and settings.
+ *
+ * Put several boards, a coaching card and a feedback loop inside one provider and they all
+ * read and write the same data, and update together. Without a provider each element uses
+ * the shared default IndexedDB store.
+ */
+export class HuddleProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /**
+   * The store to provide. Defaults to the shared IndexedDB store, or to one on the database
+   * named by `database`. A host may set its own object implementing `HuddleStore`.
+   */
+  @provide({ context: storeContext })
+  @property({ attribute: false })
+  store: HuddleStore = getDefaultStore();
+
+  /** Name of the IndexedDB database to use, e.g. one per organisation on a shared device. */
+  @property({ reflect: true }) database?: string;
+
+  /** BCP 47 locale for dates and numbers; empty uses the page's `lang`. */
+  @property({ reflect: true }) locale = '';
+
+  /** `light`, `dark` or `wall` (large type and targets for a wall-mounted screen). */
+  @property({ reflect: true }) theme: ThemeName = 'light';
+
+  /** Locks edits on a shared screen until a PIN unlocks them. */
+  @property({ type: Boolean, reflect: true, attribute: 'edits-locked' }) editsLocked = false;
+
+  @provide({ context: settingsContext })
+  protected settings: HuddleSettings = DEFAULT_SETTINGS;
+
+  #ownStore: IdbHuddleStore | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('database') && this.database) this.#openOwnStore(this.database);
+    if (changed.has('locale') || changed.has('theme') || changed.has('editsLocked')) {
+      this.settings = {
+        locale: this.locale,
+        theme: THEMES.includes(this.theme) ? this.theme : 'light',
+        editsLocked: this.editsLocked,
+      };
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A store this provider opened is its own to close; one set from outside is not.
+    this.#ownStore?.close();
+    this.#ownStore = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a move in the page: reopen the database it had.
+    if (this.hasUpdated && this.database && !this.#ownStore) this.#openOwnStore(this.database);
+  }
+
+  #openOwnStore(name: string): void {
+    this.#ownStore?.close();
+    this.#ownStore = new IdbHuddleStore({ name });
+    this.store = this.#ownStore;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+customElements.get('huddle-provider') ?? customElements.define('huddle-provider', HuddleProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'huddle-provider': HuddleProvider;
+  }
+}

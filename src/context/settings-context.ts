@@ -1,0 +1,20 @@
+/**
+ * Display settings shared by a subtree: locale for dates and numbers, the theme, and
+ * whether edits need a PIN. Tier and role labels are organisation data (in the store),
+ * not settings, so that every device of an organisation uses the same words.
+ */
+import { createContext } from '@lit/context';
+
+export type ThemeName = 'light' | 'dark' | 'wall';
+
+export interface HuddleSettings {
+  /** BCP 47 tag; empty means the page's `lang` or the browser's language. */
+  locale: string;
+  theme: ThemeName;
+  /** True when edits are locked behind a PIN on a shared screen. */
+  editsLocked: boolean;
+}
+
+export const DEFAULT_SETTINGS: HuddleSettings = { locale: '', theme: 'light', editsLocked: false };
+
+export const settingsContext = createContext<HuddleSettings>(Symbol.for('huddle-elements.settings'));

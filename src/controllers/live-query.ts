@@ -1,0 +1,68 @@
+/**
+ * Keeps a query's latest result on an element: subscribes when the element connects,
+ * re-subscribes when the store or the query changes, and unsubscribes on disconnect so a
+ * kiosk that swaps views for months never leaks a subscription.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HuddleStore, Query } from '../store/contract.js';
+
+export class LiveQueryController<T> implements ReactiveController {
+  /** The latest result; undefined until the first one arrives. */
+  value: T | undefined;
+  /** The last error the store reported for this query, cleared by the next result. */
+  error: Error | undefined;
+
+  #stop: (() => void) | undefined;
+  #store: HuddleStore | undefined;
+  #key: string | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly getStore: () => HuddleStore | undefined,
+    private readonly getQuery: () => Query<T> | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#resubscribe();
+  }
+
+  /** Before each render: follow a changed store or query (e.g. a new `unit` attribute). */
+  hostUpdate(): void {
+    this.#resubscribe();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe();
+  }
+
+  #resubscribe(): void {
+    const store = this.getStore();
+    const query = this.getQuery();
+    if (store === this.#store && query?.key === this.#key && this.#stop) return;
+    this.#unsubscribe();
+    if (!store || !query) return;
+    this.#store = store;
+    this.#key = query.key;
+    this.#stop = store.watch(
+      query,
+      (result) => {
+        this.value = result;
+        this.error = undefined;
+        this.host.requestUpdate();
+      },
+      (error) => {
+        this.error = error;
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  #unsubscribe(): void {
+    this.#stop?.();
+    this.#stop = undefined;
+    this.#store = undefined;
+    this.#key = undefined;
+  }
+}
