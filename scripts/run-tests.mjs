@@ -41,6 +41,19 @@ console.log('\n== typecheck (tsc, strict)');
 if (run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0) totals.passed++;
 else totals.failed++;
 
+console.log('\n== custom-elements.json is current (npm run analyze)');
+{
+  // cem joins --outdir onto the working directory, so it must be relative.
+  const outdir = join('node_modules', '.cache', 'huddle-cem');
+  const generated = run('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/components/**/*.styles.ts', '--quiet', '--outdir', outdir]) === 0;
+  const current = generated && readFileSync(join(outdir, 'custom-elements.json'), 'utf8') === readFileSync('custom-elements.json', 'utf8');
+  if (current) totals.passed++;
+  else {
+    totals.failed++;
+    console.log('custom-elements.json is stale: run `npm run analyze` and commit it.');
+  }
+}
+
 console.log('\n== unit and element tests (web-test-runner, headless Chromium)');
 const countsFile = join(mkdtempSync(join(tmpdir(), 'huddle-test-')), 'counts.json');
 const wtrStatus = run('npx', ['wtr'], { ...env, HUDDLE_TEST_COUNTS: countsFile });
@@ -68,11 +81,10 @@ if (e2eScripts.length > 0) {
       process.stderr.write(result.stderr);
       const last = result.stdout.trim().split('\n').at(-1) ?? '';
       const match = /^e2e: (\d+) passed, (\d+) failed$/.exec(last);
-      if (match) {
-        totals.passed += Number(match[1]);
-        totals.failed += Number(match[2]);
-      }
-      if (!match || result.status !== 0) totals.failed += match && Number(match[2]) > 0 ? 0 : 1;
+      const [passed, failed] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+      totals.passed += passed;
+      // A script that crashed, or exited non-zero without counting a failure, is one failure.
+      totals.failed += failed > 0 ? failed : result.status === 0 && match ? 0 : 1;
     }
   }
 }

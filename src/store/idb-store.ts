@@ -460,13 +460,14 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     try {
       const db = await this.#connection();
       tx = db.transaction([...ENTITY_KINDS, OUTBOX, META], 'readwrite');
-      await Promise.all([...ENTITY_KINDS, OUTBOX].map((kind) => tx!.objectStore(kind).clear()));
+      // Requests are queued without awaiting each: the transaction still commits all or none.
+      const requests: Promise<unknown>[] = [...ENTITY_KINDS, OUTBOX].map((kind) => tx!.objectStore(kind).clear());
       for (const kind of ENTITY_KINDS) {
         const store = tx.objectStore(kind);
-        for (const record of parsed.data[kind]) await store.put(record);
+        for (const record of parsed.data[kind]) requests.push(store.put(record));
       }
-      await tx.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null });
-      await tx.done;
+      requests.push(tx.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null }));
+      await Promise.all([...requests, tx.done]);
     } catch (error) {
       if (tx) {
         try {

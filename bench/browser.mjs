@@ -1,0 +1,22 @@
+// Runs a bench module in headless Chromium: serves the repository with Vite's dev server
+// (TypeScript compiled on the fly), loads bench/page.html and calls the module's default
+// export, which returns an array of figures. Printed as JSON lines by the caller.
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
+
+export async function runInBrowser(modulePath, { viewport = { width: 1920, height: 1080 } } = {}) {
+  const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  const { port } = server.httpServer.address();
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport });
+    page.on('pageerror', (error) => console.error('[page error]', error.message));
+    await page.goto(`http://127.0.0.1:${port}/bench/page.html`);
+    return await page.evaluate(async (path) => (await import(path)).default(), modulePath);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

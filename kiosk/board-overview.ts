@@ -1,0 +1,171 @@
+/**
+ * The kiosk's first view while the full board is being built: every board of the
+ * organisation in tier order, each with the figures a leader looks for first.
+ * Every figure comes from src/model.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { isOverdue, isUnassigned } from '../src/model/actions.js';
+import { receivedAndOpen, sentAndOpen } from '../src/model/escalations.js';
+import { dayStatus } from '../src/model/kpi-status.js';
+import { addDays } from '../src/model/dates.js';
+import { leaderOf, tierLabel } from '../src/model/org.js';
+import type { Action, Escalation, Kpi, KpiValue, OrgSettings, Person, Unit } from '../src/model/types.js';
+import { LiveQueryController } from '../src/controllers/live-query.js';
+import { allOf, orgSettings } from '../src/store/queries.js';
+import type { HuddleStore } from '../src/store/contract.js';
+
+/** "1 escalation", "2 escalations": English only until the kiosk is localized. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+interface BoardFigures {
+  unit: Unit;
+  depth: number;
+  leader?: Person;
+  open: number;
+  overdue: number;
+  unassigned: number;
+  redYesterday: number;
+  kpis: number;
+  escalationsWaiting: number;
+  escalationsSent: number;
+}
+
+/** Units in tree order (each parent followed by its children), with their depth. */
+function treeOrder(units: readonly Unit[]): { unit: Unit; depth: number }[] {
+  const ids = new Set(units.map((u) => u.id));
+  const roots = units.filter((u) => !u.parentId || !ids.has(u.parentId));
+  const out: { unit: Unit; depth: number }[] = [];
+  const visit = (unit: Unit, depth: number) => {
+    out.push({ unit, depth });
+    for (const child of units.filter((u) => u.parentId === unit.id).sort((a, b) => a.name.localeCompare(b.name))) visit(child, depth + 1);
+  };
+  for (const root of roots.sort((a, b) => b.tier - a.tier || a.name.localeCompare(b.name))) visit(root, 0);
+  return out;
+}
+
+export class KioskBoardOverview extends LitElement {
+  static override properties = { store: { attribute: false } };
+  declare store: HuddleStore;
+
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.store, () => orgSettings());
+  readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
+  readonly #people = new LiveQueryController<Person[]>(this, () => this.store, () => allOf('people'));
+  readonly #actions = new LiveQueryController<Action[]>(this, () => this.store, () => allOf('actions'));
+  readonly #escalations = new LiveQueryController<Escalation[]>(this, () => this.store, () => allOf('escalations'));
+  readonly #kpis = new LiveQueryController<Kpi[]>(this, () => this.store, () => allOf('kpis'));
+  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.store, () => allOf('kpiValues'));
+
+  static override styles = css`
+    :host {
+      display: block;
+      padding: 24px 32px;
+      font-size: 24px;
+    }
+    h1 {
+      font-size: 40px;
+      margin: 0 0 4px;
+    }
+    .date {
+      margin: 0 0 24px;
+      color: #374151;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 12px;
+    }
+    li {
+      background: #fff;
+      border: 2px solid #d1d5db;
+      border-radius: 12px;
+      padding: 16px 20px;
+    }
+    .name {
+      font-weight: 700;
+      font-size: 28px;
+    }
+    .tier,
+    .leader {
+      color: #374151;
+    }
+    .figures {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 24px;
+      margin-top: 8px;
+    }
+    .bad {
+      color: #9b1c1c;
+      font-weight: 700;
+    }
+    .bad::before {
+      content: '▲ ';
+    }
+  `;
+
+  #figures(today: string): BoardFigures[] {
+    const yesterday = addDays(today, -1);
+    const units = this.#units.value ?? [];
+    const people = this.#people.value ?? [];
+    const actions = this.#actions.value ?? [];
+    const escalations = this.#escalations.value ?? [];
+    const kpis = this.#kpis.value ?? [];
+    const values = new Map((this.#values.value ?? []).filter((v) => v.day === yesterday).map((v) => [v.kpiId, v]));
+    return treeOrder(units).map(({ unit, depth }) => {
+      const own = actions.filter((a) => a.unitId === unit.id && a.status !== 'done');
+      const ownKpis = kpis.filter((k) => k.unitId === unit.id);
+      const leader = leaderOf(people, unit.id);
+      return {
+        unit,
+        depth,
+        ...(leader ? { leader } : {}),
+        open: own.length,
+        overdue: own.filter((a) => isOverdue(a, today)).length,
+        unassigned: own.filter((a) => isUnassigned(a)).length,
+        redYesterday: ownKpis.filter((k) => dayStatus(k, values.get(k.id)) === 'red').length,
+        kpis: ownKpis.length,
+        escalationsWaiting: receivedAndOpen(escalations, unit.id).length,
+        escalationsSent: sentAndOpen(escalations, unit.id).length,
+      };
+    });
+  }
+
+  protected override render() {
+    if (!this.#units.value) return html`<p role="status">Loading the boards…</p>`;
+    const today = this.store.today();
+    const org = this.#org.value;
+    const dateText = new Intl.DateTimeFormat(org?.locale || undefined, { dateStyle: 'full' }).format(new Date(`${today}T12:00:00`));
+    return html`
+      <h1>${org?.name ?? 'Huddle boards'}</h1>
+      <p class="date">${dateText}</p>
+      <ul aria-label="Boards">
+        ${this.#figures(today).map(
+          (b) => html`<li style=${styleMap({ marginInlineStart: `${b.depth * 40}px` })} data-unit=${b.unit.id}>
+            <span class="name">${b.unit.name}</span>
+            <span class="tier">· ${org ? tierLabel(org, b.unit.tier) : `Tier ${b.unit.tier}`}</span>
+            ${b.leader ? html`<span class="leader">· ${b.leader.name}</span>` : nothing}
+            <div class="figures">
+              <span>${count(b.open, 'open action', 'open actions')}</span>
+              <span class=${b.overdue ? 'bad' : ''}>${b.overdue} overdue</span>
+              <span class=${b.unassigned ? 'bad' : ''}>${b.unassigned} unassigned</span>
+              <span class=${b.redYesterday ? 'bad' : ''}>${b.redYesterday} of ${b.kpis} KPIs red yesterday</span>
+              <span>${count(b.escalationsSent, 'escalation', 'escalations')} sent and open</span>
+              <span class=${b.escalationsWaiting ? 'bad' : ''}>${count(b.escalationsWaiting, 'escalation', 'escalations')} waiting here</span>
+            </div>
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+}
+
+customElements.get('kiosk-board-overview') ?? customElements.define('kiosk-board-overview', KioskBoardOverview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-board-overview': KioskBoardOverview;
+  }
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  // Relative asset paths, so the built folder works from any sub-path (e.g. /huddle/).
+  base: './',
+  build: { target: 'es2022', outDir: '../dist/kiosk', emptyOutDir: true, sourcemap: true },
+  plugins: [
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Huddle board',
+        short_name: 'Huddle',
+        description: 'Daily huddle board, coaching and feedback for Leaders Coaching Leaders',
+        display: 'fullscreen',
+        start_url: './',
+        scope: './',
+        background_color: '#ffffff',
+        theme_color: '#0b4f8a',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html}'],
+        // Without these the new worker never controls the page and an offline reload fails.
+        clientsClaim: true,
+        skipWaiting: true,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+});

@@ -1,0 +1,51 @@
+// First start of the built kiosk: the demo organisation appears on an empty database, stays
+// (not regenerated) on reload, and the kiosk still opens offline from its service worker.
+import { runE2e } from './harness.mjs';
+
+await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.goto(url);
+  const boards = page.locator('kiosk-board-overview li');
+  await boards.first().waitFor({ timeout: 15000 });
+  check('first start shows the demo organisation: 9 boards', (await boards.count()) === 9, `${await boards.count()} boards`);
+  const heading = await page.locator('kiosk-board-overview h1').textContent();
+  check('the organisation name is the heading', heading === 'Riverside Plant', heading);
+  const line1 = await page.locator('kiosk-board-overview li[data-unit="unit-line-1"]').textContent();
+  check('a team shows its figures as words, not colour alone', /\d+ overdue/.test(line1) && /KPIs red yesterday/.test(line1), line1);
+
+  const demoStamp = await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('huddle-elements');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const org = await new Promise((resolve) => {
+      const r = db.transaction('org').objectStore('org').get('org');
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    return org.createdAt;
+  });
+  await page.reload();
+  await boards.first().waitFor();
+  const afterReload = await page.evaluate(() => new Promise((resolve) => {
+    const r = indexedDB.open('huddle-elements');
+    r.onsuccess = () => {
+      const g = r.result.transaction('org').objectStore('org').get('org');
+      g.onsuccess = () => { resolve(g.result.createdAt); r.result.close(); };
+    };
+  }));
+  check('a reload keeps the data instead of loading the demo again', afterReload === demoStamp);
+
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await context.setOffline(true);
+  await page.reload();
+  await boards.first().waitFor({ timeout: 10000 });
+  check('offline reload still shows the boards', (await boards.count()) === 9);
+  check('no uncaught errors', errors.length === 0, errors.join('; '));
+  await context.close();
+});
