@@ -13,6 +13,10 @@ const run = (cmd, args, env = {}) =>
 function ensureChromium() {
   const found = findChromium();
   if (found) return found;
+  if (process.env.CHROME_PATH) {
+    console.error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, but there is no file there. Fix or unset it.`);
+    process.exit(1);
+  }
   const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (canInstall) {
     console.log('No Chromium found: installing Debian\'s chromium with apt-get (about a minute)...');
