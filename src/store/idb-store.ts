@@ -224,14 +224,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
       this.#announce({ changes });
       return changes;
     } catch (error) {
-      if (tx) {
-        try {
-          tx.abort();
-        } catch {
-          // already finished or aborted: nothing was committed either way
-        }
-        await tx.done.catch(() => undefined);
-      }
+      if (tx) await abortQuietly(tx);
       throw toStorageError(error);
     }
   }
@@ -456,7 +449,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
    */
   async importData(file: unknown, options: { demoSeed?: number } = {}): Promise<ImportSummary> {
     const parsed = parseImport(file);
-    let tx: IDBPTransaction<unknown, string[], 'readwrite'> | undefined;
+    let tx: Tx | undefined;
     try {
       const db = await this.#connection();
       tx = db.transaction([...ENTITY_KINDS, OUTBOX, META], 'readwrite');
@@ -469,14 +462,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
       requests.push(tx.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null }));
       await Promise.all([...requests, tx.done]);
     } catch (error) {
-      if (tx) {
-        try {
-          tx.abort();
-        } catch {
-          // already finished
-        }
-        await tx.done.catch(() => undefined);
-      }
+      if (tx) await abortQuietly(tx);
       throw toStorageError(error);
     }
     this.#rerunAll();
@@ -501,6 +487,16 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     const db = await this.#connection();
     return (await db.getAll(OUTBOX)) as OutboxEntry[];
   }
+}
+
+/** Aborts a transaction that may already have ended; either way nothing of it is committed. */
+async function abortQuietly(tx: Tx): Promise<void> {
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
+  await tx.done.catch(() => undefined);
 }
 
 function emptyData(): { [K in EntityKind]: EntityMap[K][] } {

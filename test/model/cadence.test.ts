@@ -1,24 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { adherenceByTier, cadenceAdherence, followUpsKept, graceDays, pairStatus } from '../../src/model/cadence.js';
-import type { CoachingPair, CoachingSession } from '../../src/model/types.js';
+import type { CoachingPair } from '../../src/model/types.js';
+import { STAMP, session } from '../helpers/records.js';
 
-const stamp = { createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-09-01T08:00:00.000Z' };
-const weekly: CoachingPair = { id: 'p1', coachId: 'sup', learnerId: 'tl', kind: 'huddle-observation', direction: 'down', cadenceDays: 7, ...stamp };
-const session = (day: string, fields: Partial<CoachingSession> = {}): CoachingSession => ({
-  id: `s-${day}-${fields.learnerId ?? 'tl'}`,
-  kind: 'huddle-observation',
-  direction: 'down',
-  coachId: 'sup',
-  learnerId: 'tl',
-  anonymous: false,
-  day,
-  ratings: {},
-  wentWell: '',
-  evenBetter: '',
-  focus: '',
-  ...stamp,
-  ...fields,
-});
+const weekly: CoachingPair = { id: 'p1', coachId: 'sup', learnerId: 'tl', kind: 'huddle-observation', direction: 'down', cadenceDays: 7, ...STAMP };
 
 describe('model: coaching pair state', () => {
   it('is never when the pair has not met', () => {
