@@ -1,19 +1,25 @@
 /**
  * The base of every huddle element: finds the store (an explicit `store` property, else the
- * nearest `<huddle-provider>`, else the shared default IndexedDB store) and drains a list of
- * teardown functions on disconnect.
+ * nearest `<huddle-provider>`, else the shared default IndexedDB store), applies the theme,
+ * re-renders when the locale changes, and drains a list of teardown functions on
+ * disconnect.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { storeContext } from '../context/store-context.js';
-import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings } from '../context/settings-context.js';
+import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../context/settings-context.js';
 import { getDefaultStore } from '../store/default-store.js';
 import type { HuddleStore } from '../store/contract.js';
+import type { HuddleEventMap } from './events.js';
 
 export class HuddleElement extends LitElement {
   /** A store to use instead of the provided or default one (e.g. a host's REST-backed store). */
   @property({ attribute: false }) store?: HuddleStore;
+
+  /** `light`, `dark` or `wall`; defaults to the provider's theme, else `light`. */
+  @property({ reflect: true }) theme?: ThemeName;
 
   @consume({ context: storeContext, subscribe: true })
   @state()
@@ -23,7 +29,15 @@ export class HuddleElement extends LitElement {
   @state()
   protected providedSettings?: HuddleSettings;
 
+  /** What the last write from this element failed with, shown to the user until the next try. */
+  @state() protected writeError = '';
+
   readonly #teardown: (() => void)[] = [];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   /** The store this element reads and writes through. */
   protected get activeStore(): HuddleStore {
@@ -34,6 +48,21 @@ export class HuddleElement extends LitElement {
     return this.providedSettings ?? DEFAULT_SETTINGS;
   }
 
+  protected get effectiveTheme(): ThemeName {
+    return this.theme ?? this.settings.theme;
+  }
+
+  /** Locale for dates and numbers: the provider's, else the page's `lang`, else the browser's. */
+  protected get locale(): string | undefined {
+    return this.settings.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The theme's tokens select on data-theme, so a provided theme works without an attribute.
+    if (this.dataset['theme'] !== this.effectiveTheme) this.dataset['theme'] = this.effectiveTheme;
+  }
+
   /** Registers something to release when the element leaves the page. */
   protected onDisconnect(teardown: () => void): void {
     this.#teardown.push(teardown);
@@ -42,5 +71,24 @@ export class HuddleElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const teardown of this.#teardown.splice(0)) teardown();
+  }
+
+  /** Dispatches one of the package's typed events; they bubble and cross shadow roots. */
+  protected emit<K extends keyof HuddleEventMap>(type: K, detail: HuddleEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * Runs a write and keeps its failure visible (invalid input, full disk...). Resolves with
+   * the result, or undefined when it failed, so the caller keeps the user's input.
+   */
+  protected async write<T>(action: () => Promise<T>): Promise<T | undefined> {
+    this.writeError = '';
+    try {
+      return await action();
+    } catch (error) {
+      this.writeError = (error as Error).message;
+      return undefined;
+    }
   }
 }

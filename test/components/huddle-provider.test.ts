@@ -8,6 +8,7 @@ import { whereEquals } from '../../src/store/queries.js';
 import type { HuddleStore, Query } from '../../src/store/contract.js';
 import type { Action } from '../../src/model/types.js';
 import { deleteTestDatabases, freshStore, settle } from '../helpers/store.js';
+import { until } from '../helpers/ui.js';
 
 /** A minimal element built the way every product element is: base class + live query. */
 class TestActionCount extends HuddleElement {
@@ -47,14 +48,6 @@ function countingStore(inner: HuddleStore): { store: HuddleStore; active: () => 
 }
 
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.trim();
-
-async function until(check: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('<huddle-provider> and the element base', () => {
   afterEach(deleteTestDatabases);

@@ -1,0 +1,32 @@
+/**
+ * Every event the elements fire, typed once. They bubble and are composed, so a host page
+ * can listen on any ancestor: `board.addEventListener('action-created', (e) => e.detail.action)`.
+ */
+import type {
+  Action,
+  Attendance,
+  Escalation,
+  Experiment,
+  Huddle,
+  KpiValue,
+  Recognition,
+  ResourceNeed,
+} from '../model/index.js';
+
+export interface HuddleEventMap {
+  'action-created': CustomEvent<{ action: Action }>;
+  'action-updated': CustomEvent<{ action: Action }>;
+  'action-escalated': CustomEvent<{ action: Action; escalation: Escalation }>;
+  'escalation-updated': CustomEvent<{ escalation: Escalation }>;
+  'kpi-value-recorded': CustomEvent<{ value: KpiValue }>;
+  'huddle-started': CustomEvent<{ huddle: Huddle }>;
+  'huddle-ended': CustomEvent<{ huddle: Huddle }>;
+  'attendance-recorded': CustomEvent<{ attendance: Attendance }>;
+  'recognition-added': CustomEvent<{ recognition: Recognition }>;
+  'experiment-saved': CustomEvent<{ experiment: Experiment }>;
+  'resource-need-saved': CustomEvent<{ need: ResourceNeed }>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends HuddleEventMap {}
+}

@@ -1,0 +1,258 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { recordById, whereEquals } from '../../store/queries.js';
+import { addDays, dayStatus, letterCalendar, monthOf, type CalendarDay, type Day, type Kpi, type KpiValue } from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { STATUS_SYMBOL, statusStyles, statusWord } from '../status.js';
+import { SHAPE_COLUMNS, shapeSlots } from './letter-shapes.js';
+
+/**
+ * @summary A KPI's month as a letter calendar (the safety cross for S), each day coloured
+ * and marked by its result against the target, with a two-tap form to record a day.
+ *
+ * @attr kpi - Id of the KPI to show.
+ * @attr month - Month to show, `YYYY-MM`; defaults to the month of yesterday.
+ * @attr compact - Hides the record button (e.g. on a read-only overview).
+ *
+ * @fires kpi-value-recorded - A day's value or met / missed was saved. `detail.value` is the stored record.
+ *
+ * @csspart base - The whole card.
+ * @csspart shape - The letter-shaped grid of days.
+ * @csspart day - One day's box.
+ * @csspart record - The record form.
+ *
+ * @cssprop --he-status-green - Background of a day on target.
+ * @cssprop --he-status-amber - Background of a day within the amber band.
+ * @cssprop --he-status-red - Background of a missed day.
+ * @cssprop --he-status-none - Background of a day with no data.
+ */
+export class KpiCalendar extends HuddleElement {
+  static override styles = [
+    tokens,
+    controls,
+    statusStyles,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+      }
+      .card {
+        background: var(--_surface);
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        display: grid;
+        gap: var(--_space);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: var(--_space);
+      }
+      .letter {
+        font-size: var(--_size-title);
+        font-weight: 800;
+        min-width: 1.4em;
+        text-align: center;
+      }
+      h3 {
+        margin: 0;
+        font-size: var(--_size);
+        line-height: 1.2;
+      }
+      .target {
+        color: var(--_text-muted);
+        font-size: var(--_size-small);
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(${SHAPE_COLUMNS}, 1fr);
+        gap: 2px;
+        max-width: 28em;
+      }
+      li {
+        aspect-ratio: 1;
+        display: grid;
+        place-items: center;
+        border-radius: 3px;
+        font-size: var(--_size-small);
+        font-weight: 700;
+        line-height: 1;
+        min-width: 0;
+      }
+      li.gap {
+        visibility: hidden;
+      }
+      li.future {
+        background: var(--_surface-raised);
+        color: var(--_text-muted);
+        font-weight: 400;
+        border: 1px solid var(--_border);
+      }
+      .yesterday {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space);
+        font-weight: 700;
+      }
+      .chip {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3em;
+        padding: 0.1em 0.5em;
+        border-radius: var(--_radius);
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+      }
+      input[type='number'] {
+        width: 7em;
+      }
+    `,
+  ];
+
+  /** Id of the KPI to show. */
+  @property({ reflect: true }) kpi = '';
+  /** Month to show, `YYYY-MM`; defaults to the month of yesterday. */
+  @property({ reflect: true }) month?: string;
+  /** Hides the record button. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  @state() private recording = false;
+  @state() private recordDay: Day = '';
+
+  readonly #kpi = new LiveQueryController<Kpi | undefined>(this, () => this.activeStore, () => (this.kpi ? recordById('kpis', this.kpi) : undefined));
+  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined));
+
+  private get yesterday(): Day {
+    return addDays(this.activeStore.today(), -1);
+  }
+
+  private formatDay(day: Day, options: Intl.DateTimeFormatOptions): string {
+    return new Intl.DateTimeFormat(this.locale, options).format(new Date(`${day}T12:00:00`));
+  }
+
+  private formatValue(kpi: Kpi, value: number): string {
+    const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(value);
+    return kpi.measure ? `${number} ${kpi.measure}` : number;
+  }
+
+  private dayLabel(kpi: Kpi, box: CalendarDay): string {
+    const date = this.formatDay(box.day, { day: 'numeric', month: 'long' });
+    if (box.future) return msg(str`${date}: not yet`);
+    const value = box.value === undefined ? '' : `, ${this.formatValue(kpi, box.value)}`;
+    return `${date}: ${statusWord(box.status)}${value}`;
+  }
+
+  protected override render() {
+    const kpi = this.#kpi.value;
+    if (!kpi) {
+      return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? (this.kpi ? msg('Loading…') : msg('No KPI chosen'))}</div>`;
+    }
+    const today = this.activeStore.today();
+    const values = this.#values.value ?? [];
+    const month = this.month ?? monthOf(this.yesterday);
+    const boxes = letterCalendar(kpi, values, month, today);
+    const slots = shapeSlots(kpi.category, boxes.length);
+    const yesterdayValue = values.find((v) => v.day === this.yesterday);
+    const yesterdayStatus = dayStatus(kpi, yesterdayValue);
+    const betterWord = kpi.betterWhen === 'higher' ? msg('or more') : msg('or less');
+    const monthName = this.formatDay(`${month}-01`, { month: 'long', year: 'numeric' });
+    return html`
+      <section class="card" part="base" aria-labelledby="title">
+        <header>
+          <span class="letter" aria-hidden="true">${kpi.category === 'custom' ? '•' : kpi.category}</span>
+          <div>
+            <h3 id="title" class="user-text">${kpi.name}</h3>
+            <div class="target">${msg(str`Target ${this.formatValue(kpi, kpi.target)} ${betterWord}`)}</div>
+          </div>
+        </header>
+        <div class="yesterday">
+          <span>${msg('Yesterday:')}</span>
+          <span class="chip status-${yesterdayStatus}">
+            <span aria-hidden="true">${STATUS_SYMBOL[yesterdayStatus]}</span>
+            ${statusWord(yesterdayStatus)}${yesterdayValue?.value !== undefined ? ` (${this.formatValue(kpi, yesterdayValue.value)})` : nothing}
+          </span>
+        </div>
+        <ol part="shape" aria-label=${msg(str`${kpi.name}, ${monthName}`)}>
+          ${slots.map((slot) => {
+            if (slot === null) return html`<li class="gap" aria-hidden="true"></li>`;
+            const box = boxes[slot]!;
+            const cls = box.future ? 'future' : `status-${box.status}`;
+            // A bad day shows its symbol; the day number is in its label and position.
+            const shown = box.future || box.status === 'green' ? String(box.date) : STATUS_SYMBOL[box.status];
+            return html`<li part="day" class=${cls} title=${this.dayLabel(kpi, box)} data-day=${box.day}>
+              <span aria-hidden="true">${shown}</span><span class="visually-hidden">${this.dayLabel(kpi, box)}</span>
+            </li>`;
+          })}
+        </ol>
+        ${this.compact ? nothing : this.recording ? this.renderRecordForm(kpi) : html`
+          <button class="primary" @click=${this.openRecord}>${msg('Record a day')}</button>`}
+        ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  private renderRecordForm(kpi: Kpi) {
+    const days = Array.from({ length: 7 }, (_, i) => addDays(this.activeStore.today(), -i));
+    return html`
+      <form part="record" @submit=${(e: Event) => this.saveNumber(e, kpi)} aria-label=${msg(str`Record ${kpi.name}`)}>
+        <label>
+          <span class="visually-hidden">${msg('Day')}</span>
+          <select name="day" @change=${(e: Event) => (this.recordDay = (e.target as HTMLSelectElement).value)}>
+            ${days.map((day) => html`<option value=${day} ?selected=${day === this.recordDay}>${this.formatDay(day, { weekday: 'short', day: 'numeric', month: 'short' })}</option>`)}
+          </select>
+        </label>
+        <button type="button" @click=${() => this.save(kpi, { met: true })}><span aria-hidden="true">✓ </span>${msg('Met')}</button>
+        <button type="button" @click=${() => this.save(kpi, { met: false })}><span aria-hidden="true">✗ </span>${msg('Missed')}</button>
+        <label>
+          <span class="visually-hidden">${msg(str`Value in ${kpi.measure}`)}</span>
+          <input name="value" type="number" inputmode="decimal" step="any" placeholder=${kpi.measure} />
+        </label>
+        <button class="primary" type="submit">${msg('Save')}</button>
+        <button type="button" @click=${() => (this.recording = false)}>${msg('Cancel')}</button>
+      </form>
+    `;
+  }
+
+  private openRecord(): void {
+    this.recordDay = this.yesterday;
+    this.writeError = '';
+    this.recording = true;
+  }
+
+  private saveNumber(event: Event, kpi: Kpi): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('value') as HTMLInputElement;
+    if (input.value.trim() === '' || !Number.isFinite(input.valueAsNumber)) {
+      this.writeError = msg('Type a number, or tap Met or Missed.');
+      return;
+    }
+    void this.save(kpi, { value: input.valueAsNumber });
+  }
+
+  private async save(kpi: Kpi, result: { value: number } | { met: boolean }): Promise<void> {
+    const saved = await this.write(() => this.activeStore.recordKpiValue(kpi.id, this.recordDay, result));
+    if (!saved) return;
+    this.recording = false;
+    this.emit('kpi-value-recorded', { value: saved });
+  }
+}
+
+customElements.get('kpi-calendar') ?? customElements.define('kpi-calendar', KpiCalendar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kpi-calendar': KpiCalendar;
+  }
+}

@@ -1,0 +1,83 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/kpi-calendar/kpi-calendar.js';
+import type { KpiCalendar } from '../../src/components/kpi-calendar/kpi-calendar.js';
+import { recordById, whereEquals } from '../../src/store/queries.js';
+import { shapeSlots } from '../../src/components/kpi-calendar/letter-shapes.js';
+import { deleteTestDatabases, freshStore } from '../helpers/store.js';
+import { TODAY, buttonNamed, inShadow, oneInShadow, tap, typeInto, until } from '../helpers/ui.js';
+
+async function calendarWithKpi(category: 'S' | 'Q' = 'Q') {
+  const store = freshStore({ today: () => TODAY });
+  const unit = await store.createUnit({ name: 'Line 1', tier: 1 });
+  const kpi = await store.createKpi({ unitId: unit.id, name: 'First pass yield', category, measure: '%', target: 97, betterWhen: 'higher', amberBand: 2 });
+  await store.recordKpiValue(kpi.id, '2026-11-02', { value: 98 });
+  await store.recordKpiValue(kpi.id, '2026-11-03', { value: 96 });
+  await store.recordKpiValue(kpi.id, '2026-11-04', { value: 90 });
+  const el = await fixture<KpiCalendar>(html`<kpi-calendar kpi=${kpi.id} .store=${store}></kpi-calendar>`);
+  await until(() => inShadow(el, 'li[data-day]').length === 30, 'the month');
+  return { store, kpi, el };
+}
+
+const box = (el: KpiCalendar, day: string) => oneInShadow(el, `li[data-day="${day}"]`);
+
+describe('<kpi-calendar>', () => {
+  afterEach(deleteTestDatabases);
+
+  it('draws every day of the month in the letter, with status as colour, symbol and words', async () => {
+    const { el } = await calendarWithKpi();
+    expect(box(el, '2026-11-02').className).to.equal('status-green');
+    expect(box(el, '2026-11-02').textContent).to.contain('2').and.contain('met, 98 %');
+    expect(box(el, '2026-11-03').className).to.equal('status-amber');
+    expect(box(el, '2026-11-03').textContent).to.contain('!').and.contain('close to target');
+    expect(box(el, '2026-11-04').className).to.equal('status-red');
+    expect(box(el, '2026-11-04').textContent).to.contain('✗').and.contain('missed, 90 %');
+    expect(box(el, '2026-11-05').className).to.equal('status-none');
+    expect(box(el, '2026-11-25').className).to.equal('future');
+    // The Q shape: the first grid row is ".XXXXX." so day 1 sits in the second column.
+    expect(inShadow(el, 'li').indexOf(box(el, '2026-11-01'))).to.equal(1);
+  });
+
+  it('has a safety cross for S with room for 31 days', () => {
+    const slots = shapeSlots('S', 31);
+    expect(slots.filter((s) => s !== null)).to.have.length(31);
+    expect(slots.slice(0, 7).map((s) => s !== null)).to.deep.equal([false, false, true, true, true, false, false]);
+  });
+
+  it('records yesterday as met in two taps', async () => {
+    const { store, kpi, el } = await calendarWithKpi();
+    await tap(buttonNamed(el, 'Record a day'));
+    await tap(buttonNamed(el, 'Met'));
+    await until(() => box(el, '2026-11-20').className === 'status-green', 'yesterday turning green');
+    const stored = await store.get(recordById('kpiValues', `${kpi.id}:2026-11-20`));
+    expect(stored).to.include({ met: true, day: '2026-11-20' });
+    expect(oneInShadow(el, '.yesterday').textContent).to.contain('met');
+  });
+
+  it('records a number for yesterday: two taps plus the number', async () => {
+    const { store, kpi, el } = await calendarWithKpi();
+    const recorded = new Promise<CustomEvent>((resolve) => el.addEventListener('kpi-value-recorded', (e) => resolve(e), { once: true }));
+    await tap(buttonNamed(el, 'Record a day'));
+    await typeInto(oneInShadow<HTMLInputElement>(el, 'input[name="value"]'), '95.5');
+    await tap(buttonNamed(el, 'Save'));
+    const event = await recorded;
+    expect(event.detail.value).to.include({ value: 95.5, day: '2026-11-20' });
+    expect(event.composed).to.equal(true);
+    await until(() => box(el, '2026-11-20').className === 'status-amber', 'yesterday turning amber');
+    expect((await store.get(whereEquals('kpiValues', 'kpiId', kpi.id))).length).to.equal(4);
+  });
+
+  it('says what is wrong when Save is tapped with no number, and saves nothing', async () => {
+    const { store, kpi, el } = await calendarWithKpi();
+    await tap(buttonNamed(el, 'Record a day'));
+    await tap(buttonNamed(el, 'Save'));
+    await until(() => inShadow(el, '[role="alert"]').length === 1, 'the message');
+    expect(oneInShadow(el, '[role="alert"]').textContent).to.contain('Type a number');
+    expect(await store.get(whereEquals('kpiValues', 'kpiId', kpi.id))).to.have.length(3);
+  });
+
+  it('passes axe with the record form open', async () => {
+    const { el } = await calendarWithKpi('S');
+    await tap(buttonNamed(el, 'Record a day'));
+    await expect(el).to.be.accessible();
+  });
+});
