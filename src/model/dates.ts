@@ -70,3 +70,9 @@ export function weekStart(day: Day): Day {
 export function dayOfInstant(iso: string): Day {
   return localDay(new Date(iso));
 }
+
+/** The Friday of the work week containing `day`, or the Sunday once Friday has passed. */
+export function endOfWorkWeek(day: Day): Day {
+  const friday = addDays(weekStart(day), 4);
+  return friday >= day ? friday : addDays(weekStart(day), 6);
+}

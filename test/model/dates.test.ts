@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { addDays, daysBetween, daysOfMonth, isDay, localDay, weekStart } from '../../src/model/dates.js';
+import { addDays, daysBetween, daysOfMonth, endOfWorkWeek, isDay, localDay, weekStart } from '../../src/model/dates.js';
 
 describe('model: days', () => {
   it('accepts only real calendar days written YYYY-MM-DD', () => {
@@ -30,5 +30,13 @@ describe('model: days', () => {
   it('reads the local day of an instant', () => {
     expect(localDay(new Date(2026, 10, 21, 23, 59))).to.equal('2026-11-21');
     expect(localDay(new Date(2026, 10, 22, 0, 0))).to.equal('2026-11-22');
+  });
+});
+
+describe('model: end of the work week', () => {
+  it('is this Friday, or Sunday once Friday has passed', () => {
+    expect(endOfWorkWeek('2026-11-16')).to.equal('2026-11-20'); // Monday
+    expect(endOfWorkWeek('2026-11-20')).to.equal('2026-11-20'); // Friday
+    expect(endOfWorkWeek('2026-11-21')).to.equal('2026-11-22'); // Saturday
   });
 });

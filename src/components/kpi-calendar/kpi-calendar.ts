@@ -7,6 +7,7 @@ import { recordById, whereEquals } from '../../store/queries.js';
 import { addDays, dayStatus, letterCalendar, monthOf, type CalendarDay, type Day, type Kpi, type KpiValue } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { STATUS_SYMBOL, statusStyles, statusWord } from '../status.js';
+import { formatDay, formatNumber } from '../format.js';
 import { SHAPE_COLUMNS, shapeSlots } from './letter-shapes.js';
 
 /**
@@ -139,11 +140,11 @@ export class KpiCalendar extends HuddleElement {
   }
 
   private formatDay(day: Day, options: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(this.locale, options).format(new Date(`${day}T12:00:00`));
+    return formatDay(day, this.locale, options);
   }
 
   private formatValue(kpi: Kpi, value: number): string {
-    const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(value);
+    const number = formatNumber(value, this.locale);
     return kpi.measure ? `${number} ${kpi.measure}` : number;
   }
 

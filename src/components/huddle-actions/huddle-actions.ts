@@ -1,0 +1,401 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { allOf, whereEquals } from '../../store/queries.js';
+import {
+  actionAgeDays,
+  addDays,
+  boardOrder,
+  daysOverdue,
+  endOfWorkWeek,
+  isOnBoard,
+  isOverdue,
+  isUnassigned,
+  type Action,
+  type ActionStatus,
+  type Day,
+  type Escalation,
+  type Person,
+  type Unit,
+} from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { relativeDay } from '../format.js';
+import { escalationStateWord } from '../escalation-words.js';
+
+/** One tap moves an action on: open -> doing -> done; done reopens; blocked resumes as doing. */
+const NEXT_STATUS: Record<ActionStatus, ActionStatus> = { open: 'doing', doing: 'done', done: 'open', blocked: 'doing' };
+const STATUS_SYMBOL: Record<ActionStatus, string> = { open: '○', doing: '◐', done: '●', blocked: '⛔' };
+
+type DuePick = 'today' | 'tomorrow' | 'week' | 'pick' | 'none';
+
+/**
+ * @summary The board's action list: add an action in a few taps, move it on with one tap,
+ * escalate it to the parent board; overdue and unassigned items stand out.
+ *
+ * @attr unit - Id of the board (unit) whose actions are shown.
+ * @attr page-size - How many actions one page shows before paging (the list never scrolls off a wall screen).
+ *
+ * @fires action-created - An action was added. `detail.action` is the stored record.
+ * @fires action-updated - An action's status changed. `detail.action` is the stored record.
+ * @fires action-escalated - An action was sent to the parent board. `detail` has the action and the escalation.
+ *
+ * @csspart base - The whole list.
+ * @csspart form - The add-action form.
+ * @csspart item - One action.
+ */
+export class HuddleActions extends HuddleElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+      }
+      .card {
+        display: grid;
+        gap: var(--_space);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space);
+        justify-content: space-between;
+      }
+      h2 {
+        margin: 0;
+        font-size: var(--_size-large);
+      }
+      .counts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+      }
+      .flag {
+        font-weight: 700;
+        color: var(--_red);
+      }
+      :host([data-theme='dark']) .flag {
+        color: #fca5a5;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_space);
+      }
+      li {
+        display: grid;
+        grid-template-columns: auto 1fr auto;
+        gap: var(--_space);
+        align-items: center;
+        padding: var(--_space);
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+      li.overdue {
+        border-color: var(--_red);
+        border-width: 4px;
+      }
+      li.done .title {
+        text-decoration: line-through;
+      }
+      .title {
+        font-weight: 700;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 calc(var(--_space) * 2);
+        color: var(--_text-muted);
+        font-size: var(--_size-small);
+      }
+      .meta .flag {
+        font-size: var(--_size-small);
+      }
+      .status {
+        min-width: calc(var(--_target) * 2);
+        font-weight: 700;
+      }
+      .item-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        justify-content: end;
+      }
+      .escalate-form {
+        grid-column: 1 / -1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+      }
+      .escalate-form input {
+        flex: 1 1 12em;
+      }
+      .wide {
+        width: 100%;
+      }
+      form.add {
+        display: grid;
+        gap: var(--_space);
+        padding: var(--_space);
+        border: 2px solid var(--_accent);
+        border-radius: var(--_radius);
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+      }
+      legend {
+        font-weight: 700;
+        margin-bottom: var(--_space);
+      }
+      .pager {
+        display: flex;
+        align-items: center;
+        gap: var(--_space);
+        justify-content: end;
+      }
+      @container (max-width: 480px) {
+        li {
+          grid-template-columns: 1fr;
+        }
+        .item-actions {
+          justify-content: start;
+        }
+      }
+    `,
+  ];
+
+  /** Id of the board whose actions are shown. */
+  @property({ reflect: true }) unit = '';
+  /** Actions per page; the list pages instead of scrolling off a wall screen. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 8;
+
+  @state() private adding = false;
+  @state() private page = 0;
+  @state() private owner: string | undefined;
+  @state() private due: DuePick = 'tomorrow';
+  @state() private escalating: string | undefined;
+
+  readonly #actions = new LiveQueryController<Action[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined));
+  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined));
+  readonly #sent = new LiveQueryController<Escalation[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('escalations', 'fromUnitId', this.unit) : undefined));
+  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units'));
+
+  private get today(): Day {
+    return this.activeStore.today();
+  }
+
+  protected override render() {
+    const today = this.today;
+    const all = this.#actions.value;
+    if (!all) return html`<p role="status">${this.#actions.error?.message ?? msg('Loading actions…')}</p>`;
+    const shown = boardOrder(all.filter((a) => isOnBoard(a, today)), today);
+    const open = shown.filter((a) => a.status !== 'done');
+    const overdue = open.filter((a) => isOverdue(a, today)).length;
+    const unassigned = open.filter((a) => isUnassigned(a)).length;
+    const pages = Math.max(1, Math.ceil(shown.length / this.pageSize));
+    const page = Math.min(this.page, pages - 1);
+    const visible = shown.slice(page * this.pageSize, (page + 1) * this.pageSize);
+    return html`
+      <section class="card" part="base" aria-labelledby="actions-title">
+        <header>
+          <h2 id="actions-title">${msg('Actions')}</h2>
+          <div class="counts">
+            <span>${msg(str`${open.length} open`)}</span>
+            ${overdue ? html`<span class="flag"><span aria-hidden="true">▲ </span>${msg(str`${overdue} overdue`)}</span>` : nothing}
+            ${unassigned ? html`<span class="flag"><span aria-hidden="true">? </span>${msg(str`${unassigned} without owner`)}</span>` : nothing}
+          </div>
+          ${this.adding ? nothing : html`<button class="primary" @click=${this.startAdding}>${msg('Add action')}</button>`}
+        </header>
+        ${this.adding ? this.renderAddForm() : nothing}
+        ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+        ${shown.length === 0 ? html`<p>${msg('No open actions.')}</p>` : html`<ul>${visible.map((a) => this.renderItem(a))}</ul>`}
+        ${pages > 1
+          ? html`<nav class="pager" aria-label=${msg('Action pages')}>
+              <button ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${msg('Previous')}</button>
+              <span>${msg(str`Page ${page + 1} of ${pages}`)}</span>
+              <button ?disabled=${page === pages - 1} @click=${() => (this.page = page + 1)}>${msg('Next')}</button>
+            </nav>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private personName(id: string | undefined): string | undefined {
+    return id === undefined ? undefined : this.#people.value?.find((p) => p.id === id)?.name;
+  }
+
+  private statusWord(status: ActionStatus): string {
+    return { open: msg('Open'), doing: msg('Doing'), done: msg('Done'), blocked: msg('Blocked') }[status];
+  }
+
+  private renderItem(action: Action) {
+    const today = this.today;
+    const overdue = isOverdue(action, today);
+    const owner = this.personName(action.ownerId);
+    const escalation = action.escalationId ? this.#sent.value?.find((e) => e.id === action.escalationId) : undefined;
+    const parent = escalation ? this.#units.value?.find((u) => u.id === escalation.toUnitId) : undefined;
+    const next = NEXT_STATUS[action.status];
+    return html`
+      <li part="item" class=${overdue ? 'overdue' : action.status === 'done' ? 'done' : ''} data-action=${action.id}>
+        <button
+          class="status"
+          @click=${() => this.setStatus(action, next)}
+          aria-label=${msg(str`${action.title}: ${this.statusWord(action.status)}. Tap for ${this.statusWord(next)}`)}
+        >
+          <span aria-hidden="true">${STATUS_SYMBOL[action.status]} ${this.statusWord(action.status)}</span>
+        </button>
+        <div>
+          <div class="title user-text">${action.title}</div>
+          <div class="meta">
+            ${owner ? html`<span class="user-text">${owner}</span>` : action.status === 'done' ? nothing : html`<span class="flag"><span aria-hidden="true">? </span>${msg('No owner')}</span>`}
+            ${overdue
+              ? html`<span class="flag"><span aria-hidden="true">▲ </span>${msg(str`${daysOverdue(action, today)} days overdue`)}</span>`
+              : action.due
+                ? html`<span>${msg(str`Due ${relativeDay(action.due, today, this.locale)}`)}</span>`
+                : nothing}
+            <span>${msg(str`Raised ${actionAgeDays(action, today)} days ago`)}</span>
+            ${escalation
+              ? html`<span><span aria-hidden="true">⇧ </span>${msg(str`Escalated to ${parent?.name ?? msg('the parent board')}: ${escalationStateWord(escalation.state)}`)}</span>`
+              : nothing}
+          </div>
+        </div>
+        <div class="item-actions">
+          ${action.status !== 'done' && action.status !== 'blocked'
+            ? html`<button @click=${() => this.setStatus(action, 'blocked')}>${msg('Blocked')}</button>`
+            : nothing}
+          ${action.status !== 'done' && (!escalation || escalation.state === 'resolved')
+            ? html`<button @click=${() => (this.escalating = this.escalating === action.id ? undefined : action.id)} aria-expanded=${this.escalating === action.id ? 'true' : 'false'}>
+                <span aria-hidden="true">⇧ </span>${msg('Escalate')}
+              </button>`
+            : nothing}
+        </div>
+        ${this.escalating === action.id
+          ? html`<form class="escalate-form" @submit=${(e: Event) => this.escalate(e, action)}>
+              <label class="visually-hidden" for="reason-${action.id}">${msg('Why can the team not solve it?')}</label>
+              <input id="reason-${action.id}" name="reason" maxlength="4000" placeholder=${msg('Why can the team not solve it?')} autocomplete="off" />
+              <button class="primary" type="submit">${msg('Send up')}</button>
+            </form>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private renderAddForm() {
+    const team = this.#people.value ?? [];
+    const duePicks: [DuePick, string][] = [
+      ['today', msg('Today')],
+      ['tomorrow', msg('Tomorrow')],
+      ['week', msg('This week')],
+      ['pick', msg('Pick a day')],
+      ['none', msg('No date')],
+    ];
+    return html`
+      <form class="add" part="form" @submit=${this.add} aria-label=${msg('New action')}>
+        <label>
+          <span>${msg('What needs doing?')}</span><br />
+          <input name="title" maxlength="200" autocomplete="off" enterkeyhint="done" class="wide" />
+        </label>
+        <fieldset>
+          <legend>${msg('Who owns it?')}</legend>
+          ${team.map(
+            (person) => html`<button type="button" aria-pressed=${this.owner === person.id ? 'true' : 'false'} @click=${() => (this.owner = person.id)}>
+              <span class="user-text">${person.name}</span>
+            </button>`,
+          )}
+          <button type="button" aria-pressed=${this.owner === undefined ? 'true' : 'false'} @click=${() => (this.owner = undefined)}>${msg('Nobody yet')}</button>
+        </fieldset>
+        <fieldset>
+          <legend>${msg('When is it due?')}</legend>
+          ${duePicks.map(([pick, label]) => html`<button type="button" aria-pressed=${this.due === pick ? 'true' : 'false'} @click=${() => (this.due = pick)}>${label}</button>`)}
+          ${this.due === 'pick'
+            ? html`<label><span class="visually-hidden">${msg('Due date')}</span><input name="due" type="date" min=${this.today} required /></label>`
+            : nothing}
+        </fieldset>
+        <div class="item-actions">
+          <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel')}</button>
+          <button class="primary" type="submit">${msg('Save action')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private startAdding(): void {
+    this.adding = true;
+    this.owner = undefined;
+    this.due = 'tomorrow';
+    this.writeError = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="title"]')?.focus());
+  }
+
+  private dueDay(form: HTMLFormElement): Day | undefined {
+    const today = this.today;
+    switch (this.due) {
+      case 'today':
+        return today;
+      case 'tomorrow':
+        return addDays(today, 1);
+      case 'week':
+        return endOfWorkWeek(today);
+      case 'pick':
+        return (form.elements.namedItem('due') as HTMLInputElement).value || undefined;
+      case 'none':
+        return undefined;
+    }
+  }
+
+  private async add(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim();
+    if (!title) {
+      this.writeError = msg('Write what needs doing first.');
+      return;
+    }
+    const due = this.dueDay(form);
+    const action = await this.write(() =>
+      this.activeStore.createAction({ unitId: this.unit, title, ...(this.owner ? { ownerId: this.owner } : {}), ...(due ? { due } : {}) }),
+    );
+    if (!action) return; // the form keeps what was typed; the message says why
+    this.adding = false;
+    this.page = 0;
+    this.emit('action-created', { action });
+  }
+
+  private async setStatus(action: Action, status: ActionStatus): Promise<void> {
+    const updated = await this.write(() => this.activeStore.setActionStatus(action.id, status));
+    if (updated) this.emit('action-updated', { action: updated });
+  }
+
+  private async escalate(event: Event, action: Action): Promise<void> {
+    event.preventDefault();
+    const reason = ((event.target as HTMLFormElement).elements.namedItem('reason') as HTMLInputElement).value.trim();
+    if (!reason) {
+      this.writeError = msg('Say why the team cannot solve it, so the next tier can help.');
+      return;
+    }
+    const escalation = await this.write(() => this.activeStore.escalateAction(action.id, reason));
+    if (!escalation) return;
+    this.escalating = undefined;
+    this.emit('action-escalated', { action: { ...action, escalationId: escalation.id }, escalation });
+  }
+}
+
+customElements.get('huddle-actions') ?? customElements.define('huddle-actions', HuddleActions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'huddle-actions': HuddleActions;
+  }
+}
