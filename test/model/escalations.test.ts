@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { escalationAgeDays, isEscalationOpen, receivedAndOpen, sentAndOpen } from '../../src/model/escalations.js';
+import { escalationAgeDays, isEscalationOpen, receivedAndOpen, sentAndOpen, shownToSender } from '../../src/model/escalations.js';
 import type { Escalation } from '../../src/model/types.js';
 
 const esc = (id: string, fields: Partial<Escalation>): Escalation => ({
@@ -36,5 +36,12 @@ describe('model: escalations', () => {
   it('ages until resolved, then keeps how long it took', () => {
     expect(escalationAgeDays(list[0]!, '2026-11-21')).to.equal(10);
     expect(escalationAgeDays(list[3]!, '2026-11-21')).to.equal(3);
+  });
+
+  it('shows a resolved escalation to the sender for a day, so the team sees the answer', () => {
+    const resolved = esc('r', { state: 'resolved', stateChangedAt: '2026-11-20T10:00:00.000Z' });
+    expect(shownToSender(resolved, '2026-11-21')).to.equal(true);
+    expect(shownToSender(resolved, '2026-11-22')).to.equal(false);
+    expect(shownToSender(esc('o', {}), '2026-12-30')).to.equal(true);
   });
 });
