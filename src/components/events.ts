@@ -4,6 +4,7 @@
  */
 import type {
   Action,
+  AgendaPart,
   Attendance,
   Escalation,
   Experiment,
@@ -21,6 +22,7 @@ export interface HuddleEventMap {
   'kpi-value-recorded': CustomEvent<{ value: KpiValue }>;
   'huddle-started': CustomEvent<{ huddle: Huddle }>;
   'huddle-ended': CustomEvent<{ huddle: Huddle }>;
+  'agenda-part-changed': CustomEvent<{ part: AgendaPart | undefined }>;
   'attendance-recorded': CustomEvent<{ attendance: Attendance }>;
   'recognition-added': CustomEvent<{ recognition: Recognition }>;
   'experiment-saved': CustomEvent<{ experiment: Experiment }>;

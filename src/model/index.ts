@@ -10,3 +10,4 @@ export * from './cadence.js';
 export * from './observation.js';
 export * from './checklists.js';
 export * from './org.js';
+export * from './huddle.js';

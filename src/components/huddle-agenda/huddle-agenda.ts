@@ -1,0 +1,204 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { ClockController } from '../../controllers/clock.js';
+import { whereEquals } from '../../store/queries.js';
+import {
+  AGENDA_PARTS,
+  DEFAULT_TIME_BOXES,
+  closeRunningPart,
+  huddleOfDay,
+  huddleProgress,
+  type AgendaPart,
+  type Huddle,
+} from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+
+/** "4:05" from seconds. */
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function agendaPartName(part: AgendaPart): string {
+  switch (part) {
+    case 'reflect':
+      return msg('Reflect on yesterday');
+    case 'plan':
+      return msg('Plan to win today');
+    case 'improve':
+      return msg('Improve for tomorrow');
+  }
+}
+
+/**
+ * @summary The huddle's three parts (reflect on yesterday, plan to win today, improve for
+ * tomorrow) with a time box each and a visible timer; start, move on, end. An overrun shows
+ * and never blocks. Start, end and time per part are stored.
+ *
+ * @attr unit - Id of the board whose huddle this is.
+ * @attr time-boxes - Minutes per part, "reflect,plan,improve"; default "5,3,2".
+ *
+ * @fires huddle-started - The huddle started. `detail.huddle` is the stored record.
+ * @fires huddle-ended - The huddle ended. `detail.huddle` is the stored record with its part times.
+ * @fires agenda-part-changed - The running part changed (or the huddle ended: `detail.part` undefined); a board follows it.
+ *
+ * @csspart base - The whole agenda.
+ * @csspart part - One agenda part.
+ * @csspart timer - The running timer.
+ */
+export class HuddleAgenda extends HuddleElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      .agenda {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space);
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        counter-reset: part;
+      }
+      li {
+        counter-increment: part;
+        padding: calc(var(--_space) / 2) var(--_space);
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+      li::before {
+        content: counter(part) '. ';
+        font-weight: 700;
+      }
+      li[aria-current='step'] {
+        border-color: var(--_accent);
+        border-width: 4px;
+        font-weight: 700;
+      }
+      li.done {
+        color: var(--_text-muted);
+      }
+      .timer {
+        font-size: var(--_size-large);
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+      }
+      .over {
+        color: var(--_red);
+      }
+      :host([data-theme='dark']) .over {
+        color: #fca5a5;
+      }
+    `,
+  ];
+
+  /** Id of the board whose huddle this is. */
+  @property({ reflect: true }) unit = '';
+  /** Minutes per part, "reflect,plan,improve". */
+  @property({ attribute: 'time-boxes' }) timeBoxes = '5,3,2';
+  /** The clock, in ms; replaceable so that tests and a kiosk's mocked time can drive it. */
+  @property({ attribute: false }) clock: () => number = () => Date.now();
+
+  readonly #huddles = new LiveQueryController<Huddle[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('huddles', 'unitId', this.unit) : undefined));
+  readonly #ticker = new ClockController(this, () => this.running !== undefined);
+  #announcedPart: AgendaPart | undefined;
+
+  /** Today's huddle while it runs. */
+  get running(): Huddle | undefined {
+    const huddle = huddleOfDay(this.#huddles.value ?? [], this.activeStore.today());
+    return huddle && !huddle.endedAt ? huddle : undefined;
+  }
+
+  /** True while the timer runs: a kiosk must not rotate away or reload now. */
+  get isRunning(): boolean {
+    return this.#ticker.ticking;
+  }
+
+  private get boxes(): Record<AgendaPart, number> {
+    const minutes = this.timeBoxes.split(',').map((m) => Number(m.trim()));
+    const valid = minutes.length === 3 && minutes.every((m) => Number.isFinite(m) && m > 0);
+    return valid
+      ? { reflect: minutes[0]! * 60, plan: minutes[1]! * 60, improve: minutes[2]! * 60 }
+      : DEFAULT_TIME_BOXES;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The board follows the running part; announce a change of part (not every tick).
+    const part = this.running ? huddleProgress(this.running, this.clock(), this.boxes).part : undefined;
+    if (part !== this.#announcedPart) {
+      this.#announcedPart = part;
+      this.emit('agenda-part-changed', { part });
+    }
+  }
+
+  protected override render() {
+    const huddles = this.#huddles.value;
+    if (!huddles) return html`<p role="status">${this.#huddles.error?.message ?? msg('Loading the huddle…')}</p>`;
+    const today = huddleOfDay(huddles, this.activeStore.today());
+    const progress = today ? huddleProgress(today, this.clock(), this.boxes) : undefined;
+    const currentIndex = progress?.part ? AGENDA_PARTS.indexOf(progress.part) : progress?.ended ? AGENDA_PARTS.length : -1;
+    return html`
+      <section class="agenda" part="base" aria-label=${msg('Huddle agenda')}>
+        <ol>
+          ${AGENDA_PARTS.map((part, index) => html`
+            <li part="part" class=${index < currentIndex ? 'done' : ''} aria-current=${index === currentIndex ? 'step' : 'false'}>
+              ${agendaPartName(part)} <span class="box">(${clock(this.boxes[part])})</span>
+            </li>`)}
+        </ol>
+        ${this.renderControls(today, progress)}
+        ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  private renderControls(huddle: Huddle | undefined, progress: ReturnType<typeof huddleProgress> | undefined) {
+    if (!huddle || !progress) return html`<button class="primary" @click=${this.start}>${msg('Start huddle')}</button>`;
+    if (progress.ended) {
+      return html`<span role="status">${msg(str`Huddle held: ${clock(progress.totalElapsed)} in all`)}</span>`;
+    }
+    const part = progress.part!;
+    const last = part === AGENDA_PARTS.at(-1);
+    return html`
+      <span class="timer ${progress.overrun ? 'over' : ''}" part="timer" role="timer" aria-live="off">
+        ${clock(progress.partElapsed)} / ${clock(this.boxes[part])}
+        ${progress.overrun ? html`<span><span aria-hidden="true">▲ </span>${msg(str`${clock(progress.overrun)} over`)}</span>` : nothing}
+      </span>
+      ${last
+        ? html`<button class="primary" @click=${() => this.advance(huddle, true)}>${msg('End huddle')}</button>`
+        : html`<button class="primary" @click=${() => this.advance(huddle, false)}>${msg('Next part')}</button>`}
+    `;
+  }
+
+  private async start(): Promise<void> {
+    const huddle = await this.write(() => this.activeStore.startHuddle(this.unit));
+    if (huddle) this.emit('huddle-started', { huddle });
+  }
+
+  private async advance(huddle: Huddle, end: boolean): Promise<void> {
+    const parts = closeRunningPart(huddle, this.clock());
+    const saved = await this.write(() => this.activeStore.recordHuddleTime(huddle.id, parts, end));
+    if (saved && end) this.emit('huddle-ended', { huddle: saved });
+  }
+}
+
+customElements.get('huddle-agenda') ?? customElements.define('huddle-agenda', HuddleAgenda);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'huddle-agenda': HuddleAgenda;
+  }
+}
