@@ -4,6 +4,7 @@ export * from './dates.js';
 export { ValidationError } from './schema.js';
 export * from './validation.js';
 export * from './kpi-status.js';
+export * from './kpi-trend.js';
 export * from './actions.js';
 export * from './escalations.js';
 export * from './cadence.js';

@@ -1,0 +1,196 @@
+import { css, html, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, type PointStyle } from 'chart.js';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { recordById, whereEquals } from '../../store/queries.js';
+import { kpiTrend, type DayStatus, type Kpi, type KpiValue, type TrendPeriod, type TrendPoint } from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { formatDay, formatNumber } from '../format.js';
+import { statusWord } from '../status.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
+
+/** A shape per status, so a point's status reads without colour. */
+const POINT_STYLE: Record<DayStatus, PointStyle> = { green: 'circle', amber: 'triangle', red: 'crossRot', none: 'line' };
+
+/**
+ * @summary A KPI's actual against target over weeks or months (chart.js), each point
+ * coloured and shaped by its status, with the same figures as a table for screen readers.
+ *
+ * @attr kpi - Id of the KPI.
+ * @attr period - `week` or `month`.
+ * @attr periods - How many periods to show (default 12).
+ *
+ * @csspart base - The whole card.
+ * @csspart chart - The chart's box.
+ *
+ * @cssprop --he-color-accent - The actual line.
+ * @cssprop --he-color-text-muted - The target line.
+ */
+export class KpiTrend extends HuddleElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        display: grid;
+        gap: var(--_space);
+        background: var(--_surface);
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+      }
+      h3 {
+        margin: 0;
+        font-size: var(--_size);
+      }
+      .chart {
+        position: relative;
+        height: var(--he-trend-height, 14em);
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 calc(var(--_space) * 2);
+        color: var(--_text-muted);
+        font-size: var(--_size-small);
+      }
+    `,
+  ];
+
+  /** Id of the KPI. */
+  @property({ reflect: true }) kpi = '';
+  /** `week` or `month`. */
+  @property({ reflect: true }) period: TrendPeriod = 'week';
+  /** How many periods to show. */
+  @property({ type: Number }) periods = 12;
+
+  @query('canvas') private canvas?: HTMLCanvasElement;
+
+  #chart: Chart<'line', (number | null)[], string> | undefined;
+
+  readonly #kpi = new LiveQueryController<Kpi | undefined>(this, () => this.activeStore, () => (this.kpi ? recordById('kpis', this.kpi) : undefined));
+  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined));
+
+  /** The chart.js instance, while connected (for hosts that want to export it). */
+  get chart(): Chart<'line', (number | null)[], string> | undefined {
+    return this.#chart;
+  }
+
+  private points(kpi: Kpi): TrendPoint[] {
+    return kpiTrend(kpi, this.#values.value ?? [], this.period, this.periods, this.activeStore.today());
+  }
+
+  private label(point: TrendPoint): string {
+    return this.period === 'week'
+      ? formatDay(point.start, this.locale, { day: 'numeric', month: 'short' })
+      : formatDay(point.start, this.locale, { month: 'short', year: '2-digit' });
+  }
+
+  protected override render() {
+    const kpi = this.#kpi.value;
+    if (!kpi) return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? msg('Loading…')}</div>`;
+    const points = this.points(kpi);
+    const periodWord = this.period === 'week' ? msg('week') : msg('month');
+    return html`
+      <figure class="card" part="base" aria-labelledby="trend-title">
+        <h3 id="trend-title" class="user-text">${msg(str`${kpi.name}: actual and target per ${periodWord}`)}</h3>
+        <div class="chart" part="chart">
+          <canvas role="img" aria-label=${msg(str`${kpi.name} trend; the table below has the figures`)}></canvas>
+        </div>
+        <div class="legend" aria-hidden="true">
+          <span>● ${statusWord('green')}</span><span>▲ ${statusWord('amber')}</span><span>✕ ${statusWord('red')}</span>
+          <span>- - ${msg(str`target ${formatNumber(kpi.target, this.locale)} ${kpi.measure}`)}</span>
+        </div>
+        <table class="visually-hidden">
+          <caption>${msg(str`${kpi.name} per ${periodWord}`)}</caption>
+          <thead><tr><th scope="col">${msg('Period')}</th><th scope="col">${msg('Actual')}</th><th scope="col">${msg('Status')}</th></tr></thead>
+          <tbody>
+            ${points.map(
+              (p) => html`<tr>
+                <th scope="row">${this.label(p)}</th>
+                <td>${p.actual === null ? '–' : `${formatNumber(p.actual, this.locale)} ${kpi.measure}`}</td>
+                <td>${statusWord(p.status)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </figure>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const kpi = this.#kpi.value;
+    if (!kpi || !this.canvas) return;
+    const points = this.points(kpi);
+    const styles = getComputedStyle(this);
+    const colour = (name: string) => styles.getPropertyValue(name).trim() || '#000';
+    const statusColour = (s: DayStatus) => colour(`--_${s}`);
+    const labels = points.map((p) => this.label(p));
+    const actual = points.map((p) => (p.actual === null ? null : Math.round(p.actual * 100) / 100));
+    const datasets = [
+      {
+        label: msg('Actual'),
+        data: actual,
+        borderColor: colour('--_accent'),
+        borderWidth: 3,
+        pointRadius: 7,
+        pointBackgroundColor: points.map((p) => statusColour(p.status)),
+        pointBorderColor: points.map((p) => statusColour(p.status)),
+        pointStyle: points.map((p) => POINT_STYLE[p.status]),
+        spanGaps: true,
+      },
+      {
+        label: msg('Target'),
+        data: points.map(() => kpi.target),
+        borderColor: colour('--_text-muted'),
+        borderDash: [8, 6],
+        borderWidth: 2,
+        pointRadius: 0,
+      },
+    ];
+    if (this.#chart && this.#chart.canvas === this.canvas) {
+      this.#chart.data.labels = labels;
+      this.#chart.data.datasets = datasets;
+      this.#chart.update('none');
+      return;
+    }
+    this.#chart?.destroy();
+    const font = { size: parseFloat(styles.getPropertyValue('--_size-small')) || 14, family: styles.fontFamily };
+    this.#chart = new Chart(this.canvas, {
+      type: 'line',
+      data: { labels, datasets },
+      options: {
+        // A wall screen redraws for months: no animation, no hover work.
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        events: [],
+        scales: {
+          x: { ticks: { color: colour('--_text'), font } },
+          y: { ticks: { color: colour('--_text'), font }, title: { display: Boolean(kpi.measure), text: kpi.measure, color: colour('--_text'), font } },
+        },
+      },
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chart?.destroy();
+    this.#chart = undefined;
+  }
+}
+
+customElements.get('kpi-trend') ?? customElements.define('kpi-trend', KpiTrend);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kpi-trend': KpiTrend;
+  }
+}

@@ -1,0 +1,48 @@
+/** A KPI's trend: actual against target per week or month, each period with its status. */
+import { addDays, monthOf, weekStart, type Day } from './dates.js';
+import { dayStatus, type DayStatus } from './kpi-status.js';
+import type { Kpi, KpiValue } from './types.js';
+
+export type TrendPeriod = 'week' | 'month';
+
+export interface TrendPoint {
+  /** First day of the period (Monday, or the 1st of the month). */
+  start: Day;
+  /** Mean of the period's numeric values; null when it has none. */
+  actual: number | null;
+  /** Status of the mean against the target (or of the met/missed majority when no numbers). */
+  status: DayStatus;
+  /** Days with any result in the period. */
+  days: number;
+}
+
+function periodStart(day: Day, period: TrendPeriod): Day {
+  return period === 'week' ? weekStart(day) : `${monthOf(day)}-01`;
+}
+
+function previousStart(start: Day, period: TrendPeriod): Day {
+  return period === 'week' ? addDays(start, -7) : periodStart(addDays(start, -1), 'month');
+}
+
+/** The last `count` periods up to and including the one holding `today`, oldest first. */
+export function kpiTrend(kpi: Kpi, values: readonly KpiValue[], period: TrendPeriod, count: number, today: Day): TrendPoint[] {
+  const starts: Day[] = [periodStart(today, period)];
+  while (starts.length < count) starts.unshift(previousStart(starts[0]!, period));
+  const buckets = new Map<Day, KpiValue[]>(starts.map((s) => [s, []]));
+  for (const value of values) {
+    if (value.kpiId !== kpi.id || value.deletedAt || value.day > today) continue;
+    buckets.get(periodStart(value.day, period))?.push(value);
+  }
+  return starts.map((start) => {
+    const inPeriod = buckets.get(start)!;
+    const numbers = inPeriod.flatMap((v) => (v.value === undefined ? [] : [v.value]));
+    if (numbers.length > 0) {
+      const actual = numbers.reduce((a, x) => a + x, 0) / numbers.length;
+      return { start, actual, status: dayStatus(kpi, { value: actual }), days: inPeriod.length };
+    }
+    const met = inPeriod.filter((v) => v.met === true).length;
+    const missed = inPeriod.filter((v) => v.met === false).length;
+    const status: DayStatus = met + missed === 0 ? 'none' : met >= missed ? 'green' : 'red';
+    return { start, actual: null, status, days: inPeriod.length };
+  });
+}
