@@ -11,6 +11,8 @@ export class LiveQueryController<T> implements ReactiveController {
   value: T | undefined;
   /** The last error the store reported for this query, cleared by the next result. */
   error: Error | undefined;
+  /** True once a result arrived for the current query (so `value === undefined` means "not found"). */
+  loaded = false;
 
   #stop: (() => void) | undefined;
   #store: HuddleStore | undefined;
@@ -49,6 +51,7 @@ export class LiveQueryController<T> implements ReactiveController {
       query,
       (result) => {
         this.value = result;
+        this.loaded = true;
         this.error = undefined;
         this.host.requestUpdate();
       },
@@ -64,5 +67,6 @@ export class LiveQueryController<T> implements ReactiveController {
     this.#stop = undefined;
     this.#store = undefined;
     this.#key = undefined;
+    this.loaded = false;
   }
 }

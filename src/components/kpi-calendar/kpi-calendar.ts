@@ -50,8 +50,13 @@ export class KpiCalendar extends HuddleElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: var(--_space);
+      }
+      header > div:first-of-type {
+        flex: 1 1 8em;
+        min-width: 0;
       }
       .letter {
         font-size: var(--_size-title);
@@ -75,7 +80,9 @@ export class KpiCalendar extends HuddleElement {
         display: grid;
         grid-template-columns: repeat(${SHAPE_COLUMNS}, 1fr);
         gap: 2px;
-        max-width: 28em;
+        /* The board sets a size that fits its layout; alone it fills its column. */
+        width: min(100%, var(--he-calendar-size, 28em));
+        justify-self: center;
       }
       li {
         aspect-ratio: 1;
@@ -97,10 +104,7 @@ export class KpiCalendar extends HuddleElement {
         border: 1px solid var(--_border);
       }
       .yesterday {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--_space);
+        margin-inline-start: auto;
         font-weight: 700;
       }
       .chip {
@@ -177,14 +181,14 @@ export class KpiCalendar extends HuddleElement {
             <h3 id="title" class="user-text">${kpi.name}</h3>
             <div class="target">${msg(str`Target ${this.formatValue(kpi, kpi.target)} ${betterWord}`)}</div>
           </div>
+          <div class="yesterday">
+            <span class="visually-hidden">${msg('Yesterday:')}</span>
+            <span class="chip status-${yesterdayStatus}">
+              <span aria-hidden="true">${STATUS_SYMBOL[yesterdayStatus]}</span>
+              ${statusWord(yesterdayStatus)}${yesterdayValue?.value !== undefined ? ` (${this.formatValue(kpi, yesterdayValue.value)})` : nothing}
+            </span>
+          </div>
         </header>
-        <div class="yesterday">
-          <span>${msg('Yesterday:')}</span>
-          <span class="chip status-${yesterdayStatus}">
-            <span aria-hidden="true">${STATUS_SYMBOL[yesterdayStatus]}</span>
-            ${statusWord(yesterdayStatus)}${yesterdayValue?.value !== undefined ? ` (${this.formatValue(kpi, yesterdayValue.value)})` : nothing}
-          </span>
-        </div>
         <ol part="shape" aria-label=${msg(str`${kpi.name}, ${monthName}`)}>
           ${slots.map((slot) => {
             if (slot === null) return html`<li class="gap" aria-hidden="true"></li>`;

@@ -1,0 +1,35 @@
+// Screenshots of the demo board for the docs: `node scripts/screenshots.mjs [name]`.
+// Each entry renders scripts/shots/board.html in headless Chromium at a given size.
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
+
+const SHOTS = [
+  { file: 'docs/board-wall-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=reflect' },
+  { file: 'docs/board-wall-actions-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=actions' },
+  { file: 'docs/board-wall-3840.png', width: 3840, height: 2160, query: 'theme=wall&view=reflect' },
+  { file: 'docs/board-400.png', width: 400, height: 1400, query: 'theme=light&view=reflect&fit=content', fullPage: true },
+  { file: 'docs/board-parent-escalations-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=escalations&unit=unit-packing' },
+];
+
+const only = process.argv[2];
+const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+const { port } = server.httpServer.address();
+const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+try {
+  for (const shot of SHOTS.filter((s) => !only || s.file.includes(only))) {
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
+    page.on('pageerror', (e) => console.error('[page error]', e.message));
+    await page.goto(`http://127.0.0.1:${port}/scripts/shots/board.html?${shot.query}`);
+    await page.waitForSelector('body[data-ready]');
+    await page.waitForFunction(() => !document.querySelector('huddle-board')?.shadowRoot?.querySelector('[role="status"]'), null, { timeout: 10000 }).catch(() => {});
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: shot.file, fullPage: shot.fullPage ?? false });
+    console.log('wrote', shot.file);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
