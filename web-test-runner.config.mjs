@@ -14,7 +14,8 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: ['--headless=new', ...CHROMIUM_ARGS] },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: tests drive real mouse and keyboard input, which needs the page in front.
+  concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
   // Lit's dev-mode banner is noise in the browser-log section.
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),

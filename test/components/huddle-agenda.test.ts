@@ -10,7 +10,7 @@ async function agenda() {
   const org = await seedSmallOrg(store);
   let offset = 0;
   const el = await fixture<HuddleAgenda>(html`<huddle-agenda unit=${org.teamA.id} .store=${store} .clock=${() => Date.now() + offset}></huddle-agenda>`);
-  await until(() => inShadow(el, 'li').length === 3, 'the three parts');
+  await until(() => inShadow<HTMLButtonElement>(el, 'button').some((b) => !b.disabled), 'the agenda to load');
   /** Moves the agenda's clock forward by `seconds` and re-renders. */
   const wait = async (seconds: number) => {
     offset += seconds * 1000;

@@ -10,7 +10,7 @@ import { freshStore } from './store.js';
 export const TODAY = '2026-11-21';
 
 /** Waits until `check` passes, or fails naming what it waited for. */
-export async function until(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+export async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -29,7 +29,11 @@ export async function tap(element: Element): Promise<void> {
 /** Taps a field and types into it with the keyboard. */
 export async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
   await tap(field);
+  const before = field.value;
   await sendKeys({ type: text });
+  if (field.value !== before + text) {
+    throw new Error(`typed "${text}" but the field holds "${field.value}" (focus was on ${document.activeElement?.tagName})`);
+  }
 }
 
 export async function press(key: string): Promise<void> {
@@ -48,9 +52,11 @@ export function oneInShadow<E extends Element = HTMLElement>(host: Element, sele
   return found;
 }
 
-/** A button in the shadow root whose visible text contains `text`. */
+/** A button in the shadow root whose visible text is `text` (or, failing that, contains it). */
 export function buttonNamed(host: Element, text: string): HTMLButtonElement {
-  const button = inShadow<HTMLButtonElement>(host, 'button').find((b) => b.textContent?.includes(text));
+  const buttons = inShadow<HTMLButtonElement>(host, 'button');
+  const label = (b: HTMLButtonElement) => b.textContent!.replace(/\s+/g, ' ').trim();
+  const button = buttons.find((b) => label(b) === text) ?? buttons.find((b) => label(b).includes(text));
   if (!button) throw new Error(`no button "${text}" in <${host.tagName.toLowerCase()}>`);
   return button;
 }

@@ -146,8 +146,8 @@ export class HuddleAgenda extends HuddleElement {
   }
 
   protected override render() {
-    const huddles = this.#huddles.value;
-    if (!huddles) return html`<p role="status">${this.#huddles.error?.message ?? msg('Loading the huddle…')}</p>`;
+    // The parts need no data: draw them at once so that nothing below shifts when it arrives.
+    const huddles = this.#huddles.value ?? [];
     const today = huddleOfDay(huddles, this.activeStore.today());
     const progress = today ? huddleProgress(today, this.clock(), this.boxes) : undefined;
     const currentIndex = progress?.part ? AGENDA_PARTS.indexOf(progress.part) : progress?.ended ? AGENDA_PARTS.length : -1;
@@ -159,7 +159,9 @@ export class HuddleAgenda extends HuddleElement {
               ${agendaPartName(part)} <span class="box">(${clock(this.boxes[part])})</span>
             </li>`)}
         </ol>
-        ${this.renderControls(today, progress)}
+        ${this.#huddles.loaded
+          ? this.renderControls(today, progress)
+          : html`<button class="primary" disabled>${this.#huddles.error?.message ?? msg('Start huddle')}</button>`}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
       </section>
     `;

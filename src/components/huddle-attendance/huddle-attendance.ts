@@ -27,7 +27,15 @@ export class HuddleAttendance extends HuddleElement {
     panelStyles,
     css`
       ul {
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 26em), 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 28em), 1fr));
+      }
+      .row {
+        flex-wrap: nowrap;
+      }
+      @container (max-width: 28em) {
+        .row {
+          flex-wrap: wrap;
+        }
       }
     `,
   ];

@@ -154,6 +154,10 @@ export class HuddleBoard extends HuddleElement {
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 24em), 1fr));
         align-items: start;
       }
+      .stack {
+        display: grid;
+        gap: var(--_space);
+      }
       .toolbar {
         display: flex;
         flex-wrap: wrap;
@@ -161,6 +165,10 @@ export class HuddleBoard extends HuddleElement {
         justify-content: space-between;
         gap: var(--_space);
         margin-bottom: var(--_space);
+      }
+      .toolbar h2 {
+        margin: 0;
+        font-size: var(--_size-large);
       }
       .toolbar > div {
         display: flex;
@@ -220,7 +228,9 @@ export class HuddleBoard extends HuddleElement {
 
   protected override render() {
     const unit = this.#unit.value;
-    if (!unit) {
+    // Figures show only once every query has answered: a wall must never flash "0 overdue".
+    const loading = [this.#unit, this.#org, this.#people, this.#kpis, this.#values, this.#actions, this.#escalations].some((q) => !q.loaded);
+    if (!unit || loading) {
       const message = !this.unit
         ? msg('No board chosen.')
         : (this.#unit.error?.message ?? (this.#unit.loaded ? msg(str`There is no board with id "${this.unit}".`) : msg('Opening the board…')));
@@ -284,7 +294,7 @@ export class HuddleBoard extends HuddleElement {
       case 'reflect':
         return this.renderKpis(kpis);
       case 'plan':
-        return html`<div class="two">
+        return html`<div class="stack">
           <huddle-attendance unit=${unit.id} .store=${store} .theme=${theme}></huddle-attendance>
           <huddle-resources unit=${unit.id} .store=${store} .theme=${theme}></huddle-resources>
         </div>`;
@@ -316,6 +326,7 @@ export class HuddleBoard extends HuddleElement {
     ];
     return html`
       <div class="toolbar">
+        <h2>${msg('KPIs')}</h2>
         <div role="group" aria-label=${msg('Show KPIs as')}>
           ${modes.map(([mode, label]) => html`<button aria-pressed=${this.kpiMode === mode ? 'true' : 'false'} @click=${() => (this.kpiMode = mode)}>${label}</button>`)}
         </div>

@@ -161,7 +161,7 @@ export class KpiCalendar extends HuddleElement {
 
   protected override render() {
     const kpi = this.#kpi.value;
-    if (!kpi) {
+    if (!kpi || !this.#values.loaded) {
       return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? (this.kpi ? msg('Loading…') : msg('No KPI chosen'))}</div>`;
     }
     const today = this.activeStore.today();

@@ -94,7 +94,7 @@ export class KpiTrend extends HuddleElement {
 
   protected override render() {
     const kpi = this.#kpi.value;
-    if (!kpi) return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? msg('Loading…')}</div>`;
+    if (!kpi || !this.#values.loaded) return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? msg('Loading…')}</div>`;
     const points = this.points(kpi);
     const periodWord = this.period === 'week' ? msg('week') : msg('month');
     return html`
