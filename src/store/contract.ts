@@ -51,6 +51,12 @@ export interface Query<T> {
   readonly key: string;
   readonly reads: readonly QueryDependency[];
   run(reader: RecordReader): Promise<T>;
+  /**
+   * Optional: the new result from the previous one and the changes that affect it, exactly
+   * as `run` would return it, without reading storage again. A store may use it to answer a
+   * watcher right after a write instead of re-running the query.
+   */
+  apply?(previous: T, changes: readonly RecordChange[]): T;
 }
 
 /** One written record, before and after, as announced to watchers and other tabs. */

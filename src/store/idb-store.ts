@@ -55,6 +55,10 @@ interface Watcher {
   onError: (error: Error) => void;
   /** Bumped on every run so that a slow older run never overwrites a newer result. */
   generation: number;
+  /** Runs started and not finished; a change can only be applied to a settled result. */
+  running: number;
+  /** The last result delivered, while it is known to be current. */
+  last?: { result: unknown };
   stopped: boolean;
 }
 
@@ -135,7 +139,8 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     this.#channel = new BroadcastChannel(this.#channelName());
     this.#channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
       if ('reset' in event.data) this.#rerunAll();
-      else this.#rerunAffected(event.data.changes);
+      // Another tab's messages may arrive out of commit order: read the stored truth.
+      else this.#rerunAffected(event.data.changes, false);
     };
   }
 
@@ -173,7 +178,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
 
   watch<T>(query: Query<T>, onResult: (result: T) => void, onError: (error: Error) => void = reportError): () => void {
     this.#listen();
-    const watcher: Watcher = { query, onResult: onResult as (r: unknown) => void, onError, generation: 0, stopped: false };
+    const watcher: Watcher = { query, onResult: onResult as (r: unknown) => void, onError, generation: 0, running: 0, stopped: false };
     this.#watchers.add(watcher);
     void this.#run(watcher);
     return () => {
@@ -184,16 +189,38 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
 
   async #run(watcher: Watcher): Promise<void> {
     const generation = ++watcher.generation;
+    watcher.running++;
+    watcher.last = undefined;
     try {
       const result = await this.get(watcher.query);
-      if (!watcher.stopped && generation === watcher.generation) watcher.onResult(result);
+      if (!watcher.stopped && generation === watcher.generation) {
+        watcher.last = { result };
+        watcher.onResult(result);
+      }
     } catch (error) {
       if (!watcher.stopped && generation === watcher.generation) watcher.onError(error as Error);
+    } finally {
+      watcher.running--;
     }
   }
 
-  #rerunAffected(changes: readonly RecordChange[]): void {
-    for (const watcher of this.#watchers) if (affectsQuery(watcher.query, changes)) void this.#run(watcher);
+  /**
+   * Brings affected watchers up to date: from the changes alone when the query can apply
+   * them to a settled result (no storage read, so a tap renders sooner), else by re-running.
+   */
+  #rerunAffected(changes: readonly RecordChange[], local: boolean): void {
+    for (const watcher of this.#watchers) {
+      if (!affectsQuery(watcher.query, changes)) continue;
+      const { apply } = watcher.query;
+      if (local && apply && watcher.last && watcher.running === 0) {
+        watcher.generation++;
+        const result = apply(watcher.last.result, changes);
+        watcher.last = { result };
+        watcher.onResult(result);
+      } else {
+        void this.#run(watcher);
+      }
+    }
   }
 
   #rerunAll(): void {
@@ -220,7 +247,8 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
         await outbox.add(entry);
       }
       await tx.done;
-      this.#rerunAffected(changes);
+      // Local writes finish in commit order, so their changes can be applied directly.
+      this.#rerunAffected(changes, true);
       this.#announce({ changes });
       return changes;
     } catch (error) {

@@ -3,9 +3,27 @@
  * another board's actions never re-renders this board.
  */
 import type { AnyRecord, EntityKind, EntityMap, Escalation, OrgSettings } from '../model/index.js';
-import type { IndexedField, Query } from './contract.js';
+import type { IndexedField, Query, RecordChange } from './contract.js';
 
 const live = <T extends AnyRecord>(records: T[]): T[] => records.filter((r) => !r.deletedAt);
+
+/**
+ * A list result updated by changes: each changed record leaves, and comes back (in id order,
+ * as IndexedDB returns it) when its new version still belongs.
+ */
+function applyToList<T extends AnyRecord>(list: readonly T[], changes: readonly RecordChange[], kind: EntityKind, belongs: (record: T) => boolean): T[] {
+  let next = list;
+  for (const change of changes) {
+    if (change.kind !== kind) continue;
+    const after = change.after as T;
+    next = next.filter((record) => record.id !== after.id);
+    if (belongs(after)) {
+      const at = next.findIndex((record) => record.id > after.id);
+      next = at === -1 ? [...next, after] : [...next.slice(0, at), after, ...next.slice(at)];
+    }
+  }
+  return next as T[];
+}
 
 /** Every live record of a kind. */
 export function allOf<K extends EntityKind>(kind: K, options: { includeRetired?: boolean } = {}): Query<EntityMap[K][]> {
@@ -16,6 +34,7 @@ export function allOf<K extends EntityKind>(kind: K, options: { includeRetired?:
       const records = await reader.all(kind);
       return options.includeRetired ? records : live(records);
     },
+    apply: (previous, changes) => applyToList(previous, changes, kind, (r) => options.includeRetired || !r.deletedAt),
   };
 }
 
@@ -25,6 +44,8 @@ export function whereEquals<K extends EntityKind>(kind: K, field: IndexedField<K
     key: `${kind}.${field}=${value}`,
     reads: [{ kind, affects: (record) => (record as unknown as Record<string, unknown>)[field] === value }],
     run: async (reader) => live(await reader.by(kind, field, value)),
+    apply: (previous, changes) =>
+      applyToList(previous, changes, kind, (r) => !r.deletedAt && (r as unknown as Record<string, unknown>)[field] === value),
   };
 }
 
@@ -33,6 +54,10 @@ export function recordById<K extends EntityKind>(kind: K, id: string): Query<Ent
     key: `${kind}#${id}`,
     reads: [{ kind, affects: (record) => record.id === id }],
     run: (reader) => reader.get(kind, id),
+    apply: (previous, changes) => {
+      const change = changes.filter((c) => c.kind === kind && c.after.id === id).at(-1);
+      return change ? (change.after as EntityMap[K]) : previous;
+    },
   };
 }
 
@@ -66,6 +91,10 @@ export function escalationsOfUnit(unitId: string): Query<{ sent: Escalation[]; r
     run: async (reader) => ({
       sent: live(await reader.by('escalations', 'fromUnitId', unitId)),
       received: live(await reader.by('escalations', 'toUnitId', unitId)),
+    }),
+    apply: (previous, changes) => ({
+      sent: applyToList(previous.sent, changes, 'escalations', (e) => !e.deletedAt && e.fromUnitId === unitId),
+      received: applyToList(previous.received, changes, 'escalations', (e) => !e.deletedAt && e.toUnitId === unitId),
     }),
   };
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { escalationsOfUnit, whereEquals } from '../../src/store/queries.js';
+import { allOf, escalationsOfUnit, recordById, whereEquals } from '../../src/store/queries.js';
+import { seededRandom } from '../../src/demo/random.js';
 import { deleteTestDatabases, freshStore, recordResults, seedSmallOrg, settle } from '../helpers/store.js';
 
 describe('store: live queries', () => {
@@ -72,5 +73,41 @@ describe('store: live queries', () => {
     await kiosk.clearAll();
     expect(await watched.next()).to.have.length(0);
     watched.stop();
+  });
+
+  it('updates results from the changes exactly as a fresh read would', async () => {
+    const store = freshStore();
+    const { teamA, teamB, area, leader } = await seedSmallOrg(store);
+    const queries = [
+      whereEquals('actions', 'unitId', teamA.id),
+      allOf('actions'),
+      allOf('actions', { includeRetired: true }),
+      escalationsOfUnit(area.id),
+      escalationsOfUnit(teamA.id),
+    ];
+    const watched = queries.map((q) => recordResults<unknown>(store, q as never));
+    await Promise.all(watched.map((w) => w.next()));
+    const random = seededRandom(42);
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const roll = random.next();
+      const id = ids.length ? random.pick(ids) : undefined;
+      if (!id || roll < 0.3) ids.push((await store.createAction({ unitId: random.chance(0.5) ? teamA.id : teamB.id, title: `Action ${i}` })).id);
+      else if (roll < 0.5) await store.updateAction(id, { unitId: random.chance(0.5) ? teamA.id : teamB.id, ownerId: leader.id });
+      else if (roll < 0.65) await store.setActionStatus(id, random.pick(['open', 'doing', 'done', 'blocked'] as const));
+      else if (roll < 0.75) await store.retire('actions', id);
+      else if (roll < 0.9) {
+        const action = await store.get(recordById('actions', id));
+        if (action && !action.escalationId && !action.deletedAt && action.unitId === teamA.id) await store.escalateAction(id, 'help');
+      } else {
+        const [escalation] = await store.get(whereEquals('escalations', 'toUnitId', area.id));
+        if (escalation) await store.setEscalationState(escalation.id, random.pick(['accepted', 'resolved', 'returned'] as const), 'note');
+      }
+    }
+    await settle();
+    for (const [index, query] of queries.entries()) {
+      expect(watched[index]!.results.at(-1), query.key).to.deep.equal(await store.get(query as never));
+      watched[index]!.stop();
+    }
   });
 });
