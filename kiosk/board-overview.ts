@@ -86,6 +86,10 @@ export class KioskBoardOverview extends LitElement {
     .name {
       font-weight: 700;
       font-size: 28px;
+      color: #0b4f8a;
+      display: inline-block;
+      min-height: 48px;
+      line-height: 48px;
     }
     .tier,
     .leader {
@@ -144,7 +148,7 @@ export class KioskBoardOverview extends LitElement {
       <ul aria-label="Boards">
         ${this.#figures(today).map(
           (b) => html`<li style=${styleMap({ marginInlineStart: `${b.depth * 40}px` })} data-unit=${b.unit.id}>
-            <span class="name">${b.unit.name}</span>
+            <a class="name" href="?unit=${encodeURIComponent(b.unit.id)}">${b.unit.name}</a>
             <span class="tier">· ${org ? tierLabel(org, b.unit.tier) : `Tier ${b.unit.tier}`}</span>
             ${b.leader ? html`<span class="leader">· ${b.leader.name}</span>` : nothing}
             <div class="figures">

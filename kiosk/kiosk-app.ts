@@ -7,6 +7,12 @@ import { LitElement, css, html } from 'lit';
 import { getDefaultStore } from '../src/store/default-store.js';
 import { loadDemoIfEmpty } from './first-start.js';
 import './board-overview.js';
+import '../src/components/huddle-board/huddle-board.js';
+
+/** The board to show: `?unit=<id>`; none shows the overview of every board. */
+function unitFromUrl(): string | undefined {
+  return new URLSearchParams(location.search).get('unit') ?? undefined;
+}
 
 type Phase = { name: 'starting' } | { name: 'ready' } | { name: 'failed'; message: string };
 
@@ -19,6 +25,9 @@ export class KioskApp extends LitElement {
     :host {
       display: block;
       min-height: 100vh;
+    }
+    huddle-board {
+      height: 100vh;
     }
     .message {
       display: grid;
@@ -58,8 +67,12 @@ export class KioskApp extends LitElement {
         return html`<div class="message" role="status">Opening the board…</div>`;
       case 'failed':
         return html`<div class="message" role="alert"><h1>The board cannot open its data</h1><p>${this.phase.message}</p></div>`;
-      case 'ready':
-        return html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>`;
+      case 'ready': {
+        const unit = unitFromUrl();
+        return unit
+          ? html`<huddle-board unit=${unit} theme="wall" .store=${this.store}></huddle-board>`
+          : html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>`;
+      }
     }
   }
 }

@@ -2,7 +2,8 @@
 import { msg } from '@lit/localize';
 import type { EscalationState } from '../model/index.js';
 
-export const ESCALATION_SYMBOL: Record<EscalationState, string> = { open: '⧗', accepted: '✋', resolved: '✓', returned: '↩' };
+// Common glyphs only: a wall screen's fonts may lack emoji and rare symbols.
+export const ESCALATION_SYMBOL: Record<EscalationState, string> = { open: '…', accepted: '◐', resolved: '✓', returned: '↩' };
 
 export function escalationStateWord(state: EscalationState): string {
   switch (state) {

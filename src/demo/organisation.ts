@@ -82,6 +82,12 @@ const EXPERIMENTS: Omit<Experiment, 'id' | 'unitId' | 'status' | 'createdAt' | '
   { title: 'Fewer label misprints', targetCondition: 'Fewer than 2 misprints per shift', actualCondition: '6 misprints per shift on average last week', obstacle: 'Ribbon is changed only when it runs out', nextStep: 'Change the ribbon at every shift start', expectation: 'Misprints halve', result: '', learning: '' },
   { title: 'Start the huddle on time', targetCondition: 'Huddle starts at 07:35 on 9 of 10 days', actualCondition: 'Started on time 5 of the last 10 days', obstacle: 'Handover from night shift runs late', nextStep: 'Move the handover to the board itself', expectation: 'Start within 2 minutes of 07:35', result: 'On time 4 days in a row', learning: 'Handover at the board also shortens it' },
 ];
+const RESOURCE_NEEDS: [ResourceNeed['kind'], string][] = [
+  ['people', 'One operator short on the afternoon shift'],
+  ['equipment', 'Spare scanner battery'],
+  ['supplies', 'Label stock runs out Thursday'],
+  ['information', 'New drawing revision for part 4711'],
+];
 const COMMENTS = ['Shorter, please', 'Good to see the red numbers first', 'We talked about the same problem again', 'Thanks for recognising the night shift', 'Could we sit down on Fridays?', 'Clear actions today', 'Too fast, I could not ask my question', 'Nice that we tried something new'];
 const RESPONSES = ['We now cover red KPIs first and stop at 10 minutes.', 'We moved the recurring problem to an experiment with an owner.', 'Questions now get a parking spot and an answer the same day.'];
 const KUDOS = ['Stayed late to finish the urgent order', 'Spotted the leak before it became a safety issue', 'Trained two new colleagues this week', 'Great idea for the tool cart', 'Zero scrap on the night shift'];
@@ -261,10 +267,9 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   teams.forEach((team, i) => {
     const plan = EXPERIMENTS[i % EXPERIMENTS.length]!;
     b.add('experiments', stamp<Omit<Experiment, 'createdAt' | 'updatedAt'>>({ id: `experiment-${team.plan.key}`, unitId: team.unit.id, ...plan, status: 'active' }, at(addDays(today, -10), 9)));
+    const [kind, description] = random.pick(RESOURCE_NEEDS);
     b.add('resourceNeeds', stamp<Omit<ResourceNeed, 'createdAt' | 'updatedAt'>>({
-      id: `need-${team.plan.key}`, unitId: team.unit.id, day: today, kind: random.pick(['people', 'equipment', 'supplies', 'information'] as const),
-      description: random.pick(['One operator short on the afternoon shift', 'Spare scanner battery', 'Label stock runs out Thursday', 'New drawing revision for part 4711']),
-      ownerId: team.leader.id, closed: false,
+      id: `need-${team.plan.key}`, unitId: team.unit.id, day: today, kind, description, ownerId: team.leader.id, closed: false,
     }, at(today, 7, 40)));
     for (let d = 1; d <= 30; d++) {
       const day = addDays(today, -d);

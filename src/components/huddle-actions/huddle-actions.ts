@@ -26,7 +26,8 @@ import { escalationStateWord } from '../escalation-words.js';
 
 /** One tap moves an action on: open -> doing -> done; done reopens; blocked resumes as doing. */
 const NEXT_STATUS: Record<ActionStatus, ActionStatus> = { open: 'doing', doing: 'done', done: 'open', blocked: 'doing' };
-const STATUS_SYMBOL: Record<ActionStatus, string> = { open: '○', doing: '◐', done: '●', blocked: '⛔' };
+// Symbols from the basic geometric shapes, present in the fonts wall screens ship with.
+const STATUS_SYMBOL: Record<ActionStatus, string> = { open: '○', doing: '◐', done: '●', blocked: '■' };
 
 type DuePick = 'today' | 'tomorrow' | 'week' | 'pick' | 'none';
 

@@ -1,0 +1,41 @@
+// A team at the wall: open its board from the overview, add an action by taps and typing,
+// reload the kiosk, and the action is still there.
+import { runE2e } from './harness.mjs';
+
+/** Whether an action with this title is on any page of the list (the demo changes with the date). */
+async function actionListed(page, title) {
+  await page.locator('huddle-actions li[data-action]').first().waitFor({ timeout: 10000 });
+  for (;;) {
+    if ((await page.locator('huddle-actions li[data-action]', { hasText: title }).count()) === 1) return true;
+    const next = page.locator('huddle-actions .pager button', { hasText: 'Next' });
+    if ((await next.count()) === 0 || (await next.isDisabled())) return false;
+    await next.click();
+  }
+}
+
+await runE2e('kiosk: add an action at the board, reload, still there', async ({ browser, url, check }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.goto(url);
+  await page.locator('kiosk-board-overview a', { hasText: 'Line 3' }).click({ timeout: 15000 });
+  await page.locator('huddle-board h1').waitFor();
+  check('the overview opens a board', (await page.locator('huddle-board h1').textContent()) === 'Line 3');
+  check('the board opens in the wall theme', (await page.locator('huddle-board').getAttribute('data-theme')) === 'wall');
+
+  await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click();
+  await page.locator('huddle-actions button', { hasText: 'Add action' }).click();
+  await page.locator('huddle-actions input[name="title"]').fill('Check the pallet wrapper tension');
+  await page.locator('huddle-actions fieldset button').first().click();
+  await page.locator('huddle-actions button', { hasText: 'This week' }).click();
+  await page.locator('huddle-actions button', { hasText: 'Save action' }).click();
+  check('the new action is on the board', await actionListed(page, 'Check the pallet wrapper tension'));
+
+  await page.reload();
+  await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
+  check('after a reload the action is still there', await actionListed(page, 'Check the pallet wrapper tension'));
+  check('no uncaught errors', errors.length === 0, errors.join('; '));
+  await context.close();
+});
