@@ -1,8 +1,7 @@
 import { html } from 'lit';
-import { until } from 'lit/directives/until.js';
 import '../src/components/huddle-provider/huddle-provider.js';
 import '../kiosk/board-overview.js';
-import { demoStore } from './demo-store.js';
+import { withDemo, type SmokeParameters } from './demo-store.js';
 
 interface Args {
   theme: 'light' | 'dark' | 'wall';
@@ -16,13 +15,12 @@ export default {
   argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
   render: (args: Args) => html`
     <huddle-provider theme=${args.theme} locale=${args.locale}>
-      ${until(demoStore().then((store) => html`<kiosk-board-overview .store=${store}></kiosk-board-overview>`), html`<p>Loading the demo organisation…</p>`)}
+      ${withDemo((store) => html`<kiosk-board-overview .store=${store}></kiosk-board-overview>`)}
     </huddle-provider>
   `,
 };
 
-/** The demo organisation's boards, as the kiosk shows them on a first start. */
-export const DemoOrganisation = {};
-
-/** An empty provider: nothing inside, nothing shown. */
-export const Empty = { render: () => html`<huddle-provider></huddle-provider>` };
+/** The demo organisation's boards, as the kiosk overview lists them. */
+export const DemoOrganisation = {
+  parameters: { smoke: { element: 'kiosk-board-overview', shows: 'Riverside Plant' } } satisfies SmokeParameters,
+};

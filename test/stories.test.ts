@@ -1,50 +1,63 @@
 /**
- * Smoke test of every story: each renders with its args and shows what it promises.
- * (Storybook's own test runner downloads browsers, which this machine cannot.)
+ * Smoke test of every story: it renders with its args, its element finishes loading, and it
+ * shows what the story's `smoke` parameter says. (Storybook's own runner downloads browsers,
+ * which this machine cannot.)
  */
 import { expect } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
-import * as providerStories from '../stories/huddle-provider.stories.js';
+import type { SmokeParameters } from '../stories/demo-store.js';
+import * as provider from '../stories/huddle-provider.stories.js';
+import * as board from '../stories/huddle-board.stories.js';
+import * as calendar from '../stories/kpi-calendar.stories.js';
+import * as trend from '../stories/kpi-trend.stories.js';
+import * as agenda from '../stories/huddle-agenda.stories.js';
+import * as actions from '../stories/huddle-actions.stories.js';
+import * as escalations from '../stories/huddle-escalations.stories.js';
+import * as attendance from '../stories/huddle-attendance.stories.js';
+import * as resources from '../stories/huddle-resources.stories.js';
+import * as improvement from '../stories/improvement-card.stories.js';
+import * as kudos from '../stories/huddle-kudos.stories.js';
+import { until } from './helpers/ui.js';
 
-interface Story<A> {
-  args?: Partial<A>;
-  render?: (args: A) => TemplateResult;
+interface Story {
+  args?: object;
+  render?: (args: never) => TemplateResult;
+  parameters?: Partial<SmokeParameters>;
 }
-interface Meta<A> {
+interface Meta extends Story {
   title: string;
-  args?: A;
-  render: (args: A) => TemplateResult;
 }
 
-/** What each story must show once rendered; a story without an entry fails the test. */
-const EXPECTATIONS: Record<string, (host: HTMLElement) => Promise<boolean>> = {
-  'Foundation/huddle-provider/DemoOrganisation': async (host) => {
-    const overview = host.querySelector('kiosk-board-overview');
-    return (overview?.shadowRoot?.querySelectorAll('li').length ?? 0) === 9;
-  },
-  'Foundation/huddle-provider/Empty': async (host) => host.querySelector('huddle-provider')?.children.length === 0,
-};
+const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos];
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 8000): Promise<boolean> {
-  const start = performance.now();
-  while (performance.now() - start < timeoutMs) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
+/** The element's own text, through nested shadow roots, without the loading notes. */
+function shownText(element: Element): string {
+  const parts: string[] = [];
+  const walk = (root: Element | ShadowRoot) => {
+    for (const node of root.querySelectorAll('*')) {
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+    parts.push(root.textContent ?? '');
+  };
+  walk(element.shadowRoot ?? element);
+  return parts.join(' ');
 }
 
-for (const module of [providerStories]) {
-  const { default: meta, ...stories } = module as unknown as { default: Meta<unknown> } & Record<string, Story<unknown>>;
-  describe(`stories: ${meta.title}`, () => {
+for (const module of MODULES) {
+  const { default: meta, ...stories } = module as unknown as { default: Meta } & Record<string, Story>;
+  describe(`stories: ${meta.title}`, function () {
+    this.timeout(20000);
     for (const [name, story] of Object.entries(stories)) {
-      it(`${name} renders`, async () => {
+      it(`${name} renders and shows what it promises`, async () => {
+        const smoke = story.parameters?.smoke;
+        expect(smoke, `story ${name} declares what it shows`).to.be.an('object');
         const host = document.createElement('div');
         document.body.append(host);
-        render((story.render ?? meta.render)({ ...(meta.args as object), ...(story.args as object) }), host);
-        const expectation = EXPECTATIONS[`${meta.title}/${name}`];
-        expect(expectation, `an expectation for story ${name}`).to.be.a('function');
-        expect(await eventually(() => expectation!(host))).to.equal(true);
+        const renderer = (story.render ?? meta.render)!;
+        render(renderer({ ...(meta.args ?? {}), ...(story.args ?? {}) } as never), host);
+        await until(() => host.querySelector(smoke!.element) !== null, `<${smoke!.element}>`, 15000);
+        const element = host.querySelector(smoke!.element)!;
+        await until(() => shownText(element).includes(smoke!.shows), `"${smoke!.shows}" in ${name}`, 15000);
         host.remove();
       });
     }

@@ -1,0 +1,20 @@
+import { html } from 'lit';
+import '../src/components/huddle-actions/huddle-actions.js';
+import type { ThemeName } from '../src/context/settings-context.js';
+import { withDemo, type SmokeParameters } from './demo-store.js';
+
+interface Args {
+  theme: ThemeName;
+}
+
+export default {
+  title: 'Board/huddle-actions',
+  component: 'huddle-actions',
+  args: { theme: 'light' } satisfies Args,
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+};
+
+export const TeamActions = {
+  render: (args: Args) => withDemo((store) => html`<huddle-actions unit="unit-packing-b" theme=${args.theme} .store=${store}></huddle-actions>`),
+  parameters: { smoke: { element: 'huddle-actions', shows: 'overdue' } } satisfies SmokeParameters,
+};

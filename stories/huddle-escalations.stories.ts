@@ -1,0 +1,20 @@
+import { html } from 'lit';
+import '../src/components/huddle-escalations/huddle-escalations.js';
+import type { ThemeName } from '../src/context/settings-context.js';
+import { withDemo, type SmokeParameters } from './demo-store.js';
+
+interface Args {
+  theme: ThemeName;
+}
+
+export default {
+  title: 'Board/huddle-escalations',
+  component: 'huddle-escalations',
+  args: { theme: 'light' } satisfies Args,
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+};
+
+export const AreaBoard = {
+  render: (args: Args) => withDemo((store) => html`<huddle-escalations unit="unit-assembly" theme=${args.theme} .store=${store}></huddle-escalations>`),
+  parameters: { smoke: { element: 'huddle-escalations', shows: 'Waiting on this board' } } satisfies SmokeParameters,
+};
