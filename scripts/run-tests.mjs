@@ -74,8 +74,11 @@ if (wtrStatus !== 0 && totals.failed === 0) totals.failed++;
 const e2eDir = 'test/e2e';
 const e2eScripts = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort() : [];
 if (e2eScripts.length > 0) {
-  console.log('\n== building the kiosk for end-to-end tests');
-  if (run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) !== 0) {
+  console.log('\n== building the library and the kiosk for end-to-end tests');
+  const built =
+    run('npx', ['tsc', '-p', 'tsconfig.build.json'], env) === 0 &&
+    run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) === 0;
+  if (!built) {
     totals.failed += e2eScripts.length;
   } else {
     for (const script of e2eScripts) {

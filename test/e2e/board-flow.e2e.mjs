@@ -9,7 +9,13 @@ async function actionListed(page, title) {
     if ((await page.locator('huddle-actions li[data-action]', { hasText: title }).count()) === 1) return true;
     const next = page.locator('huddle-actions .pager button', { hasText: 'Next' });
     if ((await next.count()) === 0 || (await next.isDisabled())) return false;
+    const pager = page.locator('huddle-actions .pager span');
+    const before = await pager.textContent();
     await next.click();
+    await page.waitForFunction(
+      (text) => document.querySelector('huddle-board')?.shadowRoot?.querySelector('huddle-actions')?.shadowRoot?.querySelector('.pager span')?.textContent !== text,
+      before,
+    );
   }
 }
 
@@ -31,6 +37,8 @@ await runE2e('kiosk: add an action at the board, reload, still there', async ({ 
   await page.locator('huddle-actions fieldset button').first().click();
   await page.locator('huddle-actions button', { hasText: 'This week' }).click();
   await page.locator('huddle-actions button', { hasText: 'Save action' }).click();
+  // The form closes only once the action is stored.
+  await page.locator('huddle-actions form.add').waitFor({ state: 'detached', timeout: 5000 });
   check('the new action is on the board', await actionListed(page, 'Check the pallet wrapper tension'));
 
   await page.reload();

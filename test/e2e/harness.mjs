@@ -1,12 +1,37 @@
 // A tiny harness for end-to-end checks on the built kiosk: serves dist/kiosk with vite
 // preview on a free port, drives Debian's Chromium with playwright-core, and ends with
 // "e2e: N passed, N failed" for scripts/run-tests.mjs to count.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 
-export async function runE2e(name, body) {
-  const server = await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+/** A plain static server over the repository, as an intranet's web server would serve the package. */
+async function staticServer() {
+  const server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(`.${path}`);
+      response.setHeader('content-type', TYPES[extname(path)] ?? 'application/octet-stream');
+      response.end(body);
+    } catch {
+      response.statusCode = 404;
+      response.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { httpServer: server };
+}
+
+/** `serve`: 'kiosk' serves the built kiosk (dist/kiosk); 'repository' serves the repository as static files. */
+export async function runE2e(name, body, { serve = 'kiosk' } = {}) {
+  const server = serve === 'kiosk'
+    ? await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' })
+    : await staticServer();
   const { port } = server.httpServer.address();
   const url = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
