@@ -11,6 +11,7 @@ const SHOTS = [
   { file: 'docs/board-wall-improve-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=improve' },
   { file: 'docs/board-wall-3840.png', width: 3840, height: 2160, query: 'theme=wall&view=reflect' },
   { file: 'docs/board-400.png', width: 400, height: 1400, query: 'theme=light&view=reflect&fit=content', fullPage: true },
+  { file: 'docs/board-area-rollup-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=reflect&unit=unit-assembly' },
   { file: 'docs/board-parent-escalations-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=escalations&unit=unit-packing' },
 ];
 

@@ -204,9 +204,8 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   };
   for (const team of teams) for (const plan of KPI_PLANS) recordDays(kpiRecord(team.unit.id, team.plan.key, plan, false), plan, team.plan.story);
   for (const [key, unit] of [['assembly', areas.assembly], ['packing', areas.packing], ['plant', plant]] as const) {
-    for (const plan of KPI_PLANS.filter((p) => p.category === 'S' || p.category === 'D')) {
-      recordDays(kpiRecord(unit.id, key, plan, true), plan, 'steady');
-    }
+    // Safety and delivery roll up from the boards below; the higher tier records nothing for them.
+    for (const plan of KPI_PLANS.filter((p) => p.category === 'S' || p.category === 'D')) kpiRecord(unit.id, key, plan, true);
   }
 
   // ---- actions and escalations

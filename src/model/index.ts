@@ -12,3 +12,4 @@ export * from './observation.js';
 export * from './checklists.js';
 export * from './org.js';
 export * from './huddle.js';
+export * from './rollup.js';

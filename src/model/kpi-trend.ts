@@ -24,10 +24,16 @@ function previousStart(start: Day, period: TrendPeriod): Day {
   return period === 'week' ? addDays(start, -7) : periodStart(addDays(start, -1), 'month');
 }
 
-/** The last `count` periods up to and including the one holding `today`, oldest first. */
-export function kpiTrend(kpi: Kpi, values: readonly KpiValue[], period: TrendPeriod, count: number, today: Day): TrendPoint[] {
+/** First days of the last `count` periods up to and including the one holding `today`, oldest first. */
+export function trendStarts(period: TrendPeriod, count: number, today: Day): Day[] {
   const starts: Day[] = [periodStart(today, period)];
   while (starts.length < count) starts.unshift(previousStart(starts[0]!, period));
+  return starts;
+}
+
+/** The last `count` periods up to and including the one holding `today`, oldest first. */
+export function kpiTrend(kpi: Kpi, values: readonly KpiValue[], period: TrendPeriod, count: number, today: Day): TrendPoint[] {
+  const starts = trendStarts(period, count, today);
   const buckets = new Map<Day, KpiValue[]>(starts.map((s) => [s, []]));
   for (const value of values) {
     if (value.kpiId !== kpi.id || value.deletedAt || value.day > today) continue;

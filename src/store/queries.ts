@@ -2,7 +2,7 @@
  * The queries elements watch. Each says exactly which records matter to it, so a write to
  * another board's actions never re-renders this board.
  */
-import type { AnyRecord, EntityKind, EntityMap, Escalation, OrgSettings } from '../model/index.js';
+import { dayStatus, rollupCalendar, rollupSources, type AnyRecord, type DayStatus, type EntityKind, type EntityMap, type Escalation, type Kpi, type KpiValue, type OrgSettings } from '../model/index.js';
 import type { IndexedField, Query, RecordChange } from './contract.js';
 
 const live = <T extends AnyRecord>(records: T[]): T[] => records.filter((r) => !r.deletedAt);
@@ -65,16 +65,6 @@ export function orgSettings(): Query<OrgSettings | undefined> {
   return recordById('org', 'org');
 }
 
-/** KPI values of the given KPIs (all days; the model picks the days it shows). */
-export function valuesOfKpis(kpiIds: readonly string[]): Query<EntityMap['kpiValues'][]> {
-  const wanted = new Set(kpiIds);
-  return {
-    key: `kpiValues.kpiId in ${[...wanted].sort().join(',')}`,
-    reads: [{ kind: 'kpiValues', affects: (record) => wanted.has((record as EntityMap['kpiValues']).kpiId) }],
-    run: async (reader) => live((await Promise.all([...wanted].map((id) => reader.by('kpiValues', 'kpiId', id)))).flat()),
-  };
-}
-
 /** What a board sent up and what it received from its children, both live. */
 export function escalationsOfUnit(unitId: string): Query<{ sent: Escalation[]; received: Escalation[] }> {
   return {
@@ -96,5 +86,50 @@ export function escalationsOfUnit(unitId: string): Query<{ sent: Escalation[]; r
       sent: applyToList(previous.sent, changes, 'escalations', (e) => !e.deletedAt && e.fromUnitId === unitId),
       received: applyToList(previous.received, changes, 'escalations', (e) => !e.deletedAt && e.toUnitId === unitId),
     }),
+  };
+}
+
+/** What a rolled-up KPI summarises: its source KPIs on the boards below, and their values. */
+export function rollupInputs(kpi: Kpi): Query<{ sources: Kpi[]; values: KpiValue[] }> {
+  // Filled by each run, so that only values of the current sources re-run the query.
+  let sourceIds = new Set<string>();
+  return {
+    key: `rollup:${kpi.id}:${kpi.unitId}:${kpi.category}`,
+    reads: [{ kind: 'units' }, { kind: 'kpis' }, { kind: 'kpiValues', affects: (record) => sourceIds.has((record as KpiValue).kpiId) }],
+    run: async (reader) => {
+      const sources = rollupSources(kpi, await reader.all('units'), await reader.all('kpis'));
+      sourceIds = new Set(sources.map((k) => k.id));
+      const values = (await Promise.all(sources.map((k) => reader.by('kpiValues', 'kpiId', k.id)))).flat();
+      return { sources, values: live(values) };
+    },
+  };
+}
+
+/**
+ * Each KPI of a board with its status on `day` - a rolled-up KPI by the boards below it -
+ * for "how many KPIs were red yesterday" at a glance.
+ */
+export function kpiStatusesOn(unitId: string, day: string): Query<Map<string, DayStatus>> {
+  let watched = new Set<string>();
+  return {
+    key: `kpi-statuses:${unitId}:${day}`,
+    reads: [{ kind: 'units' }, { kind: 'kpis' }, { kind: 'kpiValues', affects: (record) => watched.has((record as KpiValue).kpiId) }],
+    run: async (reader) => {
+      const [units, kpis] = [await reader.all('units'), await reader.all('kpis')];
+      const own = live(kpis).filter((k) => k.unitId === unitId);
+      const sources = new Map(own.filter((k) => k.rollup).map((k) => [k.id, rollupSources(k, units, kpis)]));
+      watched = new Set([...own.map((k) => k.id), ...[...sources.values()].flat().map((k) => k.id)]);
+      const values = live((await Promise.all([...watched].map((id) => reader.by('kpiValues', 'kpiId', id)))).flat()).filter((v) => v.day === day);
+      const byKpi = new Map(values.map((v) => [v.kpiId, v]));
+      return new Map(
+        own.map((kpi) => {
+          const rolled = sources.get(kpi.id);
+          const status = rolled
+            ? (rollupCalendar(rolled, values, day.slice(0, 7), day).find((d) => d.day === day)?.status ?? 'none')
+            : dayStatus(kpi, byKpi.get(kpi.id));
+          return [kpi.id, status];
+        }),
+      );
+    },
   };
 }

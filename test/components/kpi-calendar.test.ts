@@ -80,4 +80,30 @@ describe('<kpi-calendar>', () => {
     await tap(buttonNamed(el, 'Record a day'));
     await expect(el).to.be.accessible();
   });
+
+  it('rolls an area KPI up from its teams: worst result each day, recorded on the teams, live', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const area = await store.createUnit({ name: 'Assembly', tier: 2 });
+    const teamA = await store.createUnit({ name: 'Line 1', tier: 1, parentId: area.id });
+    const teamB = await store.createUnit({ name: 'Line 2', tier: 1, parentId: area.id });
+    const safety = { name: 'Injuries', category: 'S', measure: 'incidents', target: 0, betterWhen: 'lower' } as const;
+    const areaKpi = await store.createKpi({ unitId: area.id, ...safety, rollup: true });
+    const a = await store.createKpi({ unitId: teamA.id, ...safety });
+    const b = await store.createKpi({ unitId: teamB.id, ...safety });
+    await store.recordKpiValue(a.id, '2026-11-02', { value: 0 });
+    await store.recordKpiValue(b.id, '2026-11-02', { value: 0 });
+    await store.recordKpiValue(a.id, '2026-11-03', { value: 0 });
+    await store.recordKpiValue(b.id, '2026-11-03', { value: 1 });
+    const el = await fixture<KpiCalendar>(html`<kpi-calendar kpi=${areaKpi.id} .store=${store}></kpi-calendar>`);
+    await until(() => inShadow(el, 'li[data-day]').length === 30, 'the month');
+    expect(box(el, '2026-11-02').className).to.equal('status-green');
+    expect(box(el, '2026-11-03').className).to.equal('status-red');
+    expect(box(el, '2026-11-03').textContent).to.contain('1 of 2 boards red');
+    expect(inShadow(el, 'button')).to.have.length(0);
+    expect(el.shadowRoot!.textContent).to.contain('Rolled up from 2 KPIs');
+    await store.recordKpiValue(a.id, '2026-11-20', { value: 2 });
+    await until(() => box(el, '2026-11-20').className === 'status-red', 'a team red day reaching the area');
+    expect(oneInShadow(el, '.yesterday').textContent).to.contain('missed').and.contain('1 of 1 boards red');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -3,10 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
-import { escalationsOfUnit, orgSettings, recordById, valuesOfKpis, whereEquals } from '../../store/queries.js';
+import { escalationsOfUnit, kpiStatusesOn, orgSettings, recordById, whereEquals } from '../../store/queries.js';
 import {
   addDays,
-  dayStatus,
   isOverdue,
   leaderOf,
   receivedAndOpen,
@@ -15,8 +14,8 @@ import {
   type Action,
   type AgendaPart,
   type Escalation,
+  type DayStatus,
   type Kpi,
-  type KpiValue,
   type OrgSettings,
   type Person,
   type Unit,
@@ -198,7 +197,9 @@ export class HuddleBoard extends HuddleElement {
   readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
   readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined));
   readonly #kpis = new LiveQueryController<Kpi[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('kpis', 'unitId', this.unit) : undefined));
-  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.#kpis.value ? valuesOfKpis(this.#kpis.value.map((k) => k.id)) : undefined));
+  readonly #statuses = new LiveQueryController<Map<string, DayStatus>>(this, () => this.activeStore, () =>
+    this.unit ? kpiStatusesOn(this.unit, addDays(this.activeStore.today(), -1)) : undefined,
+  );
   readonly #actions = new LiveQueryController<Action[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined));
   readonly #escalations = new LiveQueryController<{ sent: Escalation[]; received: Escalation[] }>(this, () => this.activeStore, () => (this.unit ? escalationsOfUnit(this.unit) : undefined));
 
@@ -229,7 +230,7 @@ export class HuddleBoard extends HuddleElement {
   protected override render() {
     const unit = this.#unit.value;
     // Figures show only once every query has answered: a wall must never flash "0 overdue".
-    const loading = [this.#unit, this.#org, this.#people, this.#kpis, this.#values, this.#actions, this.#escalations].some((q) => !q.loaded);
+    const loading = [this.#unit, this.#org, this.#people, this.#kpis, this.#statuses, this.#actions, this.#escalations].some((q) => !q.loaded);
     if (!unit || loading) {
       const message = !this.unit
         ? msg('No board chosen.')
@@ -237,12 +238,10 @@ export class HuddleBoard extends HuddleElement {
       return html`<div class="board" part="base" role="status">${message}</div>`;
     }
     const today = this.activeStore.today();
-    const yesterday = addDays(today, -1);
     const org = this.#org.value;
     const leader = leaderOf(this.#people.value ?? [], unit.id);
     const kpis = this.#kpis.value ?? [];
-    const values = new Map((this.#values.value ?? []).filter((v) => v.day === yesterday).map((v) => [v.kpiId, v]));
-    const redKpis = kpis.filter((k) => dayStatus(k, values.get(k.id)) === 'red').length;
+    const redKpis = [...(this.#statuses.value?.values() ?? [])].filter((status) => status === 'red').length;
     const openActions = (this.#actions.value ?? []).filter((a) => a.status !== 'done');
     const overdue = openActions.filter((a) => isOverdue(a, today)).length;
     const escalations = this.#escalations.value ?? { sent: [], received: [] };

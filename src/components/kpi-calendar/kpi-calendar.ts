@@ -3,8 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
-import { recordById, whereEquals } from '../../store/queries.js';
-import { addDays, dayStatus, letterCalendar, monthOf, type CalendarDay, type Day, type Kpi, type KpiValue } from '../../model/index.js';
+import { recordById, rollupInputs, whereEquals } from '../../store/queries.js';
+import { addDays, dayStatus, letterCalendar, monthOf, rollupCalendar, type CalendarDay, type Day, type Kpi, type KpiValue, type RollupDay } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { STATUS_SYMBOL, statusStyles, statusWord } from '../status.js';
 import { formatDay, formatNumber } from '../format.js';
@@ -17,6 +17,9 @@ import { SHAPE_COLUMNS, shapeSlots } from './letter-shapes.js';
  * @attr kpi - Id of the KPI to show.
  * @attr month - Month to show, `YYYY-MM`; defaults to the month of yesterday.
  * @attr compact - Hides the record button (e.g. on a read-only overview).
+ *
+ * A KPI marked `rollup` on a tier 2 or 3 board shows, each day, the worst result of the
+ * same-category KPIs on the boards below it; its days are recorded there, not here.
  *
  * @fires kpi-value-recorded - A day's value or met / missed was saved. `detail.value` is the stored record.
  *
@@ -138,6 +141,10 @@ export class KpiCalendar extends HuddleElement {
 
   readonly #kpi = new LiveQueryController<Kpi | undefined>(this, () => this.activeStore, () => (this.kpi ? recordById('kpis', this.kpi) : undefined));
   readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined));
+  /** For a rolled-up KPI: the KPIs on the boards below and their values. */
+  readonly #rollup = new LiveQueryController<{ sources: Kpi[]; values: KpiValue[] }>(this, () => this.activeStore, () =>
+    this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value) : undefined,
+  );
 
   private get yesterday(): Day {
     return addDays(this.activeStore.today(), -1);
@@ -152,25 +159,34 @@ export class KpiCalendar extends HuddleElement {
     return kpi.measure ? `${number} ${kpi.measure}` : number;
   }
 
-  private dayLabel(kpi: Kpi, box: CalendarDay): string {
+  private dayLabel(kpi: Kpi, box: CalendarDay | RollupDay): string {
     const date = this.formatDay(box.day, { day: 'numeric', month: 'long' });
     if (box.future) return msg(str`${date}: not yet`);
+    if ('reported' in box) return `${date}: ${statusWord(box.status)}, ${this.rollupNote(box)}`;
     const value = box.value === undefined ? '' : `, ${this.formatValue(kpi, box.value)}`;
     return `${date}: ${statusWord(box.status)}${value}`;
   }
 
+  private rollupNote(box: RollupDay): string {
+    return msg(str`${box.red} of ${box.reported} boards red`);
+  }
+
   protected override render() {
     const kpi = this.#kpi.value;
-    if (!kpi || !this.#values.loaded) {
+    if (!kpi || !(kpi.rollup ? this.#rollup.loaded : this.#values.loaded)) {
       return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? (this.kpi ? msg('Loading…') : msg('No KPI chosen'))}</div>`;
     }
     const today = this.activeStore.today();
     const values = this.#values.value ?? [];
     const month = this.month ?? monthOf(this.yesterday);
-    const boxes = letterCalendar(kpi, values, month, today);
+    const rollup = kpi.rollup ? this.#rollup.value : undefined;
+    const boxes: (CalendarDay | RollupDay)[] = rollup
+      ? rollupCalendar(rollup.sources, rollup.values, month, today)
+      : letterCalendar(kpi, values, month, today);
     const slots = shapeSlots(kpi.category, boxes.length);
-    const yesterdayValue = values.find((v) => v.day === this.yesterday);
-    const yesterdayStatus = dayStatus(kpi, yesterdayValue);
+    const yesterdayValue = rollup ? undefined : values.find((v) => v.day === this.yesterday);
+    const yesterdayBox = boxes.find((b) => b.day === this.yesterday);
+    const yesterdayStatus = rollup ? (yesterdayBox?.status ?? 'none') : dayStatus(kpi, yesterdayValue);
     const betterWord = kpi.betterWhen === 'higher' ? msg('or more') : msg('or less');
     const monthName = this.formatDay(`${month}-01`, { month: 'long', year: 'numeric' });
     return html`
@@ -186,6 +202,7 @@ export class KpiCalendar extends HuddleElement {
             <span class="chip status-${yesterdayStatus}">
               <span aria-hidden="true">${STATUS_SYMBOL[yesterdayStatus]}</span>
               ${statusWord(yesterdayStatus)}${yesterdayValue?.value !== undefined ? ` (${this.formatValue(kpi, yesterdayValue.value)})` : nothing}
+              ${yesterdayBox && 'reported' in yesterdayBox && yesterdayBox.reported ? ` (${this.rollupNote(yesterdayBox)})` : nothing}
             </span>
           </div>
         </header>
@@ -201,7 +218,8 @@ export class KpiCalendar extends HuddleElement {
             </li>`;
           })}
         </ol>
-        ${this.compact ? nothing : this.recording ? this.renderRecordForm(kpi) : html`
+        ${rollup ? html`<p class="target">${msg(str`Rolled up from ${rollup.sources.length} KPIs on the boards below: each day shows the worst result.`)}</p>` : nothing}
+        ${this.compact || rollup ? nothing : this.recording ? this.renderRecordForm(kpi) : html`
           <button class="primary" @click=${this.openRecord}>${msg('Record a day')}</button>`}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
       </section>

@@ -4,8 +4,8 @@ import { msg, str } from '@lit/localize';
 import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, type PointStyle } from 'chart.js';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
-import { recordById, whereEquals } from '../../store/queries.js';
-import { kpiTrend, type DayStatus, type Kpi, type KpiValue, type TrendPeriod, type TrendPoint } from '../../model/index.js';
+import { recordById, rollupInputs, whereEquals } from '../../store/queries.js';
+import { kpiTrend, rollupTrend, type DayStatus, type Kpi, type KpiValue, type TrendPeriod, type TrendPoint } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatDay, formatNumber } from '../format.js';
 import { statusWord } from '../status.js';
@@ -76,6 +76,9 @@ export class KpiTrend extends HuddleElement {
 
   readonly #kpi = new LiveQueryController<Kpi | undefined>(this, () => this.activeStore, () => (this.kpi ? recordById('kpis', this.kpi) : undefined));
   readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined));
+  readonly #rollup = new LiveQueryController<{ sources: Kpi[]; values: KpiValue[] }>(this, () => this.activeStore, () =>
+    this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value) : undefined,
+  );
 
   /** The chart.js instance, while connected (for hosts that want to export it). */
   get chart(): Chart<'line', (number | null)[], string> | undefined {
@@ -83,7 +86,11 @@ export class KpiTrend extends HuddleElement {
   }
 
   private points(kpi: Kpi): TrendPoint[] {
-    return kpiTrend(kpi, this.#values.value ?? [], this.period, this.periods, this.activeStore.today());
+    const today = this.activeStore.today();
+    const rollup = kpi.rollup ? this.#rollup.value : undefined;
+    return rollup
+      ? rollupTrend(rollup.sources, rollup.values, this.period, this.periods, today)
+      : kpiTrend(kpi, this.#values.value ?? [], this.period, this.periods, today);
   }
 
   private label(point: TrendPoint): string {
@@ -94,7 +101,7 @@ export class KpiTrend extends HuddleElement {
 
   protected override render() {
     const kpi = this.#kpi.value;
-    if (!kpi || !this.#values.loaded) return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? msg('Loading…')}</div>`;
+    if (!kpi || !(kpi.rollup ? this.#rollup.loaded : this.#values.loaded)) return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? msg('Loading…')}</div>`;
     const points = this.points(kpi);
     const periodWord = this.period === 'week' ? msg('week') : msg('month');
     return html`

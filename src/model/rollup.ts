@@ -1,0 +1,79 @@
+/**
+ * Roll-up: a parent board's KPI marked `rollup` shows, for each day, the worst result among
+ * its child boards' KPIs of the same category, each judged against its own target. A red day
+ * on one team is a red day for the area: that is what the area leader must see.
+ */
+import { daysOfMonth, type Day } from './dates.js';
+import { dayStatus, type CalendarDay, type DayStatus } from './kpi-status.js';
+import type { Kpi, KpiValue, Unit } from './types.js';
+import { kpiTrend, trendStarts, type TrendPeriod, type TrendPoint } from './kpi-trend.js';
+
+const SEVERITY: Record<DayStatus, number> = { none: 0, green: 1, amber: 2, red: 3 };
+
+/** The worst of several statuses; no data only when nobody recorded anything. */
+export function worstStatus(statuses: readonly DayStatus[]): DayStatus {
+  return statuses.reduce<DayStatus>((worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst), 'none');
+}
+
+/**
+ * The KPIs whose recorded values a rolled-up KPI summarises: the same-category KPIs of its
+ * direct child boards, and where one of those is itself rolled up (a plant over areas), the
+ * KPIs under it in turn, down to the boards that record values.
+ */
+export function rollupSources(parent: Kpi, units: readonly Unit[], kpis: readonly Kpi[]): Kpi[] {
+  const found: Kpi[] = [];
+  const visited = new Set<string>([parent.id]);
+  const expand = (kpi: Kpi) => {
+    const children = new Set(units.filter((u) => u.parentId === kpi.unitId && !u.deletedAt).map((u) => u.id));
+    for (const child of kpis.filter((k) => children.has(k.unitId) && k.category === kpi.category && !k.deletedAt)) {
+      if (visited.has(child.id)) continue; // a cycle in a broken tree must not loop
+      visited.add(child.id);
+      if (child.rollup) expand(child);
+      else found.push(child);
+    }
+  };
+  expand(parent);
+  return found;
+}
+
+export interface RollupDay extends CalendarDay {
+  /** How many child KPIs had a result that day, and how many of those were red. */
+  reported: number;
+  red: number;
+}
+
+/** The rolled-up month: one box per day with the worst child status. */
+export function rollupCalendar(sources: readonly Kpi[], values: readonly KpiValue[], month: string, today: Day): RollupDay[] {
+  const byKpiDay = new Map<string, KpiValue>();
+  for (const v of values) if (!v.deletedAt) byKpiDay.set(`${v.kpiId}:${v.day}`, v);
+  return daysOfMonth(month).map((day) => {
+    const statuses = sources.map((kpi) => dayStatus(kpi, byKpiDay.get(`${kpi.id}:${day}`))).filter((s) => s !== 'none');
+    return {
+      day,
+      date: Number(day.slice(8)),
+      status: worstStatus(statuses),
+      future: day > today,
+      reported: statuses.length,
+      red: statuses.filter((s) => s === 'red').length,
+    };
+  });
+}
+
+/**
+ * The rolled-up trend: per period, the mean of the sources' period means (they share the
+ * category, and in practice the measure) and the worst of their period statuses.
+ */
+export function rollupTrend(sources: readonly Kpi[], values: readonly KpiValue[], period: TrendPeriod, count: number, today: Day): TrendPoint[] {
+  const perSource = sources.map((kpi) => kpiTrend(kpi, values, period, count, today));
+  const starts = trendStarts(period, count, today);
+  return starts.map((start, i) => {
+    const points = perSource.map((trend) => trend[i]!);
+    const actuals = points.flatMap((p) => (p.actual === null ? [] : [p.actual]));
+    return {
+      start,
+      actual: actuals.length ? actuals.reduce((a, x) => a + x, 0) / actuals.length : null,
+      status: worstStatus(points.map((p) => p.status)),
+      days: points.reduce((n, p) => n + p.days, 0),
+    };
+  });
+}

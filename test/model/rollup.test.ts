@@ -1,0 +1,54 @@
+import { expect } from '@open-wc/testing';
+import { rollupCalendar, rollupSources, rollupTrend, worstStatus } from '../../src/model/rollup.js';
+import type { Kpi, KpiValue, Unit } from '../../src/model/types.js';
+
+const stamp = { createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z' };
+const unit = (id: string, parentId?: string): Unit => ({ id, name: id, tier: parentId ? 1 : 2, ...(parentId ? { parentId } : {}), ...stamp });
+const kpi = (id: string, unitId: string, category: Kpi['category'], fields: Partial<Kpi> = {}): Kpi => ({
+  id, unitId, name: id, category, measure: '%', target: 95, betterWhen: 'higher', amberBand: 2, ...stamp, ...fields,
+});
+const value = (kpiId: string, day: string, v: number): KpiValue => ({ id: `${kpiId}:${day}`, kpiId, day, value: v, ...stamp });
+
+describe('model: KPI roll-up', () => {
+  const units = [unit('area'), unit('team-a', 'area'), unit('team-b', 'area'), unit('elsewhere')];
+  const parent = kpi('area-q', 'area', 'Q', { rollup: true });
+  const a = kpi('a-q', 'team-a', 'Q');
+  const b = kpi('b-q', 'team-b', 'Q', { target: 90 });
+  const kpis = [parent, a, b, kpi('a-s', 'team-a', 'S'), kpi('x-q', 'elsewhere', 'Q')];
+
+  it('takes the same-category KPIs of the direct child boards', () => {
+    expect(rollupSources(parent, units, kpis).map((k) => k.id)).to.deep.equal(['a-q', 'b-q']);
+  });
+
+  it('orders statuses red > amber > green > no data', () => {
+    expect(worstStatus(['green', 'amber', 'green'])).to.equal('amber');
+    expect(worstStatus(['green', 'red', 'amber'])).to.equal('red');
+    expect(worstStatus([])).to.equal('none');
+  });
+
+  it("shows each day's worst child result, each child judged against its own target", () => {
+    const values = [
+      value('a-q', '2026-11-02', 96), value('b-q', '2026-11-02', 91), // both green (b's target is 90)
+      value('a-q', '2026-11-03', 94), value('b-q', '2026-11-03', 95), // a amber
+      value('a-q', '2026-11-04', 80), value('b-q', '2026-11-04', 99), // a red
+      value('b-q', '2026-11-05', 92), // only b reported: green
+    ];
+    const days = rollupCalendar(rollupSources(parent, units, kpis), values, '2026-11', '2026-11-21');
+    expect(days.slice(0, 6).map((d) => d.status)).to.deep.equal(['none', 'green', 'amber', 'red', 'green', 'none']);
+    expect(days[3]).to.include({ reported: 2, red: 1 });
+    expect(days[25]!.future).to.equal(true);
+  });
+
+  it('reaches through rolled-up KPIs of a middle tier to the boards that record', () => {
+    const tree = [...units, unit('plant')];
+    tree[0] = { ...tree[0]!, parentId: 'plant' };
+    const plant = kpi('plant-q', 'plant', 'Q', { rollup: true });
+    expect(rollupSources(plant, tree, [...kpis, plant]).map((k) => k.id)).to.deep.equal(['a-q', 'b-q']);
+  });
+
+  it('rolls a trend up as the mean of the sources and the worst status per period', () => {
+    const values = [value('a-q', '2026-11-16', 96), value('b-q', '2026-11-17', 85)];
+    const [point] = rollupTrend([a, b], values, 'week', 1, '2026-11-21');
+    expect(point).to.deep.equal({ start: '2026-11-16', actual: 90.5, status: 'red', days: 2 });
+  });
+});
