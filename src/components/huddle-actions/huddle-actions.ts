@@ -22,6 +22,7 @@ import {
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { relativeDay } from '../format.js';
+import { panelStyles } from '../panel-styles.js';
 import { escalationStateWord } from '../escalation-words.js';
 
 /** One tap moves an action on: open -> doing -> done; done reopens; blocked resumes as doing. */
@@ -50,43 +51,11 @@ export class HuddleActions extends HuddleElement {
   static override styles = [
     tokens,
     controls,
+    panelStyles,
     css`
-      :host {
-        display: block;
-        container-type: inline-size;
-      }
-      .card {
-        display: grid;
-        gap: var(--_space);
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--_space);
-        justify-content: space-between;
-      }
-      h2 {
-        margin: 0;
-        font-size: var(--_size-large);
-      }
       .counts {
         display: flex;
         flex-wrap: wrap;
-        gap: var(--_space);
-      }
-      .flag {
-        font-weight: 700;
-        color: var(--_red);
-      }
-      :host([data-theme='dark']) .flag {
-        color: #fca5a5;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         gap: var(--_space);
       }
       li {
@@ -116,9 +85,6 @@ export class HuddleActions extends HuddleElement {
         color: var(--_text-muted);
         font-size: var(--_size-small);
       }
-      .meta .flag {
-        font-size: var(--_size-small);
-      }
       .status {
         min-width: calc(var(--_target) * 2);
         font-weight: 700;
@@ -129,36 +95,15 @@ export class HuddleActions extends HuddleElement {
         gap: var(--_space);
         justify-content: end;
       }
-      .escalate-form {
+      form.escalate-form {
         grid-column: 1 / -1;
         display: flex;
         flex-wrap: wrap;
-        gap: var(--_space);
+        border: 0;
+        padding: 0;
       }
       .escalate-form input {
         flex: 1 1 12em;
-      }
-      .wide {
-        width: 100%;
-      }
-      form.add {
-        display: grid;
-        gap: var(--_space);
-        padding: var(--_space);
-        border: 2px solid var(--_accent);
-        border-radius: var(--_radius);
-      }
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-      }
-      legend {
-        font-weight: 700;
-        margin-bottom: var(--_space);
       }
       .pager {
         display: flex;
@@ -209,7 +154,7 @@ export class HuddleActions extends HuddleElement {
     const page = Math.min(this.page, pages - 1);
     const visible = shown.slice(page * this.pageSize, (page + 1) * this.pageSize);
     return html`
-      <section class="card" part="base" aria-labelledby="actions-title">
+      <section part="base" aria-labelledby="actions-title">
         <header>
           <h2 id="actions-title">${msg('Actions')}</h2>
           <div class="counts">

@@ -7,6 +7,7 @@ import { allOf, escalationsOfUnit } from '../../store/queries.js';
 import { escalationAgeDays, shownToSender, type Escalation, type EscalationState, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { ESCALATION_SYMBOL, escalationStateWord } from '../escalation-words.js';
+import { panelStyles } from '../panel-styles.js';
 
 /**
  * @summary What a board's children escalated to it (accept, resolve with a note, or return),
@@ -24,31 +25,11 @@ export class HuddleEscalations extends HuddleElement {
   static override styles = [
     tokens,
     controls,
+    panelStyles,
     css`
-      :host {
-        display: block;
-        container-type: inline-size;
-      }
-      section {
-        display: grid;
-        gap: var(--_space);
-      }
-      h2,
       h3 {
         margin: 0;
-      }
-      h2 {
-        font-size: var(--_size-large);
-      }
-      h3 {
         font-size: var(--_size);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--_space);
       }
       li {
         border: 2px solid var(--_border);
@@ -72,13 +53,13 @@ export class HuddleEscalations extends HuddleElement {
         font-weight: 700;
         color: var(--_text);
       }
-      .buttons,
-      form {
+      li form {
         display: flex;
         flex-wrap: wrap;
-        gap: var(--_space);
+        border: 0;
+        padding: 0;
       }
-      form input {
+      li form input {
         flex: 1 1 12em;
       }
     `,
