@@ -13,3 +13,5 @@ export * from './checklists.js';
 export * from './org.js';
 export * from './huddle.js';
 export * from './rollup.js';
+export * from './coaching.js';
+export * from './cascade.js';
