@@ -5,6 +5,7 @@
 import type {
   Action,
   AgendaPart,
+  CoachingSession,
   Attendance,
   Escalation,
   Experiment,
@@ -27,6 +28,7 @@ export interface HuddleEventMap {
   'recognition-added': CustomEvent<{ recognition: Recognition }>;
   'experiment-saved': CustomEvent<{ experiment: Experiment }>;
   'resource-need-saved': CustomEvent<{ need: ResourceNeed }>;
+  'coaching-saved': CustomEvent<{ session: CoachingSession }>;
 }
 
 declare global {

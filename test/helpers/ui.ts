@@ -67,3 +67,11 @@ export async function demoStore(): Promise<IdbHuddleStore> {
   await loadDemoOrganisation(store, { today: TODAY });
   return store;
 }
+
+/** Chooses an option of a native select with the keyboard, as a keyboard user would (type-ahead). */
+export async function chooseOption(select: HTMLSelectElement, label: string): Promise<void> {
+  select.focus();
+  await sendKeys({ type: label });
+  const chosen = select.selectedOptions[0]?.textContent?.trim();
+  if (chosen !== label) throw new Error(`typed "${label}" into the list but "${chosen}" is chosen`);
+}

@@ -1,0 +1,151 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/coaching-card/coaching-card.js';
+import type { CoachingCard } from '../../src/components/coaching-card/coaching-card.js';
+import { whereEquals } from '../../src/store/queries.js';
+import { addDays } from '../../src/model/dates.js';
+import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
+import { TODAY, buttonNamed, chooseOption, inShadow, oneInShadow, tap, typeInto, until } from '../helpers/ui.js';
+
+let cardCount = 0;
+
+async function card(draftKey = `test-${++cardCount}-${Date.now()}`) {
+  const store = freshStore({ today: () => TODAY });
+  const org = await seedSmallOrg(store);
+  const sup = await store.createPerson({ name: 'Sam Supervisor', unitId: org.area.id, role: 'leader' });
+  const el = await fixture<CoachingCard>(html`<coaching-card draft-key=${draftKey} .store=${store}></coaching-card>`);
+  await until(() => inShadow<HTMLSelectElement>(el, 'select[name="learner"] option').length > 1, 'the people');
+  return { store, el, sup, draftKey, ...org };
+}
+
+const saved = (el: CoachingCard) => new Promise<CustomEvent>((resolve) => el.addEventListener('coaching-saved', (e) => resolve(e), { once: true }));
+const behaviour = (el: CoachingCard, id: string, rating: string) =>
+  [...oneInShadow(el, `[data-behaviour="${id}"]`).querySelectorAll('button')].find((b) => b.textContent === rating)!;
+
+describe('<coaching-card>', () => {
+  afterEach(async () => {
+    localStorage.clear();
+    await deleteTestDatabases();
+  });
+
+  it('records a huddle observation by taps and keys', async () => {
+    const { store, el, sup, leader } = await card();
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
+    await tap(behaviour(el, 'board-visible', 'Consistently'));
+    await tap(behaviour(el, 'asks-questions', 'Partly'));
+    await tap(behaviour(el, 'team-talks', 'Not seen'));
+    await typeInto(oneInShadow(el, 'textarea[name="wentWell"]'), 'Red KPIs first');
+    await typeInto(oneInShadow(el, 'textarea[name="evenBetter"]'), 'Let the team talk');
+    await typeInto(oneInShadow(el, 'input[name="focus"]'), 'Ask one open question per red KPI');
+    await tap(buttonNamed(el, 'In a week'));
+    const event = saved(el);
+    await tap(buttonNamed(el, 'Save coaching'));
+    const { session } = (await event).detail;
+    expect(session).to.include({
+      kind: 'huddle-observation', direction: 'down', coachId: sup.id, learnerId: leader.id, anonymous: false, day: TODAY,
+      templateId: 'default-huddle-observation', templateVersion: 1, wentWell: 'Red KPIs first', focus: 'Ask one open question per red KPI',
+      followUpDate: addDays(TODAY, 7),
+    });
+    expect(session.ratings).to.deep.equal({ 'board-visible': 2, 'asks-questions': 1, 'team-talks': 0 });
+    expect(await store.get(whereEquals('coachingSessions', 'learnerId', leader.id))).to.deep.equal([session]);
+    await until(() => oneInShadow(el, '[role="status"]').textContent!.includes('Saved'), 'the confirmation');
+    expect(oneInShadow<HTMLInputElement>(el, 'input[name="focus"]').value).to.equal('');
+  });
+
+  it('gives gentle kata hints for the bad-answer patterns, and still saves', async () => {
+    const { store, el, sup, leader } = await card();
+    await tap(buttonNamed(el, 'Improvement kata'));
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
+    await typeInto(oneInShadow(el, 'textarea[name="targetCondition"]'), 'Faster changeovers');
+    await typeInto(oneInShadow(el, 'textarea[name="obstacle"]'), 'Lack of tools');
+    await typeInto(oneInShadow(el, 'textarea[name="nextStep"]'), 'We need to buy a cart');
+    await until(() => inShadow(el, '[data-hint]').length === 3, 'three hints');
+    expect(inShadow(el, '[data-hint]').map((h) => h.dataset['hint'])).to.deep.equal(['target-needs-number', 'obstacle-is-lack', 'step-is-solution']);
+    expect(oneInShadow(el, 'textarea[name="targetCondition"]').getAttribute('aria-describedby')).to.equal('hint-targetCondition');
+    await typeInto(oneInShadow(el, 'textarea[name="targetCondition"]'), ' under 20 minutes');
+    await until(() => inShadow(el, '[data-hint]').length === 2, 'the target hint gone once it has a number');
+    const event = saved(el);
+    await tap(buttonNamed(el, 'Save coaching'));
+    const { session } = (await event).detail;
+    expect(session).to.include({ kind: 'kata', coachId: sup.id, learnerId: leader.id });
+    expect(session.answers).to.deep.equal({ targetCondition: 'Faster changeovers under 20 minutes', obstacle: 'Lack of tools', nextStep: 'We need to buy a cart' });
+    expect(await store.get(whereEquals('coachingSessions', 'learnerId', leader.id))).to.have.length(1);
+  });
+
+  it("rates the coach's behaviours when coaching the coach", async () => {
+    const { el, leader } = await card();
+    await tap(buttonNamed(el, 'Coaching the coach'));
+    await until(() => inShadow(el, '[data-behaviour="asked-not-told"]').length === 1, 'the coach checklist');
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
+    await tap(behaviour(el, 'asked-not-told', 'Consistently'));
+    await tap(behaviour(el, 'kept-to-time', 'Partly'));
+    const event = saved(el);
+    await tap(buttonNamed(el, 'Save coaching'));
+    const { session } = (await event).detail;
+    expect(session).to.include({ kind: 'coaching-the-coach', templateId: 'default-coaching-the-coach', learnerId: leader.id });
+    expect(session.ratings).to.deep.equal({ 'asked-not-told': 2, 'kept-to-time': 1 });
+  });
+
+  it('keeps an anonymous coaching-up author out of the record, the event and the view', async () => {
+    const { store, el, leader, member } = await card();
+    await tap(buttonNamed(el, 'Up'));
+    await tap(oneInShadow(el, 'input[type="checkbox"]'));
+    await until(() => inShadow(el, 'select[name="coach"]').length === 0, 'the author picker to go');
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await typeInto(oneInShadow(el, 'textarea[name="evenBetter"]'), 'Let us finish our sentences');
+    const event = saved(el);
+    await tap(buttonNamed(el, 'Save coaching'));
+    const { session } = (await event).detail;
+    expect(session).to.include({ direction: 'up', anonymous: true, learnerId: leader.id });
+    expect(session).to.not.have.property('coachId');
+    const stored = (await store.exportData()).data.coachingSessions[0]!;
+    expect(stored).to.not.have.property('coachId');
+    expect(Object.values(stored)).to.not.include(member.id);
+  });
+
+  it('restores a half-filled card after a reload, and clears the draft once saved', async () => {
+    const { store, el, draftKey, leader } = await card();
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await tap(behaviour(el, 'board-visible', 'Partly'));
+    await typeInto(oneInShadow(el, 'input[name="focus"]'), 'Keep to ten minutes');
+    el.remove(); // the tablet's browser was closed
+    const again = await fixture<CoachingCard>(html`<coaching-card draft-key=${draftKey} .store=${store}></coaching-card>`);
+    await until(() => inShadow(again, 'select[name="learner"] option').length > 1, 'the people');
+    expect(oneInShadow<HTMLInputElement>(again, 'input[name="focus"]').value).to.equal('Keep to ten minutes');
+    expect(oneInShadow<HTMLSelectElement>(again, 'select[name="learner"]').value).to.equal(leader.id);
+    expect(behaviour(again, 'board-visible', 'Partly').getAttribute('aria-pressed')).to.equal('true');
+    await chooseOption(oneInShadow(again, 'select[name="coach"]'), 'Sam Supervisor');
+    const event = saved(again);
+    await tap(buttonNamed(again, 'Save coaching'));
+    await event;
+    expect(localStorage.getItem(`huddle-elements:coaching-draft:${draftKey}`)).to.equal(null);
+  });
+
+  it('links a follow-up to the previous conversation and shows what was agreed', async () => {
+    const { store, el, sup, leader } = await card();
+    const first = await store.saveCoachingSession({
+      kind: 'huddle-observation', direction: 'down', anonymous: false, coachId: sup.id, learnerId: leader.id, day: '2026-11-14',
+      ratings: {}, wentWell: '', evenBetter: '', focus: 'Rotate who presents', followUpDate: TODAY,
+    });
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await until(() => inShadow(el, '[data-previous]').length === 1, 'the previous conversation');
+    expect(oneInShadow(el, '[data-previous]').textContent).to.contain('Rotate who presents').and.contain('follow-up agreed for');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
+    const event = saved(el);
+    await tap(buttonNamed(el, 'Save coaching'));
+    expect((await event).detail.session.previousSessionId).to.equal(first.id);
+  });
+
+  it('says who is missing instead of saving, and passes axe', async () => {
+    const { store, el, leader } = await card();
+    await tap(buttonNamed(el, 'Save coaching'));
+    await until(() => inShadow(el, '[role="alert"]').length === 1, 'the message');
+    expect(oneInShadow(el, '[role="alert"]').textContent).to.contain('Choose who is coached');
+    expect(await store.get(whereEquals('coachingSessions', 'learnerId', leader.id))).to.have.length(0);
+    await expect(el).to.be.accessible();
+    await tap(buttonNamed(el, 'Improvement kata'));
+    await expect(el).to.be.accessible();
+  });
+});
