@@ -29,6 +29,7 @@ export interface HuddleEventMap {
   'experiment-saved': CustomEvent<{ experiment: Experiment }>;
   'resource-need-saved': CustomEvent<{ need: ResourceNeed }>;
   'coaching-saved': CustomEvent<{ session: CoachingSession }>;
+  'follow-up-requested': CustomEvent<{ learnerId: string; previousSessionId: string }>;
 }
 
 declare global {

@@ -1,0 +1,116 @@
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { allOf } from '../../store/queries.js';
+import { followUpsOwed, historyOf, openFocus, sessionScore, type CoachingSession, type Person } from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { panelStyles } from '../panel-styles.js';
+import { formatDay, relativeDay } from '../format.js';
+
+/**
+ * @summary Follow-through for one person: the coaching they received (the open focus and
+ * follow-up date first, then the history with its threads) and the follow-ups they owe as
+ * a coach, due or overdue. An anonymous conversation never shows who wrote it.
+ *
+ * @attr person - Id of the person whose journal this is.
+ *
+ * @fires follow-up-requested - The coach tapped "Follow up now". `detail` has the learner and the session it follows.
+ *
+ * @csspart base - The whole journal.
+ * @csspart session - One conversation in the history.
+ * @csspart follow-up - One follow-up owed.
+ */
+export class CoachingJournal extends HuddleElement {
+  static override styles = [
+    tokens,
+    controls,
+    panelStyles,
+    css`
+      h3 {
+        margin: var(--_space) 0 0;
+        font-size: var(--_size);
+      }
+      .focus {
+        padding: var(--_space);
+        border: 2px solid var(--_accent);
+        border-radius: var(--_radius);
+      }
+      .row {
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+    `,
+  ];
+
+  /** Id of the person whose journal this is. */
+  @property({ reflect: true }) person = '';
+
+  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => allOf('people'));
+  readonly #sessions = new LiveQueryController<CoachingSession[]>(this, () => this.activeStore, () => allOf('coachingSessions'));
+
+  private kindName(session: CoachingSession): string {
+    return { 'huddle-observation': msg('Huddle observation'), kata: msg('Improvement kata'), 'coaching-the-coach': msg('Coaching the coach') }[session.kind];
+  }
+
+  protected override render() {
+    const sessions = this.#sessions.value;
+    const people = this.#people.value;
+    if (!sessions || !people) return html`<p role="status">${this.#sessions.error?.message ?? msg('Loading…')}</p>`;
+    const today = this.activeStore.today();
+    const name = (id: string | undefined) => people.find((p) => p.id === id)?.name ?? msg('someone no longer here');
+    const day = (d: string) => formatDay(d, this.locale, { day: 'numeric', month: 'long' });
+    const focus = openFocus(sessions, this.person);
+    const history = historyOf(sessions, this.person);
+    const owed = followUpsOwed(sessions, this.person, today);
+    return html`
+      <section part="base" aria-labelledby="journal-title">
+        <header><h2 id="journal-title" class="user-text">${msg(str`Coaching journal of ${name(this.person)}`)}</h2></header>
+        ${focus
+          ? html`<p class="focus"><strong>${msg('Working on:')}</strong> <span class="user-text">${focus.focus}</span>
+              ${focus.followUpDate ? html`<br />${msg(str`Follow-up ${relativeDay(focus.followUpDate, today, this.locale)} (${day(focus.followUpDate)})`)}` : nothing}</p>`
+          : html`<p>${msg('No open focus.')}</p>`}
+
+        <h3>${msg(str`Follow-ups I owe (${owed.length})`)}</h3>
+        ${owed.length === 0
+          ? html`<p>${msg('None due.')}</p>`
+          : html`<ul>
+              ${owed.map(
+                ({ session, daysLate }) => html`<li class="row" part="follow-up" data-session=${session.id}>
+                  <span><strong class="user-text">${name(session.learnerId)}</strong>: <span class="user-text">${session.focus || msg('no focus agreed')}</span></span>
+                  <span class=${daysLate > 0 ? 'flag' : ''}>${daysLate > 0 ? html`<span aria-hidden="true">▲ </span>${msg(str`${daysLate} days overdue`)}` : msg('Due today')}</span>
+                  <span class="buttons"><button @click=${() => this.emit('follow-up-requested', { learnerId: session.learnerId, previousSessionId: session.id })}>${msg('Follow up now')}</button></span>
+                </li>`,
+              )}
+            </ul>`}
+
+        <h3>${msg(str`Coaching received (${history.length})`)}</h3>
+        ${history.length === 0
+          ? html`<p>${msg('No coaching recorded yet.')}</p>`
+          : html`<ul>
+              ${history.map((session) => {
+                const score = sessionScore(session);
+                return html`<li class="row" part="session" data-session=${session.id}>
+                  <span><strong>${day(session.day)}</strong> · ${this.kindName(session)} ·
+                    ${session.anonymous ? msg('anonymous') : html`<span class="user-text">${msg(str`with ${name(session.coachId)}`)}</span>`}
+                    ${score === null ? nothing : html` · ${msg(str`${Math.round(score * 100)} % of behaviours seen consistently`)}`}</span>
+                  ${session.wentWell ? html`<span><strong>${msg('Went well:')}</strong> <span class="user-text">${session.wentWell}</span></span>` : nothing}
+                  ${session.evenBetter ? html`<span><strong>${msg('Even better if:')}</strong> <span class="user-text">${session.evenBetter}</span></span>` : nothing}
+                  ${session.focus ? html`<span><strong>${msg('Focus:')}</strong> <span class="user-text">${session.focus}</span></span>` : nothing}
+                  ${session.previousSessionId ? html`<span class="muted">${msg('Follows up an earlier conversation')}</span>` : nothing}
+                </li>`;
+              })}
+            </ul>`}
+      </section>
+    `;
+  }
+}
+
+customElements.get('coaching-journal') ?? customElements.define('coaching-journal', CoachingJournal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'coaching-journal': CoachingJournal;
+  }
+}

@@ -1,0 +1,53 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/coaching-journal/coaching-journal.js';
+import type { CoachingJournal } from '../../src/components/coaching-journal/coaching-journal.js';
+import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
+import { TODAY, buttonNamed, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
+
+async function journalOf(who: 'leader' | 'sup') {
+  const store = freshStore({ today: () => TODAY });
+  const org = await seedSmallOrg(store);
+  const sup = await store.createPerson({ name: 'Sam Supervisor', unitId: org.area.id, role: 'leader' });
+  const base = { kind: 'huddle-observation', ratings: {}, wentWell: '', evenBetter: '' } as const;
+  await store.saveCoachingSession({ ...base, direction: 'down', anonymous: false, coachId: sup.id, learnerId: org.leader.id, day: '2026-11-07', focus: 'Keep to ten minutes', followUpDate: '2026-11-14', ratings: { a: 2, b: 1 } });
+  await store.saveCoachingSession({ ...base, direction: 'up', anonymous: true, learnerId: org.leader.id, day: '2026-11-18', focus: 'Wait five seconds after asking', evenBetter: 'Let us finish our sentences' });
+  const el = await fixture<CoachingJournal>(html`<coaching-journal person=${who === 'leader' ? org.leader.id : sup.id} .store=${store}></coaching-journal>`);
+  await until(() => inShadow(el, 'h3').length === 2, 'the journal');
+  return { store, el, sup, ...org };
+}
+
+describe('<coaching-journal>', () => {
+  afterEach(deleteTestDatabases);
+
+  it("shows a coachee's open focus, follow-up date and history, newest first", async () => {
+    const { el } = await journalOf('leader');
+    expect(oneInShadow(el, '.focus').textContent).to.contain('Wait five seconds after asking');
+    const items = inShadow(el, 'li[part="session"]').map((li) => li.textContent!.replace(/\s+/g, ' '));
+    expect(items).to.have.length(2);
+    expect(items[0]).to.match(/18 November|November 18/);
+    expect(items[0]).to.contain('anonymous').and.contain('Let us finish our sentences');
+    expect(items[1]).to.contain('with Sam Supervisor').and.contain('75 %');
+  });
+
+  it('never shows who wrote anonymous coaching up', async () => {
+    const { el } = await journalOf('leader');
+    const anonymous = inShadow(el, 'li[part="session"]')[0]!;
+    expect(anonymous.textContent).to.contain('anonymous').and.not.contain('Sam Supervisor').and.not.contain('Ben Member');
+  });
+
+  it('lists the follow-ups a coach owes, overdue ones flagged, and asks for one with a tap', async () => {
+    const { el, leader } = await journalOf('sup');
+    // The coach's 7 November conversation agreed a follow-up for the 14th; only an anonymous
+    // session has happened since, and that counts as a later conversation with the learner.
+    expect(inShadow(el, 'li[part="follow-up"]')).to.have.length(0);
+    const store = el.store!;
+    const sup = (el as unknown as { person: string }).person;
+    await store.saveCoachingSession({ kind: 'kata', direction: 'down', anonymous: false, coachId: sup, learnerId: leader.id, day: '2026-11-19', ratings: {}, wentWell: '', evenBetter: '', focus: 'Next experiment', followUpDate: '2026-11-20' });
+    await until(() => inShadow(el, 'li[part="follow-up"]').length === 1, 'the follow-up owed');
+    expect(oneInShadow(el, 'li[part="follow-up"]').textContent).to.contain('Ana Leader').and.contain('1 days overdue');
+    const requested = new Promise<CustomEvent>((resolve) => el.addEventListener('follow-up-requested', (e) => resolve(e), { once: true }));
+    await tap(buttonNamed(el, 'Follow up now'));
+    expect((await requested).detail.learnerId).to.equal(leader.id);
+    await expect(el).to.be.accessible();
+  });
+});
