@@ -1,0 +1,264 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { orgSettings } from '../../store/queries.js';
+import {
+  addDays,
+  adherenceByTier,
+  buildCascade,
+  daysBetween,
+  roleLabel,
+  sessionsOfPair,
+  tierLabel,
+  type CascadeGap,
+  type CascadePair,
+  type CoachingPair,
+  type CoachingSession,
+  type OrgSettings,
+  type PairState,
+  type Person,
+  type Unit,
+} from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { panelStyles } from '../panel-styles.js';
+import { formatDay } from '../format.js';
+
+const STATE_SYMBOL: Record<PairState, string> = { 'on-track': '✓', due: '!', overdue: '▲', never: '✗' };
+const CADENCES = [7, 14, 21, 28];
+
+interface CascadeData {
+  people: Person[];
+  units: Unit[];
+  pairs: CoachingPair[];
+  sessions: CoachingSession[];
+}
+
+/**
+ * @summary Who coaches whom, tier by tier: every pair with its last session, cadence and
+ * state (on track, due, overdue, never), whether each person both gives and receives
+ * coaching, and the gaps - a coach nobody coaches, a team leader never observed,
+ * follow-ups not kept. Tap a pair for its history and to change its cadence.
+ *
+ * @csspart base - The whole cascade.
+ * @csspart gaps - The list of gaps.
+ * @csspart tier - One tier's row of people.
+ * @csspart pair - One coaching pair.
+ */
+export class CoachingCascade extends HuddleElement {
+  static override styles = [
+    tokens,
+    controls,
+    panelStyles,
+    css`
+      .tiers {
+        display: grid;
+        gap: calc(var(--_space) * 2);
+      }
+      h3 {
+        margin: 0 0 var(--_space);
+        font-size: var(--_size);
+      }
+      .people {
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 22em), 1fr));
+      }
+      .person {
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        background: var(--_surface);
+        display: grid;
+        gap: calc(var(--_space) / 2);
+        align-content: start;
+      }
+      .person.gap {
+        border-color: var(--_red);
+        border-width: 4px;
+      }
+      .badges {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 var(--_space);
+        font-size: var(--_size-small);
+      }
+      button.pair {
+        text-align: start;
+        padding: calc(var(--_space) / 2) var(--_space);
+        width: 100%;
+      }
+      .state-overdue,
+      .state-never {
+        font-weight: 700;
+        color: var(--_red);
+      }
+      :host([data-theme='dark']) .state-overdue,
+      :host([data-theme='dark']) .state-never {
+        color: #fca5a5;
+      }
+      table {
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: start;
+        padding: calc(var(--_space) / 2) var(--_space);
+        border-bottom: 1px solid var(--_border);
+      }
+      .detail {
+        border: 2px solid var(--_accent);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        display: grid;
+        gap: var(--_space);
+      }
+    `,
+  ];
+
+  /** Id of the pair whose history is open. */
+  @state() private openPair: string | undefined;
+  /** People shown per tier before "show all" (a wall shows the first rows). */
+  @property({ type: Number, attribute: 'people-per-tier' }) peoplePerTier = 60;
+
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
+  readonly #data = new LiveQueryController<CascadeData>(this, () => this.activeStore, () => ({
+    key: 'coaching-cascade',
+    reads: [{ kind: 'people' }, { kind: 'units' }, { kind: 'coachingPairs' }, { kind: 'coachingSessions' }],
+    run: async (reader) => ({
+      people: await reader.all('people'),
+      units: await reader.all('units'),
+      pairs: await reader.all('coachingPairs'),
+      sessions: (await reader.all('coachingSessions')).filter((s) => !s.deletedAt),
+    }),
+  }));
+
+  private stateWord(state: PairState): string {
+    return { 'on-track': msg('on track'), due: msg('due'), overdue: msg('overdue'), never: msg('never met') }[state];
+  }
+
+  private gapText(gap: CascadeGap, name: (p: Person) => string): string {
+    switch (gap.kind) {
+      case 'coach-not-coached':
+        return msg(str`${name(gap.person)} coaches others but nobody coaches them`);
+      case 'leader-never-observed':
+        return msg(str`Nobody has observed ${name(gap.person)}'s huddle`);
+      case 'follow-ups-not-kept':
+        return msg(str`${gap.missed} follow-ups with ${name(gap.person)} were not kept`);
+    }
+  }
+
+  protected override render() {
+    const data = this.#data.value;
+    if (!data || !this.#org.loaded) return html`<p role="status">${this.#data.error?.message ?? msg('Loading the cascade…')}</p>`;
+    const org = this.#org.value;
+    const today = this.activeStore.today();
+    const cascade = buildCascade(data.people, data.units, data.pairs, data.sessions, today);
+    const unitOf = new Map(data.units.map((u) => [u.id, u]));
+    const personName = new Map(data.people.map((p) => [p.id, p.name]));
+    const name = (p: Person) => p.name;
+    const gapsOf = new Set(cascade.gaps.map((g) => g.person.id));
+    const tiers = [...new Set(cascade.people.map((p) => p.tier))].sort((a, b) => b - a);
+    const tierOfPerson = (id: string) => cascade.people.find((p) => p.person.id === id)?.tier;
+    const adherence = [4, 12].map((weeks) => adherenceByTier(data.pairs, data.sessions, tierOfPerson, addDays(today, -weeks * 7 + 1), today));
+    const percent = (value: number | null | undefined) => (value === null || value === undefined ? msg('too early to tell') : `${Math.round(value * 100)} %`);
+    const open = this.openPair ? cascade.people.flatMap((p) => p.gives).find((g) => g.pair.id === this.openPair) : undefined;
+
+    return html`
+      <section part="base" aria-labelledby="cascade-title">
+        <header><h2 id="cascade-title">${msg('Coaching cascade')}</h2></header>
+        ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+        <div part="gaps">
+          <h3>${msg(str`Where the cascade is broken (${cascade.gaps.length})`)}</h3>
+          ${cascade.gaps.length === 0
+            ? html`<p>${msg('No gaps: everyone who coaches is coached, every team leader is observed.')}</p>`
+            : html`<ul>${cascade.gaps.map((g) => html`<li class="row" data-gap=${g.kind}><span class="flag"><span aria-hidden="true">▲ </span><span class="user-text">${this.gapText(g, name)}</span></span></li>`)}</ul>`}
+        </div>
+        ${open ? this.renderDetail(open, data, personName) : nothing}
+        <table>
+          <caption class="visually-hidden">${msg('Cadence kept per tier')}</caption>
+          <thead><tr><th scope="col">${msg('Tier coached')}</th><th scope="col">${msg('Last 4 weeks')}</th><th scope="col">${msg('Last 12 weeks')}</th></tr></thead>
+          <tbody>
+            ${tiers.filter((t) => adherence[0]!.has(t) || adherence[1]!.has(t)).map(
+              (tier) => html`<tr data-tier=${tier}><th scope="row">${org ? tierLabel(org, tier) : msg(str`Tier ${tier}`)}</th><td>${percent(adherence[0]!.get(tier))}</td><td>${percent(adherence[1]!.get(tier))}</td></tr>`,
+            )}
+          </tbody>
+        </table>
+        <div class="tiers">
+          ${tiers.map((tier) => {
+            const inTier = cascade.people.filter((p) => p.tier === tier);
+            return html`<div part="tier" data-tier=${tier}>
+              <h3>${org ? tierLabel(org, tier) : msg(str`Tier ${tier}`)} (${inTier.length})</h3>
+              <ul class="people">
+                ${inTier.slice(0, this.peoplePerTier).map(
+                  (entry) => html`<li class="person ${gapsOf.has(entry.person.id) ? 'gap' : ''}" data-person=${entry.person.id}>
+                    <strong class="user-text">${entry.person.name}</strong>
+                    <span class="muted">${org ? roleLabel(org, entry.person, unitOf.get(entry.person.unitId)) : ''}</span>
+                    <span class="badges">
+                      <span>${entry.gives.length ? html`<span aria-hidden="true">✓ </span>${msg(str`coaches ${entry.gives.length}`)}` : html`<span aria-hidden="true">– </span>${msg('coaches nobody')}`}</span>
+                      <span class=${entry.receives.some((r) => r.status.state !== 'never') ? '' : 'flag'}>${entry.receives.some((r) => r.status.state !== 'never')
+                        ? html`<span aria-hidden="true">✓ </span>${msg('is coached')}`
+                        : html`<span aria-hidden="true">✗ </span>${msg('not coached')}`}</span>
+                    </span>
+                    ${entry.gives.map((g) => this.renderPair(g, personName, today))}
+                  </li>`,
+                )}
+              </ul>
+              ${inTier.length > this.peoplePerTier ? html`<button @click=${() => (this.peoplePerTier = inTier.length)}>${msg(str`Show all ${inTier.length}`)}</button>` : nothing}
+            </div>`;
+          })}
+        </div>
+      </section>
+    `;
+  }
+
+  private renderPair(entry: CascadePair, personName: Map<string, string>, today: string) {
+    const { pair, status } = entry;
+    const last = status.lastDay ? msg(str`last ${daysBetween(status.lastDay, today)} days ago`) : msg('no session yet');
+    const direction = pair.direction === 'down' ? '→' : pair.direction === 'peer' ? '↔' : '↑';
+    return html`<button class="pair" part="pair" data-pair=${pair.id} data-state=${status.state} aria-expanded=${this.openPair === pair.id ? 'true' : 'false'}
+        @click=${() => (this.openPair = this.openPair === pair.id ? undefined : pair.id)}>
+      <span aria-hidden="true">${direction} </span><span class="user-text">${personName.get(pair.learnerId) ?? ''}</span>:
+      <span class="state-${status.state}"><span aria-hidden="true">${STATE_SYMBOL[status.state]} </span>${this.stateWord(status.state)}</span>
+      · ${last} · ${msg(str`every ${pair.cadenceDays} days`)}
+    </button>`;
+  }
+
+  private renderDetail(entry: CascadePair, data: CascadeData, personName: Map<string, string>) {
+    const { pair } = entry;
+    const sessions = sessionsOfPair(pair, data.sessions).sort((a, b) => b.day.localeCompare(a.day));
+    return html`
+      <div class="detail" role="region" aria-label=${msg('Pair history')} data-detail=${pair.id}>
+        <h3 class="user-text">${msg(str`${personName.get(pair.coachId) ?? ''} coaching ${personName.get(pair.learnerId) ?? ''}`)}</h3>
+        <label>${msg('Cadence')}
+          <select name="cadence" @change=${(e: Event) => this.setCadence(pair, Number((e.target as HTMLSelectElement).value))}>
+            ${[...new Set([...CADENCES, pair.cadenceDays])].sort((a, b) => a - b).map(
+              (days) => html`<option value=${days} ?selected=${days === pair.cadenceDays}>${msg(str`every ${days} days`)}</option>`,
+            )}
+          </select>
+        </label>
+        ${sessions.length === 0
+          ? html`<p>${msg('No conversation recorded for this pair.')}</p>`
+          : html`<ul>
+              ${sessions.map((s) => html`<li class="row"><span><strong>${formatDay(s.day, this.locale, { day: 'numeric', month: 'short' })}</strong>:
+                <span class="user-text">${s.focus || s.wentWell || '–'}</span></span></li>`)}
+            </ul>`}
+        <div class="buttons"><button @click=${() => (this.openPair = undefined)}>${msg('Close')}</button></div>
+      </div>
+    `;
+  }
+
+  private async setCadence(pair: CoachingPair, cadenceDays: number): Promise<void> {
+    const { createdAt: _c, updatedAt: _u, ...fields } = pair;
+    await this.write(() => this.activeStore.saveCoachingPair({ ...fields, cadenceDays }));
+  }
+}
+
+customElements.get('coaching-cascade') ?? customElements.define('coaching-cascade', CoachingCascade);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'coaching-cascade': CoachingCascade;
+  }
+}

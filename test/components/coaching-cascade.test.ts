@@ -1,0 +1,97 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/coaching-cascade/coaching-cascade.js';
+import type { CoachingCascade } from '../../src/components/coaching-cascade/coaching-cascade.js';
+import { recordById } from '../../src/store/queries.js';
+import { DEFAULT_TIERS } from '../../src/model/org.js';
+import { deleteTestDatabases, freshStore } from '../helpers/store.js';
+import { TODAY, chooseOption, demoStore, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
+
+/**
+ * A fixture organisation with known answers (today is 21 November):
+ * - manager Mia coaches supervisor Sam every 14 days, last on 15 Nov -> on track;
+ * - Sam observes Tia weekly, last on 12 Nov -> next due 19th, grace 1 day -> overdue by 1;
+ * - Sam observes Tom weekly, last on 14 Nov -> due on the 21st -> due;
+ * - Sam observes Theo weekly, never -> never, and Theo is a team leader never observed;
+ * - Tia coaches Tom (peer kata, 14 days) on 20 Nov -> on track, but nobody coaches Tia... she is observed by Sam, so no gap.
+ */
+async function fixtureOrg() {
+  const store = freshStore({ today: () => TODAY });
+  await store.saveOrgSettings({ name: 'Fixture', locale: 'en-GB', tiers: DEFAULT_TIERS, memberLabel: 'Operator' });
+  const plant = await store.createUnit({ name: 'Plant', tier: 3 });
+  const area = await store.createUnit({ name: 'Area', tier: 2, parentId: plant.id });
+  const teams = await Promise.all(['T1', 'T2', 'T3'].map((name) => store.createUnit({ name, tier: 1, parentId: area.id })));
+  const mia = await store.createPerson({ name: 'Mia Manager', unitId: plant.id, role: 'leader' });
+  const sam = await store.createPerson({ name: 'Sam Supervisor', unitId: area.id, role: 'leader' });
+  const [tia, tom, theo] = await Promise.all(['Tia', 'Tom', 'Theo'].map((name, i) => store.createPerson({ name, unitId: teams[i]!.id, role: 'leader' })));
+  const pair = (id: string, coachId: string, learnerId: string, kind: 'huddle-observation' | 'kata' | 'coaching-the-coach', cadenceDays: number, direction: 'down' | 'peer' = 'down') =>
+    store.saveCoachingPair({ id, coachId, learnerId, kind, direction, cadenceDays });
+  await pair('mia-sam', mia.id, sam.id, 'coaching-the-coach', 14);
+  await pair('sam-tia', sam.id, tia!.id, 'huddle-observation', 7);
+  await pair('sam-tom', sam.id, tom!.id, 'huddle-observation', 7);
+  await pair('sam-theo', sam.id, theo!.id, 'huddle-observation', 7);
+  await pair('tia-tom', tia!.id, tom!.id, 'kata', 14, 'peer');
+  const session = (coachId: string, learnerId: string, kind: 'huddle-observation' | 'kata' | 'coaching-the-coach', day: string, focus: string, direction: 'down' | 'peer' = 'down') =>
+    store.saveCoachingSession({ kind, direction, anonymous: false, coachId, learnerId, day, ratings: {}, wentWell: '', evenBetter: '', focus });
+  await session(mia.id, sam.id, 'coaching-the-coach', '2026-11-15', 'Ask before telling');
+  await session(sam.id, tia!.id, 'huddle-observation', '2026-11-05', 'Start on time');
+  await session(sam.id, tia!.id, 'huddle-observation', '2026-11-12', 'Red KPIs first');
+  await session(sam.id, tom!.id, 'huddle-observation', '2026-11-14', 'Rotate the facilitator');
+  await session(tia!.id, tom!.id, 'kata', '2026-11-20', 'One obstacle at a time', 'peer');
+  const el = await fixture<CoachingCascade>(html`<coaching-cascade .store=${store}></coaching-cascade>`);
+  await until(() => inShadow(el, 'button.pair').length === 5, 'the pairs');
+  return { store, el, mia, sam, tia: tia!, tom: tom!, theo: theo! };
+}
+
+const pairButton = (el: CoachingCascade, id: string) => oneInShadow(el, `button.pair[data-pair="${id}"]`);
+
+describe('<coaching-cascade>', () => {
+  afterEach(deleteTestDatabases);
+
+  it('computes every pair state of the fixture organisation', async () => {
+    const { el } = await fixtureOrg();
+    const states = Object.fromEntries(inShadow(el, 'button.pair').map((b) => [b.dataset['pair'], b.dataset['state']]));
+    expect(states).to.deep.equal({ 'mia-sam': 'on-track', 'sam-tia': 'overdue', 'sam-tom': 'due', 'sam-theo': 'never', 'tia-tom': 'on-track' });
+    expect(pairButton(el, 'sam-tia').textContent!.replace(/\s+/g, ' ')).to.contain('Tia: ▲ overdue · last 9 days ago · every 7 days');
+    expect(pairButton(el, 'tia-tom').textContent).to.contain('↔');
+  });
+
+  it('names the gaps: the team leader never observed', async () => {
+    const { el } = await fixtureOrg();
+    const gaps = inShadow(el, '[data-gap]').map((g) => [g.dataset['gap'], g.textContent!.trim()]);
+    expect(gaps).to.deep.equal([['leader-never-observed', "▲ Nobody has observed Theo's huddle"]]);
+    expect(inShadow(el, 'li.person.gap').map((li) => li.querySelector('strong')!.textContent)).to.deep.equal(['Theo']);
+  });
+
+  it('shows adherence per tier over 4 and 12 weeks', async () => {
+    const { el } = await fixtureOrg();
+    const row = (tier: number) => [...oneInShadow(el, `tr[data-tier="${tier}"]`).children].map((cell) => cell.textContent!.trim()).join(' ');
+    // Team leaders, 4 weeks (25 Oct-21 Nov): Tia 2 of 4 weekly windows, Tom 1 of 4 (+ the peer kata 1 of 2), Theo 0 of 4.
+    // Mean of 0.5, 0.25, 0.5 and 0 = 0.3125 -> 31 %. 12 weeks: 2/12, 1/12, 1/6 (kata), 0 -> 10 %.
+    expect(row(1)).to.equal('Team 31 % 10 %');
+    // Supervisors: Mia-Sam every 14 days, 1 of 2 windows in 4 weeks, 1 of 6 in 12 weeks.
+    expect(row(2)).to.equal('Area 50 % 17 %');
+  });
+
+  it('opens a pair history on tap and changes its cadence', async () => {
+    const { store, el } = await fixtureOrg();
+    await tap(pairButton(el, 'sam-tia'));
+    await until(() => inShadow(el, '[data-detail="sam-tia"]').length === 1, 'the history');
+    const detail = oneInShadow(el, '[data-detail="sam-tia"]');
+    expect(detail.textContent).to.contain('Red KPIs first').and.contain('Start on time');
+    await chooseOption(detail.querySelector('select')!, 'every 14 days');
+    await until(() => pairButton(el, 'sam-tia').dataset['state'] === 'on-track', 'the pair back on track with a 14-day cadence');
+    expect((await store.get(recordById('coachingPairs', 'sam-tia')))?.cadenceDays).to.equal(14);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the demo organisation with overdue pairs and one broken link', async function () {
+    this.timeout(20000);
+    const store = await demoStore();
+    const el = await fixture<CoachingCascade>(html`<coaching-cascade .store=${store}></coaching-cascade>`);
+    await until(() => inShadow(el, 'button.pair').length > 5, 'the demo pairs');
+    const states = inShadow(el, 'button.pair').map((b) => b.dataset['state']);
+    expect(states.filter((s) => s === 'never')).to.have.length(1);
+    expect(states.filter((s) => s === 'overdue').length).to.be.at.least(1);
+    expect(inShadow(el, '[data-gap="leader-never-observed"]')).to.have.length(1);
+  });
+});
