@@ -22,6 +22,24 @@ export function sessionsOfPair(pair: CoachingPair, sessions: readonly CoachingSe
   );
 }
 
+const pairKey = (coachId: string | undefined, learnerId: string, kind: string) => `${coachId ?? ''}|${learnerId}|${kind}`;
+
+/**
+ * Sessions grouped by pair, built once, so that a whole cascade does not scan every
+ * session for every pair. `of(pair)` returns what `sessionsOfPair` would.
+ */
+export function groupSessionsByPair(sessions: readonly CoachingSession[]): { of(pair: CoachingPair): CoachingSession[] } {
+  const groups = new Map<string, CoachingSession[]>();
+  for (const s of sessions) {
+    if (s.deletedAt) continue;
+    const key = pairKey(s.coachId, s.learnerId, s.kind);
+    const list = groups.get(key);
+    if (list) list.push(s);
+    else groups.set(key, [s]);
+  }
+  return { of: (pair) => groups.get(pairKey(pair.coachId, pair.learnerId, pair.kind)) ?? [] };
+}
+
 /**
  * Days after the due day a pair counts as "due" before it turns "overdue": a fifth of the
  * cadence, at least one day (weekly -> 1 day, fortnightly -> 2, monthly -> 6).
@@ -80,12 +98,13 @@ export function adherenceByTier(
   to: Day,
 ): Map<number, number | null> {
   const byTier = new Map<number, number[]>();
+  const grouped = groupSessionsByPair(sessions);
   for (const pair of pairs) {
     if (pair.deletedAt) continue;
     const tier = tierOfPerson(pair.learnerId);
     if (tier === undefined) continue;
     const list = byTier.get(tier) ?? [];
-    const adherence = cadenceAdherence(pair, sessions, from, to);
+    const adherence = cadenceAdherence(pair, grouped.of(pair), from, to);
     if (adherence !== null) list.push(adherence);
     byTier.set(tier, list);
   }

@@ -3,7 +3,7 @@
  * a coach nobody coaches, a team leader never observed, follow-ups not kept.
  */
 import type { Day } from './dates.js';
-import { followUpsKept, pairStatus, type PairStatus } from './cadence.js';
+import { followUpsKept, groupSessionsByPair, pairStatus, type PairStatus } from './cadence.js';
 import type { CoachingPair, CoachingSession, Person, Unit } from './types.js';
 
 export interface CascadePair {
@@ -42,18 +42,32 @@ export function buildCascade(
   const tierOf = new Map(units.map((u) => [u.id, u.tier]));
   const topTier = Math.max(0, ...units.filter((u) => !u.deletedAt).map((u) => u.tier));
   const livePairs = pairs.filter((p) => !p.deletedAt);
-  const statuses = livePairs.map((pair) => ({ pair, status: pairStatus(pair, sessions, today) }));
+  const grouped = groupSessionsByPair(sessions);
+  const statuses = livePairs.map((pair) => ({ pair, status: pairStatus(pair, grouped.of(pair), today) }));
   const involved = new Set(livePairs.flatMap((p) => [p.coachId, p.learnerId]));
   const shown = people.filter((p) => !p.deletedAt && (p.role === 'leader' || involved.has(p.id)));
+  const byPerson = <T>(items: readonly T[], id: (item: T) => string | undefined) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) {
+      const key = id(item);
+      if (key === undefined) continue;
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+    return map;
+  };
+  const sessionsOfLearner = byPerson(sessions, (s) => s.learnerId);
+  const gives = byPerson(statuses, (s) => s.pair.coachId);
+  const receives = byPerson(statuses, (s) => s.pair.learnerId);
 
   const cascadePeople = shown.map((person) => {
-    const own = sessions.filter((s) => s.learnerId === person.id);
-    const { due, kept } = followUpsKept(own, today);
+    const { due, kept } = followUpsKept(sessionsOfLearner.get(person.id) ?? [], today);
     return {
       person,
       tier: tierOf.get(person.unitId) ?? 1,
-      gives: statuses.filter((s) => s.pair.coachId === person.id),
-      receives: statuses.filter((s) => s.pair.learnerId === person.id),
+      gives: gives.get(person.id) ?? [],
+      receives: receives.get(person.id) ?? [],
       followUps: { due, kept },
     };
   });

@@ -160,7 +160,8 @@ export class CoachingCascade extends HuddleElement {
     const name = (p: Person) => p.name;
     const gapsOf = new Set(cascade.gaps.map((g) => g.person.id));
     const tiers = [...new Set(cascade.people.map((p) => p.tier))].sort((a, b) => b - a);
-    const tierOfPerson = (id: string) => cascade.people.find((p) => p.person.id === id)?.tier;
+    const tiersById = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
+    const tierOfPerson = (id: string) => tiersById.get(id);
     const adherence = [4, 12].map((weeks) => adherenceByTier(data.pairs, data.sessions, tierOfPerson, addDays(today, -weeks * 7 + 1), today));
     const percent = (value: number | null | undefined) => (value === null || value === undefined ? msg('too early to tell') : `${Math.round(value * 100)} %`);
     const open = this.openPair ? cascade.people.flatMap((p) => p.gives).find((g) => g.pair.id === this.openPair) : undefined;
