@@ -21,4 +21,7 @@ export { HuddleAttendance } from './components/huddle-attendance/huddle-attendan
 export { HuddleResources } from './components/huddle-resources/huddle-resources.js';
 export { ImprovementCard } from './components/improvement-card/improvement-card.js';
 export { HuddleKudos } from './components/huddle-kudos/huddle-kudos.js';
+export { CoachingCard } from './components/coaching-card/coaching-card.js';
+export { CoachingJournal } from './components/coaching-journal/coaching-journal.js';
+export { CoachingCascade } from './components/coaching-cascade/coaching-cascade.js';
 export { loadDemoOrganisation, generateDemoOrganisation, DEMO_SEED } from './demo/index.js';

@@ -17,6 +17,9 @@ import * as attendance from '../stories/huddle-attendance.stories.js';
 import * as resources from '../stories/huddle-resources.stories.js';
 import * as improvement from '../stories/improvement-card.stories.js';
 import * as kudos from '../stories/huddle-kudos.stories.js';
+import * as coachingCard from '../stories/coaching-card.stories.js';
+import * as journal from '../stories/coaching-journal.stories.js';
+import * as cascade from '../stories/coaching-cascade.stories.js';
 import { until } from './helpers/ui.js';
 
 interface Story {
@@ -28,7 +31,7 @@ interface Meta extends Story {
   title: string;
 }
 
-const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos];
+const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos, coachingCard, journal, cascade];
 
 /** The element's own text, through nested shadow roots, without the loading notes. */
 function shownText(element: Element): string {

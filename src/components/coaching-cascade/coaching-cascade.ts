@@ -198,9 +198,11 @@ export class CoachingCascade extends HuddleElement {
                     <span class="muted">${org ? roleLabel(org, entry.person, unitOf.get(entry.person.unitId)) : ''}</span>
                     <span class="badges">
                       <span>${entry.gives.length ? html`<span aria-hidden="true">✓ </span>${msg(str`coaches ${entry.gives.length}`)}` : html`<span aria-hidden="true">– </span>${msg('coaches nobody')}`}</span>
-                      <span class=${entry.receives.some((r) => r.status.state !== 'never') ? '' : 'flag'}>${entry.receives.some((r) => r.status.state !== 'never')
-                        ? html`<span aria-hidden="true">✓ </span>${msg('is coached')}`
-                        : html`<span aria-hidden="true">✗ </span>${msg('not coached')}`}</span>
+                      ${entry.receives.some((r) => r.status.state !== 'never')
+                        ? html`<span><span aria-hidden="true">✓ </span>${msg('is coached')}</span>`
+                        : tier === tiers[0]
+                          ? html`<span class="muted">${msg('top of the cascade')}</span>`
+                          : html`<span class="flag"><span aria-hidden="true">✗ </span>${msg('not coached')}</span>`}
                     </span>
                     ${entry.gives.map((g) => this.renderPair(g, personName, today))}
                   </li>`,
