@@ -15,3 +15,5 @@ export * from './huddle.js';
 export * from './rollup.js';
 export * from './coaching.js';
 export * from './cascade.js';
+export * from './feedback.js';
+export * from './impact.js';
