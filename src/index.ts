@@ -24,4 +24,5 @@ export { HuddleKudos } from './components/huddle-kudos/huddle-kudos.js';
 export { CoachingCard } from './components/coaching-card/coaching-card.js';
 export { CoachingJournal } from './components/coaching-journal/coaching-journal.js';
 export { CoachingCascade } from './components/coaching-cascade/coaching-cascade.js';
+export { FeedbackLoop, type FeedbackMode } from './components/feedback-loop/feedback-loop.js';
 export { loadDemoOrganisation, generateDemoOrganisation, DEMO_SEED } from './demo/index.js';

@@ -9,6 +9,7 @@ import type {
   Attendance,
   Escalation,
   Experiment,
+  Feedback,
   Huddle,
   KpiValue,
   Recognition,
@@ -30,6 +31,7 @@ export interface HuddleEventMap {
   'resource-need-saved': CustomEvent<{ need: ResourceNeed }>;
   'coaching-saved': CustomEvent<{ session: CoachingSession }>;
   'follow-up-requested': CustomEvent<{ learnerId: string; previousSessionId: string }>;
+  'feedback-submitted': CustomEvent<{ feedback: Feedback[] }>;
 }
 
 declare global {

@@ -431,6 +431,23 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     return this.#save('feedback', { ...draft, day: draft.day ?? this.today() });
   }
 
+  async submitSurvey(drafts: NewFeedback[]) {
+    const changes = await this.#write(['feedback'], async (tx) => {
+      const at = nowIso();
+      const out: RecordChange[] = [];
+      for (const draft of drafts) {
+        const record = { ...stripUndefined(draft), day: draft.day ?? this.today(), id: draft.id ?? newId(), createdAt: at, updatedAt: at } as EntityMap['feedback'];
+        out.push(await this.#put(tx, 'feedback', undefined, record));
+      }
+      return out;
+    });
+    return changes.map((c) => c.after as EntityMap['feedback']);
+  }
+
+  commentOnFeedback(id: string, comment: string) {
+    return this.#patch('feedback', id, { comment });
+  }
+
   async respondToFeedback(feedbackId: string, text: string, responderId?: string) {
     const [change] = await this.#write(['feedback', 'feedbackResponses'], async (tx) => {
       const feedback = await this.#current(tx, 'feedback', feedbackId);

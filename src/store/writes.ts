@@ -73,6 +73,10 @@ export interface StoreWrites {
   /** Saves a checklist as a new version; sessions keep the version they were rated on. */
   saveChecklist(draft: Omit<Draft<ChecklistTemplate>, 'version'>): Promise<ChecklistTemplate>;
   submitFeedback(draft: NewFeedback): Promise<Feedback>;
+  /** Several answers (e.g. one per safety stage) stored together or not at all. */
+  submitSurvey(drafts: NewFeedback[]): Promise<Feedback[]>;
+  /** Adds the optional comment to an answer just given. */
+  commentOnFeedback(id: string, comment: string): Promise<Feedback>;
   respondToFeedback(feedbackId: string, text: string, responderId?: string): Promise<FeedbackResponse>;
 
   /** Soft delete: the record leaves live views but stays in history and exports. */
