@@ -25,4 +25,5 @@ export { CoachingCard } from './components/coaching-card/coaching-card.js';
 export { CoachingJournal } from './components/coaching-journal/coaching-journal.js';
 export { CoachingCascade } from './components/coaching-cascade/coaching-cascade.js';
 export { FeedbackLoop, type FeedbackMode } from './components/feedback-loop/feedback-loop.js';
+export { CoachingImpact } from './components/coaching-impact/coaching-impact.js';
 export { loadDemoOrganisation, generateDemoOrganisation, DEMO_SEED } from './demo/index.js';

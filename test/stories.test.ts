@@ -20,6 +20,8 @@ import * as kudos from '../stories/huddle-kudos.stories.js';
 import * as coachingCard from '../stories/coaching-card.stories.js';
 import * as journal from '../stories/coaching-journal.stories.js';
 import * as cascade from '../stories/coaching-cascade.stories.js';
+import * as feedbackLoop from '../stories/feedback-loop.stories.js';
+import * as impact from '../stories/coaching-impact.stories.js';
 import { until } from './helpers/ui.js';
 
 interface Story {
@@ -31,7 +33,7 @@ interface Meta extends Story {
   title: string;
 }
 
-const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos, coachingCard, journal, cascade];
+const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos, coachingCard, journal, cascade, feedbackLoop, impact];
 
 /** The element's own text, through nested shadow roots, without the loading notes. */
 function shownText(element: Element): string {

@@ -220,14 +220,17 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   };
   for (const team of teams) {
     const pool = [team.leader, ...team.members];
-    for (let i = 0; i < 9; i++) {
-      const raised = addDays(today, -random.int(1, 40));
-      const due = addDays(raised, random.int(2, 14));
+    for (let i = 0; i < 24; i++) {
+      const raised = addDays(today, -random.int(1, 84));
+      const due = addDays(raised, random.int(2, 10));
       const roll = random.next();
-      if (roll < 0.45) {
-        const doneDay = addDays(raised, random.int(1, Math.min(14, daysBetween(raised, today))));
-        const doneAt = at(doneDay, 10);
-        newAction(team.unit.id, pool, { due, status: 'done', doneAt }, raised);
+      // Older actions are mostly closed; whether in time follows the team's story.
+      if (roll < (daysBetween(raised, today) > 20 ? 0.8 : 0.35)) {
+        const t = 1 - daysBetween(raised, today) / 84;
+        const inTime = team.plan.story === 'improving' ? 0.45 + 0.45 * t : team.plan.story === 'flat' ? 0.4 : 0.7;
+        const late = addDays(due, random.int(1, 6));
+        const doneDay = random.chance(inTime) ? addDays(raised, random.int(1, daysBetween(raised, due))) : late < today ? late : today;
+        newAction(team.unit.id, pool, { due, status: 'done', doneAt: at(doneDay, 10) }, raised);
       } else {
         newAction(team.unit.id, pool, { due, status: roll < 0.6 ? 'doing' : roll < 0.68 ? 'blocked' : 'open' }, raised);
       }
@@ -270,10 +273,10 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
     b.add('resourceNeeds', stamp<Omit<ResourceNeed, 'createdAt' | 'updatedAt'>>({
       id: `need-${team.plan.key}`, unitId: team.unit.id, day: today, kind, description, ownerId: team.leader.id, closed: false,
     }, at(today, 7, 40)));
-    for (let d = 1; d <= 30; d++) {
+    for (let d = 1; d < HISTORY_DAYS; d++) {
       const day = addDays(today, -d);
-      if (random.chance(0.1)) continue; // no huddle that day
-      const late = team.plan.story === 'flat' ? random.int(0, 9) : random.int(0, 3);
+      if (random.chance(team.plan.story === 'flat' ? 0.2 : 0.08)) continue; // no huddle that day
+      const late = team.plan.story === 'flat' ? (random.chance(0.35) ? random.int(8, 15) : random.int(0, 3)) : random.int(0, 3);
       const parts = AGENDA_PARTS.map(() => random.int(120, team.plan.story === 'flat' ? 330 : 230));
       const startedAt = at(day, 7, 35 + late);
       const endedAt = new Date(Date.parse(startedAt) + parts.reduce((a, x) => a + x, 0) * 1000).toISOString();

@@ -19,7 +19,7 @@ export interface Figure {
 }
 
 /** The least data each figure needs before it means anything. */
-export const MINIMUM = { sessions: 2, huddles: 5, actionsDue: 3, escalations: 1, answers: 5, kpiDays: 10, trendWeeks: 3 } as const;
+export const MINIMUM = { sessions: 2, huddles: 5, actionsDue: 3, escalations: 3, answers: 5, kpiDays: 10, trendWeeks: 3 } as const;
 
 const figure = (part: number, whole: number, minimum: number): Figure => ({ value: whole >= minimum && whole > 0 ? part / whole : null, basis: whole });
 

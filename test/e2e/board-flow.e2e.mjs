@@ -33,17 +33,17 @@ await runE2e('kiosk: add an action at the board, reload, still there', async ({ 
 
   await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click();
   await page.locator('huddle-actions button', { hasText: 'Add action' }).click();
-  await page.locator('huddle-actions input[name="title"]').fill('Check the pallet wrapper tension');
+  await page.locator('huddle-actions input[name="title"]').fill('Wrap test pallet 42 before the night shift');
   await page.locator('huddle-actions fieldset button').first().click();
   await page.locator('huddle-actions button', { hasText: 'This week' }).click();
   await page.locator('huddle-actions button', { hasText: 'Save action' }).click();
   // The form closes only once the action is stored.
   await page.locator('huddle-actions form.add').waitFor({ state: 'detached', timeout: 5000 });
-  check('the new action is on the board', await actionListed(page, 'Check the pallet wrapper tension'));
+  check('the new action is on the board', await actionListed(page, 'Wrap test pallet 42 before the night shift'));
 
   await page.reload();
   await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
-  check('after a reload the action is still there', await actionListed(page, 'Check the pallet wrapper tension'));
+  check('after a reload the action is still there', await actionListed(page, 'Wrap test pallet 42 before the night shift'));
   check('no uncaught errors', errors.length === 0, errors.join('; '));
   await context.close();
 });

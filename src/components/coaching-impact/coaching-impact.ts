@@ -1,0 +1,295 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import type { Query } from '../../store/contract.js';
+import {
+  addDays,
+  greenShareByWeek,
+  leaderOf,
+  observationTrend,
+  previousPeriod,
+  teamImpact,
+  type EntityKind,
+  type EntityMap,
+  type Figure,
+  type TeamData,
+  type TeamImpact,
+  type Unit,
+} from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { panelStyles } from '../panel-styles.js';
+import { formatDay, formatNumber } from '../format.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend);
+
+const KINDS = ['units', 'people', 'coachingPairs', 'coachingSessions', 'huddles', 'actions', 'escalations', 'feedback', 'kpis', 'kpiValues'] as const satisfies readonly EntityKind[];
+type ImpactData = { [K in (typeof KINDS)[number]]: EntityMap[K][] };
+
+const impactQuery: Query<ImpactData> = {
+  key: 'coaching-impact',
+  reads: KINDS.map((kind) => ({ kind })),
+  run: async (reader) => Object.fromEntries(await Promise.all(KINDS.map(async (kind) => [kind, await reader.all(kind)]))) as ImpactData,
+};
+
+type FigureKey = keyof TeamImpact;
+const LEADING: FigureKey[] = ['observationScore', 'cadenceKept', 'followUpsKept', 'huddlesHeld', 'huddlesOnTime', 'actionsOnTime', 'escalationsResolved', 'pulse'];
+const LAGGING: FigureKey[] = ['greenDays'];
+
+/**
+ * @summary Is the coaching working? For each team under a board: the leading indicators
+ * (observation scores, coaching cadence kept, follow-ups kept, huddles held and on time,
+ * actions closed on time, escalations resolved, pulse) beside the lagging one (share of
+ * green KPI days), each against the previous period, and a chart of behaviour against
+ * results. A figure resting on too little data says so instead of drawing a trend.
+ *
+ * @attr unit - The board: a team, or an area or plant to compare its teams.
+ * @attr weeks - The period, in weeks up to today, compared with as many weeks before (default 6); the charts show both.
+ *
+ * @csspart base - The whole screen.
+ * @csspart table - The figures.
+ * @csspart chart - One team's chart.
+ */
+export class CoachingImpact extends HuddleElement {
+  static override styles = [
+    tokens,
+    controls,
+    panelStyles,
+    css`
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: start;
+        vertical-align: top;
+        padding: calc(var(--_space) / 2);
+        border-bottom: 1px solid var(--_border);
+      }
+      thead th {
+        font-size: var(--_size-small);
+      }
+      .lagging {
+        background: var(--_surface-raised);
+      }
+      .thin {
+        color: var(--_text-muted);
+        font-style: italic;
+      }
+      .charts {
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr));
+      }
+      figure {
+        margin: 0;
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+      }
+      figcaption {
+        font-weight: 700;
+      }
+      .chart {
+        position: relative;
+        height: var(--he-impact-chart-height, 12em);
+      }
+    `,
+  ];
+
+  @property({ reflect: true }) unit = '';
+  @property({ type: Number }) weeks = 6;
+
+  readonly #data = new LiveQueryController<ImpactData>(this, () => this.activeStore, () => impactQuery);
+  readonly #charts = new Map<string, Chart>();
+
+  private teams(data: ImpactData): Unit[] {
+    const live = data.units.filter((u) => !u.deletedAt);
+    const self = live.find((u) => u.id === this.unit);
+    if (!self) return [];
+    if (self.tier === 1) return [self];
+    const below = (id: string): Unit[] => live.filter((u) => u.parentId === id).flatMap((u) => (u.tier === 1 ? [u] : below(u.id)));
+    return below(self.id).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private teamData(data: ImpactData, team: Unit): TeamData {
+    const leader = leaderOf(data.people, team.id);
+    return {
+      unitId: team.id,
+      ...(leader ? { leaderId: leader.id } : {}),
+      pairs: data.coachingPairs,
+      sessions: data.coachingSessions,
+      huddles: data.huddles,
+      actions: data.actions,
+      escalations: data.escalations,
+      feedback: data.feedback,
+      kpis: data.kpis,
+      values: data.kpiValues,
+    };
+  }
+
+  private label(key: FigureKey): string {
+    return {
+      observationScore: msg('Observed behaviours'),
+      cadenceKept: msg('Coaching cadence kept'),
+      followUpsKept: msg('Follow-ups kept'),
+      huddlesHeld: msg('Huddles held'),
+      huddlesOnTime: msg('Huddles on time'),
+      actionsOnTime: msg('Actions closed on time'),
+      escalationsResolved: msg('Escalations resolved'),
+      pulse: msg('Huddle pulse (1-5)'),
+      greenDays: msg('KPI days on target'),
+    }[key];
+  }
+
+  private show(key: FigureKey, figure: Figure): string {
+    if (figure.value === null) return msg('too little data');
+    return key === 'pulse' ? formatNumber(Math.round(figure.value * 10) / 10, this.locale) : `${Math.round(figure.value * 100)} %`;
+  }
+
+  /** The change against the previous period, as a symbol and words. */
+  private change(now: Figure, before: Figure) {
+    if (now.value === null || before.value === null) return nothing;
+    const delta = now.value - before.value;
+    const step = 0.05 * (now.value > 1 ? 5 : 1);
+    if (Math.abs(delta) < step) return html` <span><span aria-hidden="true">=</span><span class="visually-hidden">${msg('about the same as before')}</span></span>`;
+    return delta > 0
+      ? html` <span><span aria-hidden="true">▲</span><span class="visually-hidden">${msg('better than before')}</span></span>`
+      : html` <span class="flag"><span aria-hidden="true">▼</span><span class="visually-hidden">${msg('worse than before')}</span></span>`;
+  }
+
+  protected override render() {
+    const data = this.#data.value;
+    if (!data) return html`<p role="status">${this.#data.error?.message ?? msg('Loading the figures…')}</p>`;
+    const today = this.activeStore.today();
+    const from = addDays(today, -this.weeks * 7 + 1);
+    const before = previousPeriod(from, today);
+    const teams = this.teams(data);
+    const unit = data.units.find((u) => u.id === this.unit);
+    if (!unit) return html`<p role="status">${msg(str`There is no board with id "${this.unit}".`)}</p>`;
+    const rows = teams.map((team) => {
+      const teamData = this.teamData(data, team);
+      return { team, now: teamImpact(teamData, from, today), before: teamImpact(teamData, before.from, before.to) };
+    });
+    const columns = [...LEADING, ...LAGGING];
+    return html`
+      <section part="base" aria-labelledby="impact-title">
+        <header>
+          <h2 id="impact-title" class="user-text">${msg(str`Is the coaching working? ${unit.name}`)}</h2>
+          <span>${msg(str`${formatDay(from, this.locale, { day: 'numeric', month: 'short' })} to ${formatDay(today, this.locale, { day: 'numeric', month: 'short' })}, against the ${this.weeks} weeks before`)}</span>
+        </header>
+        <table part="table">
+          <caption class="visually-hidden">${msg('Behaviour (leading) and results (lagging) per team')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Team')}</th>
+              ${columns.map((key) => html`<th scope="col" class=${LAGGING.includes(key) ? 'lagging' : ''}>${this.label(key)}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              ({ team, now, before: previous }) => html`<tr data-team=${team.id}>
+                <th scope="row" class="user-text">${team.name}</th>
+                ${columns.map(
+                  (key) => html`<td data-figure=${key} class="${LAGGING.includes(key) ? 'lagging' : ''} ${now[key].value === null ? 'thin' : ''}">
+                    ${this.show(key, now[key])}${this.change(now[key], previous[key])}
+                  </td>`,
+                )}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+        <p class="muted">${msg('▲ better, ▼ worse, = about the same as the period before. "too little data": fewer than 2 observations, 5 huddles, 3 actions due, 3 escalations, 5 pulse answers or 10 KPI days.')}</p>
+        <div class="charts">
+          ${rows.map(({ team }) => {
+            const teamData = this.teamData(data, team);
+            const trend = observationTrend(teamData, before.from, today);
+            return html`<figure part="chart" data-team=${team.id}>
+              <figcaption class="user-text">${msg(str`${team.name}: behaviour and results per week`)}</figcaption>
+              ${trend
+                ? html`<div class="chart"><canvas role="img" aria-label=${msg(str`${team.name}: weekly observation score and share of green KPI days; the table has the figures`)}></canvas></div>`
+                : html`<p class="thin" data-no-trend>${msg('Too little coaching data for a trend: fewer than three weeks with an observation.')}</p>`}
+            </figure>`;
+          })}
+        </div>
+      </section>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const data = this.#data.value;
+    if (!data) return;
+    const today = this.activeStore.today();
+    // Both periods: the behaviour before and after, and the results beside it.
+    const from = addDays(today, -this.weeks * 14 + 1);
+    const styles = getComputedStyle(this);
+    const colour = (name: string) => styles.getPropertyValue(name).trim() || '#000';
+    const font = { size: parseFloat(styles.getPropertyValue('--_size-small')) || 14, family: styles.fontFamily };
+    const seen = new Set<string>();
+    for (const figure of this.renderRoot.querySelectorAll<HTMLElement>('figure[data-team]')) {
+      const teamId = figure.dataset['team']!;
+      const canvas = figure.querySelector('canvas');
+      const team = data.units.find((u) => u.id === teamId);
+      if (!canvas || !team) continue;
+      seen.add(teamId);
+      const teamData = this.teamData(data, team);
+      const trend = observationTrend(teamData, from, today) ?? [];
+      const green = new Map(greenShareByWeek(teamData, from, today).map((w) => [w.week, w.share]));
+      const weeks = trend.map((w) => w.week);
+      const labels = weeks.map((w) => formatDay(w, this.locale, { day: 'numeric', month: 'short' }));
+      const datasets = [
+        { label: msg('Observed behaviours %'), data: trend.map((w) => Math.round(w.score * 100)), borderColor: colour('--_accent'), borderWidth: 3, pointStyle: 'circle' as const },
+        { label: msg('KPI days on target %'), data: weeks.map((w) => (green.has(w) ? Math.round(green.get(w)! * 100) : null)), borderColor: colour('--_green'), borderWidth: 3, borderDash: [8, 5], pointStyle: 'rect' as const },
+      ];
+      const existing = this.#charts.get(teamId);
+      if (existing && existing.canvas === canvas) {
+        existing.data.labels = labels;
+        existing.data.datasets = datasets;
+        existing.update('none');
+        continue;
+      }
+      existing?.destroy();
+      this.#charts.set(teamId, new Chart(canvas, {
+        type: 'line',
+        data: { labels, datasets },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          events: [],
+          scales: { y: { min: 0, max: 100, ticks: { color: colour('--_text'), font } }, x: { ticks: { color: colour('--_text'), font } } },
+          plugins: { legend: { labels: { color: colour('--_text'), font, usePointStyle: true } } },
+        },
+      }));
+    }
+    for (const [teamId, chart] of this.#charts) {
+      if (!seen.has(teamId)) {
+        chart.destroy();
+        this.#charts.delete(teamId);
+      }
+    }
+  }
+
+  /** The chart.js instances, by team (for tests and hosts that export them). */
+  get charts(): ReadonlyMap<string, Chart> {
+    return this.#charts;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const chart of this.#charts.values()) chart.destroy();
+    this.#charts.clear();
+  }
+}
+
+customElements.get('coaching-impact') ?? customElements.define('coaching-impact', CoachingImpact);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'coaching-impact': CoachingImpact;
+  }
+}

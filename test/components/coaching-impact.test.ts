@@ -1,0 +1,65 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { Chart } from 'chart.js';
+import '../../src/components/coaching-impact/coaching-impact.js';
+import type { CoachingImpact } from '../../src/components/coaching-impact/coaching-impact.js';
+import { generateDemoOrganisation } from '../../src/demo/index.js';
+import { addDays } from '../../src/model/dates.js';
+import { leaderOf } from '../../src/model/org.js';
+import { teamImpact } from '../../src/model/impact.js';
+import { deleteTestDatabases } from '../helpers/store.js';
+import { TODAY, demoStore, inShadow, oneInShadow, until } from '../helpers/ui.js';
+
+const cell = (el: CoachingImpact, team: string, figure: string) => oneInShadow(el, `tr[data-team="${team}"] td[data-figure="${figure}"]`).textContent!.replace(/\s+/g, ' ').trim();
+
+describe('<coaching-impact>', function () {
+  this.timeout(20000);
+  afterEach(deleteTestDatabases);
+
+  async function plant() {
+    const store = await demoStore();
+    const el = await fixture<CoachingImpact>(html`<coaching-impact unit="unit-plant" .store=${store}></coaching-impact>`);
+    await until(() => inShadow(el, 'tr[data-team]').length === 6, 'the six teams');
+    return { store, el };
+  }
+
+  it('shows every team with the figures the model computes', async () => {
+    const { el } = await plant();
+    const demo = generateDemoOrganisation({ today: TODAY });
+    const leader = leaderOf(demo.people, 'unit-line-1')!;
+    const expected = teamImpact({
+      unitId: 'unit-line-1', leaderId: leader.id, pairs: demo.coachingPairs, sessions: demo.coachingSessions, huddles: demo.huddles,
+      actions: demo.actions, escalations: demo.escalations, feedback: demo.feedback, kpis: demo.kpis, values: demo.kpiValues,
+    }, addDays(TODAY, -41), TODAY);
+    expect(cell(el, 'unit-line-1', 'observationScore')).to.match(new RegExp(`^${Math.round(expected.observationScore.value! * 100)} %`));
+    expect(cell(el, 'unit-line-1', 'greenDays')).to.match(new RegExp(`^${Math.round(expected.greenDays.value! * 100)} %`));
+  });
+
+  it('tells the demo story: two teams improve in behaviour and results, one stays flat', async () => {
+    const { el } = await plant();
+    for (const team of ['unit-line-1', 'unit-packing-a']) {
+      expect(cell(el, team, 'observationScore'), team).to.contain('▲');
+      const chart = el.charts.get(team)!;
+      const scores = chart.data.datasets[0]!.data as number[];
+      expect(scores.at(-1)! - scores[0]!, `${team} weekly scores over 12 weeks`).to.be.greaterThan(25);
+    }
+    expect(cell(el, 'unit-line-3', 'observationScore')).to.contain('=');
+    const flat = el.charts.get('unit-line-3')!.data.datasets[0]!.data as number[];
+    expect(Math.abs(flat.at(-1)! - flat[0]!)).to.be.lessThan(15);
+  });
+
+  it('says "too little data" instead of drawing a trend for the team never observed', async () => {
+    const { el } = await plant();
+    expect(cell(el, 'unit-shipping', 'observationScore')).to.equal('too little data');
+    expect(inShadow(el, 'figure[data-team="unit-shipping"] [data-no-trend]')).to.have.length(1);
+    expect(el.charts.has('unit-shipping')).to.equal(false);
+  });
+
+  it('destroys its charts when removed and passes axe', async () => {
+    const { el } = await plant();
+    await expect(el).to.be.accessible();
+    const canvases = inShadow<HTMLCanvasElement>(el, 'canvas');
+    expect(canvases.length).to.equal(5);
+    el.remove();
+    expect(canvases.every((c) => Chart.getChart(c) === undefined)).to.equal(true);
+  });
+});
