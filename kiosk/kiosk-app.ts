@@ -1,77 +1,307 @@
 /**
- * The kiosk shell: opens the device's database, loads the demo organisation on a first
- * start, and shows the boards. A database that cannot be opened gets a full-screen message
- * that says why, never a blank page.
+ * The kiosk shell: reads its configuration, opens the device's database (loading the demo
+ * organisation on a first start), and shows the configured views, rotating between them
+ * when nobody is touching the screen and no huddle timer runs. It keeps the screen awake,
+ * moves to the new day at midnight without a reload, shows when it is offline, and recovers
+ * from an uncaught error with a calm notice. Bad configuration gets a full-screen message.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { getDefaultStore } from '../src/store/default-store.js';
+import { whereEquals } from '../src/store/queries.js';
+import { LiveQueryController } from '../src/controllers/live-query.js';
+import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
 import { loadDemoIfEmpty } from './first-start.js';
+import { ConfigError, KIOSK_VIEWS, parseConfig, type KioskConfig, type KioskView } from './config.js';
 import './board-overview.js';
 import '../src/components/huddle-board/huddle-board.js';
+import '../src/components/huddle-escalations/huddle-escalations.js';
+import '../src/components/coaching-cascade/coaching-cascade.js';
+import '../src/components/feedback-loop/feedback-loop.js';
+import '../src/components/coaching-impact/coaching-impact.js';
 
-/** The board to show: `?unit=<id>`; none shows the overview of every board. */
-function unitFromUrl(): string | undefined {
-  return new URLSearchParams(location.search).get('unit') ?? undefined;
+type Phase =
+  | { name: 'starting' }
+  | { name: 'ready'; config: KioskConfig }
+  | { name: 'bad-config'; error: ConfigError }
+  | { name: 'failed'; message: string };
+
+const VIEW_NAMES: Record<KioskView, string> = { board: 'Board', escalations: 'Escalations', cascade: 'Coaching cascade', feedback: 'Feedback', impact: 'Impact' };
+const RECOVERY_SECONDS = 30;
+
+/** kiosk.json beside index.html: undefined when there is none. */
+async function loadConfigFile(): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch('./kiosk.json', { cache: 'no-store' });
+  } catch {
+    return undefined; // offline and not cached: run on the URL alone
+  }
+  // Servers with a single-page fallback answer a missing file with index.html.
+  if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return undefined;
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ConfigError('kiosk.json', 'valid JSON such as {"unit": "unit-line-1", "rotate": 60}', 'kiosk.json', (error as Error).message);
+  }
 }
 
-type Phase = { name: 'starting' } | { name: 'ready' } | { name: 'failed'; message: string };
-
 export class KioskApp extends LitElement {
-  static override properties = { phase: { state: true } };
+  static override properties = {
+    phase: { state: true },
+    viewIndex: { state: true },
+    day: { state: true },
+    offline: { state: true },
+    crashed: { state: true },
+  };
   declare phase: Phase;
+  declare viewIndex: number;
+  declare day: string;
+  declare offline: boolean;
+  declare crashed: boolean;
+
   readonly store = getDefaultStore();
+  #lastTouch = 0;
+  #rotation: ReturnType<typeof setInterval> | undefined;
+  #midnight: ReturnType<typeof setTimeout> | undefined;
+  #wakeLock: WakeLockSentinel | undefined;
+  readonly #teardown: (() => void)[] = [];
+
+  readonly #huddles = new LiveQueryController<Huddle[]>(this, () => this.store, () => {
+    const unit = this.phase.name === 'ready' ? this.phase.config.unit : undefined;
+    return unit ? whereEquals('huddles', 'unitId', unit) : undefined;
+  });
 
   static override styles = css`
     :host {
       display: block;
       min-height: 100vh;
     }
-    huddle-board {
+    .view {
       height: 100vh;
+      display: grid;
+      grid-template-rows: 1fr auto;
+    }
+    .view > :first-child {
+      min-height: 0;
+      overflow: hidden;
+    }
+    nav {
+      display: flex;
+      gap: 8px;
+      padding: 4px 8px;
+      background: #e5e7eb;
+      font: 24px system-ui, sans-serif;
+    }
+    nav button {
+      min-height: 64px;
+      min-width: 64px;
+      padding: 0 16px;
+      font: inherit;
+      border: 2px solid #4b5563;
+      border-radius: 8px;
+      background: #fff;
+      color: #000;
+    }
+    nav button[aria-current='true'] {
+      background: #0b4f8a;
+      border-color: #0b4f8a;
+      color: #fff;
+      font-weight: 700;
+    }
+    .badge {
+      margin-inline-start: auto;
+      align-self: center;
+      padding: 4px 12px;
+      border-radius: 8px;
+      background: #7a4700;
+      color: #fff;
+      font-weight: 700;
     }
     .message {
       display: grid;
       place-content: center;
       min-height: 100vh;
       padding: 32px;
-      font-size: 32px;
+      font: 32px system-ui, sans-serif;
       text-align: center;
     }
     .message h1 {
       font-size: 48px;
+    }
+    .message code {
+      font-size: 28px;
+    }
+    .notice {
+      position: fixed;
+      inset: auto 24px 24px 24px;
+      padding: 24px;
+      border-radius: 12px;
+      background: #111827;
+      color: #fff;
+      font: 28px system-ui, sans-serif;
     }
   `;
 
   constructor() {
     super();
     this.phase = { name: 'starting' };
+    this.viewIndex = 0;
+    this.day = localDay();
+    this.offline = !navigator.onLine;
+    this.crashed = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void) => {
+      window.addEventListener(type, handler);
+      this.#teardown.push(() => window.removeEventListener(type, handler));
+    };
+    // Any touch or key means someone is at the screen: rotation waits.
+    listen('pointerdown', () => (this.#lastTouch = Date.now()));
+    listen('keydown', () => (this.#lastTouch = Date.now()));
+    listen('online', () => (this.offline = false));
+    listen('offline', () => (this.offline = true));
+    listen('error', (event) => this.#recover(event.message));
+    listen('unhandledrejection', (event) => this.#recover(String(event.reason)));
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') {
+        void this.#keepAwake();
+        this.#checkDay(); // a frozen page may have slept through midnight
+      }
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    this.#teardown.push(() => document.removeEventListener('visibilitychange', onVisible));
     void this.#start();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const teardown of this.#teardown.splice(0)) teardown();
+    clearInterval(this.#rotation);
+    clearTimeout(this.#midnight);
+    void this.#wakeLock?.release().catch(() => undefined);
+  }
+
   async #start(): Promise<void> {
+    let config: KioskConfig;
+    try {
+      config = parseConfig(await loadConfigFile(), new URLSearchParams(location.search));
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        this.phase = { name: 'bad-config', error };
+        return;
+      }
+      throw error;
+    }
     try {
       await loadDemoIfEmpty(this.store);
-      this.phase = { name: 'ready' };
     } catch (error) {
       this.phase = { name: 'failed', message: (error as Error).message };
+      return;
+    }
+    if (config.locale) document.documentElement.lang = config.locale;
+    this.phase = { name: 'ready', config };
+    this.#scheduleMidnight();
+    void this.#keepAwake();
+    if (config.rotate > 0 && config.views.length > 1 && config.unit) {
+      this.#rotation = setInterval(() => this.#rotate(config), config.rotate * 1000);
+    }
+  }
+
+  /** Next view, unless someone touched the screen recently or a huddle timer runs. */
+  #rotate(config: KioskConfig): void {
+    if (Date.now() - this.#lastTouch < config.quiet * 1000) return;
+    if (this.huddleRunning) return;
+    this.viewIndex = (this.viewIndex + 1) % config.views.length;
+  }
+
+  /** True while today's huddle on this screen's board is running. */
+  get huddleRunning(): boolean {
+    const huddle = huddleOfDay(this.#huddles.value ?? [], localDay());
+    return huddle !== undefined && !huddle.endedAt;
+  }
+
+  #scheduleMidnight(): void {
+    clearTimeout(this.#midnight);
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    this.#midnight = setTimeout(() => {
+      this.#checkDay();
+      this.#scheduleMidnight();
+    }, next.getTime() - now.getTime());
+  }
+
+  /** A new day re-mounts the views, so every figure is computed for the new today. */
+  #checkDay(): void {
+    const today = localDay();
+    if (today !== this.day) this.day = today;
+  }
+
+  async #keepAwake(): Promise<void> {
+    if (!('wakeLock' in navigator) || document.visibilityState !== 'visible') return;
+    try {
+      this.#wakeLock = await navigator.wakeLock.request('screen');
+    } catch {
+      // Not granted (battery saver, no user gesture yet): the screen's own settings apply.
+    }
+  }
+
+  #recover(detail: string): void {
+    // Chromium reports this benign layout notice as an error event; it needs no restart.
+    if (/ResizeObserver loop/.test(detail) || this.crashed) return;
+    this.crashed = true;
+    setTimeout(() => location.reload(), RECOVERY_SECONDS * 1000);
+  }
+
+  private renderView(view: KioskView, config: KioskConfig) {
+    const unit = config.unit!;
+    const store = this.store;
+    switch (view) {
+      case 'board':
+        return html`<huddle-board unit=${unit} theme=${config.theme} .store=${store}></huddle-board>`;
+      case 'escalations':
+        return html`<huddle-board unit=${unit} view="escalations" theme=${config.theme} .store=${store}></huddle-board>`;
+      case 'cascade':
+        return html`<coaching-cascade theme=${config.theme} .store=${store}></coaching-cascade>`;
+      case 'feedback':
+        return html`<feedback-loop unit=${unit} theme=${config.theme} .store=${store}></feedback-loop>`;
+      case 'impact':
+        return html`<coaching-impact unit=${unit} theme=${config.theme} .store=${store}></coaching-impact>`;
     }
   }
 
   protected override render() {
+    const notice = this.crashed
+      ? html`<div class="notice" role="alert">Something went wrong on this screen. It restarts by itself in ${RECOVERY_SECONDS} seconds; nothing saved is lost.</div>`
+      : nothing;
     switch (this.phase.name) {
       case 'starting':
         return html`<div class="message" role="status">Opening the board…</div>`;
       case 'failed':
         return html`<div class="message" role="alert"><h1>The board cannot open its data</h1><p>${this.phase.message}</p></div>`;
+      case 'bad-config':
+        return html`<div class="message" role="alert">
+          <h1>This screen's settings need a fix</h1>
+          <p>${this.phase.error.message}</p>
+          <p>Views: ${KIOSK_VIEWS.map((k) => html`<code>${k}</code> `)}</p>
+        </div>`;
       case 'ready': {
-        const unit = unitFromUrl();
-        return unit
-          ? html`<huddle-board unit=${unit} theme="wall" .store=${this.store}></huddle-board>`
-          : html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>`;
+        const { config } = this.phase;
+        if (!config.unit) return html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>${notice}`;
+        const view = config.views[this.viewIndex % config.views.length]!;
+        return html`<div class="view">
+            ${keyed(`${this.day}:${view}`, this.renderView(view, config))}
+            <nav aria-label="Views">
+              ${config.views.length > 1
+                ? config.views.map((v, i) => html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${VIEW_NAMES[v]}</button>`)
+                : nothing}
+              ${this.offline ? html`<span class="badge" role="status">Offline: changes are kept on this screen</span>` : nothing}
+            </nav>
+          </div>
+          ${notice}`;
       }
     }
   }

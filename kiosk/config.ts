@@ -1,0 +1,106 @@
+/**
+ * Kiosk configuration: an optional kiosk.json beside index.html, overridden by the URL query
+ * (?unit=unit-line-1&views=board,cascade&rotate=60&theme=wall). Every problem names the key
+ * and the values it accepts, so whoever set up the screen can fix it from across the room.
+ */
+export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact'] as const;
+export type KioskView = (typeof KIOSK_VIEWS)[number];
+const THEMES = ['light', 'dark', 'wall'] as const;
+
+export interface KioskConfig {
+  /** The board this screen belongs to; none shows the overview of all boards. */
+  unit?: string;
+  views: KioskView[];
+  /** Seconds each view shows before the next; 0 means no rotation. */
+  rotate: number;
+  theme: (typeof THEMES)[number];
+  locale?: string;
+  /** Seconds without a touch before rotation resumes. */
+  quiet: number;
+}
+
+export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60 };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly key: string,
+    readonly accepted: string,
+    readonly source: 'url' | 'kiosk.json',
+    readonly got: string,
+  ) {
+    super(`"${key}" in the ${source === 'url' ? 'address' : 'kiosk.json file'} is "${got}", but it must be ${accepted}.`);
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+const KEYS: Record<string, string> = {
+  unit: 'the id of a board, e.g. unit-line-1',
+  views: `a comma-separated list of: ${KIOSK_VIEWS.join(', ')}`,
+  rotate: 'a whole number of seconds from 10 to 3600, or 0 for no rotation',
+  theme: THEMES.join(', '),
+  locale: 'a language tag such as en-GB, de or es',
+  quiet: 'a whole number of seconds from 5 to 3600',
+};
+
+function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): KioskConfig {
+  const next = { ...config };
+  for (const [key, value] of Object.entries(raw)) {
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    const fail = (): never => {
+      throw new ConfigError(key, KEYS[key] ?? `one of the known settings (${Object.keys(KEYS).join(', ')})`, source, text.slice(0, 80));
+    };
+    switch (key) {
+      case 'unit':
+        if (!/^[^\u0000-\u001f]{1,100}$/.test(text)) fail();
+        next.unit = text;
+        break;
+      case 'views': {
+        const views = text.split(',').map((v) => v.trim()).filter(Boolean);
+        if (views.length === 0 || views.some((v) => !(KIOSK_VIEWS as readonly string[]).includes(v))) fail();
+        next.views = [...new Set(views)] as KioskView[];
+        break;
+      }
+      case 'rotate': {
+        const seconds = Number(text);
+        if (!/^\d+$/.test(text.trim()) || (seconds !== 0 && (seconds < 10 || seconds > 3600))) fail();
+        next.rotate = seconds;
+        break;
+      }
+      case 'quiet': {
+        const seconds = Number(text);
+        if (!/^\d+$/.test(text.trim()) || seconds < 5 || seconds > 3600) fail();
+        next.quiet = seconds;
+        break;
+      }
+      case 'theme':
+        if (!(THEMES as readonly string[]).includes(text)) fail();
+        next.theme = text as KioskConfig['theme'];
+        break;
+      case 'locale':
+        try {
+          if (Intl.getCanonicalLocales(text).length !== 1) fail();
+        } catch {
+          fail();
+        }
+        next.locale = text;
+        break;
+      default:
+        fail();
+    }
+  }
+  return next;
+}
+
+/** The configuration from kiosk.json (already parsed, may be undefined) and the URL query. */
+export function parseConfig(file: unknown, query: URLSearchParams): KioskConfig {
+  let config = DEFAULT_CONFIG;
+  if (file !== undefined) {
+    if (typeof file !== 'object' || file === null || Array.isArray(file)) {
+      throw new ConfigError('kiosk.json', 'an object such as {"unit": "unit-line-1", "rotate": 60}', 'kiosk.json', JSON.stringify(file)?.slice(0, 80) ?? '');
+    }
+    config = apply(config, file as Raw, 'kiosk.json');
+  }
+  return apply(config, Object.fromEntries(query), 'url');
+}

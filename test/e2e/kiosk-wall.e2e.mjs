@@ -1,0 +1,61 @@
+// The kiosk on a wall: settings by URL (a bad one gets a full-screen message), rotation that
+// waits for people, midnight without a reload, and the offline badge. Time is Playwright's
+// mocked clock, so minutes pass in milliseconds.
+import { runE2e } from './harness.mjs';
+
+await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, url, check }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.goto(`${url}?unit=unit-line-1&rotate=abc`);
+  const alert = page.locator('kiosk-app [role="alert"]');
+  await alert.waitFor({ timeout: 15000 });
+  const text = (await alert.textContent()).replace(/\s+/g, ' ');
+  check('a bad setting shows a full-screen message naming the key and the accepted values', text.includes('"rotate" in the address is "abc"') && text.includes('from 10 to 3600'), text);
+
+  // Rotation, with the clock under the test's control.
+  await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
+  await page.goto(`${url}?unit=unit-line-1&views=board,cascade&rotate=10&quiet=30`);
+  await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
+  await page.locator('huddle-agenda button:not([disabled])').first().waitFor();
+  await page.clock.fastForward(11_000);
+  await page.locator('coaching-cascade h2').waitFor({ timeout: 5000 }).catch(() => {});
+  check('after the rotation time the next view shows', (await page.locator('coaching-cascade').count()) === 1);
+
+  await page.clock.fastForward(11_000); // back to the board
+  await page.locator('huddle-board h1').waitFor({ timeout: 5000 });
+  await page.locator('huddle-board h1').click(); // someone touches the screen
+  await page.clock.fastForward(11_000);
+  check('rotation waits while someone is at the screen', (await page.locator('huddle-board').count()) === 1);
+  await page.clock.fastForward(31_000);
+  await page.locator('coaching-cascade h2').waitFor({ timeout: 5000 }).catch(() => {});
+  check('and resumes after the quiet period', (await page.locator('coaching-cascade').count()) === 1);
+
+  await page.locator('kiosk-app nav button', { hasText: 'Board' }).click();
+  await page.locator('huddle-agenda button', { hasText: 'Start huddle' }).click();
+  await page.locator('huddle-agenda button', { hasText: 'Next part' }).waitFor();
+  await page.clock.fastForward(45_000);
+  await page.clock.fastForward(11_000);
+  check('rotation waits while the huddle timer runs', (await page.locator('huddle-board').count()) === 1);
+
+  // Midnight: the board moves to the new day without a reload.
+  await page.clock.install({ time: new Date('2026-11-21T23:59:40') });
+  await page.goto(`${url}?unit=unit-line-2`);
+  const date = page.locator('huddle-board time');
+  await date.waitFor({ timeout: 15000 });
+  const before = await date.getAttribute('datetime');
+  const navigations = [];
+  page.on('framenavigated', (frame) => navigations.push(frame.url()));
+  await page.clock.fastForward(30_000);
+  await page.waitForFunction(() => document.querySelector('kiosk-app')?.shadowRoot?.querySelector('huddle-board')?.shadowRoot?.querySelector('time')?.getAttribute('datetime') === '2026-11-22', null, { timeout: 5000 }).catch(() => {});
+  const after = await date.getAttribute('datetime');
+  check(`at midnight the board shows the new day (${before} -> ${after}) without a reload`, before === '2026-11-21' && after === '2026-11-22' && navigations.length === 0, navigations.join(','));
+
+  await context.setOffline(true);
+  await page.locator('kiosk-app .badge').waitFor({ timeout: 5000 }).catch(() => {});
+  check('offline shows a badge', (await page.locator('kiosk-app .badge').textContent())?.includes('Offline') === true);
+  check('no uncaught errors', errors.length === 0, errors.join('; '));
+  await context.close();
+});

@@ -1,0 +1,41 @@
+import { expect } from '@open-wc/testing';
+import { ConfigError, DEFAULT_CONFIG, parseConfig } from '../kiosk/config.js';
+
+const parse = (query: string, file?: unknown) => parseConfig(file, new URLSearchParams(query));
+function problem(query: string, file?: unknown): ConfigError {
+  try {
+    parse(query, file);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('kiosk: configuration', () => {
+  it('has wall defaults with no configuration', () => {
+    expect(parse('')).to.deep.equal(DEFAULT_CONFIG);
+  });
+
+  it('reads the URL over kiosk.json', () => {
+    expect(parse('rotate=30&views=board,cascade,board', { unit: 'unit-line-2', rotate: 120, theme: 'dark' })).to.deep.equal({
+      unit: 'unit-line-2', views: ['board', 'cascade'], rotate: 30, theme: 'dark', quiet: 60,
+    });
+  });
+
+  it('names the bad key and the accepted values', () => {
+    const rotate = problem('rotate=abc');
+    expect(rotate.key).to.equal('rotate');
+    expect(rotate.message).to.equal('"rotate" in the address is "abc", but it must be a whole number of seconds from 10 to 3600, or 0 for no rotation.');
+    expect(problem('views=board,calendar').message).to.contain('board, escalations, cascade, feedback, impact');
+    expect(problem('theme=neon').message).to.contain('light, dark, wall');
+    expect(problem('rotate=5').key).to.equal('rotate');
+    expect(problem('colour=red').message).to.contain('one of the known settings (unit, views, rotate, theme, locale, quiet)');
+    expect(problem('locale=not a locale!').key).to.equal('locale');
+  });
+
+  it('says when kiosk.json itself is wrong', () => {
+    expect(problem('', [1, 2]).source).to.equal('kiosk.json');
+    expect(problem('', { rotate: 'often' }).message).to.contain('in the kiosk.json file');
+  });
+});
