@@ -17,9 +17,13 @@ export interface KioskConfig {
   locale?: string;
   /** Seconds without a touch before rotation resumes. */
   quiet: number;
+  /** When set, changing data needs this PIN; reading never does. */
+  pin?: string;
+  /** Seconds without a touch before edits lock again. */
+  lock: number;
 }
 
-export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60 };
+export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60, lock: 120 };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -42,6 +46,8 @@ const KEYS: Record<string, string> = {
   theme: THEMES.join(', '),
   locale: 'a language tag such as en-GB, de or es',
   quiet: 'a whole number of seconds from 5 to 3600',
+  pin: '4 to 8 digits',
+  lock: 'a whole number of seconds from 10 to 3600',
 };
 
 function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): KioskConfig {
@@ -72,6 +78,16 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         const seconds = Number(text);
         if (!/^\d+$/.test(text.trim()) || seconds < 5 || seconds > 3600) fail();
         next.quiet = seconds;
+        break;
+      }
+      case 'pin':
+        if (!/^\d{4,8}$/.test(text)) fail();
+        next.pin = text;
+        break;
+      case 'lock': {
+        const seconds = Number(text);
+        if (!/^\d+$/.test(text.trim()) || seconds < 10 || seconds > 3600) fail();
+        next.lock = seconds;
         break;
       }
       case 'theme':

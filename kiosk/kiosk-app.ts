@@ -14,6 +14,8 @@ import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
 import { loadDemoIfEmpty } from './first-start.js';
 import { ConfigError, KIOSK_VIEWS, parseConfig, type KioskConfig, type KioskView } from './config.js';
 import './board-overview.js';
+import './pin-pad.js';
+import '../src/components/huddle-provider/huddle-provider.js';
 import '../src/components/huddle-board/huddle-board.js';
 import '../src/components/huddle-escalations/huddle-escalations.js';
 import '../src/components/coaching-cascade/coaching-cascade.js';
@@ -54,12 +56,18 @@ export class KioskApp extends LitElement {
     day: { state: true },
     offline: { state: true },
     crashed: { state: true },
+    locked: { state: true },
+    askingPin: { state: true },
   };
   declare phase: Phase;
   declare viewIndex: number;
   declare day: string;
   declare offline: boolean;
   declare crashed: boolean;
+  /** Edits need the PIN (when one is configured); reading never does. */
+  declare locked: boolean;
+  declare askingPin: boolean;
+  #relock: ReturnType<typeof setInterval> | undefined;
 
   readonly store = getDefaultStore();
   #lastTouch = 0;
@@ -83,7 +91,9 @@ export class KioskApp extends LitElement {
       display: grid;
       grid-template-rows: 1fr auto;
     }
-    .view > :first-child {
+    .view > huddle-provider > * {
+      display: block;
+      height: 100%;
       min-height: 0;
       overflow: hidden;
     }
@@ -151,6 +161,8 @@ export class KioskApp extends LitElement {
     this.day = localDay();
     this.offline = !navigator.onLine;
     this.crashed = false;
+    this.locked = false;
+    this.askingPin = false;
   }
 
   override connectedCallback(): void {
@@ -166,6 +178,8 @@ export class KioskApp extends LitElement {
     listen('offline', () => (this.offline = true));
     listen('error', (event) => this.#recover(event.message));
     listen('unhandledrejection', (event) => this.#recover(String(event.reason)));
+    // An element refused a write because edits are locked: ask for the PIN.
+    this.addEventListener('edit-locked', () => (this.askingPin = true));
     const onVisible = () => {
       if (document.visibilityState === 'visible') {
         void this.#keepAwake();
@@ -181,6 +195,7 @@ export class KioskApp extends LitElement {
     super.disconnectedCallback();
     for (const teardown of this.#teardown.splice(0)) teardown();
     clearInterval(this.#rotation);
+    clearInterval(this.#relock);
     clearTimeout(this.#midnight);
     void this.#wakeLock?.release().catch(() => undefined);
   }
@@ -204,6 +219,13 @@ export class KioskApp extends LitElement {
     }
     if (config.locale) document.documentElement.lang = config.locale;
     this.phase = { name: 'ready', config };
+    this.locked = config.pin !== undefined;
+    if (config.pin) {
+      // After an idle period edits lock again, so the next passer-by cannot change the board.
+      this.#relock = setInterval(() => {
+        if (!this.locked && Date.now() - this.#lastTouch > config.lock * 1000) this.locked = true;
+      }, 5000);
+    }
     this.#scheduleMidnight();
     void this.#keepAwake();
     if (config.rotate > 0 && config.views.length > 1 && config.unit) {
@@ -293,14 +315,30 @@ export class KioskApp extends LitElement {
         if (!config.unit) return html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>${notice}`;
         const view = config.views[this.viewIndex % config.views.length]!;
         return html`<div class="view">
-            ${keyed(`${this.day}:${view}`, this.renderView(view, config))}
+            <huddle-provider .store=${this.store} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
+              ${keyed(`${this.day}:${view}`, this.renderView(view, config))}
+            </huddle-provider>
             <nav aria-label="Views">
               ${config.views.length > 1
                 ? config.views.map((v, i) => html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${VIEW_NAMES[v]}</button>`)
                 : nothing}
+              ${config.pin
+                ? this.locked
+                  ? html`<button @click=${() => (this.askingPin = true)}>Locked: tap to unlock</button>`
+                  : html`<button @click=${() => (this.locked = true)}>Unlocked: lock now</button>`
+                : nothing}
               ${this.offline ? html`<span class="badge" role="status">Offline: changes are kept on this screen</span>` : nothing}
             </nav>
           </div>
+          ${this.askingPin && config.pin
+            ? html`<kiosk-pin-pad .pin=${config.pin}
+                @pin-accepted=${() => {
+                  this.locked = false;
+                  this.askingPin = false;
+                  this.#lastTouch = Date.now();
+                }}
+                @pin-cancelled=${() => (this.askingPin = false)}></kiosk-pin-pad>`
+            : nothing}
           ${notice}`;
       }
     }

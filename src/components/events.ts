@@ -32,6 +32,8 @@ export interface HuddleEventMap {
   'coaching-saved': CustomEvent<{ session: CoachingSession }>;
   'follow-up-requested': CustomEvent<{ learnerId: string; previousSessionId: string }>;
   'feedback-submitted': CustomEvent<{ feedback: Feedback[] }>;
+  /** A write was refused because edits are locked (see `<huddle-provider edits-locked>`). */
+  'edit-locked': CustomEvent<Record<string, never>>;
 }
 
 declare global {

@@ -7,7 +7,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { storeContext } from '../context/store-context.js';
 import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../context/settings-context.js';
 import { getDefaultStore } from '../store/default-store.js';
@@ -84,6 +84,12 @@ export class HuddleElement extends LitElement {
    */
   protected async write<T>(action: () => Promise<T>): Promise<T | undefined> {
     this.writeError = '';
+    if (this.settings.editsLocked) {
+      // Reading needs no PIN on a shared screen; changing data does. The input stays.
+      this.writeError = msg('Changes are locked on this screen: enter the PIN, then try again.');
+      this.emit('edit-locked', {});
+      return undefined;
+    }
     try {
       return await action();
     } catch (error) {

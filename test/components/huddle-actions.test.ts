@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/huddle-actions/huddle-actions.js';
+import '../../src/components/huddle-provider/huddle-provider.js';
 import type { HuddleActions } from '../../src/components/huddle-actions/huddle-actions.js';
 import { recordById, whereEquals } from '../../src/store/queries.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
@@ -125,5 +126,21 @@ describe('<huddle-actions>', () => {
     await until(() => items(el).length === 1, 'the action');
     await tap(buttonNamed(el, 'Add action'));
     await expect(el).to.be.accessible();
+  });
+
+  it('refuses to save while edits are locked, keeps the input and asks for the PIN', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const { teamA } = await seedSmallOrg(store);
+    const provider = await fixture(html`<huddle-provider edits-locked .store=${store}><huddle-actions unit=${teamA.id}></huddle-actions></huddle-provider>`);
+    const el = provider.querySelector('huddle-actions')!;
+    await until(() => inShadow(el, 'h2').length === 1, 'the list');
+    const asked = new Promise((resolve) => provider.addEventListener('edit-locked', resolve, { once: true }));
+    await tap(buttonNamed(el, 'Add action'));
+    await typeInto(oneInShadow<HTMLInputElement>(el, 'input[name="title"]'), 'Locked out');
+    await tap(buttonNamed(el, 'Save action'));
+    await asked;
+    expect(oneInShadow(el, '[role="alert"]').textContent).to.contain('enter the PIN');
+    expect(oneInShadow<HTMLInputElement>(el, 'input[name="title"]').value).to.equal('Locked out');
+    expect(await store.get(whereEquals('actions', 'unitId', teamA.id))).to.have.length(0);
   });
 });

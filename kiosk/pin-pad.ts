@@ -1,0 +1,108 @@
+/**
+ * A PIN pad for a shared touch screen: big digit keys, the digits shown as dots, a clear
+ * message on a wrong PIN. Fires `pin-accepted` or `pin-cancelled`; it never stores the PIN.
+ */
+import { LitElement, css, html } from 'lit';
+
+export class KioskPinPad extends LitElement {
+  static override properties = { pin: { attribute: false }, entered: { state: true }, wrong: { state: true } };
+  declare pin: string;
+  declare entered: string;
+  declare wrong: boolean;
+
+  static override styles = css`
+    :host {
+      position: fixed;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      background: rgb(0 0 0 / 60%);
+      font: 28px system-ui, sans-serif;
+      z-index: 10;
+    }
+    [role='dialog'] {
+      background: #fff;
+      color: #000;
+      border-radius: 16px;
+      padding: 24px;
+      display: grid;
+      gap: 16px;
+      min-width: 22em;
+    }
+    h2 {
+      margin: 0;
+    }
+    .dots {
+      font-size: 40px;
+      letter-spacing: 8px;
+      min-height: 48px;
+    }
+    .keys {
+      display: grid;
+      grid-template-columns: repeat(3, 1fr);
+      gap: 12px;
+    }
+    button {
+      min-height: 72px;
+      font: inherit;
+      font-weight: 700;
+      border: 2px solid #4b5563;
+      border-radius: 12px;
+      background: #fff;
+      color: #000;
+    }
+    button.ok {
+      background: #0b4f8a;
+      color: #fff;
+      border-color: #0b4f8a;
+    }
+    .wrong {
+      color: #9b1c1c;
+      font-weight: 700;
+    }
+  `;
+
+  constructor() {
+    super();
+    this.pin = '';
+    this.entered = '';
+    this.wrong = false;
+  }
+
+  private press(digit: string): void {
+    this.wrong = false;
+    if (this.entered.length < 8) this.entered += digit;
+  }
+
+  private check(): void {
+    if (this.entered === this.pin) {
+      this.dispatchEvent(new CustomEvent('pin-accepted', { bubbles: true, composed: true }));
+      return;
+    }
+    this.wrong = true;
+    this.entered = '';
+  }
+
+  protected override render() {
+    return html`<div role="dialog" aria-modal="true" aria-labelledby="pin-title">
+      <h2 id="pin-title">Enter the PIN to change the board</h2>
+      <div class="dots" aria-label=${`${this.entered.length} digits entered`}>${'●'.repeat(this.entered.length) || ' '}</div>
+      ${this.wrong ? html`<p class="wrong" role="alert">Wrong PIN. Try again.</p>` : html`<p>Reading needs no PIN.</p>`}
+      <div class="keys">
+        ${['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => html`<button @click=${() => this.press(d)}>${d}</button>`)}
+        <button @click=${() => (this.entered = this.entered.slice(0, -1))} aria-label="Delete the last digit">⌫</button>
+        <button @click=${() => this.press('0')}>0</button>
+        <button class="ok" @click=${this.check}>OK</button>
+      </div>
+      <button @click=${() => this.dispatchEvent(new CustomEvent('pin-cancelled', { bubbles: true, composed: true }))}>Cancel</button>
+    </div>`;
+  }
+}
+
+customElements.get('kiosk-pin-pad') ?? customElements.define('kiosk-pin-pad', KioskPinPad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-pin-pad': KioskPinPad;
+  }
+}
