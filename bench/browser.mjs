@@ -9,7 +9,8 @@ export async function runInBrowser(modulePath, { viewport = { width: 1920, heigh
   const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();
   const { port } = server.httpServer.address();
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+  // Precise heap figures for the soak bench (window.gc comes from --expose-gc in CHROMIUM_ARGS).
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   try {
     const page = await browser.newPage({ viewport });
     page.on('pageerror', (error) => console.error('[page error]', error.message));

@@ -1,0 +1,73 @@
+/**
+ * The kiosk running for days, compressed: 1,000 view rotations (board, escalations, cascade,
+ * feedback, impact) and 30 midnights (every view re-mounted for a new day) in one page.
+ * Prints the JS heap after forced garbage collection at the start and the end.
+ */
+import '../kiosk/kiosk-app.js';
+import type { KioskApp } from '../kiosk/kiosk-app.js';
+
+declare global {
+  interface Window {
+    gc?: () => void;
+  }
+  interface Performance {
+    memory?: { usedJSHeapSize: number };
+  }
+}
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function heapAfterGc(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    window.gc?.();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return performance.memory?.usedJSHeapSize ?? Number.NaN;
+}
+
+/** Waits until the view shown has its data (its shadow root holds no loading note). */
+async function viewLoaded(app: KioskApp): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const view = app.shadowRoot?.querySelector('huddle-provider > *');
+    if (view?.shadowRoot && !view.shadowRoot.querySelector('[role="status"]:not(.thanks)')) return;
+    await settle();
+  }
+}
+
+export default async function run() {
+  history.replaceState(null, '', '?unit=unit-line-1&views=board,escalations,cascade,feedback,impact');
+  const app = document.createElement('kiosk-app');
+  document.body.append(app);
+  while (app.phase.name !== 'ready') await new Promise((r) => setTimeout(r, 50));
+  const views = 5;
+  for (let i = 0; i < 20; i++) {
+    app.viewIndex = i % views;
+    await app.updateComplete;
+    await viewLoaded(app);
+  }
+  const start = await heapAfterGc();
+  const began = performance.now();
+  for (let i = 0; i < 1000; i++) {
+    app.viewIndex = i % views;
+    await app.updateComplete;
+    await viewLoaded(app);
+    // Every 33 rotations is a midnight: the views re-mount for the new day.
+    if (i % 33 === 32) {
+      app.day = `day-${i}`;
+      await app.updateComplete;
+    }
+  }
+  const seconds = (performance.now() - began) / 1000;
+  const end = await heapAfterGc();
+  app.remove();
+  return [
+    {
+      bench: 'kiosk-soak',
+      figure: '1000 rotations and 30 midnights in one page',
+      heapStartMB: Math.round((start / 1048576) * 100) / 100,
+      heapEndMB: Math.round((end / 1048576) * 100) / 100,
+      growthMB: Math.round(((end - start) / 1048576) * 100) / 100,
+      seconds: Math.round(seconds),
+    },
+  ];
+}
