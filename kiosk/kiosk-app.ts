@@ -15,6 +15,7 @@ import { loadDemoIfEmpty } from './first-start.js';
 import { ConfigError, KIOSK_VIEWS, parseConfig, type KioskConfig, type KioskView } from './config.js';
 import './board-overview.js';
 import './pin-pad.js';
+import './kiosk-settings.js';
 import '../src/components/huddle-provider/huddle-provider.js';
 import '../src/components/huddle-board/huddle-board.js';
 import '../src/components/huddle-escalations/huddle-escalations.js';
@@ -58,6 +59,7 @@ export class KioskApp extends LitElement {
     crashed: { state: true },
     locked: { state: true },
     askingPin: { state: true },
+    showSettings: { state: true },
   };
   declare phase: Phase;
   declare viewIndex: number;
@@ -67,6 +69,9 @@ export class KioskApp extends LitElement {
   /** Edits need the PIN (when one is configured); reading never does. */
   declare locked: boolean;
   declare askingPin: boolean;
+  declare showSettings: boolean;
+  /** What to do once the PIN is accepted (open settings, or just unlock). */
+  #afterPin: (() => void) | undefined;
   #relock: ReturnType<typeof setInterval> | undefined;
 
   readonly store = getDefaultStore();
@@ -163,6 +168,7 @@ export class KioskApp extends LitElement {
     this.crashed = false;
     this.locked = false;
     this.askingPin = false;
+    this.showSettings = false;
   }
 
   override connectedCallback(): void {
@@ -236,7 +242,7 @@ export class KioskApp extends LitElement {
   /** Next view, unless someone touched the screen recently or a huddle timer runs. */
   #rotate(config: KioskConfig): void {
     if (Date.now() - this.#lastTouch < config.quiet * 1000) return;
-    if (this.huddleRunning) return;
+    if (this.huddleRunning || this.showSettings) return;
     this.viewIndex = (this.viewIndex + 1) % config.views.length;
   }
 
@@ -269,6 +275,16 @@ export class KioskApp extends LitElement {
     } catch {
       // Not granted (battery saver, no user gesture yet): the screen's own settings apply.
     }
+  }
+
+  /** Runs `then` now, or after the PIN when edits are locked. */
+  #withPin(config: KioskConfig, then: () => void): void {
+    if (!config.pin || !this.locked) {
+      then();
+      return;
+    }
+    this.#afterPin = then;
+    this.askingPin = true;
   }
 
   #recover(detail: string): void {
@@ -316,12 +332,17 @@ export class KioskApp extends LitElement {
         const view = config.views[this.viewIndex % config.views.length]!;
         return html`<div class="view">
             <huddle-provider .store=${this.store} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
-              ${keyed(`${this.day}:${view}`, this.renderView(view, config))}
+              ${this.showSettings
+                ? html`<kiosk-settings .store=${this.store} .config=${config}></kiosk-settings>`
+                : keyed(`${this.day}:${view}`, this.renderView(view, config))}
             </huddle-provider>
             <nav aria-label="Views">
-              ${config.views.length > 1
+              ${config.views.length > 1 && !this.showSettings
                 ? config.views.map((v, i) => html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${VIEW_NAMES[v]}</button>`)
                 : nothing}
+              ${this.showSettings
+                ? html`<button @click=${() => (this.showSettings = false)}>Back to the board</button>`
+                : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>Settings</button>`}
               ${config.pin
                 ? this.locked
                   ? html`<button @click=${() => (this.askingPin = true)}>Locked: tap to unlock</button>`
@@ -336,8 +357,13 @@ export class KioskApp extends LitElement {
                   this.locked = false;
                   this.askingPin = false;
                   this.#lastTouch = Date.now();
+                  this.#afterPin?.();
+                  this.#afterPin = undefined;
                 }}
-                @pin-cancelled=${() => (this.askingPin = false)}></kiosk-pin-pad>`
+                @pin-cancelled=${() => {
+                  this.askingPin = false;
+                  this.#afterPin = undefined;
+                }}></kiosk-pin-pad>`
             : nothing}
           ${notice}`;
       }

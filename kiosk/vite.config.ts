@@ -1,13 +1,16 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
   root,
   // Relative asset paths, so the built folder works from any sub-path (e.g. /huddle/).
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: { target: 'es2022', outDir: '../dist/kiosk', emptyOutDir: true, sourcemap: true },
   plugins: [
     VitePWA({

@@ -1,0 +1,263 @@
+/**
+ * The kiosk's settings screen (behind the PIN when one is set): which board and views this
+ * screen shows, backups (JSON to restore, CSV for spreadsheets), restoring a backup, the demo
+ * organisation, and how much storage the board uses. Replacing data always asks first.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { allOf } from '../src/store/queries.js';
+import { CSV_EXPORTS, type CsvExport } from '../src/store/csv.js';
+import { loadDemoOrganisation } from '../src/demo/index.js';
+import { LiveQueryController } from '../src/controllers/live-query.js';
+import type { IdbHuddleStore } from '../src/store/idb-store.js';
+import type { Unit } from '../src/model/index.js';
+import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
+
+declare const __APP_VERSION__: string;
+
+type Pending = { kind: 'import'; text: string; name: string } | { kind: 'clear' } | { kind: 'demo' };
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export class KioskSettings extends LitElement {
+  static override properties = {
+    store: { attribute: false },
+    config: { attribute: false },
+    message: { state: true },
+    problem: { state: true },
+    pending: { state: true },
+    storage: { state: true },
+  };
+  declare store: IdbHuddleStore;
+  declare config: KioskConfig;
+  declare message: string;
+  declare problem: string;
+  declare pending: Pending | undefined;
+  declare storage: string;
+
+  readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
+
+  static override styles = css`
+    :host {
+      display: block;
+      padding: 24px 32px;
+      font: 24px system-ui, sans-serif;
+      color: #000;
+      background: #f4f6f8;
+      height: 100%;
+      overflow: auto;
+      box-sizing: border-box;
+    }
+    section {
+      background: #fff;
+      border: 2px solid #9ca3af;
+      border-radius: 12px;
+      padding: 16px 20px;
+      margin-bottom: 16px;
+      display: grid;
+      gap: 12px;
+    }
+    h1 {
+      margin: 0 0 16px;
+      font-size: 40px;
+    }
+    h2 {
+      margin: 0;
+      font-size: 30px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+    }
+    button,
+    select,
+    input {
+      font: inherit;
+      min-height: 64px;
+      padding: 0 16px;
+      border: 2px solid #4b5563;
+      border-radius: 8px;
+      background: #fff;
+      color: #000;
+    }
+    input[type='checkbox'] {
+      min-height: 32px;
+      width: 32px;
+    }
+    button.primary {
+      background: #0b4f8a;
+      border-color: #0b4f8a;
+      color: #fff;
+      font-weight: 700;
+    }
+    button.danger {
+      background: #9b1c1c;
+      border-color: #9b1c1c;
+      color: #fff;
+      font-weight: 700;
+    }
+    .message {
+      font-weight: 700;
+    }
+    .problem {
+      color: #9b1c1c;
+      font-weight: 700;
+    }
+    :focus-visible {
+      outline: 3px solid #c2410c;
+      outline-offset: 2px;
+    }
+  `;
+
+  constructor() {
+    super();
+    this.message = '';
+    this.problem = '';
+    this.storage = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#measureStorage();
+  }
+
+  async #measureStorage(): Promise<void> {
+    const estimate = await navigator.storage?.estimate?.();
+    const persisted = await navigator.storage?.persisted?.();
+    const mb = (bytes = 0) => `${(bytes / 1048576).toFixed(1)} MB`;
+    this.storage = estimate
+      ? `${mb(estimate.usage)} used of ${mb(estimate.quota)} available; ${persisted ? 'kept by the browser (persistent)' : 'may be cleared by the browser under storage pressure'}`
+      : 'Storage figures are not available in this browser.';
+  }
+
+  private apply(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const views = KIOSK_VIEWS.filter((v) => data.getAll('views').includes(v));
+    const query = new URLSearchParams(location.search);
+    query.set('unit', String(data.get('unit')));
+    query.set('views', (views.length ? views : ['board']).join(','));
+    query.set('rotate', String(data.get('rotate') ?? '0'));
+    location.assign(`?${query.toString()}`);
+  }
+
+  private async exportJson(): Promise<void> {
+    const file = await this.store.exportData();
+    download(`huddle-backup-${this.store.today()}.json`, JSON.stringify(file, null, 2), 'application/json');
+    this.message = 'Backup downloaded. Keep it somewhere safe: it restores this screen exactly.';
+  }
+
+  private async exportCsv(kind: CsvExport): Promise<void> {
+    const { data } = await this.store.exportData();
+    download(`huddle-${kind}-${this.store.today()}.csv`, CSV_EXPORTS[kind](data), 'text/csv');
+  }
+
+  private async chooseFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.pending = { kind: 'import', text: await file.text(), name: file.name };
+  }
+
+  private async confirm(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    this.message = '';
+    this.problem = '';
+    try {
+      if (pending?.kind === 'import') {
+        const summary = await this.store.importData(pending.text);
+        this.message = `Restored ${pending.name}: ${summary.units} boards, ${summary.people} people, ${summary.actions} actions, ${summary.coachingSessions} coaching conversations.`;
+      } else if (pending?.kind === 'clear') {
+        await this.store.clearAll();
+        this.message = 'All data on this screen was cleared.';
+      } else if (pending?.kind === 'demo') {
+        await loadDemoOrganisation(this.store);
+        this.message = 'The demo organisation was loaded.';
+      }
+    } catch (error) {
+      // The import checks the whole file first: nothing was changed.
+      this.problem = `${(error as Error).message} Nothing was changed.`;
+    }
+    void this.#measureStorage();
+  }
+
+  private renderConfirm(pending: Pending) {
+    const what =
+      pending.kind === 'import'
+        ? `Replace all data on this screen with the backup "${pending.name}"?`
+        : pending.kind === 'clear'
+          ? 'Clear all data on this screen? Export a backup first if you may need it.'
+          : 'Replace all data on this screen with the demo organisation?';
+    return html`<section role="alertdialog" aria-labelledby="confirm-text">
+      <p id="confirm-text" class="problem">${what}</p>
+      <div class="row">
+        <button class="danger" @click=${this.confirm}>Yes, replace</button>
+        <button @click=${() => (this.pending = undefined)}>Cancel</button>
+      </div>
+    </section>`;
+  }
+
+  protected override render() {
+    const units = [...(this.#units.value ?? [])].sort((a, b) => b.tier - a.tier || a.name.localeCompare(b.name));
+    return html`
+      <h1>Settings</h1>
+      ${this.message ? html`<p class="message" role="status">${this.message}</p>` : nothing}
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      ${this.pending ? this.renderConfirm(this.pending) : nothing}
+      <section aria-labelledby="screen-title">
+        <h2 id="screen-title">This screen</h2>
+        <form class="row" @submit=${this.apply}>
+          <label>Board
+            <select name="unit">
+              ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === this.config.unit}>${u.name}</option>`)}
+            </select>
+          </label>
+          ${KIOSK_VIEWS.map(
+            (view: KioskView) => html`<label><input type="checkbox" name="views" value=${view} ?checked=${this.config.views.includes(view)} /> ${view}</label>`,
+          )}
+          <label>Seconds per view <input name="rotate" type="number" min="0" max="3600" .value=${String(this.config.rotate)} /></label>
+          <button class="primary" type="submit">Apply</button>
+        </form>
+      </section>
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">Data</h2>
+        <div class="row">
+          <button class="primary" @click=${this.exportJson}>Download a backup (JSON)</button>
+          <label>Restore a backup <input type="file" accept="application/json,.json" @change=${this.chooseFile} /></label>
+        </div>
+        <div class="row">
+          Spreadsheets (CSV):
+          <button @click=${() => this.exportCsv('actions')}>Actions</button>
+          <button @click=${() => this.exportCsv('kpiValues')}>KPI values</button>
+          <button @click=${() => this.exportCsv('coachingSessions')}>Coaching</button>
+          <button @click=${() => this.exportCsv('feedback')}>Feedback</button>
+        </div>
+        <div class="row">
+          <button @click=${() => (this.pending = { kind: 'demo' })}>Load the demo organisation</button>
+          <button class="danger" @click=${() => (this.pending = { kind: 'clear' })}>Clear all data</button>
+        </div>
+        <p>Storage: ${this.storage}</p>
+      </section>
+      <p>Version ${__APP_VERSION__}</p>
+    `;
+  }
+}
+
+customElements.get('kiosk-settings') ?? customElements.define('kiosk-settings', KioskSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-settings': KioskSettings;
+  }
+}
