@@ -32,6 +32,17 @@ type Phase =
 const VIEW_NAMES: Record<KioskView, string> = { board: 'Board', escalations: 'Escalations', cascade: 'Coaching cascade', feedback: 'Feedback', impact: 'Impact' };
 const RECOVERY_SECONDS = 30;
 
+/** True when any text field on screen, through every shadow root, holds something typed. */
+function hasUnsavedInput(root: ParentNode): boolean {
+  for (const element of root.querySelectorAll('*')) {
+    if ((element instanceof HTMLInputElement && !['checkbox', 'radio', 'file', 'button', 'submit'].includes(element.type)) || element instanceof HTMLTextAreaElement) {
+      if (element.value.trim() !== '') return true;
+    }
+    if (element.shadowRoot && hasUnsavedInput(element.shadowRoot)) return true;
+  }
+  return false;
+}
+
 /** kiosk.json beside index.html: undefined when there is none. */
 async function loadConfigFile(): Promise<unknown> {
   let response: Response;
@@ -202,6 +213,7 @@ export class KioskApp extends LitElement {
     for (const teardown of this.#teardown.splice(0)) teardown();
     clearInterval(this.#rotation);
     clearInterval(this.#relock);
+    clearInterval(this.#updateCheck);
     clearTimeout(this.#midnight);
     void this.#wakeLock?.release().catch(() => undefined);
   }
@@ -276,6 +288,21 @@ export class KioskApp extends LitElement {
       // Not granted (battery saver, no user gesture yet): the screen's own settings apply.
     }
   }
+
+  /**
+   * A new build is ready. Reload into it at the first quiet moment: nobody touched the screen
+   * for the quiet period, no huddle timer runs, and no field anywhere holds unsaved input.
+   */
+  updateReady(): void {
+    if (this.#updateCheck) return;
+    const quiet = this.phase.name === 'ready' ? this.phase.config.quiet : 60;
+    this.#updateCheck = setInterval(() => {
+      if (Date.now() - this.#lastTouch < quiet * 1000 || this.huddleRunning || hasUnsavedInput(this.renderRoot)) return;
+      clearInterval(this.#updateCheck);
+      location.reload();
+    }, 1000);
+  }
+  #updateCheck: ReturnType<typeof setInterval> | undefined;
 
   /** Runs `then` now, or after the PIN when edits are locked. */
   #withPin(config: KioskConfig, then: () => void): void {

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version: packageVersion } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+// The update test builds a second version over the first one.
+const version = process.env['HUDDLE_BUILD_VERSION'] ?? packageVersion;
 
 export default defineConfig({
   root,

@@ -42,6 +42,7 @@ await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check
   check('a reload keeps the data instead of loading the demo again', afterReload === demoStamp);
 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+
   await context.setOffline(true);
   await page.reload();
   await boards.first().waitFor({ timeout: 10000 });
