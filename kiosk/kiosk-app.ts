@@ -113,16 +113,17 @@ export class KioskApp extends LitElement {
       min-height: 0;
       overflow: hidden;
     }
+    /* Wall sizes: 24 px text and 64 px targets at 1080p, scaled with the screen at 4K. */
     nav {
       display: flex;
       gap: 8px;
       padding: 4px 8px;
       background: #e5e7eb;
-      font: 24px system-ui, sans-serif;
+      font: max(24px, 1.25vw) system-ui, sans-serif;
     }
     nav button {
-      min-height: 64px;
-      min-width: 64px;
+      min-height: max(64px, 3.4vw);
+      min-width: max(64px, 3.4vw);
       padding: 0 16px;
       font: inherit;
       border: 2px solid #4b5563;

@@ -228,7 +228,8 @@ export class CoachingImpact extends HuddleElement {
     const from = addDays(today, -this.weeks * 14 + 1);
     const styles = getComputedStyle(this);
     const colour = (name: string) => styles.getPropertyValue(name).trim() || '#000';
-    const font = { size: parseFloat(styles.getPropertyValue('--_size-small')) || 14, family: styles.fontFamily };
+    // The host's computed font size: the token may be an expression such as max(24px, 1.25vw).
+    const font = { size: parseFloat(styles.fontSize) || 16, family: styles.fontFamily };
     const seen = new Set<string>();
     for (const figure of this.renderRoot.querySelectorAll<HTMLElement>('figure[data-team]')) {
       const teamId = figure.dataset['team']!;

@@ -169,7 +169,8 @@ export class KpiTrend extends HuddleElement {
       return;
     }
     this.#chart?.destroy();
-    const font = { size: parseFloat(styles.getPropertyValue('--_size-small')) || 14, family: styles.fontFamily };
+    // The host's computed font size: the token may be an expression such as max(24px, 1.25vw).
+    const font = { size: parseFloat(styles.fontSize) || 16, family: styles.fontFamily };
     this.#chart = new Chart(this.canvas, {
       type: 'line',
       data: { labels, datasets },
