@@ -44,6 +44,18 @@ await runE2e('kiosk: add an action at the board, reload, still there', async ({ 
   await page.reload();
   await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
   check('after a reload the action is still there', await actionListed(page, 'Wrap test pallet 42 before the night shift'));
+
+  // No network at all: the kiosk reloads from its service worker and still takes an action.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
+  await page.locator('huddle-actions button', { hasText: 'Add action' }).click();
+  await page.locator('huddle-actions input[name="title"]').fill('Added with the network down');
+  await page.locator('huddle-actions button', { hasText: 'Save action' }).click();
+  await page.locator('huddle-actions form.add').waitFor({ state: 'detached', timeout: 5000 });
+  check('offline, the kiosk reloads and accepts a new action', await actionListed(page, 'Added with the network down'));
+  check('and shows that it is offline', (await page.locator('kiosk-app .badge').textContent())?.includes('Offline') === true);
   check('no uncaught errors', errors.length === 0, errors.join('; '));
   await context.close();
 });
