@@ -76,4 +76,24 @@ export const panelStyles = css`
   .wide {
     width: 100%;
   }
+  /* An item's title and its line of facts (owner, due, age, state). */
+  .title {
+    font-weight: 700;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 calc(var(--_space) * 2);
+    color: var(--_text-muted);
+    font-size: var(--_size-small);
+  }
+  table {
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
 `;

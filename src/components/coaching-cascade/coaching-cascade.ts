@@ -98,15 +98,6 @@ export class CoachingCascade extends HuddleElement {
       :host([data-theme='dark']) .state-never {
         color: #fca5a5;
       }
-      table {
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
-      }
       .detail {
         border: 2px solid var(--_accent);
         border-radius: var(--_radius);

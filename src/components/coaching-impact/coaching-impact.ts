@@ -59,15 +59,12 @@ export class CoachingImpact extends HuddleElement {
     panelStyles,
     css`
       table {
-        border-collapse: collapse;
         width: 100%;
       }
       th,
       td {
-        text-align: start;
         vertical-align: top;
         padding: calc(var(--_space) / 2);
-        border-bottom: 1px solid var(--_border);
       }
       thead th {
         font-size: var(--_size-small);

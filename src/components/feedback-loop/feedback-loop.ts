@@ -74,15 +74,6 @@ export class FeedbackLoop extends HuddleElement {
         font-size: var(--_size-large);
         font-weight: 700;
       }
-      table {
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
-      }
       .item {
         display: grid;
         gap: var(--_space);

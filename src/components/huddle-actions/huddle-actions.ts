@@ -75,16 +75,6 @@ export class HuddleActions extends HuddleElement {
       li.done .title {
         text-decoration: line-through;
       }
-      .title {
-        font-weight: 700;
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 calc(var(--_space) * 2);
-        color: var(--_text-muted);
-        font-size: var(--_size-small);
-      }
       .status {
         min-width: calc(var(--_target) * 2);
         font-weight: 700;

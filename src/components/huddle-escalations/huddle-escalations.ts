@@ -39,16 +39,6 @@ export class HuddleEscalations extends HuddleElement {
         gap: var(--_space);
         background: var(--_surface);
       }
-      .title {
-        font-weight: 700;
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 calc(var(--_space) * 2);
-        color: var(--_text-muted);
-        font-size: var(--_size-small);
-      }
       .state {
         font-weight: 700;
         color: var(--_text);
