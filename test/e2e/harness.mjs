@@ -27,10 +27,13 @@ async function staticServer() {
   return { httpServer: server };
 }
 
-/** `serve`: 'kiosk' serves the built kiosk (dist/kiosk); 'repository' serves the repository as static files. */
-export async function runE2e(name, body, { serve = 'kiosk' } = {}) {
+/**
+ * `serve`: 'kiosk' serves the built kiosk (dist/kiosk); 'repository' serves the repository as
+ * static files. `headers` are added to every kiosk response (e.g. a Content-Security-Policy).
+ */
+export async function runE2e(name, body, { serve = 'kiosk', headers = {} } = {}) {
   const server = serve === 'kiosk'
-    ? await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' })
+    ? await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1', headers }, logLevel: 'error' })
     : await staticServer();
   const { port } = server.httpServer.address();
   const url = `http://127.0.0.1:${port}/`;
