@@ -1,0 +1,41 @@
+// Two tabs of the kiosk change the same action at the same moment - one moves its status on,
+// the other escalates it - and both tabs end up showing both changes.
+import { runE2e } from './harness.mjs';
+
+await runE2e('kiosk: two tabs editing one action at once', async ({ browser, url, check }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+  const errors = [];
+  for (const tab of [tabA, tabB]) tab.on('pageerror', (error) => errors.push(error.message));
+  await tabA.goto(`${url}?unit=unit-line-2`);
+  await tabA.locator('huddle-board h1').waitFor({ timeout: 20000 }); // the first tab loads the demo
+  await tabB.goto(`${url}?unit=unit-line-2`);
+  for (const tab of [tabA, tabB]) {
+    await tab.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
+    await tab.locator('huddle-actions li[data-action]').first().waitFor();
+  }
+  // An open action that can still be escalated, the same one in both tabs.
+  const id = await tabA.locator('huddle-actions li[data-action]:has(button:text("Escalate"))').first().getAttribute('data-action');
+  const itemA = tabA.locator(`huddle-actions li[data-action="${id}"]`);
+  const itemB = tabB.locator(`huddle-actions li[data-action="${id}"]`);
+  const statusBefore = (await itemA.locator('button.status').textContent()).trim();
+  await itemB.locator('button', { hasText: 'Escalate' }).click();
+  await itemB.locator('input[name="reason"]').fill('Needs another department');
+  await Promise.all([itemA.locator('button.status').click(), itemB.locator('button', { hasText: 'Send up' }).click()]);
+
+  const settled = async (item) => {
+    for (let i = 0; i < 50; i++) {
+      const text = (await item.textContent()).replace(/\s+/g, ' ');
+      const status = (await item.locator('button.status').textContent()).trim();
+      if (status !== statusBefore && text.includes('Escalated to')) return { status, text };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { status: (await item.locator('button.status').textContent()).trim(), text: await item.textContent() };
+  };
+  const [a, b] = [await settled(itemA), await settled(itemB)];
+  check(`tab A shows both changes (${a.status}, escalated)`, a.status !== statusBefore && a.text.includes('Escalated to'));
+  check(`tab B shows both changes (${b.status}, escalated)`, b.status !== statusBefore && b.text.includes('Escalated to'));
+  check('both tabs agree', a.status === b.status);
+  check('no uncaught errors', errors.length === 0, errors.join('; '));
+  await context.close();
+});
