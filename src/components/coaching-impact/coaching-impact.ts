@@ -18,10 +18,12 @@ import {
   type TeamData,
   type TeamImpact,
   type Unit,
+  type WeeklyScore,
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, formatNumber } from '../format.js';
+import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend);
 
@@ -102,6 +104,8 @@ export class CoachingImpact extends HuddleElement {
 
   readonly #data = new LiveQueryController<ImpactData>(this, () => this.activeStore, () => impactQuery);
   readonly #charts = new Map<string, Chart>();
+  /** Each team's weekly series, computed once per render for the charts drawn after it. */
+  readonly #series = new Map<string, { trend: WeeklyScore[]; green: Map<string, number> }>();
 
   private teams(data: ImpactData): Unit[] {
     const live = data.units.filter((u) => !u.deletedAt);
@@ -167,9 +171,14 @@ export class CoachingImpact extends HuddleElement {
     const teams = this.teams(data);
     const unit = data.units.find((u) => u.id === this.unit);
     if (!unit) return html`<p role="status">${msg(str`There is no board with id "${this.unit}".`)}</p>`;
+    // Charts show both periods: behaviour before and after, with the results beside it.
+    this.#series.clear();
     const rows = teams.map((team) => {
       const teamData = this.teamData(data, team);
-      return { team, now: teamImpact(teamData, from, today), before: teamImpact(teamData, before.from, before.to) };
+      const trend = observationTrend(teamData, before.from, today);
+      const series = trend ? { trend, green: new Map(greenShareByWeek(teamData, before.from, today).map((w) => [w.week, w.share])) } : undefined;
+      if (series) this.#series.set(team.id, series);
+      return { team, series, now: teamImpact(teamData, from, today), before: teamImpact(teamData, before.from, before.to) };
     });
     const columns = [...LEADING, ...LAGGING];
     return html`
@@ -201,9 +210,8 @@ export class CoachingImpact extends HuddleElement {
         </table>
         <p class="muted">${msg('▲ better, ▼ worse, = about the same as the period before. "too little data": fewer than 2 observations, 5 huddles, 3 actions due, 3 escalations, 5 pulse answers or 10 KPI days.')}</p>
         <div class="charts">
-          ${rows.map(({ team }) => {
-            const teamData = this.teamData(data, team);
-            const trend = observationTrend(teamData, before.from, today);
+          ${rows.map(({ team, series }) => {
+            const trend = series?.trend;
             return html`<figure part="chart" data-team=${team.id}>
               <figcaption class="user-text">${msg(str`${team.name}: behaviour and results per week`)}</figcaption>
               ${trend
@@ -218,30 +226,20 @@ export class CoachingImpact extends HuddleElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const data = this.#data.value;
-    if (!data) return;
-    const today = this.activeStore.today();
-    // Both periods: the behaviour before and after, and the results beside it.
-    const from = addDays(today, -this.weeks * 14 + 1);
-    const styles = getComputedStyle(this);
-    const colour = (name: string) => styles.getPropertyValue(name).trim() || '#000';
-    // The host's computed font size: the token may be an expression such as max(24px, 1.25vw).
-    const font = { size: parseFloat(styles.fontSize) || 16, family: styles.fontFamily };
+    const theme = chartTheme(this);
+    const { font, text } = theme;
     const seen = new Set<string>();
     for (const figure of this.renderRoot.querySelectorAll<HTMLElement>('figure[data-team]')) {
       const teamId = figure.dataset['team']!;
       const canvas = figure.querySelector('canvas');
-      const team = data.units.find((u) => u.id === teamId);
-      if (!canvas || !team) continue;
+      const series = this.#series.get(teamId);
+      if (!canvas || !series) continue;
       seen.add(teamId);
-      const teamData = this.teamData(data, team);
-      const trend = observationTrend(teamData, from, today) ?? [];
-      const green = new Map(greenShareByWeek(teamData, from, today).map((w) => [w.week, w.share]));
-      const weeks = trend.map((w) => w.week);
+      const weeks = series.trend.map((w) => w.week);
       const labels = weeks.map((w) => formatDay(w, this.locale, { day: 'numeric', month: 'short' }));
       const datasets = [
-        { label: msg('Observed behaviours %'), data: trend.map((w) => Math.round(w.score * 100)), borderColor: colour('--_accent'), borderWidth: 3, pointStyle: 'circle' as const },
-        { label: msg('KPI days on target %'), data: weeks.map((w) => (green.has(w) ? Math.round(green.get(w)! * 100) : null)), borderColor: colour('--_green'), borderWidth: 3, borderDash: [8, 5], pointStyle: 'rect' as const },
+        { label: msg('Observed behaviours %'), data: series.trend.map((w) => Math.round(w.score * 100)), borderColor: theme.colour('--_accent'), borderWidth: 3, pointStyle: 'circle' as const },
+        { label: msg('KPI days on target %'), data: weeks.map((w) => (series.green.has(w) ? Math.round(series.green.get(w)! * 100) : null)), borderColor: theme.colour('--_green'), borderWidth: 3, borderDash: [8, 5], pointStyle: 'rect' as const },
       ];
       const existing = this.#charts.get(teamId);
       if (existing && existing.canvas === canvas) {
@@ -255,12 +253,9 @@ export class CoachingImpact extends HuddleElement {
         type: 'line',
         data: { labels, datasets },
         options: {
-          animation: false,
-          responsive: true,
-          maintainAspectRatio: false,
-          events: [],
-          scales: { y: { min: 0, max: 100, ticks: { color: colour('--_text'), font } }, x: { ticks: { color: colour('--_text'), font } } },
-          plugins: { legend: { labels: { color: colour('--_text'), font, usePointStyle: true } } },
+          ...WALL_CHART_OPTIONS,
+          scales: { y: { min: 0, max: 100, ticks: { color: text, font } }, x: { ticks: { color: text, font } } },
+          plugins: { legend: { labels: { color: text, font, usePointStyle: true } } },
         },
       }));
     }

@@ -9,6 +9,7 @@ import { kpiTrend, rollupTrend, type DayStatus, type Kpi, type KpiValue, type Tr
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatDay, formatNumber } from '../format.js';
 import { statusWord } from '../status.js';
+import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
 
@@ -136,16 +137,15 @@ export class KpiTrend extends HuddleElement {
     const kpi = this.#kpi.value;
     if (!kpi || !this.canvas) return;
     const points = this.points(kpi);
-    const styles = getComputedStyle(this);
-    const colour = (name: string) => styles.getPropertyValue(name).trim() || '#000';
-    const statusColour = (s: DayStatus) => colour(`--_${s}`);
+    const theme = chartTheme(this);
+    const statusColour = (s: DayStatus) => theme.colour(`--_${s}`);
     const labels = points.map((p) => this.label(p));
     const actual = points.map((p) => (p.actual === null ? null : Math.round(p.actual * 100) / 100));
     const datasets = [
       {
         label: msg('Actual'),
         data: actual,
-        borderColor: colour('--_accent'),
+        borderColor: theme.colour('--_accent'),
         borderWidth: 3,
         pointRadius: 7,
         pointBackgroundColor: points.map((p) => statusColour(p.status)),
@@ -156,7 +156,7 @@ export class KpiTrend extends HuddleElement {
       {
         label: msg('Target'),
         data: points.map(() => kpi.target),
-        borderColor: colour('--_text-muted'),
+        borderColor: theme.colour('--_text-muted'),
         borderDash: [8, 6],
         borderWidth: 2,
         pointRadius: 0,
@@ -169,20 +169,15 @@ export class KpiTrend extends HuddleElement {
       return;
     }
     this.#chart?.destroy();
-    // The host's computed font size: the token may be an expression such as max(24px, 1.25vw).
-    const font = { size: parseFloat(styles.fontSize) || 16, family: styles.fontFamily };
+    const { font, text } = theme;
     this.#chart = new Chart(this.canvas, {
       type: 'line',
       data: { labels, datasets },
       options: {
-        // A wall screen redraws for months: no animation, no hover work.
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        events: [],
+        ...WALL_CHART_OPTIONS,
         scales: {
-          x: { ticks: { color: colour('--_text'), font } },
-          y: { ticks: { color: colour('--_text'), font }, title: { display: Boolean(kpi.measure), text: kpi.measure, color: colour('--_text'), font } },
+          x: { ticks: { color: text, font } },
+          y: { ticks: { color: text, font }, title: { display: Boolean(kpi.measure), text: kpi.measure, color: text, font } },
         },
       },
     });
