@@ -76,6 +76,15 @@ export const panelStyles = css`
   .wide {
     width: 100%;
   }
+  /* A bordered item that stacks its lines: an escalation, an experiment's storyboard. */
+  .card {
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: var(--_space);
+    background: var(--_surface);
+  }
   /* An item's title and its line of facts (owner, due, age, state). */
   .title {
     font-weight: 700;

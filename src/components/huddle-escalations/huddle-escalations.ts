@@ -31,14 +31,6 @@ export class HuddleEscalations extends HuddleElement {
         margin: 0;
         font-size: var(--_size);
       }
-      li {
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        display: grid;
-        gap: var(--_space);
-        background: var(--_surface);
-      }
       .state {
         font-weight: 700;
         color: var(--_text);
@@ -103,7 +95,7 @@ export class HuddleEscalations extends HuddleElement {
   private renderReceived(escalation: Escalation, today: string) {
     const answering = this.answering?.id === escalation.id ? this.answering : undefined;
     return html`
-      <li part="received" data-escalation=${escalation.id}>
+      <li class="card" part="received" data-escalation=${escalation.id}>
         <div class="title user-text">${escalation.title}</div>
         <div class="meta">
           <span>${msg(str`From ${this.unitName(escalation.fromUnitId)}`)}</span>
@@ -130,7 +122,7 @@ export class HuddleEscalations extends HuddleElement {
 
   private renderSent(escalation: Escalation, today: string) {
     return html`
-      <li part="sent" data-escalation=${escalation.id}>
+      <li class="card" part="sent" data-escalation=${escalation.id}>
         <div class="title user-text">${escalation.title}</div>
         <div class="meta">
           <span>${msg(str`To ${this.unitName(escalation.toUnitId)}`)}</span>

@@ -30,14 +30,6 @@ export class ImprovementCard extends HuddleElement {
     controls,
     panelStyles,
     css`
-      article {
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        display: grid;
-        gap: var(--_space);
-        background: var(--_surface);
-      }
       h3 {
         margin: 0;
         font-size: var(--_size-large);
@@ -106,7 +98,7 @@ export class ImprovementCard extends HuddleElement {
 
   private renderStoryboard(experiment: Experiment) {
     return html`
-      <article part="experiment" data-experiment=${experiment.id} aria-labelledby="exp-${experiment.id}">
+      <article class="card" part="experiment" data-experiment=${experiment.id} aria-labelledby="exp-${experiment.id}">
         <h3 id="exp-${experiment.id}" class="user-text">${experiment.title}</h3>
         <dl>
           ${FIELDS.map((field) => html`<div><dt>${this.label(field)}</dt><dd class="user-text">${experiment[field] || '–'}</dd></div>`)}
