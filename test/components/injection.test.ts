@@ -13,19 +13,8 @@ import { toExportFile } from '../../src/store/transfer.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
 import { TODAY, until } from '../helpers/ui.js';
 import { deepElements } from '../helpers/wall.js';
+import { CORPUS } from '../helpers/hostile-text.js';
 
-const CORPUS = [
-  '<img src=x onerror="window.__pwned=1">',
-  '<script>window.__pwned=2</script>',
-  '"><svg onload="window.__pwned=3"></svg>',
-  'javascript:window.__pwned=4',
-  '<a href="javascript:window.__pwned=5">click</a>',
-  '{{constructor.constructor("window.__pwned=6")()}}',
-  `${'W'.repeat(190)}`,
-  '\u202Eevil right-to-left override\u202C',
-  'Team 🎉 célébration 工作 مرحبا',
-  'null\u0000byte',
-];
 
 /** Puts payload number `i` into every text field of the demo organisation's records. */
 function hostileDemo() {

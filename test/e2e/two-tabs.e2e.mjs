@@ -1,5 +1,6 @@
 // Two tabs of the kiosk change the same action at the same moment - one moves its status on,
-// the other escalates it - and both tabs end up showing both changes.
+// the other escalates it - and both tabs end up showing both changes; then both change the same
+// field of another action to different values, and both tabs and the database agree.
 import { runE2e } from './harness.mjs';
 
 await runE2e('kiosk: two tabs editing one action at once', async ({ browser, url, check }) => {
@@ -36,6 +37,36 @@ await runE2e('kiosk: two tabs editing one action at once', async ({ browser, url
   check(`tab A shows both changes (${a.status}, escalated)`, a.status !== statusBefore && a.text.includes('Escalated to'));
   check(`tab B shows both changes (${b.status}, escalated)`, b.status !== statusBefore && b.text.includes('Escalated to'));
   check('both tabs agree', a.status === b.status);
+
+  // The same field with different values: tab A moves another action on once while tab B moves
+  // it on twice. Whichever write lands last wins, but both tabs must show that one, and so
+  // must a reload (what is stored). A status change can move the action to another page.
+  const otherId = await tabA.locator(`huddle-actions li[data-action]:not([data-action="${id}"])`).first().getAttribute('data-action');
+  const statusOf = (tab) => tab.locator(`huddle-actions li[data-action="${otherId}"] button.status`);
+  const pageTo = async (tab) => {
+    const pager = (label) => tab.locator('huddle-actions nav.pager button', { hasText: label });
+    while ((await pager('Previous').count()) && (await pager('Previous').isEnabled())) await pager('Previous').click();
+    while (!(await statusOf(tab).count()) && (await pager('Next').count()) && (await pager('Next').isEnabled())) await pager('Next').click();
+    return statusOf(tab);
+  };
+  const shown = async (tab) => ((await (await pageTo(tab)).textContent()) ?? '').trim();
+  const start = await shown(tabA);
+  await Promise.all([statusOf(tabA).click(), statusOf(tabB).click()]);
+  await (await pageTo(tabB)).click();
+  // Settled: both tabs agree, and have for half a second (writes in flight land meanwhile).
+  let onA;
+  let onB;
+  for (let i = 0, agreeing = 0; i < 60 && agreeing < 5; i++) {
+    [onA, onB] = [await shown(tabA), await shown(tabB)];
+    agreeing = onA === onB && onA !== start ? agreeing + 1 : 0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  check(`the same field ends the same in both tabs (${start} -> ${onA} / ${onB})`, onA === onB && onA !== start);
+  await tabA.reload();
+  await tabA.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
+  await tabA.locator('huddle-actions li[data-action]').first().waitFor();
+  const stored = await shown(tabA);
+  check(`what is stored is what both tabs showed (${stored})`, stored === onB);
   check('no uncaught errors', errors.length === 0, errors.join('; '));
   await context.close();
 });

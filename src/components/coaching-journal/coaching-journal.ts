@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
-import { followUpsOwed, historyOf, openFocus, sessionScore, type CoachingSession, type Person } from '../../model/index.js';
+import { KATA_QUESTIONS, followUpsOwed, historyOf, openFocus, sessionScore, type CoachingSession, type KataQuestion, type Person } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, relativeDay } from '../format.js';
@@ -54,6 +54,18 @@ export class CoachingJournal extends HuddleElement {
     return { 'huddle-observation': msg('Huddle observation'), kata: msg('Improvement kata'), 'coaching-the-coach': msg('Coaching the coach') }[session.kind];
   }
 
+  /** Short labels: the journal recalls the learner's answers, the card asks the full questions. */
+  private kataLabel(q: KataQuestion): string {
+    return {
+      targetCondition: msg('Target condition:'),
+      actualCondition: msg('Actual condition:'),
+      reflection: msg('Last step:'),
+      obstacle: msg('Obstacle:'),
+      nextStep: msg('Next step:'),
+      goSee: msg('Go and see:'),
+    }[q];
+  }
+
   protected override render() {
     const sessions = this.#sessions.value;
     const people = this.#people.value;
@@ -98,6 +110,7 @@ export class CoachingJournal extends HuddleElement {
                   ${session.wentWell ? html`<span><strong>${msg('Went well:')}</strong> <span class="user-text">${session.wentWell}</span></span>` : nothing}
                   ${session.evenBetter ? html`<span><strong>${msg('Even better if:')}</strong> <span class="user-text">${session.evenBetter}</span></span>` : nothing}
                   ${session.focus ? html`<span><strong>${msg('Focus:')}</strong> <span class="user-text">${session.focus}</span></span>` : nothing}
+                  ${KATA_QUESTIONS.map((q) => (session.answers?.[q] ? html`<span><strong>${this.kataLabel(q)}</strong> <span class="user-text">${session.answers[q]}</span></span>` : nothing))}
                   ${session.previousSessionId ? html`<span class="muted">${msg('Follows up an earlier conversation')}</span>` : nothing}
                 </li>`;
               })}
