@@ -26,4 +26,6 @@ export { CoachingJournal } from './components/coaching-journal/coaching-journal.
 export { CoachingCascade } from './components/coaching-cascade/coaching-cascade.js';
 export { FeedbackLoop, type FeedbackMode } from './components/feedback-loop/feedback-loop.js';
 export { CoachingImpact } from './components/coaching-impact/coaching-impact.js';
+export { HuddleSetup } from './components/huddle-setup/huddle-setup.js';
+export { SETUP_STEPS, type SetupStep } from './components/huddle-setup/setup-steps.js';
 export { loadDemoOrganisation, generateDemoOrganisation, DEMO_SEED } from './demo/index.js';

@@ -15,6 +15,7 @@ import type {
   Recognition,
   ResourceNeed,
 } from '../model/index.js';
+import type { SetupStep } from './huddle-setup/setup-steps.js';
 
 export interface HuddleEventMap {
   'action-created': CustomEvent<{ action: Action }>;
@@ -32,6 +33,10 @@ export interface HuddleEventMap {
   'coaching-saved': CustomEvent<{ session: CoachingSession }>;
   'follow-up-requested': CustomEvent<{ learnerId: string; previousSessionId: string }>;
   'feedback-submitted': CustomEvent<{ feedback: Feedback[] }>;
+  /** A set-up step saved something; `step` names it. */
+  'setup-saved': CustomEvent<{ step: SetupStep }>;
+  /** The guided set-up reached its end (every step done or skipped). */
+  'setup-finished': CustomEvent<Record<string, never>>;
   /** A write was refused because edits are locked (see `<huddle-provider edits-locked>`). */
   'edit-locked': CustomEvent<Record<string, never>>;
 }

@@ -272,14 +272,21 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
 
   /** Creates a record, or replaces it keeping its creation time when the id exists. */
   async #save<K extends EntityKind>(kind: K, draft: Draft<EntityMap[K]>): Promise<EntityMap[K]> {
-    const [change] = await this.#write([kind], async (tx) => {
+    const [change] = await this.#write([kind], (tx) => this.#createAll(tx, kind, [draft]));
+    return change!.after as EntityMap[K];
+  }
+
+  /** Stamps and puts each draft (a given id replaces that record) inside one transaction. */
+  async #createAll<K extends EntityKind>(tx: Tx, kind: K, drafts: readonly Draft<EntityMap[K]>[]): Promise<RecordChange[]> {
+    const at = nowIso();
+    const changes: RecordChange[] = [];
+    for (const draft of drafts) {
       const id = draft.id ?? newId();
       const before = (await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined;
-      const at = nowIso();
       const after = { ...stripUndefined(draft), id, createdAt: before?.createdAt ?? at, updatedAt: at } as unknown as EntityMap[K];
-      return [await this.#put(tx, kind, before, after)];
-    });
-    return change!.after as EntityMap[K];
+      changes.push(await this.#put(tx, kind, before, after));
+    }
+    return changes;
   }
 
   /** Applies a patch to the stored version, so fields changed elsewhere are kept. */
@@ -311,6 +318,13 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   }
   createPerson(draft: Draft<EntityMap['people']>) {
     return this.#save('people', draft);
+  }
+  async addPeople(people: Draft<EntityMap['people']>[], pairs: Draft<EntityMap['coachingPairs']>[]) {
+    const changes = await this.#write(['people', 'coachingPairs'], async (tx) => [
+      ...(await this.#createAll(tx, 'people', people)),
+      ...(await this.#createAll(tx, 'coachingPairs', pairs)),
+    ]);
+    return changes.filter((c) => c.kind === 'people').map((c) => c.after as EntityMap['people']);
   }
   updatePerson(id: string, patch: Patch<EntityMap['people']>) {
     return this.#patch('people', id, patch);
@@ -416,12 +430,18 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     return this.#save('coachingPairs', draft);
   }
 
-  async saveChecklist(draft: Omit<Draft<EntityMap['checklists']>, 'version'>) {
+  async saveCoachingPairs(drafts: Draft<EntityMap['coachingPairs']>[]) {
+    const changes = await this.#write(['coachingPairs'], (tx) => this.#createAll(tx, 'coachingPairs', drafts));
+    return changes.map((c) => c.after as EntityMap['coachingPairs']);
+  }
+
+  async saveChecklist({ basedOnVersion, ...draft }: Omit<Draft<EntityMap['checklists']>, 'version'> & { basedOnVersion?: number }) {
     const [change] = await this.#write(['checklists'], async (tx) => {
       const id = draft.id ?? newId();
       const before = (await tx.objectStore('checklists').get(id)) as EntityMap['checklists'] | undefined;
       const at = nowIso();
-      const after = { ...draft, id, version: (before?.version ?? 0) + 1, createdAt: before?.createdAt ?? at, updatedAt: at };
+      const version = Math.max(before?.version ?? 0, basedOnVersion ?? 0) + 1;
+      const after = { ...draft, id, version, createdAt: before?.createdAt ?? at, updatedAt: at };
       return [await this.#put(tx, 'checklists', before, after)];
     });
     return change!.after as EntityMap['checklists'];

@@ -44,6 +44,8 @@ export interface StoreWrites {
   createUnit(draft: Draft<Unit>): Promise<Unit>;
   updateUnit(id: string, patch: Patch<Unit>): Promise<Unit>;
   createPerson(draft: Draft<Person>): Promise<Person>;
+  /** Adds many people (e.g. from an HR file) and their coaching pairs together, or nothing. */
+  addPeople(people: Draft<Person>[], pairs: Draft<CoachingPair>[]): Promise<Person[]>;
   updatePerson(id: string, patch: Patch<Person>): Promise<Person>;
   createKpi(draft: Draft<Kpi>): Promise<Kpi>;
   updateKpi(id: string, patch: Patch<Kpi>): Promise<Kpi>;
@@ -70,8 +72,14 @@ export interface StoreWrites {
 
   saveCoachingSession(draft: NewCoachingSession): Promise<CoachingSession>;
   saveCoachingPair(draft: Draft<CoachingPair>): Promise<CoachingPair>;
-  /** Saves a checklist as a new version; sessions keep the version they were rated on. */
-  saveChecklist(draft: Omit<Draft<ChecklistTemplate>, 'version'>): Promise<ChecklistTemplate>;
+  /** Saves several pairs (e.g. the proposed default cascade) together, or none. */
+  saveCoachingPairs(drafts: Draft<CoachingPair>[]): Promise<CoachingPair[]>;
+  /**
+   * Saves a checklist as a new version; sessions keep the version they were rated on.
+   * `basedOnVersion` is the version that was edited (e.g. the shipped one, never stored), so
+   * the new version is numbered after it.
+   */
+  saveChecklist(draft: Omit<Draft<ChecklistTemplate>, 'version'> & { basedOnVersion?: number }): Promise<ChecklistTemplate>;
   submitFeedback(draft: NewFeedback): Promise<Feedback>;
   /** Several answers (e.g. one per safety stage) stored together or not at all. */
   submitSurvey(drafts: NewFeedback[]): Promise<Feedback[]>;

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
+import { coachingKindName, ratingName } from '../coaching-words.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, whereEquals } from '../../store/queries.js';
 import {
@@ -159,16 +160,8 @@ export class CoachingCard extends HuddleElement {
     return own ?? { ...defaultChecklist(this.kind), createdAt: '', updatedAt: '' };
   }
 
-  private kindName(kind: CoachingKind): string {
-    return { 'huddle-observation': msg('Huddle observation'), kata: msg('Improvement kata'), 'coaching-the-coach': msg('Coaching the coach') }[kind];
-  }
-
   private directionName(direction: CoachingDirection): string {
     return { down: msg('Down'), peer: msg('Peer'), up: msg('Up') }[direction];
-  }
-
-  private ratingName(rating: Rating): string {
-    return [msg('Not seen'), msg('Partly'), msg('Consistently')][rating]!;
   }
 
   private question(q: KataQuestion): string {
@@ -201,7 +194,7 @@ export class CoachingCard extends HuddleElement {
         <form @submit=${this.save} aria-labelledby="card-title">
           <fieldset>
             <legend>${msg('Kind of conversation')}</legend>
-            ${COACHING_KINDS.map((k) => html`<button type="button" aria-pressed=${this.kind === k ? 'true' : 'false'} @click=${() => (this.kind = k)}>${this.kindName(k)}</button>`)}
+            ${COACHING_KINDS.map((k) => html`<button type="button" aria-pressed=${this.kind === k ? 'true' : 'false'} @click=${() => (this.kind = k)}>${coachingKindName(k)}</button>`)}
           </fieldset>
           <fieldset>
             <legend>${msg('Direction')}</legend>
@@ -270,7 +263,7 @@ export class CoachingCard extends HuddleElement {
               (b) => html`<div class="behaviour" role="group" aria-label=${b.label} data-behaviour=${b.id}>
                 <span class="user-text">${b.label}</span>
                 <span class="buttons">
-                  ${RATINGS.map((r) => html`<button type="button" aria-pressed=${this.ratings[b.id] === r ? 'true' : 'false'} @click=${() => this.rate(b.id, r)}>${this.ratingName(r)}</button>`)}
+                  ${RATINGS.map((r) => html`<button type="button" aria-pressed=${this.ratings[b.id] === r ? 'true' : 'false'} @click=${() => this.rate(b.id, r)}>${ratingName(r)}</button>`)}
                 </span>
               </div>`,
             )}

@@ -2,9 +2,10 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
+import { coachingKindName, ratingName } from '../coaching-words.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
-import { KATA_QUESTIONS, followUpsOwed, historyOf, openFocus, sessionScore, type CoachingSession, type KataQuestion, type Person } from '../../model/index.js';
+import { KATA_QUESTIONS, behaviourLabel, defaultChecklist, followUpsOwed, historyOf, openFocus, sessionScore, type ChecklistTemplate, type CoachingSession, type KataQuestion, type Person } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, relativeDay } from '../format.js';
@@ -49,10 +50,18 @@ export class CoachingJournal extends HuddleElement {
 
   readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => allOf('people'));
   readonly #sessions = new LiveQueryController<CoachingSession[]>(this, () => this.activeStore, () => allOf('coachingSessions'));
+  readonly #checklists = new LiveQueryController<ChecklistTemplate[]>(this, () => this.activeStore, () => allOf('checklists', { includeRetired: true }));
 
-  private kindName(session: CoachingSession): string {
-    return { 'huddle-observation': msg('Huddle observation'), kata: msg('Improvement kata'), 'coaching-the-coach': msg('Coaching the coach') }[session.kind];
+  /**
+   * What a session's ratings were about, in words. Behaviours are only ever retired, never
+   * removed, so the checklist's current version still names what an older version rated.
+   */
+  private ratingsOf(session: CoachingSession): string[] {
+    if (session.kind === 'kata') return [];
+    const template = this.#checklists.value?.find((t) => t.id === session.templateId) ?? { ...defaultChecklist(session.kind), createdAt: '', updatedAt: '' };
+    return Object.entries(session.ratings).map(([id, rating]) => `${behaviourLabel(template, id) ?? id}: ${ratingName(rating)}`);
   }
+
 
   /** Short labels: the journal recalls the learner's answers, the card asks the full questions. */
   private kataLabel(q: KataQuestion): string {
@@ -104,12 +113,13 @@ export class CoachingJournal extends HuddleElement {
               ${history.map((session) => {
                 const score = sessionScore(session);
                 return html`<li class="row" part="session" data-session=${session.id}>
-                  <span><strong>${day(session.day)}</strong> · ${this.kindName(session)} ·
+                  <span><strong>${day(session.day)}</strong> · ${coachingKindName(session.kind)} ·
                     ${session.anonymous ? msg('anonymous') : html`<span class="user-text">${msg(str`with ${name(session.coachId)}`)}</span>`}
                     ${score === null ? nothing : html` · ${msg(str`${Math.round(score * 100)} % of behaviours seen consistently`)}`}</span>
                   ${session.wentWell ? html`<span><strong>${msg('Went well:')}</strong> <span class="user-text">${session.wentWell}</span></span>` : nothing}
                   ${session.evenBetter ? html`<span><strong>${msg('Even better if:')}</strong> <span class="user-text">${session.evenBetter}</span></span>` : nothing}
                   ${session.focus ? html`<span><strong>${msg('Focus:')}</strong> <span class="user-text">${session.focus}</span></span>` : nothing}
+                  ${Object.keys(session.ratings).length ? html`<span><strong>${msg('Rated:')}</strong> <span class="user-text">${this.ratingsOf(session).join(' · ')}</span></span>` : nothing}
                   ${KATA_QUESTIONS.map((q) => (session.answers?.[q] ? html`<span><strong>${this.kataLabel(q)}</strong> <span class="user-text">${session.answers[q]}</span></span>` : nothing))}
                   ${session.previousSessionId ? html`<span class="muted">${msg('Follows up an earlier conversation')}</span>` : nothing}
                 </li>`;

@@ -135,6 +135,11 @@ export class KpiCalendar extends HuddleElement {
   @property({ reflect: true }) month?: string;
   /** Hides the record button. */
   @property({ type: Boolean, reflect: true }) compact = false;
+  /**
+   * Draws this KPI and these values instead of a stored KPI, read-only: a set-up screen shows
+   * how a threshold being edited would colour a month.
+   */
+  @property({ attribute: false }) preview?: { kpi: Kpi; values: readonly KpiValue[] };
 
   @state() private recording = false;
   @state() private recordDay: Day = '';
@@ -172,14 +177,14 @@ export class KpiCalendar extends HuddleElement {
   }
 
   protected override render() {
-    const kpi = this.#kpi.value;
-    if (!kpi || !(kpi.rollup ? this.#rollup.loaded : this.#values.loaded)) {
+    const kpi = this.preview?.kpi ?? this.#kpi.value;
+    if (!kpi || !(this.preview || (kpi.rollup ? this.#rollup.loaded : this.#values.loaded))) {
       return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? (this.kpi ? msg('Loading…') : msg('No KPI chosen'))}</div>`;
     }
     const today = this.activeStore.today();
-    const values = this.#values.value ?? [];
+    const values = this.preview?.values ?? this.#values.value ?? [];
     const month = this.month ?? monthOf(this.yesterday);
-    const rollup = kpi.rollup ? this.#rollup.value : undefined;
+    const rollup = kpi.rollup && !this.preview ? this.#rollup.value : undefined;
     const boxes: (CalendarDay | RollupDay)[] = rollup
       ? rollupCalendar(rollup.sources, rollup.values, month, today)
       : letterCalendar(kpi, values, month, today);
@@ -219,7 +224,7 @@ export class KpiCalendar extends HuddleElement {
           })}
         </ol>
         ${rollup ? html`<p class="target">${msg(str`Rolled up from ${rollup.sources.length} KPIs on the boards below: each day shows the worst result.`)}</p>` : nothing}
-        ${this.compact || rollup ? nothing : this.recording ? this.renderRecordForm(kpi) : html`
+        ${this.compact || rollup || this.preview ? nothing : this.recording ? this.renderRecordForm(kpi) : html`
           <button class="primary" @click=${this.openRecord}>${msg('Record a day')}</button>`}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
       </section>

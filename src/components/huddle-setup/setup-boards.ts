@@ -1,0 +1,204 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { allOf, orgSettings } from '../../store/queries.js';
+import { DEFAULT_TIERS, tierLabel, type OrgSettings, type Unit } from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { panelStyles } from '../panel-styles.js';
+import { setupStyles } from './setup-styles.js';
+
+/** The live boards in tree order (top tier first, children under their parent), with depth. */
+export function boardTree(units: readonly Unit[]): { unit: Unit; depth: number }[] {
+  const live = units.filter((u) => !u.deletedAt);
+  const ids = new Set(live.map((u) => u.id));
+  const byName = (a: Unit, b: Unit) => b.tier - a.tier || a.name.localeCompare(b.name);
+  const out: { unit: Unit; depth: number }[] = [];
+  const visit = (unit: Unit, depth: number) => {
+    out.push({ unit, depth });
+    for (const child of live.filter((u) => u.parentId === unit.id).sort(byName)) visit(child, depth + 1);
+  };
+  for (const root of live.filter((u) => !u.parentId || !ids.has(u.parentId)).sort(byName)) visit(root, 0);
+  return out;
+}
+
+type Editing = { id: string; mode: 'rename' | 'move' | 'retire' };
+
+/**
+ * @summary Set-up step 2: the board tree - add, rename, move and retire boards, and choose where each escalates.
+ *
+ * @fires setup-saved - A board was added or changed. `detail.step` is `boards`.
+ *
+ * @csspart base - The whole step.
+ * @csspart board - One board in the tree.
+ */
+export class SetupBoards extends HuddleElement {
+  static override styles = [tokens, controls, panelStyles, setupStyles];
+
+  /** The tier of the board being added; until chosen, the top tier for an empty tree, else tier 1. */
+  @state() private chosenTier?: number;
+  @state() private editing?: Editing;
+
+  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units', { includeRetired: true }));
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
+
+  private get addTier(): number {
+    const empty = !(this.#units.value ?? []).some((u) => !u.deletedAt);
+    return this.chosenTier ?? (empty ? this.tiers.length : 1);
+  }
+
+  private get tiers(): OrgSettings['tiers'] {
+    return this.#org.value?.tiers ?? DEFAULT_TIERS;
+  }
+
+  protected override render() {
+    const units = this.#units.value;
+    if (!units) return html`<p role="status">${this.#units.error?.message ?? msg('Loading…')}</p>`;
+    const tree = boardTree(units);
+    const retired = units.filter((u) => u.deletedAt);
+    return html`
+      <section part="base" aria-labelledby="boards-title">
+        <h2 id="boards-title">${msg('Boards')}</h2>
+        <p class="muted">${msg('Each board escalates to the board above it. Retired boards keep their history in reports.')}</p>
+        ${tree.length === 0 ? html`<p>${msg('No boards yet: add the top one first.')}</p>` : html`<ul>${tree.map(({ unit, depth }) => this.renderBoard(unit, depth, units))}</ul>`}
+        ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+        ${this.renderAddForm(units)}
+        ${retired.length ? html`<h3>${msg(str`Retired boards (${retired.length})`)}</h3>
+          <ul>${retired.map((u) => html`<li class="row muted"><span class="user-text">${u.name}</span><span>${tierLabel({ tiers: this.tiers }, u.tier)}</span></li>`)}</ul>` : nothing}
+      </section>
+    `;
+  }
+
+  private parentsFor(tier: number, units: readonly Unit[], except?: string): Unit[] {
+    return units.filter((u) => !u.deletedAt && u.tier === tier + 1 && u.id !== except).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private renderBoard(unit: Unit, depth: number, units: readonly Unit[]) {
+    const editing = this.editing?.id === unit.id ? this.editing.mode : undefined;
+    const parent = units.find((u) => u.id === unit.parentId);
+    return html`
+      <li class="row depth-${Math.min(depth, 4)}" part="board" data-unit=${unit.id}>
+        <span><strong class="user-text">${unit.name}</strong> · ${tierLabel({ tiers: this.tiers }, unit.tier)}
+          ${parent ? html` · <span class="user-text">${msg(str`escalates to ${parent.name}`)}</span>` : nothing}</span>
+        ${editing === 'rename'
+          ? html`<form @submit=${(e: Event) => this.rename(e, unit)} aria-label=${msg(str`Rename ${unit.name}`)}>
+              <label>${msg('New name')}<input name="name" maxlength="120" required .value=${unit.name} /></label>
+              <div class="buttons"><button class="primary" type="submit">${msg('Save name')}</button><button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button></div>
+            </form>`
+          : editing === 'move'
+            ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
+                <label>${msg('Escalates to')}<select name="parent">
+                  ${this.parentsFor(unit.tier, units, unit.id).map((p) => html`<option value=${p.id} ?selected=${p.id === unit.parentId}>${p.name}</option>`)}
+                </select></label>
+                <div class="buttons"><button class="primary" type="submit">${msg('Move board')}</button><button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button></div>
+              </form>`
+            : editing === 'retire'
+              ? html`<div class="buttons" role="group" aria-label=${msg(str`Retire ${unit.name}?`)}>
+                  <span>${msg('Retire this board? It leaves the boards and lists; its history stays in reports.')}</span>
+                  <button class="primary" @click=${() => this.retire(unit, units)}>${msg('Retire board')}</button>
+                  <button @click=${this.stopEditing}>${msg('Cancel')}</button>
+                </div>`
+              : html`<span class="buttons">
+                  <button @click=${() => this.edit(unit, 'rename')}>${msg('Rename')}</button>
+                  ${this.parentsFor(unit.tier, units, unit.id).length > 0 ? html`<button @click=${() => this.edit(unit, 'move')}>${msg('Move')}</button>` : nothing}
+                  <button @click=${() => this.edit(unit, 'retire')}>${msg('Retire')}</button>
+                </span>`}
+      </li>
+    `;
+  }
+
+  private renderAddForm(units: readonly Unit[]) {
+    const top = this.addTier >= this.tiers.length;
+    const parents = this.parentsFor(this.addTier, units);
+    return html`
+      <form @submit=${this.add} aria-label=${msg('New board')}>
+        <h3>${msg('Add a board')}</h3>
+        <div class="fields">
+          <label>${msg('Name')}<input name="name" maxlength="120" autocomplete="off" /></label>
+          <label>${msg('Tier')}<select name="tier" @change=${(e: Event) => (this.chosenTier = Number((e.target as HTMLSelectElement).value))}>
+            ${this.tiers.map((t, i) => html`<option value=${i + 1} ?selected=${i + 1 === this.addTier}>${i + 1}: ${t.unit}</option>`)}
+          </select></label>
+          ${top
+            ? nothing
+            : html`<label>${msg('Escalates to')}<select name="parent">
+                ${parents.length === 0 ? html`<option value="">${msg(str`(add a ${tierLabel({ tiers: this.tiers }, this.addTier + 1)} first)`)}</option>` : nothing}
+                ${parents.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
+              </select></label>`}
+          <button class="primary" type="submit">${msg('Add board')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private edit(unit: Unit, mode: Editing['mode']): void {
+    this.writeError = '';
+    this.editing = { id: unit.id, mode };
+  }
+
+  private stopEditing(): void {
+    this.editing = undefined;
+  }
+
+  private async add(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
+    const parentId = (form.elements.namedItem('parent') as HTMLSelectElement | null)?.value ?? '';
+    const top = this.addTier >= this.tiers.length;
+    if (!name) {
+      this.writeError = msg('Give the board a name.');
+      return;
+    }
+    if (!top && !parentId) {
+      this.writeError = msg(str`Choose where ${name} escalates to: add the board above it first.`);
+      return;
+    }
+    const unit = await this.write(() => this.activeStore.createUnit({ name, tier: this.addTier, ...(top ? {} : { parentId }) }));
+    if (!unit) return;
+    form.reset();
+    this.emit('setup-saved', { step: 'boards' });
+  }
+
+  private async rename(event: Event, unit: Unit): Promise<void> {
+    event.preventDefault();
+    const name = ((event.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement).value.trim();
+    if (!name) {
+      this.writeError = msg('Give the board a name.');
+      return;
+    }
+    if (await this.write(() => this.activeStore.updateUnit(unit.id, { name }))) this.saved();
+  }
+
+  private async move(event: Event, unit: Unit): Promise<void> {
+    event.preventDefault();
+    const parentId = ((event.target as HTMLFormElement).elements.namedItem('parent') as HTMLSelectElement).value;
+    if (await this.write(() => this.activeStore.updateUnit(unit.id, { parentId }))) this.saved();
+  }
+
+  private async retire(unit: Unit, units: readonly Unit[]): Promise<void> {
+    const children = units.filter((u) => u.parentId === unit.id && !u.deletedAt);
+    if (children.length > 0) {
+      this.writeError = msg(str`${unit.name} still has ${children.length} boards under it: move or retire them first.`);
+      return;
+    }
+    const done = await this.write(async () => {
+      await this.activeStore.retire('units', unit.id);
+      return true;
+    });
+    if (done) this.saved();
+  }
+
+  private saved(): void {
+    this.editing = undefined;
+    this.emit('setup-saved', { step: 'boards' });
+  }
+}
+
+customElements.get('setup-boards') ?? customElements.define('setup-boards', SetupBoards);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'setup-boards': SetupBoards;
+  }
+}

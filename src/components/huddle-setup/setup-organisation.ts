@@ -1,0 +1,144 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { LiveQueryController } from '../../controllers/live-query.js';
+import { orgSettings } from '../../store/queries.js';
+import { DEFAULT_TIERS, type OrgSettings, type TierLabels } from '../../model/index.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { panelStyles } from '../panel-styles.js';
+import { setupStyles } from './setup-styles.js';
+
+/** Ready-made words for the two kinds of organisation the method is used in most. */
+const PRESETS: { id: string; tiers: TierLabels[]; memberLabel: string }[] = [
+  { id: 'plant', tiers: DEFAULT_TIERS, memberLabel: 'Operator' },
+  {
+    id: 'hospital',
+    tiers: [{ unit: 'Unit', leader: 'Charge nurse' }, { unit: 'Department', leader: 'Unit manager' }, { unit: 'Hospital', leader: 'Director of nursing' }],
+    memberLabel: 'Nurse',
+  },
+];
+
+/** Locales shipped with translations; any other BCP 47 tag still formats dates and numbers. */
+const LOCALES: [string, string][] = [
+  ['en', 'English'],
+  ['de', 'Deutsch'],
+  ['es', 'Español'],
+];
+
+/**
+ * @summary Set-up step 1: the organisation's name, its locale, and its own words for tiers and roles.
+ *
+ * @fires setup-saved - The organisation settings were saved. `detail.step` is `organisation`.
+ *
+ * @csspart base - The whole step.
+ */
+export class SetupOrganisation extends HuddleElement {
+  static override styles = [tokens, controls, panelStyles, setupStyles];
+
+  /** The words being edited; filled from the stored settings once they load. */
+  @state() private draft?: Omit<OrgSettings, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+  @state() private saved = false;
+
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.draft || !this.#org.loaded) return;
+    const org = this.#org.value;
+    this.draft = org
+      ? { name: org.name, locale: org.locale, tiers: org.tiers, memberLabel: org.memberLabel }
+      : { name: '', locale: this.locale ?? 'en', tiers: DEFAULT_TIERS, memberLabel: 'Operator' };
+  }
+
+  protected override render() {
+    const draft = this.draft;
+    if (!draft) return html`<p role="status">${msg('Loading…')}</p>`;
+    return html`
+      <form part="base" @submit=${this.save} @input=${() => (this.saved = false)} aria-labelledby="org-title">
+        <h2 id="org-title">${msg('Organisation')}</h2>
+        <div class="fields">
+          <label>${msg('Name of the organisation')}<input name="name" maxlength="120" required autocomplete="organization" .value=${draft.name} /></label>
+          <label>${msg('Language')}
+            <select name="locale" @change=${(e: Event) => (this.draft = { ...draft, locale: (e.target as HTMLSelectElement).value })}>
+              ${LOCALES.map(([tag, name]) => html`<option value=${tag} ?selected=${draft.locale.split('-')[0] === tag}>${name}</option>`)}
+            </select>
+          </label>
+        </div>
+        <fieldset>
+          <legend>${msg('Start from the words of')}</legend>
+          <button type="button" @click=${() => this.usePreset('plant')}>${msg('A plant: Team, Area, Plant')}</button>
+          <button type="button" @click=${() => this.usePreset('hospital')}>${msg('A hospital: Unit, Department, Hospital')}</button>
+        </fieldset>
+        <h3>${msg('Tiers, from the front line up')}</h3>
+        ${draft.tiers.map(
+          (tier, i) => html`<div class="fields" data-tier=${i + 1}>
+            <label>${msg(str`Tier ${i + 1}: a board is called`)}<input name="unit-${i}" maxlength="60" required .value=${tier.unit} /></label>
+            <label>${msg(str`Tier ${i + 1}: its leader is called`)}<input name="leader-${i}" maxlength="60" required .value=${tier.leader} /></label>
+          </div>`,
+        )}
+        <div class="buttons">
+          <button type="button" ?disabled=${draft.tiers.length >= 5} @click=${() => this.setTierCount(draft.tiers.length + 1)}>${msg('Add a tier')}</button>
+          <button type="button" ?disabled=${draft.tiers.length <= 2} @click=${() => this.setTierCount(draft.tiers.length - 1)}>${msg('Remove the top tier')}</button>
+        </div>
+        <div class="fields">
+          <label>${msg('A team member is called')}<input name="member" maxlength="60" required .value=${draft.memberLabel} /></label>
+        </div>
+        ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+        <div class="buttons">
+          <button class="primary" type="submit">${msg('Save organisation')}</button>
+          ${this.saved ? html`<span role="status"><span aria-hidden="true">✓ </span>${msg('Saved')}</span>` : nothing}
+        </div>
+      </form>
+    `;
+  }
+
+  /** What the form holds now, so a preset or tier change keeps what was typed elsewhere. */
+  private read(): NonNullable<SetupOrganisation['draft']> {
+    const form = this.renderRoot.querySelector('form')!;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    return {
+      name: value('name'),
+      locale: value('locale'),
+      tiers: this.draft!.tiers.map((_, i) => ({ unit: value(`unit-${i}`), leader: value(`leader-${i}`) })),
+      memberLabel: value('member'),
+    };
+  }
+
+  private usePreset(id: string): void {
+    const preset = PRESETS.find((p) => p.id === id)!;
+    this.draft = { ...this.read(), tiers: preset.tiers, memberLabel: preset.memberLabel };
+    this.saved = false;
+  }
+
+  private setTierCount(count: number): void {
+    const current = this.read();
+    const tiers = current.tiers.slice(0, count);
+    while (tiers.length < count) tiers.push({ unit: '', leader: '' });
+    this.draft = { ...current, tiers };
+    this.saved = false;
+  }
+
+  private async save(event: Event): Promise<void> {
+    event.preventDefault();
+    const draft = this.read();
+    const blank = draft.tiers.findIndex((t) => !t.unit || !t.leader);
+    if (!draft.name || blank >= 0 || !draft.memberLabel) {
+      this.writeError = !draft.name ? msg('Give the organisation a name.') : blank >= 0 ? msg(str`Name tier ${blank + 1} and its leader.`) : msg('Say what a team member is called.');
+      return;
+    }
+    this.draft = draft;
+    const saved = await this.write(() => this.activeStore.saveOrgSettings(draft));
+    if (!saved) return;
+    this.saved = true;
+    this.emit('setup-saved', { step: 'organisation' });
+  }
+}
+
+customElements.get('setup-organisation') ?? customElements.define('setup-organisation', SetupOrganisation);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'setup-organisation': SetupOrganisation;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * People from an HR file: name, role, board and optional coach per row. The preview checks
+ * every row and field against the organisation before anything is saved, so an
+ * administrator sees each bad row at once and the import is all or nothing.
+ */
+import { parseCsv } from './csv-parse.js';
+import { defaultPairFor } from './default-cascade.js';
+import { leaderOf } from './org.js';
+import type { CoachingPair, Draft, OrgSettings, Person, PersonRole, Unit } from './types.js';
+
+export const PEOPLE_COLUMNS = ['name', 'role', 'board', 'coach'] as const;
+export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
+
+/** Header words accepted for each column, so common HR exports need no editing. */
+const HEADER_WORDS: Record<PeopleColumn, string[]> = {
+  name: ['name', 'full name', 'person', 'employee'],
+  role: ['role', 'title', 'job title', 'position'],
+  board: ['board', 'unit', 'team', 'ward', 'department', 'area'],
+  coach: ['coach', 'coached by', 'manager', 'supervisor'],
+};
+
+export interface PeopleImportRow {
+  line: number;
+  values: Record<PeopleColumn, string>;
+  /** What is wrong, by field; empty when the row is good. */
+  problems: Partial<Record<PeopleColumn, string>>;
+}
+
+export interface PeopleImportPreview {
+  rows: PeopleImportRow[];
+  /** A problem with the file as a whole (nothing to import, unknown columns). */
+  fileProblem?: string;
+  /** Ready to save when every row is good: the people and the coaching pairs of the coach column. */
+  people: Draft<Person>[];
+  pairs: Draft<CoachingPair>[];
+}
+
+export interface PeopleImportContext {
+  org: Pick<OrgSettings, 'tiers' | 'memberLabel'>;
+  units: readonly Unit[];
+  people: readonly Person[];
+  newId: () => string;
+}
+
+const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+function columnsOf(header: string[]): (PeopleColumn | undefined)[] | undefined {
+  const columns = header.map((cell) => PEOPLE_COLUMNS.find((c) => HEADER_WORDS[c].includes(norm(cell))));
+  return columns.includes('name') ? columns : undefined;
+}
+
+/** Role words: leader, member, the organisation's member label, or a tier's leader title. */
+function roleOf(word: string, unit: Unit | undefined, org: PeopleImportContext['org']): { role?: PersonRole; problem?: string } {
+  const w = norm(word);
+  if (w === '' || w === 'member' || w === norm(org.memberLabel)) return { role: 'member' };
+  if (w === 'leader') return { role: 'leader' };
+  const tier = org.tiers.findIndex((t) => norm(t.leader) === w) + 1;
+  if (tier === 0) {
+    const words = ['leader', 'member', org.memberLabel, ...org.tiers.map((t) => t.leader)];
+    return { problem: `"${word}" is not a role here; use one of: ${[...new Set(words)].join(', ')}` };
+  }
+  if (unit && unit.tier !== tier) return { problem: `a ${org.tiers[tier - 1]!.leader} leads a ${org.tiers[tier - 1]!.unit}, but this board is a ${org.tiers[unit.tier - 1]?.unit ?? `tier ${unit.tier}`}` };
+  return { role: 'leader' };
+}
+
+export function previewPeopleImport(text: string, context: PeopleImportContext): PeopleImportPreview {
+  const { org, newId } = context;
+  const units = context.units.filter((u) => !u.deletedAt);
+  const people = context.people.filter((p) => !p.deletedAt);
+  const csv = parseCsv(text);
+  const empty: PeopleImportPreview = { rows: [], people: [], pairs: [] };
+  if (csv.length === 0) return { ...empty, fileProblem: 'There is nothing to import: paste or choose a file with one person per line.' };
+  const header = columnsOf(csv[0]!.cells);
+  const columns: (PeopleColumn | undefined)[] = header ?? [...PEOPLE_COLUMNS];
+  const body = header ? csv.slice(1) : csv;
+  if (body.length === 0) return { ...empty, fileProblem: 'The file has a header line but no people under it.' };
+
+  const rows: PeopleImportRow[] = body.map(({ line, cells }) => {
+    const values = { name: '', role: '', board: '', coach: '' };
+    columns.forEach((column, i) => {
+      if (column) values[column] = cells[i] ?? '';
+    });
+    return { line, values, problems: {} };
+  });
+
+  const ids = rows.map(() => newId());
+  const drafts: (Draft<Person> | undefined)[] = rows.map((row, i) => {
+    const { values, problems } = row;
+    if (values.name === '') problems.name = 'a name is needed';
+    else if (values.name.length > 120) problems.name = 'a name can have at most 120 characters';
+    const boards = units.filter((u) => norm(u.name) === norm(values.board));
+    let unit: Unit | undefined;
+    if (values.board === '') problems.board = 'say which board the person belongs to';
+    else if (boards.length === 0) problems.board = `there is no board named "${values.board}"`;
+    else if (boards.length > 1) problems.board = `${boards.length} boards are named "${values.board}"; rename one first`;
+    else unit = boards[0];
+    const { role, problem } = roleOf(values.role, unit, org);
+    if (problem) problems.role = problem;
+    if (problems.name || problems.board || !role || !unit) return undefined;
+    return { id: ids[i]!, name: values.name, unitId: unit.id, role };
+  });
+
+  // Checks across rows: the same person twice, two leaders for one board.
+  rows.forEach((row, i) => {
+    const draft = drafts[i];
+    if (!draft) return;
+    const twin = rows.findIndex((r, j) => j < i && drafts[j]?.unitId === draft.unitId && norm(r.values.name) === norm(draft.name));
+    if (twin >= 0) row.problems.name = `the same person is on line ${rows[twin]!.line}`;
+    else if (people.some((p) => p.unitId === draft.unitId && norm(p.name) === norm(draft.name))) row.problems.name = 'this person is already on this board';
+    if (draft.role !== 'leader') return;
+    const existing = leaderOf(people, draft.unitId);
+    const earlier = rows.findIndex((_, j) => j < i && drafts[j]?.role === 'leader' && drafts[j]?.unitId === draft.unitId);
+    if (existing) row.problems.role = `${row.values.board} already has a leader (${existing.name})`;
+    else if (earlier >= 0) row.problems.role = `line ${rows[earlier]!.line} already leads ${row.values.board}`;
+  });
+
+  // The coach column: someone already here or on another line of the file.
+  const pairs: Draft<CoachingPair>[] = [];
+  rows.forEach((row, i) => {
+    const draft = drafts[i];
+    const wanted = norm(row.values.coach);
+    if (!draft || wanted === '') return;
+    const candidates = [
+      ...people.map((p) => ({ id: p.id, name: p.name, unitId: p.unitId })),
+      ...drafts.flatMap((d) => (d && d !== draft ? [{ id: d.id!, name: d.name, unitId: d.unitId }] : [])),
+    ].filter((c) => norm(c.name) === wanted);
+    if (norm(row.values.name) === wanted) row.problems.coach = 'a person cannot coach themselves';
+    else if (candidates.length === 0) row.problems.coach = `nobody called "${row.values.coach}" is here or in the file`;
+    else if (candidates.length > 1) row.problems.coach = `${candidates.length} people are called "${row.values.coach}"`;
+    else {
+      const coach = candidates[0]!;
+      const learnerTier = units.find((u) => u.id === draft.unitId)!.tier;
+      const coachTier = units.find((u) => u.id === coach.unitId)?.tier ?? learnerTier;
+      const { kind, cadenceDays } = draft.role === 'leader' ? defaultPairFor(learnerTier) : { kind: 'kata' as const, cadenceDays: 7 };
+      const direction = coachTier > learnerTier ? 'down' : coachTier < learnerTier ? 'up' : 'peer';
+      pairs.push({ coachId: coach.id, learnerId: draft.id!, kind, direction, cadenceDays });
+    }
+  });
+
+  const good = rows.every((r) => Object.keys(r.problems).length === 0);
+  return { rows, people: good ? drafts.filter((d): d is Draft<Person> => d !== undefined) : [], pairs: good ? pairs : [] };
+}
