@@ -35,7 +35,7 @@ async function viewLoaded(app: KioskApp): Promise<void> {
 }
 
 export default async function run() {
-  history.replaceState(null, '', '?unit=unit-line-1&views=board,escalations,cascade,feedback,impact');
+  history.replaceState(null, '', '?first-run=demo&unit=unit-line-1&views=board,escalations,cascade,feedback,impact');
   const app = document.createElement('kiosk-app');
   document.body.append(app);
   while (app.phase.name !== 'ready') await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,6 @@
 /**
  * Kiosk configuration: an optional kiosk.json beside index.html, overridden by the URL query
- * (?unit=unit-line-1&views=board,cascade&rotate=60&theme=wall). Every problem names the key
+ * (?unit=unit-line-1&views=board,cascade&rotate=60&theme=wall&first-run=demo). Every problem names the key
  * and the values it accepts, so whoever set up the screen can fix it from across the room.
  */
 export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact'] as const;
@@ -21,9 +21,11 @@ export interface KioskConfig {
   pin?: string;
   /** Seconds without a touch before edits lock again. */
   lock: number;
+  /** On an empty database: ask (try the demo, or set up the organisation), or load the demo at once. */
+  firstRun: 'ask' | 'demo';
 }
 
-export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60, lock: 120 };
+export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60, lock: 120, firstRun: 'ask' };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -48,6 +50,7 @@ const KEYS: Record<string, string> = {
   quiet: 'a whole number of seconds from 5 to 3600',
   pin: '4 to 8 digits',
   lock: 'a whole number of seconds from 10 to 3600',
+  'first-run': 'ask or demo',
 };
 
 function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): KioskConfig {
@@ -90,6 +93,10 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         next.lock = seconds;
         break;
       }
+      case 'first-run':
+        if (text !== 'ask' && text !== 'demo') fail();
+        next.firstRun = text as KioskConfig['firstRun'];
+        break;
       case 'theme':
         if (!(THEMES as readonly string[]).includes(text)) fail();
         next.theme = text as KioskConfig['theme'];

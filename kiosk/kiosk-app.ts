@@ -1,6 +1,6 @@
 /**
- * The kiosk shell: reads its configuration, opens the device's database (loading the demo
- * organisation on a first start), and shows the configured views, rotating between them
+ * The kiosk shell: reads its configuration, opens the device's database (on a first start,
+ * offering the demo organisation or a guided set-up), and shows the configured views, rotating between them
  * when nobody is touching the screen and no huddle timer runs. It keeps the screen awake,
  * moves to the new day at midnight without a reload, shows when it is offline, and recovers
  * from an uncaught error with a calm notice. Bad configuration gets a full-screen message.
@@ -11,7 +11,8 @@ import { getDefaultStore } from '../src/store/default-store.js';
 import { whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
-import { loadDemoIfEmpty } from './first-start.js';
+import { SETUP_PROGRESS_KEY, isEmpty, setupInProgress } from './first-start.js';
+import { loadDemoOrganisation } from '../src/demo/index.js';
 import { ConfigError, KIOSK_VIEWS, parseConfig, type KioskConfig, type KioskView } from './config.js';
 import './board-overview.js';
 import './pin-pad.js';
@@ -22,9 +23,12 @@ import '../src/components/huddle-escalations/huddle-escalations.js';
 import '../src/components/coaching-cascade/coaching-cascade.js';
 import '../src/components/feedback-loop/feedback-loop.js';
 import '../src/components/coaching-impact/coaching-impact.js';
+import '../src/components/huddle-setup/huddle-setup.js';
 
 type Phase =
   | { name: 'starting' }
+  | { name: 'welcome'; config: KioskConfig }
+  | { name: 'setting-up'; config: KioskConfig }
   | { name: 'ready'; config: KioskConfig }
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
@@ -160,6 +164,40 @@ export class KioskApp extends LitElement {
     .message code {
       font-size: 28px;
     }
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 24px;
+    }
+    .choices button {
+      min-height: 96px;
+      padding: 0 48px;
+      font: inherit;
+      font-weight: 700;
+      border: 3px solid #0b4f8a;
+      border-radius: 12px;
+      background: #fff;
+      color: #0b4f8a;
+    }
+    .choices button.primary {
+      background: #0b4f8a;
+      color: #fff;
+    }
+    .hint {
+      font-size: 24px;
+      color: #374151;
+    }
+    .setup {
+      min-height: 100vh;
+      padding: 24px 32px;
+      font: 24px system-ui, sans-serif;
+      background: #f4f6f8;
+      color: #000;
+    }
+    .setup h1 {
+      margin: 0;
+    }
     .notice {
       position: fixed;
       inset: auto 24px 24px 24px;
@@ -230,13 +268,39 @@ export class KioskApp extends LitElement {
       }
       throw error;
     }
+    if (config.locale) document.documentElement.lang = config.locale;
     try {
-      await loadDemoIfEmpty(this.store);
+      if (setupInProgress()) {
+        this.phase = { name: 'setting-up', config };
+        return;
+      }
+      if (await isEmpty(this.store)) {
+        if (config.firstRun === 'ask') {
+          this.phase = { name: 'welcome', config };
+          return;
+        }
+        await loadDemoOrganisation(this.store);
+      }
     } catch (error) {
       this.phase = { name: 'failed', message: (error as Error).message };
       return;
     }
-    if (config.locale) document.documentElement.lang = config.locale;
+    this.#ready(config);
+  }
+
+  async #tryDemo(config: KioskConfig): Promise<void> {
+    this.phase = { name: 'starting' };
+    try {
+      await loadDemoOrganisation(this.store);
+    } catch (error) {
+      this.phase = { name: 'failed', message: (error as Error).message };
+      return;
+    }
+    this.#ready(config);
+  }
+
+  /** The screen's normal life: views, PIN, midnight, wake lock, rotation. */
+  #ready(config: KioskConfig): void {
     this.phase = { name: 'ready', config };
     this.locked = config.pin !== undefined;
     if (config.pin) {
@@ -354,6 +418,26 @@ export class KioskApp extends LitElement {
           <p>${this.phase.error.message}</p>
           <p>Views: ${KIOSK_VIEWS.map((k) => html`<code>${k}</code> `)}</p>
         </div>`;
+      case 'welcome': {
+        const { config } = this.phase;
+        return html`<div class="message">
+          <h1>A new board screen</h1>
+          <p>There is no organisation on this screen yet.</p>
+          <div class="choices">
+            <button class="primary" @click=${() => this.#tryDemo(config)}>Try the demo</button>
+            <button @click=${() => (this.phase = { name: 'setting-up', config })}>Set up my organisation</button>
+          </div>
+          <p class="hint">The demo is a plant with six teams and 90 days of history; clear it from Settings when you are ready for your own.</p>
+        </div>`;
+      }
+      case 'setting-up': {
+        const { config } = this.phase;
+        return html`<div class="setup">
+          <h1>Set up your organisation</h1>
+          <p>Each step can be skipped and done later from Settings; if this screen is closed, the set-up resumes here.</p>
+          <huddle-setup guided progress-key=${SETUP_PROGRESS_KEY} theme="light" .store=${this.store} @setup-finished=${() => this.#ready(config)}></huddle-setup>
+        </div>`;
+      }
       case 'ready': {
         const { config } = this.phase;
         if (!config.unit) return html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>${notice}`;

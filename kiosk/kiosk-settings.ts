@@ -1,6 +1,6 @@
 /**
- * The kiosk's settings screen (behind the PIN when one is set): which board and views this
- * screen shows, backups (JSON to restore, CSV for spreadsheets), restoring a backup, the demo
+ * The kiosk's settings screen (behind the PIN when one is set): the organisation set-up, which
+ * board and views this screen shows, backups (JSON to restore, CSV for spreadsheets), restoring a backup, the demo
  * organisation, and how much storage the board uses. Replacing data always asks first.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -11,6 +11,7 @@ import { LiveQueryController } from '../src/controllers/live-query.js';
 import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
+import '../src/components/huddle-setup/huddle-setup.js';
 
 declare const __APP_VERSION__: string;
 
@@ -33,6 +34,7 @@ export class KioskSettings extends LitElement {
     problem: { state: true },
     pending: { state: true },
     storage: { state: true },
+    settingUp: { state: true },
   };
   declare store: IdbHuddleStore;
   declare config: KioskConfig;
@@ -40,6 +42,8 @@ export class KioskSettings extends LitElement {
   declare problem: string;
   declare pending: Pending | undefined;
   declare storage: string;
+  /** The organisation set-up is open (tiers, boards, people, KPIs, cascade, checklists). */
+  declare settingUp: boolean;
 
   readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
 
@@ -122,6 +126,7 @@ export class KioskSettings extends LitElement {
     this.message = '';
     this.problem = '';
     this.storage = '';
+    this.settingUp = false;
   }
 
   override connectedCallback(): void {
@@ -215,6 +220,13 @@ export class KioskSettings extends LitElement {
       ${this.message ? html`<p class="message" role="status">${this.message}</p>` : nothing}
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.pending ? this.renderConfirm(this.pending) : nothing}
+      <section aria-labelledby="org-title">
+        <h2 id="org-title">Organisation</h2>
+        ${this.settingUp
+          ? html`<huddle-setup theme="light" .store=${this.store}></huddle-setup>
+              <div class="row"><button @click=${() => (this.settingUp = false)}>Close the set-up</button></div>`
+          : html`<div class="row"><button class="primary" @click=${() => (this.settingUp = true)}>Set up the organisation: tiers, boards, people, KPIs, coaching</button></div>`}
+      </section>
       <section aria-labelledby="screen-title">
         <h2 id="screen-title">This screen</h2>
         <form class="row" @submit=${this.apply}>

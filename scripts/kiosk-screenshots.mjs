@@ -22,7 +22,7 @@ try {
     await context.clock.install({ time: new Date('2026-11-21T08:10:00') });
     const page = await context.newPage();
     for (const [view, unit, tag] of VIEWS) {
-      await page.goto(`${url}?unit=${unit}&views=${view}`);
+      await page.goto(`${url}?first-run=demo&unit=${unit}&views=${view}`);
       await page.locator(`kiosk-app ${tag}`).waitFor({ timeout: 20000 });
       await page.waitForTimeout(1500);
       const file = `docs/kiosk-${view}-${width}.png`;

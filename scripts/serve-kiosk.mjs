@@ -10,4 +10,6 @@ const server = await preview({
   logLevel: 'warn',
 });
 const url = server.resolvedUrls?.local[0] ?? `http://${host}:${port}/`;
-console.log(`\nHuddle kiosk with the demo organisation: ${url}\n(serving dist/kiosk; press Ctrl+C to stop)\n`);
+console.log(`\nHuddle kiosk with the demo organisation: ${url}?first-run=demo
+Set up your own organisation instead:       ${url}
+(serving dist/kiosk; press Ctrl+C to stop)\n`);

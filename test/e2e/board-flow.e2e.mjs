@@ -25,7 +25,7 @@ await runE2e('kiosk: add an action at the board, reload, still there', async ({ 
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
 
-  await page.goto(url);
+  await page.goto(`${url}?first-run=demo`);
   await page.locator('kiosk-board-overview a', { hasText: 'Line 3' }).click({ timeout: 15000 });
   await page.locator('huddle-board h1').waitFor();
   check('the overview opens a board', (await page.locator('huddle-board h1').textContent()) === 'Line 3');

@@ -17,7 +17,7 @@ await runE2e('kiosk: works under a strict Content-Security-Policy', async ({ bro
       (window.__violations ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  const response = await page.goto(`${url}?unit=unit-line-1&views=board,impact`);
+  const response = await page.goto(`${url}?first-run=demo&unit=unit-line-1&views=board,impact`);
   check('the policy is served', response.headers()['content-security-policy'] === POLICY);
   await page.locator('huddle-board kpi-calendar li[data-day]').first().waitFor({ timeout: 15000 });
   check('the board renders', (await page.locator('huddle-board h1').textContent()) === 'Line 1');

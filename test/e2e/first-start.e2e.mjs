@@ -1,4 +1,4 @@
-// First start of the built kiosk: the demo organisation appears on an empty database, stays
+// First start of the built kiosk: an empty database offers the demo; it appears, stays
 // (not regenerated) on reload, and the kiosk still opens offline from its service worker.
 import { runE2e } from './harness.mjs';
 
@@ -9,6 +9,9 @@ await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check
   page.on('pageerror', (error) => errors.push(error.message));
 
   await page.goto(url);
+  await page.locator('kiosk-app h1', { hasText: 'A new board screen' }).waitFor({ timeout: 15000 });
+  check('an empty screen offers the demo or a set-up', (await page.locator('kiosk-app button', { hasText: 'Set up my organisation' }).count()) === 1);
+  await page.locator('kiosk-app button', { hasText: 'Try the demo' }).click();
   const boards = page.locator('kiosk-board-overview li');
   await boards.first().waitFor({ timeout: 15000 });
   check('first start shows the demo organisation: 9 boards', (await boards.count()) === 9, `${await boards.count()} boards`);

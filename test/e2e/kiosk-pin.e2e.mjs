@@ -8,7 +8,7 @@ await runE2e('kiosk: the PIN locks and unlocks edits', async ({ browser, url, ch
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.clock.install({ time: new Date('2026-11-21T09:00:00') });
-  await page.goto(`${url}?unit=unit-line-2&pin=2468&lock=60`);
+  await page.goto(`${url}?first-run=demo&unit=unit-line-2&pin=2468&lock=60`);
   await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
   check('reading needs no PIN', (await page.locator('huddle-board kpi-calendar').count()) > 0);
 

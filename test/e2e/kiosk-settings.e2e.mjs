@@ -12,7 +12,7 @@ await runE2e('kiosk: settings, backup and restore', async ({ browser, url, check
   page.on('pageerror', (error) => errors.push(error.message));
   const folder = await mkdtemp(join(tmpdir(), 'huddle-settings-'));
 
-  await page.goto(`${url}?unit=unit-line-1&pin=1357`);
+  await page.goto(`${url}?first-run=demo&unit=unit-line-1&pin=1357`);
   await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
   await page.locator('kiosk-app nav button', { hasText: 'Settings' }).click();
   check('settings ask for the PIN first', (await page.locator('kiosk-pin-pad').count()) === 1);

@@ -9,7 +9,7 @@ await runE2e('kiosk: a new version is picked up at a quiet moment', async ({ bro
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${url}?unit=unit-line-1&quiet=5`);
+  await page.goto(`${url}?first-run=demo&unit=unit-line-1&quiet=5`);
   await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   const first = await page.evaluate(() => document.documentElement.dataset.version);

@@ -9,7 +9,7 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
 
-  await page.goto(`${url}?unit=unit-line-1&rotate=abc`);
+  await page.goto(`${url}?first-run=demo&unit=unit-line-1&rotate=abc`);
   const alert = page.locator('kiosk-app [role="alert"]');
   await alert.waitFor({ timeout: 15000 });
   const text = (await alert.textContent()).replace(/\s+/g, ' ');
@@ -17,7 +17,7 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
 
   // Rotation, with the clock under the test's control.
   await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
-  await page.goto(`${url}?unit=unit-line-1&views=board,cascade&rotate=10&quiet=30`);
+  await page.goto(`${url}?first-run=demo&unit=unit-line-1&views=board,cascade&rotate=10&quiet=30`);
   await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
   await page.locator('huddle-agenda button:not([disabled])').first().waitFor();
   await page.clock.fastForward(11_000);
@@ -42,7 +42,7 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
 
   // Midnight: the board moves to the new day without a reload.
   await page.clock.install({ time: new Date('2026-11-21T23:59:40') });
-  await page.goto(`${url}?unit=unit-line-2`);
+  await page.goto(`${url}?first-run=demo&unit=unit-line-2`);
   const date = page.locator('huddle-board time');
   await date.waitFor({ timeout: 15000 });
   const before = await date.getAttribute('datetime');
@@ -55,7 +55,7 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
 
   // A page frozen by the browser overnight catches up on the day when it resumes.
   await page.clock.install({ time: new Date('2026-11-22T08:00:00') });
-  await page.goto(`${url}?unit=unit-line-2`);
+  await page.goto(`${url}?first-run=demo&unit=unit-line-2`);
   await date.waitFor({ timeout: 15000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });

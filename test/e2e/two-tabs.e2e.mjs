@@ -8,9 +8,9 @@ await runE2e('kiosk: two tabs editing one action at once', async ({ browser, url
   const [tabA, tabB] = [await context.newPage(), await context.newPage()];
   const errors = [];
   for (const tab of [tabA, tabB]) tab.on('pageerror', (error) => errors.push(error.message));
-  await tabA.goto(`${url}?unit=unit-line-2`);
+  await tabA.goto(`${url}?first-run=demo&unit=unit-line-2`);
   await tabA.locator('huddle-board h1').waitFor({ timeout: 20000 }); // the first tab loads the demo
-  await tabB.goto(`${url}?unit=unit-line-2`);
+  await tabB.goto(`${url}?first-run=demo&unit=unit-line-2`);
   for (const tab of [tabA, tabB]) {
     await tab.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
     await tab.locator('huddle-actions li[data-action]').first().waitFor();
