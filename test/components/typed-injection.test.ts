@@ -2,8 +2,8 @@
  * Hostile text typed by a person: every payload of the injection corpus goes, key by key,
  * into the text fields of every element that has them, is saved, and is then shown. Nothing
  * may execute, no element may appear from the text, the text must be readable as typed, and
- * long words must stay inside the element. (injection.test.ts covers the same corpus arriving
- * through an imported file.)
+ * long words must stay inside the element. The last flow pastes the corpus as a people file
+ * (CSV). (injection.test.ts covers the same corpus arriving through an imported backup.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
@@ -129,6 +129,22 @@ const FLOWS: [string, (store: IdbHuddleStore, org: Org) => Promise<{ shownBy: HT
     const teamView = await mount(html`<feedback-loop unit=${teamA.id} mode="you-said" .store=${store}></feedback-loop>`);
     await until(() => (teamView.shadowRoot!.textContent ?? '').includes(reply.slice(0, 20)), 'the reply on the team view');
     return { shownBy: teamView, typed: [comment, reply] };
+  }],
+  ['setup-people: hostile names in a pasted HR file, previewed then saved', async (store, { teamA }) => {
+    const el = await mount(html`<setup-people .store=${store}></setup-people>`);
+    await ready(el);
+    // Every payload as a name (cut to the 120 a name may have), quoted as a CSV cell must be.
+    const names = CORPUS.map((payload) => payload.slice(0, 120));
+    const cell = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const file = ['name,role,board', ...names.map((name) => [cell(name), 'member', cell(teamA.name)].join(','))].join('\n');
+    const area = oneInShadow<HTMLTextAreaElement>(el, 'textarea[name="csv"]');
+    await tap(area);
+    await executeServerCommand('cdp', { method: 'Input.insertText', params: { text: file } });
+    await tap(buttonNamed(el, 'Check the list'));
+    await until(() => inShadow(el, 'tr[data-line]').length === names.length, 'the preview');
+    await tap(buttonNamed(el, `Add ${names.length} people`));
+    await until(() => inShadow(el, 'li[data-person]').length === names.length + 2, 'everyone listed');
+    return { shownBy: el, typed: names };
   }],
 ];
 
