@@ -168,15 +168,17 @@ describe('<huddle-setup>', function () {
     expect(pairs).to.deep.include.members([['coaching-the-coach', 14], ['huddle-observation', 7], ['kata', 7]]);
     await tap(buttonNamed(el, 'Next: Checklists'));
     const finished = new Promise((resolve) => el.addEventListener('setup-finished', resolve, { once: true }));
-    await tap(buttonNamed(el, 'Finish set-up'));
+    // By keyboard: a pointer tap on this last button left the test runner's session unfinished
+    // (the page had finished; cause not found), while Enter - a user's other way - does not.
+    buttonNamed(el, 'Finish set-up').focus();
+    await sendKeys({ press: 'Enter' });
     await finished;
 
     // The board for Ward 3 shows the set-up: name, KPIs, the team.
     const board = await fixture(html`<huddle-board unit=${ward3} .store=${store}></huddle-board>`);
     await until(() => board.shadowRoot?.querySelector('h1')?.textContent === 'Ward 3', 'the board');
     await until(() => inShadow(board, 'kpi-calendar').length === 4, 'four letter calendars');
-    const text = (board.shadowRoot!.textContent ?? '') + inShadow(board, '*').map((n) => n.shadowRoot?.textContent ?? '').join(' ');
-    expect(text).to.contain('Cara Diaz');
+    expect(board.shadowRoot!.textContent).to.contain('Cara Diaz'); // the ward's charge nurse leads its board
   });
 
   it('resumes the guided set-up where it was left, and a skipped step stays marked', async () => {
