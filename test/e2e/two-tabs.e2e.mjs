@@ -49,10 +49,27 @@ await runE2e('kiosk: two tabs editing one action at once', async ({ browser, url
     while (!(await statusOf(tab).count()) && (await pager('Next').count()) && (await pager('Next').isEnabled())) await pager('Next').click();
     return statusOf(tab);
   };
-  const shown = async (tab) => ((await (await pageTo(tab)).textContent()) ?? '').trim();
+  // A live update can re-sort the list between finding the page and reading it: try again.
+  const shown = async (tab) => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        return ((await (await pageTo(tab)).textContent({ timeout: 500 })) ?? '').trim();
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    return 'not found on any page';
+  };
   const start = await shown(tabA);
   await Promise.all([statusOf(tabA).click(), statusOf(tabB).click()]);
-  await (await pageTo(tabB)).click();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await (await pageTo(tabB)).click({ timeout: 500 });
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   // Settled: both tabs agree, and have for half a second (writes in flight land meanwhile).
   let onA;
   let onB;
