@@ -1,0 +1,66 @@
+// `npm run bench:size`: what an intranet page downloads. Bundles each element's entry point
+// (minified, gzip level 9): with Lit and everything else it imports; without Lit and chart.js
+// (a portal that already loads Lit shares it; chart.js is reported on its own); and its own
+// share - without Lit, chart.js and the other elements it composes (a board is made of panels
+// that are elements too, each measured itself). The budget applies to that own share. Then the
+// built kiosk. Prints one JSON line per figure and the budgets' verdicts.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const ELEMENT_BUDGET = 15 * 1024;
+const KIOSK_BUDGET = 160 * 1024;
+const SHARED = ['lit', 'lit/*', '@lit/*'];
+const CHART = ['chart.js', 'chart.js/*'];
+
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const entries = manifest.modules
+  .filter((m) => m.declarations?.some((d) => d.customElement && d.tagName))
+  .map((m) => ({ tag: m.declarations.find((d) => d.customElement && d.tagName).tagName, path: m.path }));
+const elementFiles = new Set(entries.map((e) => resolve(e.path)));
+
+/** Leaves imports of other elements' modules out of the bundle of `entry`. */
+const otherElementsExternal = (entry) => ({
+  name: 'other-elements-external',
+  setup(build) {
+    build.onResolve({ filter: /\.js$/ }, (args) => {
+      if (!args.path.startsWith('.')) return undefined;
+      const file = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      return elementFiles.has(file) && file !== resolve(entry) ? { path: args.path, external: true } : undefined;
+    });
+  },
+});
+
+async function gzipBytes(options) {
+  const result = await build({ bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, tsconfig: 'tsconfig.json', logLevel: 'silent', ...options });
+  return gzipSync(Buffer.concat(result.outputFiles.map((f) => Buffer.from(f.contents))), { level: 9 }).length;
+}
+
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+const over = [];
+for (const { tag, path } of entries) {
+  const withLit = await gzipBytes({ entryPoints: [path], external: CHART });
+  const withoutLit = await gzipBytes({ entryPoints: [path], external: [...SHARED, ...CHART] });
+  const own = await gzipBytes({ entryPoints: [path], external: [...SHARED, ...CHART], plugins: [otherElementsExternal(path)] });
+  if (own > ELEMENT_BUDGET) over.push(`${tag} ${kb(own)} kB`);
+  console.log(JSON.stringify({ bench: 'size', entry: tag, gzipKB: kb(withLit), withoutLitKB: kb(withoutLit), ownKB: kb(own) }));
+}
+const chart = await gzipBytes({ stdin: { contents: "export { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';", resolveDir: '.', loader: 'js' } });
+console.log(JSON.stringify({ bench: 'size', entry: 'chart.js (the parts kpi-trend and coaching-impact register)', gzipKB: kb(chart) }));
+const lit = await gzipBytes({ stdin: { contents: "export * from 'lit'; export * from 'lit/decorators.js'; export * from '@lit/context'; export * from '@lit/localize';", resolveDir: '.', loader: 'js' } });
+console.log(JSON.stringify({ bench: 'size', entry: 'Lit (lit, decorators, context, localize)', gzipKB: kb(lit) }));
+const all = await gzipBytes({ entryPoints: ['src/index.ts'] });
+console.log(JSON.stringify({ bench: 'size', entry: 'huddle-elements (every element, Lit and chart.js)', gzipKB: kb(all) }));
+
+// The kiosk as a browser first downloads it: the production build's scripts, styles and page.
+execFileSync('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const shipped = files('dist/kiosk').filter((f) => /\.(js|css|html|webmanifest)$/.test(f) && !/sw\.js$|workbox-/.test(f));
+const kiosk = shipped.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+console.log(JSON.stringify({ bench: 'size', entry: 'kiosk (page, scripts, styles; service worker excluded)', gzipKB: kb(kiosk), files: shipped.length }));
+
+console.log(over.length ? `OVER BUDGET (15 kB per element without Lit, chart.js and composed elements): ${over.join(', ')}` : `every element's own share within 15 kB gzip (without Lit, chart.js and the elements it composes)`);
+console.log(kiosk <= KIOSK_BUDGET ? `kiosk within 160 kB gzip (${kb(kiosk)} kB)` : `KIOSK OVER BUDGET: ${kb(kiosk)} kB > 160 kB`);
+process.exitCode = over.length || kiosk > KIOSK_BUDGET ? 1 : 0;
