@@ -55,3 +55,9 @@ export function defaultChecklist(kind: Exclude<CoachingKind, 'kata'>): Omit<Chec
     ? { id: 'default-huddle-observation', kind, name: 'Huddle observation', version: 1, groups: DEFAULT_HUDDLE_OBSERVATION_GROUPS }
     : { id: 'default-coaching-the-coach', kind, name: 'Coaching the coach', version: 1, groups: DEFAULT_COACH_THE_COACH_GROUPS };
 }
+
+/** The checklist a kind uses now: the organisation's newest version, else the one that ships. */
+export function currentChecklist(templates: readonly ChecklistTemplate[], kind: Exclude<CoachingKind, 'kata'>): ChecklistTemplate {
+  const own = templates.filter((t) => t.kind === kind && !t.deletedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  return own ?? { ...defaultChecklist(kind), createdAt: '', updatedAt: '' };
+}

@@ -10,7 +10,7 @@ import {
   COACHING_KINDS,
   KATA_QUESTIONS,
   addDays,
-  defaultChecklist,
+  currentChecklist,
   historyOf,
   kataHints,
   type ChecklistTemplate,
@@ -156,8 +156,7 @@ export class CoachingCard extends HuddleElement {
   /** The checklist used for this kind: the organisation's newest, else the one that ships. */
   private get template(): ChecklistTemplate | undefined {
     if (this.kind === 'kata') return undefined;
-    const own = (this.#templates.value ?? []).filter((t) => t.kind === this.kind && !t.deletedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    return own ?? { ...defaultChecklist(this.kind), createdAt: '', updatedAt: '' };
+    return currentChecklist(this.#templates.value ?? [], this.kind);
   }
 
   private directionName(direction: CoachingDirection): string {

@@ -5,7 +5,7 @@ import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
 import { newId } from '../../store/ids.js';
-import { addBehaviour, defaultChecklist, moveBehaviour, setBehaviourRetired, type BehaviourGroup, type ChecklistTemplate } from '../../model/index.js';
+import { addBehaviour, currentChecklist, moveBehaviour, setBehaviourRetired, type BehaviourGroup, type ChecklistTemplate } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
@@ -13,12 +13,6 @@ import { coachingKindName } from '../coaching-words.js';
 
 type RatedKind = 'huddle-observation' | 'coaching-the-coach';
 const RATED_KINDS: RatedKind[] = ['huddle-observation', 'coaching-the-coach'];
-
-/** The checklist a kind uses now: the organisation's newest, else the one that ships. */
-export function currentChecklist(templates: readonly ChecklistTemplate[], kind: RatedKind): Omit<ChecklistTemplate, 'createdAt' | 'updatedAt'> {
-  const own = templates.filter((t) => t.kind === kind && !t.deletedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  return own ?? defaultChecklist(kind);
-}
 
 /**
  * @summary Set-up step 6: the behaviours coaches rate - add, reorder and retire them; sessions rated on older versions stay readable.
@@ -109,7 +103,7 @@ export class SetupChecklists extends HuddleElement {
     input.value = '';
   }
 
-  private async save(template: Omit<ChecklistTemplate, 'createdAt' | 'updatedAt'>): Promise<void> {
+  private async save(template: ChecklistTemplate): Promise<void> {
     const groups = this.groups;
     if (!groups) return;
     const saved = await this.write(() =>
