@@ -49,6 +49,10 @@ console.log('\n== custom-elements.json is current (npm run analyze)');
 if (run('node', ['scripts/manifest.mjs', '--check'], env) === 0) totals.passed++;
 else totals.failed++;
 
+console.log('\n== React wrappers match custom-elements.json (npm run analyze)');
+if (run('node', ['scripts/react-wrappers.mjs', '--check'], env) === 0) totals.passed++;
+else totals.failed++;
+
 console.log('\n== unit and element tests (web-test-runner, headless Chromium)');
 const countsFile = join(mkdtempSync(join(tmpdir(), 'huddle-test-')), 'counts.json');
 const wtrStatus = run('npx', ['wtr'], { ...env, HUDDLE_TEST_COUNTS: countsFile });
