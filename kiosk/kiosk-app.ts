@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { getDefaultStore } from '../src/store/default-store.js';
-import { whereEquals } from '../src/store/queries.js';
+import { orgSettings, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
 import { SETUP_PROGRESS_KEY, isEmpty, setupInProgress } from './first-start.js';
@@ -302,6 +302,12 @@ export class KioskApp extends LitElement {
   /** The screen's normal life: views, PIN, midnight, wake lock, rotation. */
   #ready(config: KioskConfig): void {
     this.phase = { name: 'ready', config };
+    // Without a locale in the screen's settings, the organisation's chosen language applies.
+    if (!config.locale) {
+      void this.store.get(orgSettings()).then((org) => {
+        if (org?.locale) document.documentElement.lang = org.locale;
+      });
+    }
     this.locked = config.pin !== undefined;
     if (config.pin) {
       // After an idle period edits lock again, so the next passer-by cannot change the board.

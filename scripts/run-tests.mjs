@@ -49,6 +49,10 @@ console.log('\n== custom-elements.json is current (npm run analyze)');
 if (run('node', ['scripts/manifest.mjs', '--check'], env) === 0) totals.passed++;
 else totals.failed++;
 
+console.log('\n== every message translated into German and Spanish (node scripts/locales.mjs)');
+if (run('node', ['scripts/locales.mjs', '--check'], env) === 0) totals.passed++;
+else totals.failed++;
+
 console.log('\n== React wrappers match custom-elements.json (npm run analyze)');
 if (run('node', ['scripts/react-wrappers.mjs', '--check'], env) === 0) totals.passed++;
 else totals.failed++;

@@ -13,6 +13,10 @@ import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName 
 import { getDefaultStore } from '../store/default-store.js';
 import type { HuddleStore } from '../store/contract.js';
 import type { HuddleEventMap } from './events.js';
+import { followPageLanguage } from '../locales/localization.js';
+
+// One page-wide watcher of <html lang> for all elements, living as long as the page.
+followPageLanguage();
 
 export class HuddleElement extends LitElement {
   /** A store to use instead of the provided or default one (e.g. a host's REST-backed store). */
@@ -38,6 +42,7 @@ export class HuddleElement extends LitElement {
     super();
     updateWhenLocaleChanges(this);
   }
+
 
   /** The store this element reads and writes through. */
   protected get activeStore(): HuddleStore {

@@ -257,7 +257,7 @@ export class CoachingCard extends HuddleElement {
           const behaviours = group.behaviours.filter((b) => !b.retired);
           if (behaviours.length === 0) return nothing;
           return html`
-            <h3>${group.label}</h3>
+            <h3 class="user-text">${group.label}</h3>
             ${behaviours.map(
               (b) => html`<div class="behaviour" role="group" aria-label=${b.label} data-behaviour=${b.id}>
                 <span class="user-text">${b.label}</span>

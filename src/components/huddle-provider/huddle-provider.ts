@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName 
 import { IdbHuddleStore } from '../../store/idb-store.js';
 import { getDefaultStore } from '../../store/default-store.js';
 import type { HuddleStore } from '../../store/contract.js';
+import { useHuddleLocale } from '../../locales/localization.js';
 
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'wall'];
 
@@ -51,6 +52,7 @@ export class HuddleProvider extends LitElement {
   #ownStore: IdbHuddleStore | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && this.locale) void useHuddleLocale(this.locale);
     if (changed.has('database') && this.database) this.#openOwnStore(this.database);
     if (changed.has('locale') || changed.has('theme') || changed.has('editsLocked')) {
       this.settings = {

@@ -1,0 +1,48 @@
+/**
+ * Runtime switching of the elements' language (English, German, Spanish) with @lit/localize.
+ * The language follows the page: the `lang` of <html> (watched, so changing it switches every
+ * element), or a `<huddle-provider locale>` when one is set. Other tags fall back by their
+ * language (`de-AT` -> German) and else to English; dates and numbers still use the full tag.
+ * Lit's localization is one per page: a host app that configures @lit/localize itself should
+ * call `useHuddleLocale` only through its own setup.
+ */
+import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from './locale-codes.js';
+
+type Shipped = (typeof targetLocales)[number];
+
+const CATALOGUES: Record<Shipped, () => Promise<typeof import('./generated/de.js')>> = {
+  de: () => import('./generated/de.js'),
+  es: () => import('./generated/es.js'),
+};
+
+const { getLocale, setLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: (locale) => CATALOGUES[locale as Shipped](),
+});
+
+/** The shipped language for a BCP 47 tag: `de-CH` -> `de`, `fr` -> `en`. */
+export function shippedLocale(tag: string | null | undefined): string {
+  const language = (tag ?? '').toLowerCase().split('-')[0] ?? '';
+  return (targetLocales as readonly string[]).includes(language) ? language : sourceLocale;
+}
+
+/** Shows every element in the language of `tag`; resolves once its texts are loaded. */
+export async function useHuddleLocale(tag: string | null | undefined): Promise<void> {
+  const locale = shippedLocale(tag);
+  if (locale !== getLocale()) await setLocale(locale);
+}
+
+let watching = false;
+
+/** Follows the page's `lang` from now on (called when the first element connects). */
+export function followPageLanguage(): void {
+  if (watching) return;
+  watching = true;
+  const root = document.documentElement;
+  void useHuddleLocale(root.lang);
+  new MutationObserver(() => void useHuddleLocale(root.lang)).observe(root, { attributes: true, attributeFilter: ['lang'] });
+}
+
+export { getLocale };

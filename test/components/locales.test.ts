@@ -1,0 +1,140 @@
+/**
+ * Every element in German and Spanish: switched at runtime by the page's `lang`, each element
+ * with the demo organisation shows no English message of the package (text, labels,
+ * placeholders), and dates are in the page's language. Text typed by users (class
+ * `user-text`, e.g. the demo's English action titles) is theirs and is not checked.
+ */
+import { expect } from '@open-wc/testing';
+import '../../src/index.js';
+import { getLocale } from '../../src/locales/localization.js';
+import { demoStore, until } from '../helpers/ui.js';
+import type { IdbHuddleStore } from '../../src/store/idb-store.js';
+
+const MOUNTS: [string, Record<string, string>][] = [
+  ['huddle-board', { unit: 'unit-line-1' }],
+  ['huddle-board', { unit: 'unit-line-1', view: 'actions' }],
+  ['huddle-board', { unit: 'unit-line-1', view: 'plan' }],
+  ['huddle-board', { unit: 'unit-line-1', view: 'improve' }],
+  ['huddle-board', { unit: 'unit-assembly', view: 'escalations' }],
+  ['kpi-calendar', { kpi: 'kpi-line-1-Q' }],
+  ['kpi-trend', { kpi: 'kpi-line-1-Q' }],
+  ['coaching-card', { learner: 'person-line-1-leader', coach: 'person-assembly-supervisor', 'draft-key': 'locales' }],
+  ['coaching-card', { kind: 'kata', learner: 'person-line-1-leader', 'draft-key': 'locales-kata' }],
+  ['coaching-journal', { person: 'person-line-1-leader' }],
+  ['coaching-journal', { person: 'person-assembly-supervisor' }],
+  ['coaching-cascade', {}],
+  ['feedback-loop', { unit: 'unit-line-1' }],
+  ['feedback-loop', { unit: 'unit-line-1', mode: 'safety' }],
+  ['feedback-loop', { unit: 'unit-line-1', mode: 'you-said', 'can-respond': '' }],
+  ['coaching-impact', { unit: 'unit-assembly' }],
+  ['huddle-setup', { step: 'organisation', guided: '' }],
+  ['huddle-setup', { step: 'boards' }],
+  ['huddle-setup', { step: 'people' }],
+  ['huddle-setup', { step: 'kpis' }],
+  ['huddle-setup', { step: 'cascade' }],
+  ['huddle-setup', { step: 'checklists' }],
+];
+
+type Catalogue = Record<string, string>;
+
+/** The demo organisation's labels (tiers, roles), data that an organisation names itself. */
+const ORG_WORDS = new Set(['Team', 'Area', 'Plant', 'Team leader', 'Supervisor', 'Manager', 'Operator']);
+const load = async (name: string): Promise<Catalogue> => (await fetch(`/locales/${name}.json`)).json() as Promise<Catalogue>;
+
+/** A whole-text matcher per English message that the locale translates differently. */
+function englishMatchers(english: Catalogue, translated: Catalogue): { text: string; pattern: RegExp }[] {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A message that is mostly placeholders ("Move {0}") would match labels built from users'
+  // text (an action titled "Move the bin"); only messages with enough words of their own count.
+  const ownLetters = (text: string) => text.replace(/\{\d+\}/g, '').replace(/[^A-Za-z]/g, '').length;
+  return Object.entries(english)
+    .filter(([id, text]) => translated[id] !== text && ownLetters(text) >= (text.includes('{') ? 12 : 2))
+    .map(([, text]) => ({ text, pattern: new RegExp(`^${escape(text.trim()).replace(/\\\{\d+\\\}/g, '.+')}$`) }));
+}
+
+/** The element's own words: text nodes and labels, through nested shadow roots, users' text left out. */
+function shownWords(root: ShadowRoot | Element): string[] {
+  const words: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof Element) {
+      if (node.classList.contains('user-text') || node.tagName === 'OPTION' || node.tagName === 'SCRIPT' || node.tagName === 'STYLE') return;
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = node.getAttribute(name);
+        if (value) words.push(value.trim());
+      }
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.textContent!.replace(/\s+/g, ' ').trim();
+      if (text) words.push(text);
+    }
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return words;
+}
+
+/** A loading note ("Loading…", "Wird geladen…") is still shown somewhere inside. */
+function loading(root: ShadowRoot): boolean {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.getAttribute('role') === 'status' && el.textContent!.trim().endsWith('…')) return true;
+    if (el.shadowRoot && loading(el.shadowRoot)) return true;
+  }
+  return false;
+}
+
+describe('localization: every element in German and Spanish', function () {
+  this.timeout(120000);
+  let store: IdbHuddleStore;
+  let english: Catalogue;
+  before(async () => {
+    store = await demoStore();
+    english = await load('en');
+  });
+  after(() => {
+    document.documentElement.lang = 'en';
+  });
+
+  for (const [locale, dateWord] of [['de', 'November'], ['es', 'noviembre']] as const) {
+    it(`shows no untranslated English in ${locale}`, async () => {
+      const matchers = englishMatchers(english, await load(locale));
+      document.documentElement.lang = locale;
+      await until(() => getLocale() === locale, `the ${locale} texts`);
+      const found: string[] = [];
+      let dates = 0;
+      for (const [tag, attributes] of MOUNTS) {
+        const el = document.createElement(tag) as HTMLElement & { store?: IdbHuddleStore };
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        el.store = store;
+        document.body.append(el);
+        // Loaded: something shown, and no "loading" note left anywhere inside.
+        await until(() => shownWords(el.shadowRoot!).length > 3 && !loading(el.shadowRoot!), `<${tag}> loaded`, 10000);
+        await new Promise((r) => setTimeout(r, 200));
+        const words = shownWords(el.shadowRoot!);
+        if (words.some((w) => w.includes(dateWord))) dates++;
+        for (const word of words) {
+          // The organisation's own words for tiers and roles come from its settings, not from us.
+          if (ORG_WORDS.has(word)) continue;
+          const hit = matchers.find((m) => m.pattern.test(word));
+          if (hit) found.push(`<${tag} ${JSON.stringify(attributes)}> "${word}" (English: "${hit.text}")`);
+        }
+        el.remove();
+      }
+      expect(found, 'English left on screen').to.deep.equal([]);
+      expect(dates, `dates written in ${locale}`).to.be.greaterThan(2);
+    });
+  }
+
+  it('switches back to English when the page does, and follows a language by its region tag', async () => {
+    document.documentElement.lang = 'de-AT';
+    await until(() => getLocale() === 'de', 'German for de-AT');
+    const el = document.createElement('huddle-actions');
+    el.store = store;
+    el.setAttribute('unit', 'unit-line-1');
+    document.body.append(el);
+    await until(() => el.shadowRoot?.querySelector('h2')?.textContent === 'Maßnahmen', 'the German heading');
+    document.documentElement.lang = 'fr';
+    await until(() => el.shadowRoot?.querySelector('h2')?.textContent === 'Actions', 'English again for a language not shipped');
+    el.remove();
+  });
+});
