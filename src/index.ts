@@ -28,4 +28,5 @@ export { FeedbackLoop, type FeedbackMode } from './components/feedback-loop/feed
 export { CoachingImpact } from './components/coaching-impact/coaching-impact.js';
 export { HuddleSetup } from './components/huddle-setup/huddle-setup.js';
 export { SETUP_STEPS, type SetupStep } from './components/huddle-setup/setup-steps.js';
+export { useHuddleLocale, shippedLocale, getLocale } from './locales/localization.js';
 export { loadDemoOrganisation, generateDemoOrganisation, DEMO_SEED } from './demo/index.js';

@@ -43,7 +43,6 @@ export class HuddleElement extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-
   /** The store this element reads and writes through. */
   protected get activeStore(): HuddleStore {
     return this.store ?? this.providedStore ?? getDefaultStore();

@@ -3,8 +3,8 @@
  * The language follows the page: the `lang` of <html> (watched, so changing it switches every
  * element), or a `<huddle-provider locale>` when one is set. Other tags fall back by their
  * language (`de-AT` -> German) and else to English; dates and numbers still use the full tag.
- * Lit's localization is one per page: a host app that configures @lit/localize itself should
- * call `useHuddleLocale` only through its own setup.
+ * Lit's localization is one per page, configured here: a host app that also configures
+ * @lit/localize for its own texts will conflict with it (a known limit).
  */
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
