@@ -12,6 +12,7 @@ import { storeContext } from '../context/store-context.js';
 import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../context/settings-context.js';
 import { getDefaultStore } from '../store/default-store.js';
 import type { HuddleStore } from '../store/contract.js';
+import type { EntityKind } from '../model/index.js';
 import type { HuddleEventMap } from './events.js';
 import { followPageLanguage } from '../locales/localization.js';
 
@@ -80,6 +81,15 @@ export class HuddleElement extends LitElement {
   /** Dispatches one of the package's typed events; they bubble and cross shadow roots. */
   protected emit<K extends keyof HuddleEventMap>(type: K, detail: HuddleEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Retires (soft-deletes) a record through the same gate as every write; true when it was retired. */
+  protected async retireRecord(kind: EntityKind, id: string): Promise<boolean> {
+    const done = await this.write(async () => {
+      await this.activeStore.retire(kind, id);
+      return true;
+    });
+    return done === true;
   }
 
   /**

@@ -4,7 +4,12 @@
  * weekly, a manager coaches each supervisor every two weeks.
  */
 import { leaderOf } from './org.js';
-import type { CoachingKind, CoachingPair, Draft, Person, Unit } from './types.js';
+import type { CoachingDirection, CoachingKind, CoachingPair, Draft, Person, Unit } from './types.js';
+
+/** Down when the coach leads a higher tier than the learner, up when lower, else peer. */
+export function coachingDirection(coachTier: number, learnerTier: number): CoachingDirection {
+  return coachTier > learnerTier ? 'down' : coachTier < learnerTier ? 'up' : 'peer';
+}
 
 /** What a coach does with a learner who leads a board of `learnerTier`, and how often. */
 export function defaultPairFor(learnerTier: number): { kind: CoachingKind; cadenceDays: number } {

@@ -36,3 +36,17 @@ export function unitPath(units: readonly Unit[], unitId: string): Unit[] {
 export function leaderOf(people: readonly Person[], unitId: string): Person | undefined {
   return people.find((p) => p.unitId === unitId && p.role === 'leader' && !p.deletedAt);
 }
+
+/** The live boards in tree order (top tier first, children under their parent), with depth. */
+export function boardTree(units: readonly Unit[]): { unit: Unit; depth: number }[] {
+  const live = units.filter((u) => !u.deletedAt);
+  const ids = new Set(live.map((u) => u.id));
+  const byName = (a: Unit, b: Unit) => b.tier - a.tier || a.name.localeCompare(b.name);
+  const out: { unit: Unit; depth: number }[] = [];
+  const visit = (unit: Unit, depth: number) => {
+    out.push({ unit, depth });
+    for (const child of live.filter((u) => u.parentId === unit.id).sort(byName)) visit(child, depth + 1);
+  };
+  for (const root of live.filter((u) => !u.parentId || !ids.has(u.parentId)).sort(byName)) visit(root, 0);
+  return out;
+}

@@ -4,7 +4,7 @@
  * administrator sees each bad row at once and the import is all or nothing.
  */
 import { parseCsv } from './csv-parse.js';
-import { defaultPairFor } from './default-cascade.js';
+import { coachingDirection, defaultPairFor } from './default-cascade.js';
 import { leaderOf } from './org.js';
 import type { CoachingPair, Draft, OrgSettings, Person, PersonRole, Unit } from './types.js';
 
@@ -132,8 +132,7 @@ export function previewPeopleImport(text: string, context: PeopleImportContext):
       const learnerTier = units.find((u) => u.id === draft.unitId)!.tier;
       const coachTier = units.find((u) => u.id === coach.unitId)?.tier ?? learnerTier;
       const { kind, cadenceDays } = draft.role === 'leader' ? defaultPairFor(learnerTier) : { kind: 'kata' as const, cadenceDays: 7 };
-      const direction = coachTier > learnerTier ? 'down' : coachTier < learnerTier ? 'up' : 'peer';
-      pairs.push({ coachId: coach.id, learnerId: draft.id!, kind, direction, cadenceDays });
+      pairs.push({ coachId: coach.id, learnerId: draft.id!, kind, direction: coachingDirection(coachTier, learnerTier), cadenceDays });
     }
   });
 

@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/huddle-setup/huddle-setup.js';
 import '../../src/components/huddle-board/huddle-board.js';
 import '../../src/components/coaching-journal/coaching-journal.js';
 import type { HuddleSetup } from '../../src/components/huddle-setup/huddle-setup.js';
 import { allOf, orgSettings } from '../../src/store/queries.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
-import { TODAY, buttonNamed, chooseOption, inShadow, oneInShadow, tap, typeInto, until } from '../helpers/ui.js';
+import { TODAY, buttonNamed, chooseOption, inShadow, oneInShadow, pasteText, tap, typeInto, until } from '../helpers/ui.js';
 
 /** The set-up step element currently shown inside <huddle-setup>. */
 const stepOf = (el: HuddleSetup, tag: string) => {
@@ -26,7 +26,7 @@ async function selectAll(): Promise<void> {
 async function paste(field: HTMLTextAreaElement, text: string): Promise<void> {
   await tap(field);
   await selectAll();
-  await executeServerCommand('cdp', { method: 'Input.insertText', params: { text } });
+  await pasteText(text);
   if (field.value !== text) throw new Error(`pasted text but the field holds "${field.value.slice(0, 80)}"`);
 }
 

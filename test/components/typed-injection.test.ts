@@ -6,12 +6,12 @@
  * (CSV). (injection.test.ts covers the same corpus arriving through an imported backup.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/index.js';
 import type { IdbHuddleStore } from '../../src/store/idb-store.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
-import { TODAY, buttonNamed, chooseOption, inShadow, oneInShadow, tap, typeInto, until } from '../helpers/ui.js';
+import { TODAY, buttonNamed, chooseOption, inShadow, oneInShadow, pasteText, tap, typeInto, until } from '../helpers/ui.js';
 import { deepElements } from '../helpers/wall.js';
 import { CORPUS } from '../helpers/hostile-text.js';
 
@@ -27,7 +27,7 @@ async function typeHostile(host: Element, selector: string): Promise<string> {
   const field = oneInShadow<HTMLInputElement>(host, selector);
   if (/[\u0000-\u001f]/.test(payload)) {
     await tap(field);
-    await executeServerCommand('cdp', { method: 'Input.insertText', params: { text: payload } });
+    await pasteText(payload);
     expect(field.value, 'the pasted text').to.equal(payload);
   } else {
     await typeInto(field, payload);
@@ -139,7 +139,7 @@ const FLOWS: [string, (store: IdbHuddleStore, org: Org) => Promise<{ shownBy: HT
     const file = ['name,role,board', ...names.map((name) => [cell(name), 'member', cell(teamA.name)].join(','))].join('\n');
     const area = oneInShadow<HTMLTextAreaElement>(el, 'textarea[name="csv"]');
     await tap(area);
-    await executeServerCommand('cdp', { method: 'Input.insertText', params: { text: file } });
+    await pasteText(file);
     await tap(buttonNamed(el, 'Check the list'));
     await until(() => inShadow(el, 'tr[data-line]').length === names.length, 'the preview');
     await tap(buttonNamed(el, `Add ${names.length} people`));

@@ -2,7 +2,7 @@
  * Driving elements as a person does: real pointer taps at an element's position and real
  * key presses, through the browser's input pipeline (not synthetic `click()` calls).
  */
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { IdbHuddleStore } from '../../src/store/idb-store.js';
 import { loadDemoOrganisation } from '../../src/demo/index.js';
 import { freshStore } from './store.js';
@@ -34,6 +34,14 @@ export async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, te
   if (field.value !== before + text) {
     throw new Error(`typed "${text}" but the field holds "${field.value}" (focus was on ${document.activeElement?.tagName})`);
   }
+}
+
+/**
+ * Puts text into the focused field in one insertion, as a paste does - the way to enter what no
+ * keyboard types (a null byte) or a whole file at once.
+ */
+export async function pasteText(text: string): Promise<void> {
+  await executeServerCommand('cdp', { method: 'Input.insertText', params: { text } });
 }
 
 export async function press(key: string): Promise<void> {

@@ -4,24 +4,10 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, orgSettings } from '../../store/queries.js';
-import { DEFAULT_TIERS, tierLabel, type OrgSettings, type Unit } from '../../model/index.js';
+import { DEFAULT_TIERS, boardTree, tierLabel, type OrgSettings, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
-
-/** The live boards in tree order (top tier first, children under their parent), with depth. */
-export function boardTree(units: readonly Unit[]): { unit: Unit; depth: number }[] {
-  const live = units.filter((u) => !u.deletedAt);
-  const ids = new Set(live.map((u) => u.id));
-  const byName = (a: Unit, b: Unit) => b.tier - a.tier || a.name.localeCompare(b.name);
-  const out: { unit: Unit; depth: number }[] = [];
-  const visit = (unit: Unit, depth: number) => {
-    out.push({ unit, depth });
-    for (const child of live.filter((u) => u.parentId === unit.id).sort(byName)) visit(child, depth + 1);
-  };
-  for (const root of live.filter((u) => !u.parentId || !ids.has(u.parentId)).sort(byName)) visit(root, 0);
-  return out;
-}
 
 type Editing = { id: string; mode: 'rename' | 'move' | 'retire' };
 
@@ -182,10 +168,7 @@ export class SetupBoards extends HuddleElement {
       this.writeError = msg(str`${unit.name} still has ${children.length} boards under it: move or retire them first.`);
       return;
     }
-    const done = await this.write(async () => {
-      await this.activeStore.retire('units', unit.id);
-      return true;
-    });
+    const done = await this.retireRecord('units', unit.id);
     if (done) this.saved();
   }
 

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
-import { COACHING_KINDS, proposeDefaultCascade, type CoachingKind, type CoachingPair, type Person, type Unit } from '../../model/index.js';
+import { COACHING_KINDS, coachingDirection, proposeDefaultCascade, type CoachingKind, type CoachingPair, type Person, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
@@ -90,7 +90,7 @@ export class SetupCascade extends HuddleElement {
       return;
     }
     const tier = (id: string) => this.#units.value?.find((u) => u.id === this.#people.value?.find((p) => p.id === id)?.unitId)?.tier ?? 0;
-    const direction = tier(coachId) > tier(learnerId) ? 'down' : tier(coachId) < tier(learnerId) ? 'up' : 'peer';
+    const direction = coachingDirection(tier(coachId), tier(learnerId));
     const pair = await this.write(() => this.activeStore.saveCoachingPair({ coachId, learnerId, kind: value('kind') as CoachingKind, direction, cadenceDays }));
     if (!pair) return;
     this.emit('setup-saved', { step: 'cascade' });
@@ -103,10 +103,7 @@ export class SetupCascade extends HuddleElement {
   }
 
   private async retire(pair: CoachingPair): Promise<void> {
-    const done = await this.write(async () => {
-      await this.activeStore.retire('coachingPairs', pair.id);
-      return true;
-    });
+    const done = await this.retireRecord('coachingPairs', pair.id);
     if (done) this.emit('setup-saved', { step: 'cascade' });
   }
 }

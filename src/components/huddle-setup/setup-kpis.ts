@@ -4,11 +4,10 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, whereEquals } from '../../store/queries.js';
-import { KPI_CATEGORIES, addDays, daysOfMonth, monthOf, type Day, type Kpi, type KpiCategory, type KpiValue, type Unit } from '../../model/index.js';
+import { boardTree, KPI_CATEGORIES, addDays, daysOfMonth, monthOf, type Day, type Kpi, type KpiCategory, type KpiValue, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
-import { boardTree } from './setup-boards.js';
 import '../kpi-calendar/kpi-calendar.js';
 
 type KpiDraft = Pick<Kpi, 'name' | 'category' | 'measure' | 'target' | 'betterWhen' | 'amberBand' | 'rollup'>;
@@ -52,7 +51,9 @@ export class SetupKpis extends HuddleElement {
   readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.editingId ? whereEquals('kpiValues', 'kpiId', this.editingId) : undefined));
 
   private get boardId(): string {
-    return this.board || (boardTree(this.#units.value ?? []).find((t) => t.unit.tier === 1) ?? boardTree(this.#units.value ?? [])[0])?.unit.id || '';
+    if (this.board) return this.board;
+    const tree = boardTree(this.#units.value ?? []);
+    return (tree.find((t) => t.unit.tier === 1) ?? tree[0])?.unit.id ?? '';
   }
 
   protected override render() {
@@ -203,10 +204,7 @@ export class SetupKpis extends HuddleElement {
   }
 
   private async retire(kpi: Kpi): Promise<void> {
-    const done = await this.write(async () => {
-      await this.activeStore.retire('kpis', kpi.id);
-      return true;
-    });
+    const done = await this.retireRecord('kpis', kpi.id);
     if (!done) return;
     if (this.editingId === kpi.id) this.newKpi();
     this.done = msg(str`Retired ${kpi.name}; its results stay in reports.`);

@@ -5,11 +5,10 @@ import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, orgSettings } from '../../store/queries.js';
 import { newId } from '../../store/ids.js';
-import { DEFAULT_TIERS, PEOPLE_COLUMNS, previewPeopleImport, roleLabel, type OrgSettings, type PeopleImportPreview, type Person, type PersonRole, type Unit } from '../../model/index.js';
+import { boardTree, DEFAULT_TIERS, PEOPLE_COLUMNS, previewPeopleImport, roleLabel, type OrgSettings, type PeopleImportPreview, type Person, type PersonRole, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
-import { boardTree } from './setup-boards.js';
 
 /** Larger files are not an HR export of one site; refuse them before reading. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -197,10 +196,7 @@ export class SetupPeople extends HuddleElement {
   }
 
   private async retire(person: Person): Promise<void> {
-    const done = await this.write(async () => {
-      await this.activeStore.retire('people', person.id);
-      return true;
-    });
+    const done = await this.retireRecord('people', person.id);
     if (!done) return;
     this.retiring = undefined;
     this.emit('setup-saved', { step: 'people' });
