@@ -1,0 +1,108 @@
+/**
+ * The sync wire format, shared by the client and the server so that both check it the same
+ * way. A device pushes ops (one per changed record: which fields, their new values, one HLC
+ * stamp); it pulls merged records with a stamp per field, from a cursor it keeps.
+ */
+import { ENTITY_KINDS, type EntityKind } from '../model/index.js';
+import { id as idCheck } from '../model/schema.js';
+import { isHlc, type Hlc } from './hlc.js';
+import type { FieldClocks, WireFields } from './merge.js';
+
+/** One change of one record, as a device pushes it. `opId` makes a retried push harmless. */
+export interface SyncOp {
+  opId: string;
+  kind: EntityKind;
+  id: string;
+  hlc: Hlc;
+  fields: WireFields;
+}
+
+export interface PushResponse {
+  /** Ops stored by this push. */
+  applied: number;
+  /** Ops the server already had (an earlier push that timed out on the way back). */
+  duplicates: number;
+  cursor: number;
+}
+
+export interface PulledRecord {
+  kind: EntityKind;
+  id: string;
+  record: Record<string, unknown>;
+  clocks: FieldClocks;
+}
+
+export interface PullResponse {
+  cursor: number;
+  records: PulledRecord[];
+  /** True when more changes wait beyond this page. */
+  more: boolean;
+}
+
+/** Who a token says the caller is. */
+export interface WhoAmI {
+  org: string;
+  role: Role;
+  unitId?: string;
+}
+
+export const ROLES = ['wall', 'coach', 'admin', 'pulse'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SYNC_LIMITS = {
+  /** Ops in one push; a device with more pending sends several pushes. */
+  opsPerPush: 500,
+  /** Bytes in one request body. */
+  bodyBytes: 1_000_000,
+  /** Records in one pull page. */
+  recordsPerPull: 1000,
+  /** Fields in one op (no record has more than about twenty). */
+  fieldsPerOp: 64,
+} as const;
+
+/** A push that cannot be applied; names the op (position and id) and the field. */
+export class SyncProtocolError extends Error {
+  override readonly name = 'SyncProtocolError';
+  constructor(
+    message: string,
+    readonly opIndex?: number,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const OP_ID_PATTERN = /^[A-Za-z0-9:._-]{1,100}$/;
+const FIELD_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+
+/** Checks a push body's shape; throws a SyncProtocolError naming the first bad op and field. */
+export function checkPushBody(body: unknown): SyncOp[] {
+  if (typeof body !== 'object' || body === null || !Array.isArray((body as { ops?: unknown }).ops)) {
+    throw new SyncProtocolError('the body must be {"ops": [...]}');
+  }
+  const ops = (body as { ops: unknown[] }).ops;
+  if (ops.length > SYNC_LIMITS.opsPerPush) {
+    throw new SyncProtocolError(`a push holds at most ${SYNC_LIMITS.opsPerPush} ops, this one has ${ops.length}`);
+  }
+  ops.forEach(checkOp);
+  return ops as SyncOp[];
+}
+
+function checkOp(op: unknown, index: number): void {
+  const fail = (field: string, problem: string, name = `op ${index}`): never => {
+    throw new SyncProtocolError(`${name}: ${field} ${problem}`, index, field);
+  };
+  if (typeof op !== 'object' || op === null || Array.isArray(op)) fail('(op)', 'must be an object');
+  const candidate = op as Record<string, unknown>;
+  if (typeof candidate['opId'] !== 'string' || !OP_ID_PATTERN.test(candidate['opId'])) fail('opId', 'must be a short id');
+  const name = `op ${index} (${String(candidate['opId'])})`;
+  if (!ENTITY_KINDS.includes(candidate['kind'] as EntityKind)) fail('kind', `must be one of ${ENTITY_KINDS.join(', ')}`, name);
+  const idProblem = idCheck(candidate['id']);
+  if (idProblem) fail('id', idProblem, name);
+  if (!isHlc(candidate['hlc'])) fail('hlc', 'must be a clock stamp', name);
+  const fields = candidate['fields'];
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) fail('fields', 'must be an object', name);
+  const names = Object.keys(fields as object);
+  if (names.length === 0 || names.length > SYNC_LIMITS.fieldsPerOp) fail('fields', `must hold 1 to ${SYNC_LIMITS.fieldsPerOp} fields`, name);
+  for (const field of names) if (!FIELD_PATTERN.test(field) || field === 'id') fail(`fields.${field}`, 'is not a field name', name);
+}
