@@ -25,7 +25,10 @@ import {
 import { affectsQuery, type HuddleStore, type Query, type RecordChange, type RecordReader } from './contract.js';
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
-import { DB_VERSION, DEFAULT_DB_NAME, META, OUTBOX, upgrade } from './schema-versions.js';
+import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, upgrade } from './schema-versions.js';
+import { HybridClock, newNodeId, type Hlc } from '../sync/hlc.js';
+import { mergeFields, type FieldClocks } from '../sync/merge.js';
+import type { PulledRecord } from '../sync/protocol.js';
 import { parseImport, toExportFile, type ExportFile, type ImportSummary } from './transfer.js';
 import type { NewAction, NewCoachingSession, NewFeedback, Patch, StoreWrites } from './writes.js';
 
@@ -39,12 +42,29 @@ export interface IdbStoreOptions {
 /** What an outbox entry holds: enough for a later sync to replay the change. */
 export interface OutboxEntry {
   seq?: number;
+  /** Unique per write, so a push retried after a lost answer is applied once. */
+  opId: string;
+  /** The HLC stamp of this write; every field it set carries it. */
+  hlc: Hlc;
   kind: EntityKind;
   recordId: string;
   /** The fields this write set or cleared. */
   fields: string[];
   record: AnyRecord;
   at: string;
+}
+
+/** What applying pulled records did. */
+export interface RemoteApplied {
+  /** Records whose stored value changed. */
+  changed: number;
+  /** Records this version cannot store (e.g. a field a newer version added), with the reason. */
+  rejected: string[];
+}
+
+interface ClockRow {
+  key: string;
+  clocks: FieldClocks;
 }
 
 type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
@@ -70,6 +90,9 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   #db: Promise<IDBPDatabase> | undefined;
   readonly #watchers = new Set<Watcher>();
   #channel: BroadcastChannel | undefined;
+  /** One node per store object, so two tabs never make the same stamp. */
+  readonly #clock = new HybridClock(newNodeId());
+  readonly #changeListeners = new Set<(changes: readonly RecordChange[] | 'reset') => void>();
 
   constructor(options: IdbStoreOptions = {}) {
     this.name = options.name ?? DEFAULT_DB_NAME;
@@ -209,6 +232,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
    * them to a settled result (no storage read, so a tap renders sooner), else by re-running.
    */
   #rerunAffected(changes: readonly RecordChange[], local: boolean): void {
+    for (const listener of this.#changeListeners) listener(changes);
     for (const watcher of this.#watchers) {
       if (!affectsQuery(watcher.query, changes)) continue;
       const { apply } = watcher.query;
@@ -224,7 +248,19 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   }
 
   #rerunAll(): void {
+    for (const listener of this.#changeListeners) listener('reset');
     for (const watcher of this.#watchers) void this.#run(watcher);
+  }
+
+  /**
+   * Calls `listener` after every change to the data, made here, in another tab, or pulled
+   * from a server (`'reset'` after an import). A sync client uses it to push soon after a
+   * write. Returns the function that stops listening.
+   */
+  onChange(listener: (changes: readonly RecordChange[] | 'reset') => void): () => void {
+    this.#listen();
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
   }
 
   // ---------------------------------------------------------------- the write path
@@ -238,14 +274,9 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     let tx: Tx | undefined;
     try {
       const db = await this.#connection();
-      tx = db.transaction([...kinds, OUTBOX], 'readwrite');
+      tx = db.transaction([...kinds, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
       const changes = await body(tx);
-      const outbox = tx.objectStore(OUTBOX);
-      const at = nowIso();
-      for (const change of changes) {
-        const entry: OutboxEntry = { kind: change.kind, recordId: change.after.id, fields: changedFields(change), record: change.after, at };
-        await outbox.add(entry);
-      }
+      await this.#stampAndQueue(tx, changes);
       await tx.done;
       // Local writes finish in commit order, so their changes can be applied directly.
       this.#rerunAffected(changes, true);
@@ -255,6 +286,32 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
       if (tx) await abortQuietly(tx);
       throw toStorageError(error);
     }
+  }
+
+  /**
+   * Gives each change an HLC stamp, records that stamp on every field it set, and queues it
+   * in the outbox - all in the write's own transaction, so a change is never stored without
+   * the means to sync it. The clock resumes from the last stamp any tab stored.
+   */
+  async #stampAndQueue(tx: Tx, changes: readonly RecordChange[]): Promise<void> {
+    const meta = tx.objectStore(META);
+    const saved = (await meta.get('clock')) as { last: Hlc } | undefined;
+    if (saved) this.#clock.receive(saved.last);
+    const outbox = tx.objectStore(OUTBOX);
+    const clockStore = tx.objectStore(FIELD_CLOCKS);
+    const at = nowIso();
+    for (const change of changes) {
+      const fields = changedFields(change);
+      const hlc = this.#clock.tick();
+      const key = clockKey(change.kind, change.after.id);
+      const row = (await clockStore.get(key)) as ClockRow | undefined;
+      const clocks = { ...row?.clocks };
+      for (const field of fields) clocks[field] = hlc;
+      await clockStore.put({ key, clocks } satisfies ClockRow);
+      const entry: OutboxEntry = { opId: newId(), hlc, kind: change.kind, recordId: change.after.id, fields, record: change.after, at };
+      await outbox.add(entry);
+    }
+    await meta.put({ key: 'clock', last: this.#clock.last });
   }
 
   /** Validates and puts one record inside a write transaction. */
@@ -517,9 +574,11 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     let tx: Tx | undefined;
     try {
       const db = await this.#connection();
-      tx = db.transaction([...ENTITY_KINDS, OUTBOX, META], 'readwrite');
+      tx = db.transaction([...ENTITY_KINDS, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
       // Requests are queued without awaiting each: the transaction still commits all or none.
-      const requests: Promise<unknown>[] = [...ENTITY_KINDS, OUTBOX].map((kind) => tx!.objectStore(kind).clear());
+      // Field clocks and sync cursors go too: restored data is older than anything a server
+      // holds, and the next pull starts from the beginning.
+      const requests: Promise<unknown>[] = [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META].map((kind) => tx!.objectStore(kind).clear());
       for (const kind of ENTITY_KINDS) {
         const store = tx.objectStore(kind);
         for (const record of parsed.data[kind]) requests.push(store.put(record));
@@ -547,11 +606,92 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     return meta?.seed ?? null;
   }
 
-  /** Pending outbox entries, oldest first (what a sync would push). */
-  async outbox(): Promise<OutboxEntry[]> {
+  /** Pending outbox entries, oldest first (what a sync pushes); at most `limit`. */
+  async outbox(limit?: number): Promise<OutboxEntry[]> {
     const db = await this.#connection();
-    return (await db.getAll(OUTBOX)) as OutboxEntry[];
+    return (await db.getAll(OUTBOX, undefined, limit)) as OutboxEntry[];
   }
+
+  /** How many writes wait to be pushed. */
+  async pendingCount(): Promise<number> {
+    const db = await this.#connection();
+    return db.count(OUTBOX);
+  }
+
+  /** Drops outbox entries up to and including `seq`: the server has them. */
+  async acknowledge(seq: number): Promise<void> {
+    try {
+      const db = await this.#connection();
+      await db.delete(OUTBOX, IDBKeyRange.upperBound(seq));
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /** The cursor of the last pull from `source` (0 before the first). */
+  async syncCursor(source: string): Promise<number> {
+    const db = await this.#connection();
+    const row = (await db.get(META, `cursor:${source}`)) as { cursor: number } | undefined;
+    return row?.cursor ?? 0;
+  }
+
+  /**
+   * Merges records pulled from `source` field by field (the newer stamp wins each field) and
+   * moves that source's cursor, in one transaction: a page is applied whole or not at all,
+   * so a crash mid-pull re-pulls the page. Local writes not yet pushed keep their newer
+   * stamps and win where they should. Watchers here and in other tabs see the result.
+   */
+  async applyRemote(source: string, records: readonly PulledRecord[], cursor: number): Promise<RemoteApplied> {
+    let tx: Tx | undefined;
+    const changes: RecordChange[] = [];
+    const rejected: string[] = [];
+    try {
+      const db = await this.#connection();
+      const kinds = [...new Set(records.map((r) => r.kind))];
+      tx = db.transaction([...kinds, META, FIELD_CLOCKS], 'readwrite');
+      const clockStore = tx.objectStore(FIELD_CLOCKS);
+      for (const pulled of records) {
+        const store = tx.objectStore(pulled.kind);
+        const key = clockKey(pulled.kind, pulled.id);
+        const before = (await store.get(pulled.id)) as AnyRecord | undefined;
+        const row = (await clockStore.get(key)) as ClockRow | undefined;
+        for (const stamp of Object.values(pulled.clocks)) this.#clock.receive(stamp);
+        const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, row?.clocks ?? {}, wireOf(pulled), pulled.clocks);
+        if (merged.changed.length === 0 || !merged.record) continue;
+        try {
+          validateRecord(pulled.kind, merged.record);
+        } catch (error) {
+          rejected.push((error as Error).message);
+          continue;
+        }
+        await store.put(merged.record);
+        await clockStore.put({ key, clocks: merged.clocks } satisfies ClockRow);
+        const after = merged.record as unknown as AnyRecord;
+        changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
+      }
+      const meta = tx.objectStore(META);
+      await meta.put({ key: `cursor:${source}`, cursor });
+      await meta.put({ key: 'clock', last: this.#clock.last });
+      await tx.done;
+    } catch (error) {
+      if (tx) await abortQuietly(tx);
+      throw toStorageError(error);
+    }
+    if (changes.length > 0) {
+      this.#rerunAffected(changes, false);
+      this.#announce({ changes });
+    }
+    return { changed: changes.length, rejected };
+  }
+}
+
+function clockKey(kind: EntityKind, id: string): string {
+  return `${kind}/${id}`;
+}
+
+/** A pulled record's fields as the merge takes them: every stamped field, null when cleared. */
+function wireOf(pulled: PulledRecord): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(pulled.clocks).map((field) => [field, pulled.record[field] ?? null]));
 }
 
 /** Aborts a transaction that may already have ended; either way nothing of it is committed. */

@@ -4,13 +4,17 @@
  * takes on upgrade is the same one every test database takes.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { formatHlc, newNodeId } from '../sync/hlc.js';
+import { newId } from './ids.js';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const DEFAULT_DB_NAME = 'huddle-elements';
 
 /** Stores that are not entity kinds. */
 export const OUTBOX = 'outbox';
 export const META = 'meta';
+/** Per record, the HLC stamp of the write that set each field (see src/sync/merge.ts). */
+export const FIELD_CLOCKS = 'fieldClocks';
 
 type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 type Migration = (db: IDBPDatabase, tx: UpgradeTransaction) => Promise<void> | void;
@@ -74,6 +78,22 @@ const MIGRATIONS: Record<number, Migration> = {
       if (upgraded !== session) await cursor.update(upgraded);
     }
     createStore(db, 'feedbackResponses', ['unitId']);
+  },
+  /**
+   * Version 3: sync. Field clocks get their own store; pending outbox entries get the op id
+   * and HLC stamp a push needs, stamped from when they were written (the counter keeps two
+   * entries of the same millisecond apart, in the order they were made).
+   */
+  3: async (db, tx) => {
+    db.createObjectStore(FIELD_CLOCKS, { keyPath: 'key' });
+    const node = newNodeId();
+    const outbox = tx.objectStore(OUTBOX);
+    for (let cursor = await outbox.openCursor(); cursor; cursor = await cursor.continue()) {
+      const entry = cursor.value as { seq: number; at: string; opId?: string; hlc?: string };
+      if (entry.opId && entry.hlc) continue;
+      const ms = Date.parse(entry.at) || 0;
+      await cursor.update({ ...entry, opId: newId(), hlc: formatHlc({ ms, counter: entry.seq % 0x10000, node }) });
+    }
   },
 };
 

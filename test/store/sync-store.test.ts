@@ -1,0 +1,84 @@
+/**
+ * The store's side of sync, on real IndexedDB: every write is stamped and queued with the
+ * fields it set; pulled records merge field by field without losing a write not yet
+ * pushed; a page of pulled records is applied whole; a version-2 database's pending writes
+ * become pushable ops.
+ */
+import { expect } from '@open-wc/testing';
+import { allOf } from '../../src/store/queries.js';
+import { formatHlc, isHlc } from '../../src/sync/hlc.js';
+import type { PulledRecord } from '../../src/sync/protocol.js';
+import { createV2Database, V2_OUTBOX } from '../fixtures/db-v2.js';
+import { deleteTestDatabases, freshStore, recordResults } from '../helpers/store.js';
+
+const far = (ms: number) => formatHlc({ ms, counter: 0, node: 'server1' });
+
+describe('store: sync', () => {
+  afterEach(deleteTestDatabases);
+
+  it('queues each write with an op id, a stamp and the fields it set', async () => {
+    const store = freshStore();
+    const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    await store.setActionStatus(action.id, 'doing');
+    const [created, changed] = await store.outbox();
+    expect(created!.opId).to.not.equal(changed!.opId);
+    expect(isHlc(created!.hlc) && isHlc(changed!.hlc)).to.equal(true);
+    expect(changed!.hlc > created!.hlc).to.equal(true);
+    expect(changed!.fields).to.have.members(['status', 'updatedAt']);
+    expect(await store.pendingCount()).to.equal(2);
+    await store.acknowledge(created!.seq!);
+    expect((await store.outbox()).map((e) => e.opId)).to.deep.equal([changed!.opId]);
+  });
+
+  it('a pulled change to another field keeps the local change not yet pushed', async () => {
+    const store = freshStore();
+    const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    await store.setActionStatus(action.id, 'doing'); // local, pending
+    const [, pending] = await store.outbox();
+    // Another device renamed it earlier than our status change, and set the status before that.
+    const pulled: PulledRecord = {
+      kind: 'actions',
+      id: action.id,
+      record: { ...action, title: 'Fix guard on press 2', status: 'open' },
+      clocks: { title: pending!.hlc.replace(/:[a-z0-9]+$/, ':aaaa'), status: far(1) },
+    };
+    const result = await store.applyRemote('srv', [pulled], 7);
+    expect(result).to.deep.equal({ changed: 1, rejected: [] });
+    const [stored] = await store.get(allOf('actions'));
+    expect(stored).to.include({ title: 'Fix guard on press 2', status: 'doing' });
+    expect(await store.syncCursor('srv')).to.equal(7);
+  });
+
+  it('a newer pulled retire hides the record and watchers hear of it', async () => {
+    const store = freshStore();
+    const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    const watched = recordResults(store, allOf('actions'));
+    expect((await watched.next()).map((a) => a.id)).to.deep.equal([action.id]);
+    await store.applyRemote('srv', [{ kind: 'actions', id: action.id, record: { deletedAt: '2026-11-22T08:00:00.000Z' }, clocks: { deletedAt: far(9e15) } }], 1);
+    expect(await watched.next(), 'retired records are not listed').to.deep.equal([]);
+    watched.stop();
+  });
+
+  it('a record this version cannot store is reported, and the rest of the page applies', async () => {
+    const store = freshStore();
+    const good = { id: 'a-good', unitId: 'team-1', title: 'From the tablet', status: 'open', createdAt: '2026-11-22T08:00:00.000Z', updatedAt: '2026-11-22T08:00:00.000Z' };
+    const stamp = (record: Record<string, unknown>) => Object.fromEntries(Object.keys(record).filter((f) => f !== 'id').map((f) => [f, far(5)]));
+    const bad = { ...good, id: 'a-bad', colourOfTheDay: 'red' };
+    const result = await store.applyRemote('srv', [
+      { kind: 'actions', id: 'a-bad', record: bad, clocks: stamp(bad) },
+      { kind: 'actions', id: 'a-good', record: good, clocks: stamp(good) },
+    ], 2);
+    expect(result.changed).to.equal(1);
+    expect(result.rejected[0]).to.match(/colourOfTheDay is not a known field/);
+    expect((await store.get(allOf('actions'))).map((a) => a.id)).to.deep.equal(['a-good']);
+  });
+
+  it('a version-2 database keeps its pending writes, now stamped in the order they were made', async () => {
+    const store = freshStore();
+    await createV2Database(store.name);
+    const outbox = await store.outbox();
+    expect(outbox.map((e) => e.record['status' as keyof typeof e.record])).to.deep.equal(V2_OUTBOX.map((e) => e.record.status));
+    expect(outbox.every((e) => isHlc(e.hlc) && e.opId.length > 0)).to.equal(true);
+    expect(outbox[1]!.hlc > outbox[0]!.hlc, 'same millisecond, still ordered').to.equal(true);
+  });
+});
