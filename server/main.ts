@@ -1,0 +1,130 @@
+/**
+ * `npm run server` - the sync server and its admin commands.
+ *
+ *   npm run server                                   serve (embedded PGlite in ./.huddle-server)
+ *   npm run server -- token create --org ORG --role wall|coach|admin [--unit BOARD] [--label TEXT]
+ *   npm run server -- token list --org ORG
+ *   npm run server -- token revoke --org ORG --id ID
+ *   npm run server -- demo --org ORG                 load the demo organisation into ORG
+ *
+ * Environment: PORT (8787), HOST (127.0.0.1; 0.0.0.0 to reach it from the LAN), DATABASE_URL
+ * (PostgreSQL; without it, PGlite in DATA_DIR, default ./.huddle-server), RATE_PER_MINUTE
+ * (600 per token), KIOSK_DIR (dist/kiosk, served at /).
+ */
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { ROLES, type Role } from '../src/sync/protocol.js';
+import { createApp } from './app.js';
+import { openDatabase, type Database } from './db.js';
+import { LiveHub } from './live-hub.js';
+import { migrate } from './migrations.js';
+import { seedDemo } from './seed-demo.js';
+import { createToken, listTokens, revokeToken, TokenError } from './tokens.js';
+
+const USAGE = `usage:
+  npm run server
+  npm run server -- token create --org ORG --role ${ROLES.filter((r) => r !== 'pulse').join('|')} [--unit BOARD_ID] [--label TEXT]
+  npm run server -- token list --org ORG
+  npm run server -- token revoke --org ORG --id ID
+  npm run server -- demo --org ORG`;
+
+function flags(args: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) throw new TokenError(`unexpected "${arg}"\n${USAGE}`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new TokenError(`${arg} needs a value\n${USAGE}`);
+    out[arg.slice(2)] = value;
+    i++;
+  }
+  return out;
+}
+
+function need(options: Record<string, string>, name: string): string {
+  const value = options[name];
+  if (!value) throw new TokenError(`--${name} is required\n${USAGE}`);
+  return value;
+}
+
+async function open(): Promise<Database> {
+  const db = await openDatabase({ url: process.env['DATABASE_URL'], dataDir: process.env['DATA_DIR'] ?? '.huddle-server' });
+  await migrate(db);
+  return db;
+}
+
+async function command(args: string[]): Promise<void> {
+  const [verb, sub, ...rest] = args;
+  if (verb === 'token' && sub === 'create') {
+    const options = flags(rest);
+    const db = await open();
+    try {
+      const role = need(options, 'role') as Role;
+      if (role === 'pulse') throw new TokenError('phone links are made by a board (POST /api/phone-link), not here');
+      const token = await createToken(db, { org: need(options, 'org'), role, unitId: options['unit'], label: options['label'] });
+      console.log(token);
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'token' && sub === 'list') {
+    const db = await open();
+    try {
+      console.table(await listTokens(db, need(flags(rest), 'org')));
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'token' && sub === 'revoke') {
+    const options = flags(rest);
+    const db = await open();
+    try {
+      if (!(await revokeToken(db, need(options, 'org'), need(options, 'id')))) throw new TokenError('no such active token in that organisation');
+      console.log('revoked');
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'demo') {
+    const options = flags([sub, ...rest].filter((a): a is string => a !== undefined));
+    const db = await open();
+    try {
+      const org = need(options, 'org');
+      await createToken(db, { org, role: 'admin', label: 'demo seed' }); // makes the organisation
+      console.log(`${await seedDemo(db, org)} demo records loaded into ${org}`);
+    } finally {
+      await db.close();
+    }
+  } else if (verb === undefined || verb === 'serve') {
+    await startServer();
+  } else {
+    throw new TokenError(USAGE);
+  }
+}
+
+async function startServer(): Promise<void> {
+  const db = await open();
+  const hub = new LiveHub();
+  await hub.start(db);
+  const kioskDir = process.env['KIOSK_DIR'] ?? 'dist/kiosk';
+  const app = createApp({
+    db,
+    hub,
+    ratePerMinute: Number(process.env['RATE_PER_MINUTE'] ?? 600),
+    ...(existsSync(kioskDir) ? { kioskDir } : {}),
+  });
+  const port = Number(process.env['PORT'] ?? 8787);
+  const hostname = process.env['HOST'] ?? '127.0.0.1';
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    // The line tests and scripts wait for; keep its shape.
+    console.log(`huddle sync server on http://${hostname}:${info.port} (storage: ${db.kind})`);
+  });
+  const stop = () => {
+    server.close();
+    void hub.stop().then(() => db.close()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+command(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof TokenError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+/**
+ * The server's tables, as numbered migrations run in order at start (the same on PGlite and
+ * PostgreSQL). Each runs in its own transaction with its number recorded, so several
+ * instances starting at once apply each one exactly once.
+ */
+import type { Database } from './db.js';
+
+const MIGRATIONS: string[] = [
+  // 1: organisations, device tokens (hashed), merged records with a clock per field, the op
+  // ids already applied (pushes are idempotent), and each organisation's change counter.
+  `
+  create table orgs (id text primary key, created_at timestamptz not null default now());
+  create table tokens (
+    hash text primary key,
+    org text not null references orgs (id),
+    role text not null,
+    unit_id text,
+    label text not null default '',
+    created_at timestamptz not null default now(),
+    expires_at timestamptz,
+    revoked_at timestamptz
+  );
+  create table records (
+    org text not null references orgs (id),
+    kind text not null,
+    id text not null,
+    data jsonb not null,
+    clocks jsonb not null,
+    seq bigint not null,
+    primary key (org, kind, id)
+  );
+  create index records_by_seq on records (org, seq);
+  create table applied_ops (org text not null, op_id text not null, primary key (org, op_id));
+  create table org_seq (org text primary key references orgs (id), seq bigint not null default 0);
+  `,
+];
+
+export async function migrate(db: Database): Promise<void> {
+  await db.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
+  for (const [index, sql] of MIGRATIONS.entries()) {
+    const version = index + 1;
+    await db.transaction(async (tx) => {
+      // The lock makes a second instance wait here, then see the version as applied.
+      await tx.query('lock table schema_migrations in exclusive mode');
+      const { rows } = await tx.query('select 1 from schema_migrations where version = $1', [version]);
+      if (rows.length > 0) return;
+      for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version) values ($1)', [version]);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Push and pull. A push is one transaction: every op is checked (shape, access, and the
+ * merged record against the same validation the devices use) and either the whole batch is
+ * stored or none of it, with an error naming the op and field. Each organisation has its
+ * own change counter; its row lock serialises pushes per organisation, so cursors follow
+ * commit order and a pull never skips a change committed late, even across instances.
+ */
+import { validateRecord, ValidationError, type EntityKind } from '../src/model/index.js';
+import { mergeFields, type FieldClocks } from '../src/sync/merge.js';
+import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/sync/protocol.js';
+import { directBoards, writeProblem } from './access.js';
+import type { Database, Sql } from './db.js';
+
+export const NOTIFY_CHANNEL = 'huddle_sync';
+
+/** Thrown when a token may not make one of the writes; nothing of the batch is stored. */
+export class AccessError extends Error {
+  override readonly name = 'AccessError';
+  constructor(
+    message: string,
+    readonly opIndex: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Row {
+  data: Record<string, unknown>;
+  clocks: FieldClocks;
+}
+
+export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): Promise<PushResponse> {
+  return db.transaction(async (sql) => {
+    const locked = await sql.query<{ seq: string }>('select seq from org_seq where org = $1 for update', [who.org]);
+    if (!locked.rows[0]) throw new AccessError(`organisation ${who.org} does not exist`, 0);
+    let seq = Number(locked.rows[0].seq);
+    const touched = new Map<string, { kind: EntityKind; id: string; row: Row }>();
+    const load = async (kind: EntityKind, id: string): Promise<Row | undefined> => {
+      const cached = touched.get(`${kind}/${id}`);
+      if (cached) return cached.row;
+      const { rows } = await sql.query<Row>('select data, clocks from records where org = $1 and kind = $2 and id = $3', [who.org, kind, id]);
+      return rows[0];
+    };
+    const boardsOf = async (kind: EntityKind, record: Record<string, unknown>) => {
+      if (kind !== 'kpiValues') return directBoards(kind, record);
+      const kpi = await load('kpis', String(record['kpiId']));
+      return kpi ? directBoards('kpis', kpi.data) : [];
+    };
+    let applied = 0;
+    let duplicates = 0;
+    for (const [index, op] of ops.entries()) {
+      const name = `op ${index} (${op.opId}): ${op.kind} ${op.id}`;
+      const fresh = await sql.query('insert into applied_ops (org, op_id) values ($1, $2) on conflict do nothing returning op_id', [who.org, op.opId]);
+      if (fresh.rows.length === 0) {
+        duplicates++;
+        continue;
+      }
+      const current = await load(op.kind, op.id);
+      const merged = mergeFields(op.id, current?.data, current?.clocks ?? {}, op.fields, op.hlc);
+      const after = merged.record!;
+      try {
+        validateRecord(op.kind, after);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const hint = current ? '' : ' (the server has no such record: an op that creates one must carry all its fields)';
+        throw new SyncProtocolError(`${name}: ${error.field} ${error.problem}${hint}`, index, error.field);
+      }
+      const problem = await writeProblem(who, op.kind, current?.data, after, boardsOf);
+      if (problem) throw new AccessError(`${name}: ${problem}`, index);
+      touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks } });
+      applied++;
+    }
+    for (const { kind, id, row } of touched.values()) {
+      seq++;
+      await sql.query(
+        `insert into records (org, kind, id, data, clocks, seq) values ($1, $2, $3, $4, $5, $6)
+         on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq`,
+        [who.org, kind, id, JSON.stringify(row.data), JSON.stringify(row.clocks), seq],
+      );
+    }
+    if (touched.size > 0) {
+      await sql.query('update org_seq set seq = $2 where org = $1', [who.org, seq]);
+      await notify(sql, who.org, seq);
+    }
+    return { applied, duplicates, cursor: seq };
+  });
+}
+
+async function notify(sql: Sql, org: string, seq: number): Promise<void> {
+  // Delivered at commit, to every instance listening on this database.
+  await sql.query('select pg_notify($1, $2)', [NOTIFY_CHANNEL, `${org} ${seq}`]);
+}
+
+export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<PullResponse> {
+  const limit = SYNC_LIMITS.recordsPerPull;
+  const { rows } = await db.query<{ kind: EntityKind; id: string; data: Record<string, unknown>; clocks: FieldClocks; seq: string }>(
+    'select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3',
+    [who.org, cursor, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const visible = who.role === 'pulse' ? page.filter((r) => PULSE_READS.includes(r.kind)) : page;
+  return {
+    cursor: page.length > 0 ? Number(page[page.length - 1]!.seq) : cursor,
+    records: visible.map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
+    more: rows.length > limit,
+  };
+}
+
+/** A phone pulse link sees only what the pulse shows: the organisation's words and boards. */
+const PULSE_READS: readonly EntityKind[] = ['org', 'units'];
