@@ -23,6 +23,10 @@ export interface KioskConfig {
   lock: number;
   /** On an empty database: ask (try the demo, or set up the organisation), or load the demo at once. */
   firstRun: 'ask' | 'demo';
+  /** A huddle sync server's address; with `token`, this screen shares its data with every device of the organisation. */
+  server?: string;
+  /** This screen's device token (from `npm run server -- token create`). */
+  token?: string;
 }
 
 export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60, lock: 120, firstRun: 'ask' };
@@ -51,6 +55,8 @@ const KEYS: Record<string, string> = {
   pin: '4 to 8 digits',
   lock: 'a whole number of seconds from 10 to 3600',
   'first-run': 'ask or demo',
+  server: 'the http:// or https:// address of a huddle sync server',
+  token: 'the device token an admin made with "npm run server -- token create" (starts with he_)',
 };
 
 function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): KioskConfig {
@@ -101,6 +107,21 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         if (!(THEMES as readonly string[]).includes(text)) fail();
         next.theme = text as KioskConfig['theme'];
         break;
+      case 'server': {
+        let url: URL | undefined;
+        try {
+          url = new URL(text);
+        } catch {
+          fail();
+        }
+        if (url!.protocol !== 'http:' && url!.protocol !== 'https:') fail();
+        next.server = url!.origin + url!.pathname.replace(/\/+$/, '');
+        break;
+      }
+      case 'token':
+        if (!/^he_[A-Za-z0-9_-]{16,100}$/.test(text)) fail();
+        next.token = text;
+        break;
       case 'locale':
         try {
           if (Intl.getCanonicalLocales(text).length !== 1) fail();
@@ -125,5 +146,9 @@ export function parseConfig(file: unknown, query: URLSearchParams): KioskConfig 
     }
     config = apply(config, file as Raw, 'kiosk.json');
   }
-  return apply(config, Object.fromEntries(query), 'url');
+  const result = apply(config, Object.fromEntries(query), 'url');
+  // One without the other is a half-done set-up: say so rather than run unsynced unnoticed.
+  if (result.server && !result.token) throw new ConfigError('token', KEYS['token']!, query.has('server') ? 'url' : 'kiosk.json', '');
+  if (result.token && !result.server) throw new ConfigError('server', KEYS['server']!, query.has('token') ? 'url' : 'kiosk.json', '');
+  return result;
 }

@@ -8,6 +8,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { getDefaultStore } from '../src/store/default-store.js';
+import { IdbHuddleStore } from '../src/store/idb-store.js';
+import { SyncClient } from '../src/sync/sync-client.js';
+import '../src/components/huddle-sync-status/huddle-sync-status.js';
 import { orgSettings, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
@@ -30,6 +33,7 @@ type Phase =
   | { name: 'welcome'; config: KioskConfig }
   | { name: 'setting-up'; config: KioskConfig }
   | { name: 'ready'; config: KioskConfig }
+  | { name: 'waiting-for-server'; config: KioskConfig }
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
 
@@ -89,7 +93,10 @@ export class KioskApp extends LitElement {
   #afterPin: (() => void) | undefined;
   #relock: ReturnType<typeof setInterval> | undefined;
 
-  readonly store = getDefaultStore();
+  /** The default database, or one per sync server when the screen syncs. */
+  store: IdbHuddleStore = getDefaultStore();
+  /** Set when the screen syncs with a server. */
+  #sync: SyncClient | undefined;
   #lastTouch = 0;
   #rotation: ReturnType<typeof setInterval> | undefined;
   #midnight: ReturnType<typeof setTimeout> | undefined;
@@ -269,6 +276,10 @@ export class KioskApp extends LitElement {
       throw error;
     }
     if (config.locale) document.documentElement.lang = config.locale;
+    if (config.server && config.token) {
+      await this.#startSync(config, config.server, config.token);
+      return;
+    }
     try {
       if (setupInProgress()) {
         this.phase = { name: 'setting-up', config };
@@ -286,6 +297,27 @@ export class KioskApp extends LitElement {
       return;
     }
     this.#ready(config);
+  }
+
+  /**
+   * A screen that syncs takes its organisation from the server: no demo, no set-up here. It
+   * opens once its database holds the organisation (at once when it already did, offline too).
+   */
+  async #startSync(config: KioskConfig, server: string, token: string): Promise<void> {
+    // One database per server, so a screen moved to another server never mixes organisations.
+    this.store = new IdbHuddleStore({ name: `huddle-elements@${new URL(server).host}` });
+    const sync = new SyncClient({ store: this.store, server, token });
+    this.#sync = sync;
+    this.#teardown.push(() => sync.stop());
+    const openWhenFilled = async () => {
+      if (this.phase.name === 'ready' || (await isEmpty(this.store))) return;
+      this.#ready(config);
+    };
+    this.#teardown.push(sync.subscribe(() => void openWhenFilled()));
+    this.phase = { name: 'waiting-for-server', config };
+    await openWhenFilled();
+    await sync.start();
+    await openWhenFilled();
   }
 
   async #tryDemo(config: KioskConfig): Promise<void> {
@@ -424,6 +456,13 @@ export class KioskApp extends LitElement {
           <p>${this.phase.error.message}</p>
           <p>Views: ${KIOSK_VIEWS.map((k) => html`<code>${k}</code> `)}</p>
         </div>`;
+      case 'waiting-for-server': {
+        return html`<div class="message" role="status">
+          <h1>Waiting for the organisation</h1>
+          <p>This screen takes its boards from <code>${this.phase.config.server}</code>; they show as soon as it answers.</p>
+          ${this.#sync ? html`<huddle-sync-status .source=${this.#sync}></huddle-sync-status>` : nothing}
+        </div>`;
+      }
       case 'welcome': {
         const { config } = this.phase;
         return html`<div class="message">
@@ -449,7 +488,7 @@ export class KioskApp extends LitElement {
         if (!config.unit) return html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>${notice}`;
         const view = config.views[this.viewIndex % config.views.length]!;
         return html`<div class="view">
-            <huddle-provider .store=${this.store} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
+            <huddle-provider .store=${this.store} .sync=${this.#sync} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
               ${this.showSettings
                 ? html`<kiosk-settings .store=${this.store} .config=${config}></kiosk-settings>`
                 : keyed(`${this.day}:${view}`, this.renderView(view, config))}
@@ -466,7 +505,11 @@ export class KioskApp extends LitElement {
                   ? html`<button @click=${() => (this.askingPin = true)}>Locked: tap to unlock</button>`
                   : html`<button @click=${() => (this.locked = true)}>Unlocked: lock now</button>`
                 : nothing}
-              ${this.offline ? html`<span class="badge" role="status">Offline: changes are kept on this screen</span>` : nothing}
+              ${this.#sync
+                ? html`<huddle-sync-status .source=${this.#sync} theme=${config.theme}></huddle-sync-status>`
+                : this.offline
+                  ? html`<span class="badge" role="status">Offline: changes are kept on this screen</span>`
+                  : nothing}
             </nav>
           </div>
           ${this.askingPin && config.pin

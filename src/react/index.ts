@@ -20,6 +20,7 @@ import { HuddleKudos as HuddleKudosElement } from '../components/huddle-kudos/hu
 import { HuddleProvider as HuddleProviderElement } from '../components/huddle-provider/huddle-provider.js';
 import { HuddleResources as HuddleResourcesElement } from '../components/huddle-resources/huddle-resources.js';
 import { HuddleSetup as HuddleSetupElement } from '../components/huddle-setup/huddle-setup.js';
+import { HuddleSyncStatus as HuddleSyncStatusElement } from '../components/huddle-sync-status/huddle-sync-status.js';
 import { ImprovementCard as ImprovementCardElement } from '../components/improvement-card/improvement-card.js';
 import { KpiCalendar as KpiCalendarElement } from '../components/kpi-calendar/kpi-calendar.js';
 import { KpiTrend as KpiTrendElement } from '../components/kpi-trend/kpi-trend.js';
@@ -173,6 +174,14 @@ export const HuddleSetup = createComponent({
     onSetupSaved: 'setup-saved' as EventName<HuddleEventMap['setup-saved']>,
     onSetupFinished: 'setup-finished' as EventName<HuddleEventMap['setup-finished']>,
   },
+});
+
+/** React wrapper of `<huddle-sync-status>`: Whether this device's changes have reached the server: synced, N waiting, offline, or an error with its reason. Shows nothing when the store does not sync with a server. The state is a symbol and words, never colour alone; changes are announced politely to screen readers. */
+export const HuddleSyncStatus = createComponent({
+  tagName: 'huddle-sync-status',
+  elementClass: HuddleSyncStatusElement,
+  react: React,
+  events: {},
 });
 
 /** React wrapper of `<improvement-card>`: "Improve for tomorrow": the board's current experiments as a storyboard - target condition, actual condition, obstacle, last step and what was learned, next step and what we expect. */

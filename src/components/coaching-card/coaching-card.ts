@@ -26,6 +26,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay } from '../format.js';
 import { clearDraft, loadDraft, saveDraft, type CoachingDraft } from './coaching-draft.js';
+import '../huddle-sync-status/huddle-sync-status.js';
 
 const RATINGS: Rating[] = [0, 1, 2];
 
@@ -189,7 +190,7 @@ export class CoachingCard extends HuddleElement {
     const previous = historyOf(this.#history.value ?? [], this.learner)[0];
     return html`
       <section part="base" aria-labelledby="card-title">
-        <header><h2 id="card-title">${msg('Coaching card')}</h2></header>
+        <header><h2 id="card-title">${msg('Coaching card')}</h2><huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status></header>
         <form @submit=${this.save} aria-labelledby="card-title">
           <fieldset>
             <legend>${msg('Kind of conversation')}</legend>

@@ -31,6 +31,7 @@ import '../huddle-attendance/huddle-attendance.js';
 import '../huddle-resources/huddle-resources.js';
 import '../improvement-card/improvement-card.js';
 import '../huddle-kudos/huddle-kudos.js';
+import '../huddle-sync-status/huddle-sync-status.js';
 
 export const BOARD_VIEWS = ['reflect', 'plan', 'improve', 'actions', 'escalations'] as const;
 export type BoardView = (typeof BOARD_VIEWS)[number];
@@ -265,6 +266,7 @@ export class HuddleBoard extends HuddleElement {
             <li><span aria-hidden="true">⇧ </span>${msg(str`${sent} escalated`)}</li>
             ${unit.tier > 1 || waiting ? html`<li class=${waiting ? 'bad' : ''}><span aria-hidden="true">⇩ </span>${msg(str`${waiting} waiting on us`)}</li>` : nothing}
           </ul>
+          <huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status>
         </header>
         <huddle-agenda unit=${unit.id} .store=${this.activeStore} .theme=${this.effectiveTheme}></huddle-agenda>
         <div role="tablist" part="tabs" aria-label=${msg('Board views')} @keydown=${this.onTabKey}>

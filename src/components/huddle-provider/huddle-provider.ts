@@ -2,6 +2,8 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { storeContext } from '../../context/store-context.js';
+import { syncContext } from '../../context/sync-context.js';
+import { SyncClient, type SyncStateSource } from '../../sync/sync-client.js';
 import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../../context/settings-context.js';
 import { IdbHuddleStore } from '../../store/idb-store.js';
 import { getDefaultStore } from '../../store/default-store.js';
@@ -18,6 +20,10 @@ const THEMES: readonly ThemeName[] = ['light', 'dark', 'wall'];
  * Put several boards, a coaching card and a feedback loop inside one provider and they all
  * read and write the same data, and update together. Without a provider each element uses
  * the shared default IndexedDB store.
+ *
+ * With `server` and `token`, the provider's IndexedDB store syncs with a huddle sync server
+ * (see server/): changes from other devices arrive live, this device's changes are queued
+ * while offline and uploaded on reconnect, and elements that write show the sync state.
  */
 export class HuddleProvider extends LitElement {
   static override styles = css`
@@ -46,14 +52,27 @@ export class HuddleProvider extends LitElement {
   /** Locks edits on a shared screen until a PIN unlocks them. */
   @property({ type: Boolean, reflect: true, attribute: 'edits-locked' }) editsLocked = false;
 
+  /** Address of a huddle sync server; with `token`, the store syncs with it. */
+  @property({ reflect: true }) server = '';
+
+  /** This device's token from the server's admin (`npm run server -- token create`). */
+  @property() token = '';
+
   @provide({ context: settingsContext })
   protected settings: HuddleSettings = DEFAULT_SETTINGS;
 
+  /** The sync state elements show; set from outside to share a client the host runs itself. */
+  @provide({ context: syncContext })
+  @property({ attribute: false })
+  sync?: SyncStateSource;
+
   #ownStore: IdbHuddleStore | undefined;
+  #ownSync: SyncClient | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') && this.locale) void useHuddleLocale(this.locale);
     if (changed.has('database') && this.database) this.#openOwnStore(this.database);
+    if (changed.has('server') || changed.has('token') || changed.has('store')) this.#startOwnSync();
     if (changed.has('locale') || changed.has('theme') || changed.has('editsLocked')) {
       this.settings = {
         locale: this.locale,
@@ -65,7 +84,8 @@ export class HuddleProvider extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A store this provider opened is its own to close; one set from outside is not.
+    // A store or sync this provider opened is its own to close; one set from outside is not.
+    this.#stopOwnSync();
     this.#ownStore?.close();
     this.#ownStore = undefined;
   }
@@ -74,6 +94,22 @@ export class HuddleProvider extends LitElement {
     super.connectedCallback();
     // Reconnected after a move in the page: reopen the database it had.
     if (this.hasUpdated && this.database && !this.#ownStore) this.#openOwnStore(this.database);
+    if (this.hasUpdated) this.#startOwnSync();
+  }
+
+  #startOwnSync(): void {
+    this.#stopOwnSync();
+    if (!this.server || !this.token || !(this.store instanceof IdbHuddleStore)) return;
+    this.#ownSync = new SyncClient({ store: this.store, server: this.server, token: this.token });
+    this.sync = this.#ownSync;
+    void this.#ownSync.start();
+  }
+
+  #stopOwnSync(): void {
+    if (!this.#ownSync) return;
+    this.#ownSync.stop();
+    if (this.sync === this.#ownSync) this.sync = undefined;
+    this.#ownSync = undefined;
   }
 
   #openOwnStore(name: string): void {

@@ -1,0 +1,119 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { HuddleElement } from '../huddle-element.js';
+import { syncContext } from '../../context/sync-context.js';
+import type { SyncState, SyncStateSource } from '../../sync/sync-client.js';
+import { tokens } from '../../styles/tokens.js';
+
+/**
+ * @summary Whether this device's changes have reached the server: synced, N waiting, offline, or an error with its reason.
+ *
+ * Shows nothing when the store does not sync with a server. The state is a symbol and words,
+ * never colour alone; changes are announced politely to screen readers.
+ *
+ * @csspart base - The badge.
+ *
+ * @cssprop --he-status-green - Background when synced.
+ * @cssprop --he-status-amber - Background when changes wait or the device is offline.
+ * @cssprop --he-status-red - Background on an error.
+ */
+export class HuddleSyncStatus extends HuddleElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: inline-block;
+        min-width: 0;
+      }
+      .badge {
+        display: inline-flex;
+        align-items: center;
+        gap: calc(var(--_space) / 2);
+        max-width: 100%;
+        padding: calc(var(--_space) / 2) var(--_space);
+        border-radius: var(--_radius);
+        font: inherit;
+        font-size: var(--_size-small);
+        color: var(--_on-status);
+        overflow-wrap: anywhere;
+      }
+      .synced {
+        background: var(--_green);
+      }
+      .pending,
+      .offline,
+      .connecting {
+        background: var(--_amber);
+      }
+      .error {
+        background: var(--_red);
+      }
+    `,
+  ];
+
+  /** A sync state source to show instead of the provided one (e.g. a `SyncClient`). */
+  @property({ attribute: false }) source?: SyncStateSource;
+
+  @consume({ context: syncContext, subscribe: true })
+  @state()
+  protected providedSource?: SyncStateSource;
+
+  @state() private current?: SyncState;
+
+  #unsubscribe: (() => void) | undefined;
+  #subscribed: SyncStateSource | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const source = this.source ?? this.providedSource;
+    if (source !== this.#subscribed) this.#follow(source);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#follow(this.source ?? this.providedSource);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#follow(undefined);
+  }
+
+  #follow(source: SyncStateSource | undefined): void {
+    this.#unsubscribe?.();
+    this.#subscribed = source;
+    this.#unsubscribe = source?.subscribe((next) => (this.current = next));
+    if (!source) this.current = undefined;
+  }
+
+  protected override render() {
+    const current = this.current;
+    if (!current) return nothing;
+    return html`<span part="base" class="badge ${current.status}" role="status" title=${current.reason ?? ''}>${describe(current)}</span>`;
+  }
+}
+
+function describe({ status, pending, reason }: SyncState): string {
+  switch (status) {
+    case 'connecting':
+      return msg('⋯ Connecting to the server');
+    case 'synced':
+      return msg('✓ Synced');
+    case 'pending':
+      return msg(str`↑ ${pending} waiting to send`);
+    case 'offline':
+      return pending > 0 ? msg(str`⚠ Offline: ${pending} changes kept on this device`) : msg('⚠ Offline');
+    case 'error':
+      return msg(str`✗ Not synced: ${reason ?? ''}`);
+  }
+}
+
+customElements.get('huddle-sync-status') ?? customElements.define('huddle-sync-status', HuddleSyncStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'huddle-sync-status': HuddleSyncStatus;
+  }
+}

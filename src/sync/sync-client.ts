@@ -1,0 +1,279 @@
+/**
+ * Keeps one device's store in sync with a server: pushes the outbox (oldest first, in
+ * batches), pulls merged records from its cursor, and listens on the live channel so that a
+ * change made elsewhere shows here within a second. Offline, it keeps everything in the
+ * outbox and retries with a growing pause; back online, it uploads all of it.
+ *
+ * It never decides what the data is: the store merges field by field (see merge.ts).
+ */
+import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
+import { toWireFields } from './merge.js';
+import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from './protocol.js';
+
+export type SyncStatus = 'connecting' | 'synced' | 'pending' | 'offline' | 'error';
+
+export interface SyncState {
+  status: SyncStatus;
+  /** Writes on this device the server does not have yet. */
+  pending: number;
+  /** Why the status is offline or error, in words a person can act on. */
+  reason?: string;
+  /** When this device last heard from the server (ISO time). */
+  lastContact?: string;
+}
+
+/** What an element needs to show the state: read it now, and hear of changes. */
+export interface SyncStateSource {
+  readonly state: SyncState;
+  subscribe(listener: (state: SyncState) => void): () => void;
+}
+
+export interface SyncClientOptions {
+  store: IdbHuddleStore;
+  /** The server's base address, e.g. https://huddle.example.org */
+  server: string;
+  token: string;
+  /** Longest pause between retries while offline, in ms. */
+  maxRetryMs?: number;
+}
+
+/** A failed request: `offline` when the server could not be reached at all. */
+class SyncFailure extends Error {
+  constructor(
+    message: string,
+    readonly offline: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+const PULL_SAFETY_NET_MS = 60_000;
+
+export class SyncClient implements SyncStateSource {
+  readonly #store: IdbHuddleStore;
+  readonly #server: string;
+  readonly #token: string;
+  readonly #maxRetryMs: number;
+  #state: SyncState = { status: 'connecting', pending: 0 };
+  readonly #listeners = new Set<(state: SyncState) => void>();
+  readonly #teardown: (() => void)[] = [];
+  #running: Promise<void> | undefined;
+  #again = { push: false, pull: false };
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #retryMs = 1000;
+  #live: AbortController | undefined;
+  #liveTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopped = true;
+  #who: WhoAmI | undefined;
+
+  constructor(options: SyncClientOptions) {
+    this.#store = options.store;
+    this.#server = options.server.replace(/\/+$/, '');
+    this.#token = options.token;
+    this.#maxRetryMs = options.maxRetryMs ?? 30_000;
+  }
+
+  get state(): SyncState {
+    return this.#state;
+  }
+
+  /** Who the server says this device is (after the first contact). */
+  get who(): WhoAmI | undefined {
+    return this.#who;
+  }
+
+  subscribe(listener: (state: SyncState) => void): () => void {
+    this.#listeners.add(listener);
+    listener(this.#state);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Starts syncing: a first full exchange, then live updates. Resolves after the first exchange. */
+  async start(): Promise<void> {
+    if (!this.#stopped) return this.#running;
+    this.#stopped = false;
+    this.#teardown.push(this.#store.onChange(() => this.#kick({ push: true, pull: false })));
+    const online = () => {
+      this.#retryMs = 1000;
+      this.#kick({ push: true, pull: true });
+      this.#connectLive();
+    };
+    globalThis.addEventListener?.('online', online);
+    this.#teardown.push(() => globalThis.removeEventListener?.('online', online));
+    // The live channel can be cut silently by a proxy; a slow pull catches anything missed.
+    const safetyNet = setInterval(() => this.#kick({ push: true, pull: true }), PULL_SAFETY_NET_MS);
+    this.#teardown.push(() => clearInterval(safetyNet));
+    this.#connectLive();
+    await this.#kick({ push: true, pull: true });
+  }
+
+  /** Stops every request, timer and listener. Pending writes stay in the outbox. */
+  stop(): void {
+    this.#stopped = true;
+    this.#live?.abort();
+    this.#live = undefined;
+    clearTimeout(this.#retryTimer);
+    clearTimeout(this.#liveTimer);
+    for (const undo of this.#teardown.splice(0)) undo();
+  }
+
+  /** Pushes and pulls now; resolves when done (or failed: see `state`). */
+  syncNow(): Promise<void> {
+    return this.#kick({ push: true, pull: true });
+  }
+
+  // ------------------------------------------------------------------ the cycle
+
+  /** One exchange at a time; asks made meanwhile are merged into one more exchange. */
+  #kick(what: { push: boolean; pull: boolean }): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    if (this.#running) {
+      this.#again = { push: this.#again.push || what.push, pull: this.#again.pull || what.pull };
+      return this.#running;
+    }
+    this.#running = (async () => {
+      let next = what;
+      try {
+        while (!this.#stopped && (next.push || next.pull)) {
+          this.#again = { push: false, pull: false };
+          await this.#exchange(next);
+          next = this.#again;
+        }
+      } finally {
+        this.#running = undefined;
+      }
+    })();
+    return this.#running;
+  }
+
+  async #exchange(what: { push: boolean; pull: boolean }): Promise<void> {
+    try {
+      this.#who ??= await this.#request<WhoAmI>('GET', '/api/whoami');
+      if (what.push) await this.#pushAll();
+      if (what.pull) await this.#pullAll();
+      this.#retryMs = 1000;
+      const pending = await this.#store.pendingCount();
+      this.#set({ status: pending > 0 ? 'pending' : 'synced', pending, lastContact: new Date().toISOString() });
+      // Writes made during this exchange go out next.
+      if (pending > 0) this.#again.push = true;
+    } catch (error) {
+      const failure = error instanceof SyncFailure ? error : new SyncFailure((error as Error).message, false);
+      const pending = await this.#store.pendingCount().catch(() => this.#state.pending);
+      this.#set({
+        status: failure.offline ? 'offline' : 'error',
+        pending,
+        reason: failure.message,
+        ...(this.#state.lastContact ? { lastContact: this.#state.lastContact } : {}),
+      });
+      this.#scheduleRetry(failure.retryAfterMs);
+    }
+  }
+
+  async #pushAll(): Promise<void> {
+    for (;;) {
+      const entries = await this.#store.outbox(SYNC_LIMITS.opsPerPush);
+      if (entries.length === 0) return;
+      const ops = entries.map(toOp).filter((op): op is SyncOp => op !== undefined);
+      if (ops.length > 0) await this.#request<PushResponse>('POST', '/api/sync/push', { ops });
+      await this.#store.acknowledge(entries[entries.length - 1]!.seq!);
+      this.#set({ ...this.#state, pending: await this.#store.pendingCount() });
+    }
+  }
+
+  async #pullAll(): Promise<void> {
+    for (;;) {
+      const cursor = await this.#store.syncCursor(this.#server);
+      const page = await this.#request<PullResponse>('GET', `/api/sync/pull?cursor=${cursor}`);
+      const result = await this.#store.applyRemote(this.#server, page.records, page.cursor);
+      if (result.rejected.length > 0) {
+        throw new SyncFailure(`${result.rejected.length} change(s) from the server cannot be shown by this version (${result.rejected[0]}): update this device`, false);
+      }
+      if (!page.more) return;
+    }
+  }
+
+  #scheduleRetry(afterMs?: number): void {
+    clearTimeout(this.#retryTimer);
+    const wait = afterMs ?? this.#retryMs;
+    this.#retryMs = Math.min(this.#retryMs * 2, this.#maxRetryMs);
+    this.#retryTimer = setTimeout(() => void this.#kick({ push: true, pull: true }), wait);
+  }
+
+  // ------------------------------------------------------------------ live channel
+
+  /** Listens for "changed" events; each one pulls. Reconnects after a failure. */
+  #connectLive(): void {
+    if (this.#stopped || this.#live) return;
+    const abort = new AbortController();
+    this.#live = abort;
+    void (async () => {
+      try {
+        const response = await fetch(`${this.#server}/api/sync/live`, { headers: this.#headers(), signal: abort.signal, cache: 'no-store' });
+        if (!response.ok || !response.body) throw new Error(`live channel refused (${response.status})`);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = /^event: (\w+)$/m.exec(buffer.slice(0, end))?.[1];
+            buffer = buffer.slice(end + 2);
+            // "ready" after a (re)connect: catch up on whatever was missed meanwhile.
+            if (event === 'changed' || event === 'ready') void this.#kick({ push: event === 'ready', pull: true });
+          }
+        }
+      } catch {
+        // Offline or refused: the exchange reports why; we only come back later.
+      } finally {
+        if (this.#live === abort) this.#live = undefined;
+        if (!this.#stopped && !abort.signal.aborted) {
+          clearTimeout(this.#liveTimer);
+          this.#liveTimer = setTimeout(() => this.#connectLive(), this.#retryMs);
+        }
+      }
+    })();
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  #headers(): Record<string, string> {
+    return { Authorization: `Bearer ${this.#token}` };
+  }
+
+  async #request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.#server}${path}`, {
+        method,
+        headers: { ...this.#headers(), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new SyncFailure('the server cannot be reached; changes are kept on this device', true);
+    }
+    if (response.ok) return (await response.json()) as T;
+    const message = await response
+      .json()
+      .then((json: { error?: string }) => json.error)
+      .catch(() => undefined);
+    if (response.status >= 500) throw new SyncFailure(`the server has a problem (${response.status}); changes are kept on this device`, true);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new SyncFailure(message ?? `the server refused (${response.status})`, false, response.status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined);
+  }
+
+  #set(state: SyncState): void {
+    const same = JSON.stringify(state) === JSON.stringify(this.#state);
+    this.#state = state;
+    if (!same) for (const listener of this.#listeners) listener(state);
+  }
+}
+
+function toOp(entry: OutboxEntry): SyncOp | undefined {
+  const fields = toWireFields(entry.record as unknown as Record<string, unknown>, entry.fields);
+  if (Object.keys(fields).length === 0) return undefined;
+  return { opId: entry.opId, kind: entry.kind, id: entry.recordId, hlc: entry.hlc, fields };
+}

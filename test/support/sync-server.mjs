@@ -1,0 +1,88 @@
+// Starting the real sync server for end-to-end tests and the bench: its admin commands, the
+// server itself (a child process, as `npm run server` runs it), and a throwaway PostgreSQL
+// cluster from Debian's packages for the DATABASE_URL variant.
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TSX = ['node_modules/.bin/tsx', 'server/main.ts'];
+
+/** Runs an admin command (`token create ...`, `demo ...`) and returns what it printed. */
+export function serverCommand(env, ...args) {
+  const result = spawnSync(TSX[0], [TSX[1], ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`server ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** Starts the server on a free port; resolves with its address and a stop function. */
+export function startServer(env) {
+  const child = spawn(TSX[0], [TSX[1]], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 60 s:\n${log}`)), 60_000);
+    const onData = (chunk) => {
+      log += chunk;
+      const match = /huddle sync server on (http:\/\/\S+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          log: () => log,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done);
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}):\n${log}`));
+    });
+  });
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+/**
+ * A throwaway PostgreSQL cluster on loopback, owned by the postgres user (the server refuses
+ * to run as root). Undefined when Debian's PostgreSQL is not installed.
+ */
+export async function startPostgres() {
+  if (!existsSync(join(PG_BIN, 'initdb'))) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'huddle-pg-'));
+  const asPostgres = (cmd, args) => {
+    const runAs = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+    const result = spawnSync(runAs[0], runAs[1], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr}${result.stdout}`);
+  };
+  if (process.getuid?.() === 0) {
+    const id = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+    const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+    chownSync(dir, id, gid);
+  }
+  const port = await freePort();
+  asPostgres(join(PG_BIN, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'postgres']);
+  asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', dir, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', dir, '-m', 'immediate', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
