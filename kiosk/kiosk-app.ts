@@ -488,7 +488,7 @@ export class KioskApp extends LitElement {
         if (!config.unit) return html`<kiosk-board-overview .store=${this.store}></kiosk-board-overview>${notice}`;
         const view = config.views[this.viewIndex % config.views.length]!;
         return html`<div class="view">
-            <huddle-provider .store=${this.store} .sync=${this.#sync} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
+            <huddle-provider .store=${this.store} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
               ${this.showSettings
                 ? html`<kiosk-settings .store=${this.store} .config=${config}></kiosk-settings>`
                 : keyed(`${this.day}:${view}`, this.renderView(view, config))}
@@ -506,7 +506,8 @@ export class KioskApp extends LitElement {
                   : html`<button @click=${() => (this.locked = true)}>Unlocked: lock now</button>`
                 : nothing}
               ${this.#sync
-                ? html`<huddle-sync-status .source=${this.#sync} theme=${config.theme}></huddle-sync-status>`
+                ? // In the bar every view shares, rather than in each view's own header.
+                  html`<huddle-sync-status .source=${this.#sync} theme=${config.theme}></huddle-sync-status>`
                 : this.offline
                   ? html`<span class="badge" role="status">Offline: changes are kept on this screen</span>`
                   : nothing}

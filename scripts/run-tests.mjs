@@ -41,8 +41,8 @@ function ensureChromium() {
 const chromium = ensureChromium();
 const env = { CHROME_PATH: chromium };
 
-console.log('\n== typecheck (tsc, strict)');
-if (run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0) totals.passed++;
+console.log('\n== typecheck (tsc, strict): elements, kiosk, tests, and the sync server');
+if (run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0 && run('npx', ['tsc', '-p', 'server/tsconfig.json'], env) === 0) totals.passed++;
 else totals.failed++;
 
 console.log('\n== custom-elements.json is current (npm run analyze)');

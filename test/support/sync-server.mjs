@@ -2,7 +2,7 @@
 // server itself (a child process, as `npm run server` runs it), and a throwaway PostgreSQL
 // cluster from Debian's packages for the DATABASE_URL variant.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,14 +56,21 @@ async function freePort() {
   return port;
 }
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL server programs, newest version installed (15 on Debian 12). */
+function postgresBin() {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest ? join(root, newest, 'bin') : undefined;
+}
 
 /**
  * A throwaway PostgreSQL cluster on loopback, owned by the postgres user (the server refuses
  * to run as root). Undefined when Debian's PostgreSQL is not installed.
  */
 export async function startPostgres() {
-  if (!existsSync(join(PG_BIN, 'initdb'))) return undefined;
+  const PG_BIN = postgresBin();
+  if (!PG_BIN) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'huddle-pg-'));
   const asPostgres = (cmd, args) => {
     const runAs = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];

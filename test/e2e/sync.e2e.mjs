@@ -1,0 +1,177 @@
+// Many screens, one organisation: the real sync server (embedded PGlite, then a real
+// PostgreSQL from Debian's packages) and three kiosks as devices in separate browser
+// contexts - the Line 1 wall, the Assembly wall above it, and a supervisor's tablet on
+// Line 1. Proves live delivery up the cascade, offline edits arriving after reconnect,
+// concurrent edits (different fields both kept, the same field converging), idempotent and
+// all-or-nothing pushes, and that tokens keep organisations and boards apart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { serverCommand, startPostgres, startServer } from '../support/sync-server.mjs';
+
+const results = { passed: 0, failed: 0 };
+const check = (what, ok, detail = '') => {
+  console.log(`${ok ? '  ✓' : '  ✗'} ${what}${!ok && detail ? ` (${detail})` : ''}`);
+  results[ok ? 'passed' : 'failed']++;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(what, timeoutMs = 15000) {
+  const start = Date.now();
+  for (;;) {
+    const value = await what();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) return value;
+    await sleep(150);
+  }
+}
+
+/** The stored action with this id on a device (its own IndexedDB, read through the kiosk's store). */
+const actionOn = (page, id) =>
+  page.evaluate(async (id) => (await document.querySelector('kiosk-app').store.exportData()).data.actions.find((a) => a.id === id), id);
+const storeCall = (page, method, ...args) =>
+  page.evaluate(([method, args]) => document.querySelector('kiosk-app').store[method](...args).then((r) => r?.id ?? null), [method, args]);
+
+async function suite(label, env) {
+  console.log(`sync server (${label}): three devices, one organisation`);
+  serverCommand(env, 'demo', '--org', 'riverside');
+  const token = (...args) => serverCommand(env, 'token', 'create', ...args);
+  const line1Wall = token('--org', 'riverside', '--role', 'wall', '--unit', 'unit-line-1', '--label', 'Line 1 wall');
+  const assemblyWall = token('--org', 'riverside', '--role', 'wall', '--unit', 'unit-assembly', '--label', 'Assembly wall');
+  const supervisor = token('--org', 'riverside', '--role', 'coach', '--label', 'Supervisor tablet');
+  const otherOrg = token('--org', 'hillside', '--role', 'admin', '--label', 'Another organisation');
+  const server = await startServer(env);
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+  const errors = [];
+  const device = async (tokenText, query) => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${tokenText}&${query}`);
+    return { context, page };
+  };
+  try {
+    const wall = await device(line1Wall, 'unit=unit-line-1');
+    const parent = await device(assemblyWall, 'unit=unit-assembly&views=escalations');
+    const tablet = await device(supervisor, 'unit=unit-line-1');
+    for (const d of [wall, parent, tablet]) await d.page.locator('huddle-board h1').waitFor({ timeout: 30000 });
+    check('each device opens its board from the server (no demo, no set-up on the device)', (await wall.page.locator('huddle-board h1').textContent()) === 'Line 1');
+    const synced = await until(async () => /Synced/.test((await wall.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? ''));
+    check('the wall shows it is synced', synced);
+
+    // An action made at the Line 1 wall by taps and typing, then escalated to Assembly.
+    const title = `Guard parts missing ${label}`;
+    await wall.page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click();
+    await wall.page.locator('huddle-actions button', { hasText: 'Add action' }).click();
+    await wall.page.locator('huddle-actions input[name="title"]').fill(title);
+    await wall.page.locator('huddle-actions button', { hasText: 'Save action' }).click();
+    await wall.page.locator('huddle-actions form.add').waitFor({ state: 'detached', timeout: 10000 });
+    const actionId = await wall.page.evaluate(
+      async (title) => (await document.querySelector('kiosk-app').store.exportData()).data.actions.find((a) => a.title === title)?.id,
+      title,
+    );
+    const onTablet = await until(async () => (await actionOn(tablet.page, actionId))?.title === title);
+    check("the new action reaches the supervisor's tablet", onTablet);
+    // The board lists actions a page at a time; page to the new one to escalate it.
+    const item = wall.page.locator(`huddle-actions li[data-action="${actionId}"]`);
+    const next = wall.page.locator('huddle-actions nav.pager button', { hasText: 'Next' });
+    while (!(await item.count()) && (await next.count()) && (await next.isEnabled())) await next.click();
+    await item.locator('button', { hasText: 'Escalate' }).click();
+    await item.locator('input[name="reason"]').fill('Supplier needs a call from the area');
+    await item.locator('button', { hasText: 'Send up' }).click();
+    const received = await until(() => parent.page.locator('huddle-escalations li[data-escalation]', { hasText: title }).count());
+    check("the escalation reaches the Assembly board's screen", received > 0);
+
+    // The tablet goes offline (a ward with no Wi-Fi) and renames the action; meanwhile the
+    // wall changes its status. Both changes survive, everywhere.
+    await tablet.context.setOffline(true);
+    await storeCall(tablet.page, 'updateAction', actionId, { title: `${title} (call booked)` });
+    await storeCall(wall.page, 'setActionStatus', actionId, 'doing');
+    const offlineBadge = await until(async () => /Offline/.test((await tablet.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? ''));
+    check('the offline tablet says its change is kept on the device', offlineBadge, await tablet.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent());
+    await tablet.context.setOffline(false);
+    await tablet.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const both = (a) => a?.title === `${title} (call booked)` && a?.status === 'doing';
+    const [wallBoth, tabletBoth] = [await until(async () => both(await actionOn(wall.page, actionId))), await until(async () => both(await actionOn(tablet.page, actionId)))];
+    check('the edit made offline arrives after reconnect', wallBoth, JSON.stringify(await actionOn(wall.page, actionId)));
+    check('concurrent edits of different fields both survive on both devices', wallBoth && tabletBoth);
+
+    // Both change the same field while the tablet is cut off: all end with one value.
+    await tablet.context.setOffline(true);
+    await storeCall(wall.page, 'setActionStatus', actionId, 'blocked');
+    await sleep(20);
+    await storeCall(tablet.page, 'setActionStatus', actionId, 'done');
+    await tablet.context.setOffline(false);
+    await tablet.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const agree = await until(async () => {
+      const [a, b, c] = await Promise.all([wall, tablet, parent].map((d) => actionOn(d.page, actionId)));
+      return a?.status === b?.status && b?.status === c?.status && a?.status !== 'doing' ? a.status : undefined;
+    });
+    check(`concurrent edits of the same field converge everywhere (${agree})`, agree === 'done');
+
+    // The API directly: idempotent pushes, malformed batches, boards and organisations apart.
+    const api = (tokenText, path, body) =>
+      fetch(`${server.url}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { Authorization: `Bearer ${tokenText}`, 'Content-Type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      }).then(async (r) => ({ status: r.status, json: await r.json() }));
+    const stamp = `${String(Date.now() + 60_000).padStart(16, '0')}:0000:e2etest`;
+    const rename = { opId: `e2e-rename-${label}`, kind: 'actions', id: actionId, hlc: stamp, fields: { title: 'Renamed once' } };
+    const first = await api(supervisor, '/api/sync/push', { ops: [rename] });
+    const again = await api(supervisor, '/api/sync/push', { ops: [rename] });
+    check('an op pushed twice is applied once', first.json.applied === 1 && again.json.applied === 0 && again.json.duplicates === 1, JSON.stringify([first.json, again.json]));
+    const since = `/api/sync/pull?cursor=${first.json.cursor - 1}`;
+    const before = (await api(supervisor, since)).json;
+    const bad = await api(supervisor, '/api/sync/push', {
+      ops: [
+        { opId: `e2e-ok-${label}`, kind: 'actions', id: actionId, hlc: stamp.replace(':0000:', ':0001:'), fields: { title: 'Should not land' } },
+        { opId: `e2e-bad-${label}`, kind: 'actions', id: actionId, hlc: stamp.replace(':0000:', ':0002:'), fields: { status: 'finished-ish' } },
+      ],
+    });
+    const after = (await api(supervisor, since)).json;
+    check(`a malformed op is refused naming the op and field: "${bad.json.error}"`, bad.status === 400 && /op 1 \(e2e-bad-/.test(bad.json.error) && bad.json.field === 'status');
+    check('and nothing of that batch is applied', after.cursor === before.cursor && after.records.find((r) => r.id === actionId)?.record.title === 'Renamed once');
+    const otherBoard = await api(line1Wall, '/api/sync/push', {
+      ops: [{ opId: `e2e-wall-${label}`, kind: 'actions', id: 'a-line-2-x', hlc: stamp, fields: { unitId: 'unit-line-2', title: 'Not mine', status: 'open', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() } }],
+    });
+    check("a wall token cannot write another board's records", otherBoard.status === 403 && /own board/.test(otherBoard.json.error), JSON.stringify(otherBoard.json));
+    const foreignRead = (await api(otherOrg, '/api/sync/pull?cursor=0')).json;
+    check("another organisation's token reads none of this organisation's data", foreignRead.records.length === 0, `${foreignRead.records.length} records`);
+    // The same record id, written whole by the other organisation: it lands in theirs only.
+    const { id: _id, ...whole } = await actionOn(wall.page, actionId);
+    const foreignWrite = await api(otherOrg, '/api/sync/push', { ops: [{ opId: `e2e-foreign-${label}`, kind: 'actions', id: actionId, hlc: stamp.replace(':0000:', ':0009:'), fields: { ...whole, title: 'Hijacked' } }] });
+    await sleep(1500);
+    const ours = await actionOn(wall.page, actionId);
+    const theirs = (await api(otherOrg, '/api/sync/pull?cursor=0')).json.records.find((r) => r.id === actionId);
+    check("and its writes never touch this organisation's records", foreignWrite.status === 200 && theirs?.record.title === 'Hijacked' && ours?.title === 'Renamed once', `${JSON.stringify(foreignWrite.json)} ours: ${ours?.title}`);
+    const noToken = await fetch(`${server.url}/api/sync/pull?cursor=0`);
+    check('a request without a token is refused', noToken.status === 401);
+    check('no uncaught errors on any device', errors.length === 0, errors.join('; '));
+  } catch (error) {
+    check(`${label} suite stopped: ${error.stack ?? error}`, false, server.log().slice(-2000));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'huddle-pglite-'));
+try {
+  await suite('PGlite', { DATA_DIR: dataDir });
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const postgres = await startPostgres();
+if (postgres) {
+  try {
+    await suite('PostgreSQL', { DATABASE_URL: postgres.url });
+  } finally {
+    postgres.stop();
+  }
+} else {
+  check('PostgreSQL is installed for the DATABASE_URL tests (apt-get install postgresql)', false);
+}
+console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed === 0 ? 0 : 1);
