@@ -31,10 +31,18 @@ describe('kiosk: configuration', () => {
     expect(problem('views=board,calendar').message).to.contain('board, escalations, cascade, feedback, impact');
     expect(problem('theme=neon').message).to.contain('light, dark, wall');
     expect(problem('rotate=5').key).to.equal('rotate');
-    expect(problem('colour=red').message).to.contain('one of the known settings (unit, views, rotate, theme, locale, quiet, pin, lock, first-run)');
+    expect(problem('colour=red').message).to.contain('one of the known settings (unit, views, rotate, theme, locale, quiet, pin, lock, first-run, server, token)');
     expect(problem('first-run=later').message).to.contain('ask or demo');
     expect(problem('pin=12a4').message).to.contain('4 to 8 digits');
     expect(problem('locale=not a locale!').key).to.equal('locale');
+    expect(problem('server=javascript:alert(1)&token=he_abcdefghijklmnopqrstuv').message).to.contain('http:// or https://');
+    expect(problem('server=http://10.0.0.5:8787').message, 'a server without a token').to.contain('"token"');
+    expect(problem('token=he_short').key).to.equal('token');
+  });
+
+  it('takes a sync server and its token, keeping only the address', () => {
+    const config = parseConfig(undefined, new URLSearchParams('server=https://huddle.example.org/sync/?x=1&token=he_abcdefghijklmnopqrstuv'));
+    expect(config).to.include({ server: 'https://huddle.example.org/sync', token: 'he_abcdefghijklmnopqrstuv' });
   });
 
   it('says when kiosk.json itself is wrong', () => {
