@@ -23,6 +23,7 @@ import * as cascade from '../stories/coaching-cascade.stories.js';
 import * as feedbackLoop from '../stories/feedback-loop.stories.js';
 import * as impact from '../stories/coaching-impact.stories.js';
 import * as setup from '../stories/huddle-setup.stories.js';
+import * as syncStatus from '../stories/huddle-sync-status.stories.js';
 import { until } from './helpers/ui.js';
 
 interface Story {
@@ -34,7 +35,7 @@ interface Meta extends Story {
   title: string;
 }
 
-const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos, coachingCard, journal, cascade, feedbackLoop, impact, setup];
+const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos, coachingCard, journal, cascade, feedbackLoop, impact, setup, syncStatus];
 
 /** The element's own text, through nested shadow roots, without the loading notes. */
 function shownText(element: Element): string {

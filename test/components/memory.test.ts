@@ -26,6 +26,7 @@ const ELEMENTS: [tag: string, attributes: Record<string, string>, ready: (el: HT
   ['feedback-loop', { unit: 'unit-line-1', mode: 'safety' }, (el) => (el.shadowRoot?.querySelectorAll('tr[data-stage]').length ?? 0) > 0],
   ['coaching-impact', { unit: 'unit-assembly' }, (el) => (el.shadowRoot?.querySelectorAll('canvas').length ?? 0) > 0],
   ['huddle-provider', {}, () => true],
+  ['huddle-sync-status', {}, () => true],
   ['huddle-setup', { step: 'people' }, (el) => (el.shadowRoot?.querySelector('setup-people')?.shadowRoot?.querySelectorAll('li[data-person]').length ?? 0) > 0],
   ['setup-kpis', {}, (el) => (el.shadowRoot?.querySelector('kpi-calendar')?.shadowRoot?.querySelectorAll('li[data-day]').length ?? 0) > 0],
   ['setup-checklists', {}, (el) => (el.shadowRoot?.querySelectorAll('li[part="behaviour"]').length ?? 0) > 0],
