@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:sync`: 200 simulated boards push 50 ops each (one write per request, as taps
+ * make them) through one server instance, while another device listens on the live channel
+ * and pulls. Prints ops/s and the push-to-visible latency on that other device (p50, p95).
+ * Latency runs from the moment a board starts its push to the moment the other device has
+ * pulled the record. Storage is PGlite; `-- --postgres` runs a throwaway PostgreSQL from
+ * Debian's packages instead.
+ *
+ * Run with tsx (it imports the server's modules to make 200 tokens quickly).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../server/db.js';
+import { migrate } from '../server/migrations.js';
+import { createToken } from '../server/tokens.js';
+import { push } from '../server/sync-service.js';
+import { HybridClock } from '../src/sync/hlc.js';
+import type { PullResponse, SyncOp } from '../src/sync/protocol.js';
+import { startPostgres, startServer } from '../test/support/sync-server.mjs';
+import { percentile, round } from './stats.js';
+
+const BOARDS = 200;
+const OPS_PER_BOARD = 50;
+const ORG = 'bench';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'huddle-bench-'));
+const postgres = process.argv.includes('--postgres') ? await startPostgres() : undefined;
+if (process.argv.includes('--postgres') && !postgres) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
+const url = postgres?.url;
+const env: Record<string, string> = url ? { DATABASE_URL: url } : { DATA_DIR: dataDir };
+
+// Set-up, straight into the database: the organisation, 200 boards, a wall token for each.
+const db = await openDatabase({ url, dataDir });
+await migrate(db);
+const observerToken = await createToken(db, { org: ORG, role: 'coach', label: 'observer' });
+const at = new Date().toISOString();
+const setupClock = new HybridClock('benchsetup');
+const units: SyncOp[] = Array.from({ length: BOARDS }, (_, i) => ({
+  opId: `unit-${i}`,
+  kind: 'units',
+  id: `board-${i}`,
+  hlc: setupClock.tick(),
+  fields: { name: `Board ${i}`, tier: 1, createdAt: at, updatedAt: at },
+}));
+await push(db, { org: ORG, role: 'admin' }, units);
+const wallTokens: string[] = [];
+for (let i = 0; i < BOARDS; i++) wallTokens.push(await createToken(db, { org: ORG, role: 'wall', unitId: `board-${i}` }));
+await db.close();
+
+const server = await startServer({ ...env, RATE_PER_MINUTE: '100000' });
+const headers = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
+
+// The other device has its own connections, as a separate device would.
+const observerAgent = new Agent({ keepAlive: true, maxSockets: 2 });
+function observerGet(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(`${server.url}${path}`, { agent: observerAgent, headers: headers(observerToken) }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+let cursor = (JSON.parse(await observerGet('/api/sync/pull?cursor=0')) as PullResponse).cursor;
+
+// The other device: live channel, a pull per "changed" (one at a time), time each record seen.
+const pushedAt = new Map<string, number>();
+const latencies: number[] = [];
+let pulling = false;
+const pushTimes: number[] = [];
+
+let again = false;
+const expected = BOARDS * OPS_PER_BOARD;
+let allSeen: () => void;
+const done = new Promise<void>((resolve) => (allSeen = resolve));
+async function pullNew(): Promise<void> {
+  if (pulling) {
+    again = true;
+    return;
+  }
+  pulling = true;
+  do {
+    again = false;
+    for (;;) {
+      const page = JSON.parse(await observerGet(`/api/sync/pull?cursor=${cursor}`)) as PullResponse;
+      const now = performance.now();
+      for (const record of page.records) {
+        const start = pushedAt.get(record.id);
+        if (start !== undefined) {
+          latencies.push(now - start);
+          pushedAt.delete(record.id);
+        }
+      }
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+  } while (again);
+  pulling = false;
+  if (latencies.length >= expected) allSeen();
+}
+const live = new AbortController();
+const stream = await fetch(`${server.url}/api/sync/live`, { headers: headers(observerToken), signal: live.signal });
+void (async () => {
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { value, done: ended } = await reader.read().catch(() => ({ value: '', done: true }));
+    if (ended) return;
+    if (value.includes('event: changed')) void pullNew();
+  }
+})();
+
+// 200 boards at once, each sending its 50 writes one after another.
+const started = performance.now();
+await Promise.all(
+  wallTokens.map(async (token, board) => {
+    const clock = new HybridClock(`board${board}`);
+    for (let n = 0; n < OPS_PER_BOARD; n++) {
+      const id = `action-${board}-${n}`;
+      const now = new Date().toISOString();
+      const op: SyncOp = { opId: id, kind: 'actions', id, hlc: clock.tick(), fields: { unitId: `board-${board}`, title: `Action ${n}`, status: 'open', createdAt: now, updatedAt: now } };
+      const pushStart = performance.now();
+      pushedAt.set(id, pushStart);
+      const response = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: headers(token), body: JSON.stringify({ ops: [op] }) });
+      // Read every answer: an unread body holds its connection.
+      const answer = await response.text();
+      if (!response.ok) throw new Error(`push refused: ${response.status} ${answer}`);
+      pushTimes.push(performance.now() - pushStart);
+    }
+  }),
+);
+const pushSeconds = (performance.now() - started) / 1000;
+const timeout = setTimeout(() => allSeen(), 60_000);
+await done;
+clearTimeout(timeout);
+live.abort();
+await server.stop();
+postgres?.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+console.log(
+  JSON.stringify({
+    bench: 'sync-server',
+    figure: `${BOARDS} boards x ${OPS_PER_BOARD} ops, one op per push, one instance (${url ? 'PostgreSQL' : 'PGlite'})`,
+    ops: expected,
+    opsPerSecond: Math.round(expected / pushSeconds),
+    seenOnOtherDevice: latencies.length,
+    visibleP50Ms: round(percentile(latencies, 50)),
+    visibleP95Ms: round(percentile(latencies, 95)),
+    pushP50Ms: round(percentile(pushTimes, 50)),
+    pushP95Ms: round(percentile(pushTimes, 95)),
+  }),
+);
