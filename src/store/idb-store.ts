@@ -628,6 +628,36 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     }
   }
 
+  /**
+   * Moves a write the server refused for good (not allowed for this token, or invalid for the
+   * server's version) out of the outbox, so the writes after it can go; it is kept with the
+   * reason, never dropped, and `refused()` lists it.
+   */
+  async setAside(seq: number, reason: string): Promise<void> {
+    let tx: Tx | undefined;
+    try {
+      const db = await this.#connection();
+      tx = db.transaction([OUTBOX, META], 'readwrite');
+      const entry = (await tx.objectStore(OUTBOX).get(seq)) as OutboxEntry | undefined;
+      if (entry) {
+        const row = (await tx.objectStore(META).get('refused')) as { entries: (OutboxEntry & { reason: string })[] } | undefined;
+        await tx.objectStore(META).put({ key: 'refused', entries: [...(row?.entries ?? []), { ...entry, reason }] });
+        await tx.objectStore(OUTBOX).delete(seq);
+      }
+      await tx.done;
+    } catch (error) {
+      if (tx) await abortQuietly(tx);
+      throw toStorageError(error);
+    }
+  }
+
+  /** Writes the server refused, with why (see `setAside`). */
+  async refused(): Promise<(OutboxEntry & { reason: string })[]> {
+    const db = await this.#connection();
+    const row = (await db.get(META, 'refused')) as { entries: (OutboxEntry & { reason: string })[] } | undefined;
+    return row?.entries ?? [];
+  }
+
   /** The cursor of the last pull from `source` (0 before the first). */
   async syncCursor(source: string): Promise<number> {
     const db = await this.#connection();

@@ -43,6 +43,8 @@ class SyncFailure extends Error {
     message: string,
     readonly offline: boolean,
     readonly retryAfterMs?: number,
+    /** The op of a push the server refused for good (invalid, or not allowed for this token). */
+    readonly refusedOp?: number,
   ) {
     super(message);
   }
@@ -154,7 +156,15 @@ export class SyncClient implements SyncStateSource {
       if (what.pull) await this.#pullAll();
       this.#retryMs = 1000;
       const pending = await this.#store.pendingCount();
-      this.#set({ status: pending > 0 ? 'pending' : 'synced', pending, lastContact: new Date().toISOString() });
+      const refused = await this.#store.refused();
+      const lastContact = new Date().toISOString();
+      if (refused.length > 0) {
+        // Kept on this device and named, so someone can act; the rest syncs on.
+        const reason = `the server refused ${refused.length} change(s): ${refused[refused.length - 1]!.reason}`;
+        this.#set({ status: 'error', pending, reason, lastContact });
+      } else {
+        this.#set({ status: pending > 0 ? 'pending' : 'synced', pending, lastContact });
+      }
       // Writes made during this exchange go out next.
       if (pending > 0) this.#again.push = true;
     } catch (error) {
@@ -172,11 +182,22 @@ export class SyncClient implements SyncStateSource {
 
   async #pushAll(): Promise<void> {
     for (;;) {
-      const entries = await this.#store.outbox(SYNC_LIMITS.opsPerPush);
-      if (entries.length === 0) return;
-      const ops = entries.map(toOp).filter((op): op is SyncOp => op !== undefined);
-      if (ops.length > 0) await this.#request<PushResponse>('POST', '/api/sync/push', { ops });
-      await this.#store.acknowledge(entries[entries.length - 1]!.seq!);
+      const batch = await this.#store.outbox(SYNC_LIMITS.opsPerPush);
+      if (batch.length === 0) return;
+      // A write that changed nothing has no op to send; it is acknowledged with the rest.
+      const sendable = batch.filter((entry) => toOp(entry) !== undefined);
+      if (sendable.length > 0) {
+        try {
+          await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map((entry) => toOp(entry)!) });
+        } catch (error) {
+          const refused = error instanceof SyncFailure && error.refusedOp !== undefined ? sendable[error.refusedOp] : undefined;
+          if (!refused) throw error;
+          // Nothing of the batch was stored: set the refused write aside and send the rest again.
+          await this.#store.setAside(refused.seq!, (error as Error).message);
+          continue;
+        }
+      }
+      await this.#store.acknowledge(batch[batch.length - 1]!.seq!);
       this.#set({ ...this.#state, pending: await this.#store.pendingCount() });
     }
   }
@@ -256,13 +277,14 @@ export class SyncClient implements SyncStateSource {
       throw new SyncFailure('the server cannot be reached; changes are kept on this device', true);
     }
     if (response.ok) return (await response.json()) as T;
-    const message = await response
+    const answer = await response
       .json()
-      .then((json: { error?: string }) => json.error)
-      .catch(() => undefined);
+      .then((json: { error?: string; opIndex?: number }) => json)
+      .catch(() => ({}) as { error?: string; opIndex?: number });
     if (response.status >= 500) throw new SyncFailure(`the server has a problem (${response.status}); changes are kept on this device`, true);
     const retryAfter = Number(response.headers.get('Retry-After'));
-    throw new SyncFailure(message ?? `the server refused (${response.status})`, false, response.status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined);
+    const refusedOp = (response.status === 400 || response.status === 403) && typeof answer.opIndex === 'number' ? answer.opIndex : undefined;
+    throw new SyncFailure(answer.error ?? `the server refused (${response.status})`, false, response.status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined, refusedOp);
   }
 
   #set(state: SyncState): void {

@@ -110,6 +110,30 @@ async function suite(label, env) {
     });
     check(`concurrent edits of the same field converge everywhere (${agree})`, agree === 'done');
 
+    // A long time offline: more writes than one push carries, all uploaded on reconnect.
+    await tablet.context.setOffline(true);
+    await tablet.page.evaluate(async (label) => {
+      const store = document.querySelector('kiosk-app').store;
+      for (let i = 0; i < 600; i++) await store.createAction({ unitId: 'unit-line-1', title: `Offline note ${label} ${i}` });
+    }, label);
+    await tablet.context.setOffline(false);
+    await tablet.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const countOn = (page) =>
+      page.evaluate(async (label) => (await document.querySelector('kiosk-app').store.exportData()).data.actions.filter((a) => a.title.startsWith(`Offline note ${label} `)).length, label);
+    const arrived = await until(async () => (await countOn(wall.page)) === 600, 30000);
+    check(`600 writes made offline all arrive after reconnect (${await countOn(wall.page)} on the wall)`, arrived);
+
+    // A write the server refuses for good (the Line 1 wall writing Line 2's board) is set
+    // aside and named; the writes after it still go.
+    await storeCall(wall.page, 'createAction', { unitId: 'unit-line-2', title: `Not ours ${label}` });
+    const afterRefusal = await storeCall(wall.page, 'createAction', { unitId: 'unit-line-1', title: `After the refusal ${label}` });
+    const refusal = await until(async () => {
+      const text = (await wall.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? '';
+      return /refused 1 change/.test(text) ? text : undefined;
+    });
+    check(`a refused write is named on the screen: "${refusal?.trim()}"`, /own board/.test(refusal ?? ''));
+    check('and the writes after it still reach the other devices', await until(async () => (await actionOn(tablet.page, afterRefusal))?.title === `After the refusal ${label}`));
+
     // The API directly: idempotent pushes, malformed batches, boards and organisations apart.
     const api = (tokenText, path, body) =>
       fetch(`${server.url}${path}`, {
