@@ -3,7 +3,7 @@
  * (?unit=unit-line-1&views=board,cascade&rotate=60&theme=wall&first-run=demo). Every problem names the key
  * and the values it accepts, so whoever set up the screen can fix it from across the room.
  */
-export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact'] as const;
+export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact', 'pulse'] as const;
 export type KioskView = (typeof KIOSK_VIEWS)[number];
 const THEMES = ['light', 'dark', 'wall'] as const;
 

@@ -11,6 +11,7 @@ import { getDefaultStore } from '../src/store/default-store.js';
 import { IdbHuddleStore } from '../src/store/idb-store.js';
 import { SyncClient } from '../src/sync/sync-client.js';
 import '../src/components/huddle-sync-status/huddle-sync-status.js';
+import './phone-link.js';
 import { orgSettings, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
@@ -37,7 +38,10 @@ type Phase =
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
 
-const VIEW_NAMES: Record<KioskView, string> = { board: 'Board', escalations: 'Escalations', cascade: 'Coaching cascade', feedback: 'Feedback', impact: 'Impact' };
+const VIEW_NAMES: Record<KioskView, string> = { board: 'Board', escalations: 'Escalations', cascade: 'Coaching cascade', feedback: 'Feedback', impact: 'Impact', pulse: 'Pulse' };
+
+/** A phone opened from a board's QR code: only the pulse, nothing to set up or unlock. */
+const isPhone = (config: KioskConfig) => config.views.length === 1 && config.views[0] === 'pulse';
 const RECOVERY_SECONDS = 30;
 
 /** True when any text field on screen, through every shadow root, holds something typed. */
@@ -79,6 +83,7 @@ export class KioskApp extends LitElement {
     locked: { state: true },
     askingPin: { state: true },
     showSettings: { state: true },
+    showPhoneLink: { state: true },
   };
   declare phase: Phase;
   declare viewIndex: number;
@@ -89,6 +94,7 @@ export class KioskApp extends LitElement {
   declare locked: boolean;
   declare askingPin: boolean;
   declare showSettings: boolean;
+  declare showPhoneLink: boolean;
   /** What to do once the PIN is accepted (open settings, or just unlock). */
   #afterPin: (() => void) | undefined;
   #relock: ReturnType<typeof setInterval> | undefined;
@@ -226,6 +232,7 @@ export class KioskApp extends LitElement {
     this.locked = false;
     this.askingPin = false;
     this.showSettings = false;
+    this.showPhoneLink = false;
   }
 
   override connectedCallback(): void {
@@ -438,6 +445,8 @@ export class KioskApp extends LitElement {
         return html`<feedback-loop unit=${unit} theme=${config.theme} .store=${store}></feedback-loop>`;
       case 'impact':
         return html`<coaching-impact unit=${unit} theme=${config.theme} .store=${store}></coaching-impact>`;
+      case 'pulse':
+        return html`<feedback-loop unit=${unit} mode="pulse" theme=${config.theme} .store=${store}></feedback-loop>`;
     }
   }
 
@@ -497,9 +506,14 @@ export class KioskApp extends LitElement {
               ${config.views.length > 1 && !this.showSettings
                 ? config.views.map((v, i) => html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${VIEW_NAMES[v]}</button>`)
                 : nothing}
-              ${this.showSettings
-                ? html`<button @click=${() => (this.showSettings = false)}>Back to the board</button>`
-                : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>Settings</button>`}
+              ${isPhone(config)
+                ? nothing
+                : this.showSettings
+                  ? html`<button @click=${() => (this.showSettings = false)}>Back to the board</button>`
+                  : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>Settings</button>`}
+              ${this.#sync && config.server && config.token && !isPhone(config) && !this.showSettings
+                ? html`<button @click=${() => (this.showPhoneLink = true)}>Answer on your phone</button>`
+                : nothing}
               ${config.pin
                 ? this.locked
                   ? html`<button @click=${() => (this.askingPin = true)}>Locked: tap to unlock</button>`
@@ -513,6 +527,9 @@ export class KioskApp extends LitElement {
                   : nothing}
             </nav>
           </div>
+          ${this.showPhoneLink && config.server && config.token
+            ? html`<kiosk-phone-link .server=${config.server} .token=${config.token} .unit=${config.unit} @phone-link-closed=${() => (this.showPhoneLink = false)}></kiosk-phone-link>`
+            : nothing}
           ${this.askingPin && config.pin
             ? html`<kiosk-pin-pad .pin=${config.pin}
                 @pin-accepted=${() => {

@@ -23,9 +23,14 @@ export async function writeProblem(
   if (who.role === 'admin') return undefined;
   if (who.role === 'coach') return SET_UP_KINDS.includes(kind) ? `a coach token cannot change ${kind} (set-up needs an admin token)` : undefined;
   if (who.role === 'pulse') {
-    if (kind !== 'feedback' || before) return 'a phone link can only add feedback';
+    if (kind !== 'feedback') return 'a phone link can only add feedback';
     if (after['unitId'] !== who.unitId) return `a phone link can only add feedback for its own board (${who.unitId})`;
     if (after['anonymous'] !== true) return 'feedback from a phone link is anonymous';
+    // After an answer the pulse asks "anything to add?": a phone may add a comment where
+    // there is none, and change nothing else (so it cannot rewrite someone else's answer).
+    if (before && (before['comment'] !== undefined || !sameExcept(before, after, ['comment', 'updatedAt']))) {
+      return 'a phone link can only add a comment to an answer that has none';
+    }
     return undefined;
   }
   if (SET_UP_KINDS.includes(kind)) return `a wall token cannot change ${kind} (set-up needs an admin token)`;
@@ -42,4 +47,9 @@ export async function writeProblem(
 export function directBoards(kind: EntityKind, record: Record<string, unknown>): string[] {
   if (kind === 'escalations') return [record['fromUnitId'], record['toUnitId']].filter((v): v is string => typeof v === 'string');
   return typeof record['unitId'] === 'string' ? [record['unitId']] : [];
+}
+
+function sameExcept(a: Record<string, unknown>, b: Record<string, unknown>, fields: readonly string[]): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !fields.includes(k)));
+  return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }

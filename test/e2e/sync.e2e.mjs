@@ -60,6 +60,29 @@ async function suite(label, env) {
     const synced = await until(async () => /Synced/.test((await wall.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? ''));
     check('the wall shows it is synced', synced);
 
+    // A phone scans the wall's QR code and answers the pulse, anonymously.
+    await wall.page.locator('kiosk-app nav button', { hasText: 'Answer on your phone' }).click();
+    const link = wall.page.locator('kiosk-phone-link [data-url]');
+    await link.waitFor({ timeout: 10000 });
+    const phoneUrl = await link.getAttribute('data-url');
+    check('the wall shows a QR code for phones', (await wall.page.locator('kiosk-phone-link svg path').count()) === 1 && phoneUrl.startsWith(server.url));
+    await wall.page.locator('kiosk-phone-link button', { hasText: 'Close' }).click();
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await phoneContext.newPage();
+    phone.on('pageerror', (error) => errors.push(error.message));
+    await phone.goto(phoneUrl);
+    await phone.locator('feedback-loop button[data-score="2"]').tap({ timeout: 30000 });
+    const comment = `Too long today ${label}`;
+    await phone.locator('feedback-loop input[name="comment"]').fill(comment);
+    await phone.locator('feedback-loop button', { hasText: 'Send comment' }).tap();
+    const answer = await until(async () =>
+      wall.page.evaluate(async (comment) => (await document.querySelector('kiosk-app').store.exportData()).data.feedback.find((f) => f.comment === comment), comment),
+    );
+    check('the phone answer and its comment reach the wall, anonymous', answer?.score === 2 && answer.anonymous === true && answer.unitId === 'unit-line-1', JSON.stringify(answer));
+    const phoneSees = await phone.evaluate(async () => (await document.querySelector('kiosk-app').store.exportData()).data);
+    check("the phone link reads none of the board's actions or people", phoneSees.actions.length === 0 && phoneSees.people.length === 0 && phoneSees.units.length > 0);
+    await phoneContext.close();
+
     // An action made at the Line 1 wall by taps and typing, then escalated to Assembly.
     const title = `Guard parts missing ${label}`;
     await wall.page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click();

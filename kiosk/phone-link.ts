@@ -1,0 +1,140 @@
+/**
+ * "Answer on your phone": asks the sync server for a phone link for this board (a pulse-only
+ * token that lasts a working day) and shows it as a QR code, large enough to scan from a step
+ * away. The phone opens the same kiosk, served by the same server, on the feedback pulse;
+ * its answers are anonymous and it can read nothing but the board's name.
+ *
+ * The code is drawn as inline SVG paths, so it shows under the kiosk's strict
+ * Content-Security-Policy (no data: images).
+ */
+import { LitElement, css, html, svg } from 'lit';
+import { generate } from 'lean-qr';
+
+interface PhoneLinkAnswer {
+  token: string;
+  expiresInSeconds: number;
+}
+
+export class KioskPhoneLink extends LitElement {
+  static override properties = {
+    server: { attribute: false },
+    token: { attribute: false },
+    unit: { attribute: false },
+    link: { state: true },
+    problem: { state: true },
+  };
+  declare server: string;
+  declare token: string;
+  declare unit: string;
+  declare link: { url: string; until: Date } | undefined;
+  declare problem: string;
+
+  static override styles = css`
+    :host {
+      position: fixed;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      background: rgb(0 0 0 / 60%);
+      font: max(24px, 1.25vw) system-ui, sans-serif;
+      z-index: 10;
+    }
+    [role='dialog'] {
+      background: #fff;
+      color: #000;
+      border-radius: 16px;
+      padding: 24px;
+      display: grid;
+      gap: 16px;
+      justify-items: center;
+      max-width: min(90vw, 40em);
+    }
+    h2,
+    p {
+      margin: 0;
+      text-align: center;
+    }
+    svg {
+      width: min(60vh, 80vw);
+      height: min(60vh, 80vw);
+    }
+    .url {
+      font-size: 16px;
+      overflow-wrap: anywhere;
+      color: #374151;
+    }
+    button {
+      min-height: 64px;
+      padding: 0 24px;
+      font: inherit;
+      border: 2px solid #4b5563;
+      border-radius: 12px;
+      background: #fff;
+      color: #000;
+    }
+  `;
+
+  constructor() {
+    super();
+    this.problem = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#fetchLink();
+  }
+
+  async #fetchLink(): Promise<void> {
+    try {
+      const response = await fetch(`${this.server}/api/phone-link?unit=${encodeURIComponent(this.unit)}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${this.token}` },
+      });
+      const answer = (await response.json()) as PhoneLinkAnswer & { error?: string };
+      if (!response.ok) throw new Error(answer.error ?? `the server refused (${response.status})`);
+      const query = new URLSearchParams({ server: this.server, token: answer.token, unit: this.unit, views: 'pulse', theme: 'light' });
+      this.link = { url: `${this.server}/?${query}`, until: new Date(Date.now() + answer.expiresInSeconds * 1000) };
+    } catch (error) {
+      this.problem = error instanceof TypeError ? 'The server cannot be reached, so there is no phone link right now.' : (error as Error).message;
+    }
+  }
+
+  #close(): void {
+    this.dispatchEvent(new CustomEvent('phone-link-closed', { bubbles: true, composed: true }));
+  }
+
+  protected override render() {
+    return html`<div role="dialog" aria-modal="true" aria-labelledby="phone-title">
+      <h2 id="phone-title">Answer on your phone</h2>
+      ${this.link
+        ? html`<p>Scan with the camera: how was today's huddle? Answers are anonymous.</p>
+            ${qrCode(this.link.url)}
+            <p class="url" data-url=${this.link.url}>${this.link.url}</p>
+            <p>The link works until ${this.link.until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>`
+        : html`<p role="status">${this.problem || 'Making a link…'}</p>`}
+      <button @click=${this.#close}>Close</button>
+    </div>`;
+  }
+}
+
+/** The QR code as one SVG path of dark squares, with the quiet zone the standard asks for. */
+function qrCode(text: string) {
+  const code = generate(text);
+  const quiet = 4;
+  let path = '';
+  for (let y = 0; y < code.size; y++) {
+    for (let x = 0; x < code.size; x++) if (code.get(x, y)) path += `M${x + quiet} ${y + quiet}h1v1h-1z`;
+  }
+  const side = code.size + quiet * 2;
+  return html`<svg viewBox="0 0 ${side} ${side}" role="img" aria-label="QR code of the phone link" shape-rendering="crispEdges">
+    ${svg`<rect width=${side} height=${side} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
+  </svg>`;
+}
+
+customElements.get('kiosk-phone-link') ?? customElements.define('kiosk-phone-link', KioskPhoneLink);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-phone-link': KioskPhoneLink;
+  }
+}
