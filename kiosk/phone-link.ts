@@ -9,6 +9,7 @@
  */
 import { LitElement, css, html, svg } from 'lit';
 import { generate } from 'lean-qr';
+import { overlayStyles } from './overlay-styles.js';
 
 interface PhoneLinkAnswer {
   token: string;
@@ -29,50 +30,35 @@ export class KioskPhoneLink extends LitElement {
   declare link: { url: string; until: Date } | undefined;
   declare problem: string;
 
-  static override styles = css`
-    :host {
-      position: fixed;
-      inset: 0;
-      display: grid;
-      place-items: center;
-      background: rgb(0 0 0 / 60%);
-      font: max(24px, 1.25vw) system-ui, sans-serif;
-      z-index: 10;
-    }
-    [role='dialog'] {
-      background: #fff;
-      color: #000;
-      border-radius: 16px;
-      padding: 24px;
-      display: grid;
-      gap: 16px;
-      justify-items: center;
-      max-width: min(90vw, 40em);
-    }
-    h2,
-    p {
-      margin: 0;
-      text-align: center;
-    }
-    svg {
-      width: min(60vh, 80vw);
-      height: min(60vh, 80vw);
-    }
-    .url {
-      font-size: 16px;
-      overflow-wrap: anywhere;
-      color: #374151;
-    }
-    button {
-      min-height: 64px;
-      padding: 0 24px;
-      font: inherit;
-      border: 2px solid #4b5563;
-      border-radius: 12px;
-      background: #fff;
-      color: #000;
-    }
-  `;
+  static override styles = [
+    overlayStyles,
+    css`
+      :host {
+        font: max(24px, 1.25vw) system-ui, sans-serif;
+      }
+      [role='dialog'] {
+        justify-items: center;
+        max-width: min(90vw, 40em);
+      }
+      p {
+        margin: 0;
+        text-align: center;
+      }
+      svg {
+        width: min(60vh, 80vw);
+        height: min(60vh, 80vw);
+      }
+      .url {
+        font-size: 16px;
+        overflow-wrap: anywhere;
+        color: #374151;
+      }
+      button {
+        min-height: 64px;
+        padding: 0 24px;
+      }
+    `,
+  ];
 
   constructor() {
     super();

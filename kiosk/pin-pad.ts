@@ -3,6 +3,7 @@
  * message on a wrong PIN. Fires `pin-accepted` or `pin-cancelled`; it never stores the PIN.
  */
 import { LitElement, css, html } from 'lit';
+import { overlayStyles } from './overlay-styles.js';
 
 export class KioskPinPad extends LitElement {
   static override properties = { pin: { attribute: false }, entered: { state: true }, wrong: { state: true } };
@@ -10,57 +11,40 @@ export class KioskPinPad extends LitElement {
   declare entered: string;
   declare wrong: boolean;
 
-  static override styles = css`
-    :host {
-      position: fixed;
-      inset: 0;
-      display: grid;
-      place-items: center;
-      background: rgb(0 0 0 / 60%);
-      font: 28px system-ui, sans-serif;
-      z-index: 10;
-    }
-    [role='dialog'] {
-      background: #fff;
-      color: #000;
-      border-radius: 16px;
-      padding: 24px;
-      display: grid;
-      gap: 16px;
-      min-width: 22em;
-    }
-    h2 {
-      margin: 0;
-    }
-    .dots {
-      font-size: 40px;
-      letter-spacing: 8px;
-      min-height: 48px;
-    }
-    .keys {
-      display: grid;
-      grid-template-columns: repeat(3, 1fr);
-      gap: 12px;
-    }
-    button {
-      min-height: 72px;
-      font: inherit;
-      font-weight: 700;
-      border: 2px solid #4b5563;
-      border-radius: 12px;
-      background: #fff;
-      color: #000;
-    }
-    button.ok {
-      background: #0b4f8a;
-      color: #fff;
-      border-color: #0b4f8a;
-    }
-    .wrong {
-      color: #9b1c1c;
-      font-weight: 700;
-    }
-  `;
+  static override styles = [
+    overlayStyles,
+    css`
+      :host {
+        font: 28px system-ui, sans-serif;
+      }
+      [role='dialog'] {
+        min-width: 22em;
+      }
+      .dots {
+        font-size: 40px;
+        letter-spacing: 8px;
+        min-height: 48px;
+      }
+      .keys {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 12px;
+      }
+      button {
+        min-height: 72px;
+        font-weight: 700;
+      }
+      button.ok {
+        background: #0b4f8a;
+        color: #fff;
+        border-color: #0b4f8a;
+      }
+      .wrong {
+        color: #9b1c1c;
+        font-weight: 700;
+      }
+  `,
+  ];
 
   constructor() {
     super();
