@@ -3,7 +3,7 @@
  * (?unit=unit-line-1&views=board,cascade&rotate=60&theme=wall&first-run=demo). Every problem names the key
  * and the values it accepts, so whoever set up the screen can fix it from across the room.
  */
-export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact', 'pulse'] as const;
+export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact', 'pulse', 'card'] as const;
 export type KioskView = (typeof KIOSK_VIEWS)[number];
 const THEMES = ['light', 'dark', 'wall'] as const;
 
@@ -148,7 +148,10 @@ export function parseConfig(file: unknown, query: URLSearchParams): KioskConfig 
   }
   const result = apply(config, Object.fromEntries(query), 'url');
   // One without the other is a half-done set-up: say so rather than run unsynced unnoticed.
-  if (result.server && !result.token) throw new ConfigError('token', KEYS['token']!, query.has('server') ? 'url' : 'kiosk.json', '');
+  // The exception is a coach's phone opening the coaching card from a board's QR code: it
+  // uses the token this phone remembers from the coach's personal link.
+  const coachPhone = result.views.length === 1 && result.views[0] === 'card';
+  if (result.server && !result.token && !coachPhone) throw new ConfigError('token', KEYS['token']!, query.has('server') ? 'url' : 'kiosk.json', '');
   if (result.token && !result.server) throw new ConfigError('server', KEYS['server']!, query.has('token') ? 'url' : 'kiosk.json', '');
   return result;
 }

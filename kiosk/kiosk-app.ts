@@ -28,6 +28,7 @@ import '../src/components/coaching-cascade/coaching-cascade.js';
 import '../src/components/feedback-loop/feedback-loop.js';
 import '../src/components/coaching-impact/coaching-impact.js';
 import '../src/components/huddle-setup/huddle-setup.js';
+import '../src/components/coaching-card/coaching-card.js';
 
 type Phase =
   | { name: 'starting' }
@@ -35,13 +36,17 @@ type Phase =
   | { name: 'setting-up'; config: KioskConfig }
   | { name: 'ready'; config: KioskConfig }
   | { name: 'waiting-for-server'; config: KioskConfig }
+  | { name: 'unknown-coach'; server: string }
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
 
-const VIEW_NAMES: Record<KioskView, string> = { board: 'Board', escalations: 'Escalations', cascade: 'Coaching cascade', feedback: 'Feedback', impact: 'Impact', pulse: 'Pulse' };
+const VIEW_NAMES: Record<KioskView, string> = { board: 'Board', escalations: 'Escalations', cascade: 'Coaching cascade', feedback: 'Feedback', impact: 'Impact', pulse: 'Pulse', card: 'Coaching card' };
 
-/** A phone opened from a board's QR code: only the pulse, nothing to set up or unlock. */
-const isPhone = (config: KioskConfig) => config.views.length === 1 && config.views[0] === 'pulse';
+/** A phone opened from a board's QR code: only the pulse or the card, nothing to set up or unlock. */
+const isPhone = (config: KioskConfig) => config.views.length === 1 && (config.views[0] === 'pulse' || config.views[0] === 'card');
+
+/** Where a phone keeps its coach's token for a server, after the coach's personal link. */
+const rememberedTokenKey = (server: string) => `huddle-elements:coach-token@${server}`;
 const RECOVERY_SECONDS = 30;
 
 /** True when any text field on screen, through every shadow root, holds something typed. */
@@ -84,6 +89,8 @@ export class KioskApp extends LitElement {
     askingPin: { state: true },
     showSettings: { state: true },
     showPhoneLink: { state: true },
+    coach: { state: true },
+    cardLearner: { state: true },
   };
   declare phase: Phase;
   declare viewIndex: number;
@@ -95,6 +102,9 @@ export class KioskApp extends LitElement {
   declare askingPin: boolean;
   declare showSettings: boolean;
   declare showPhoneLink: boolean;
+  /** On a coach's phone: who the coach is (from their token), and the board's leader. */
+  declare coach: string | undefined;
+  declare cardLearner: string | undefined;
   /** What to do once the PIN is accepted (open settings, or just unlock). */
   #afterPin: (() => void) | undefined;
   #relock: ReturnType<typeof setInterval> | undefined;
@@ -233,6 +243,8 @@ export class KioskApp extends LitElement {
     this.askingPin = false;
     this.showSettings = false;
     this.showPhoneLink = false;
+    this.coach = undefined;
+    this.cardLearner = undefined;
   }
 
   override connectedCallback(): void {
@@ -283,8 +295,13 @@ export class KioskApp extends LitElement {
       throw error;
     }
     if (config.locale) document.documentElement.lang = config.locale;
-    if (config.server && config.token) {
-      await this.#startSync(config, config.server, config.token);
+    if (config.server) {
+      const token = config.token ?? localStorage.getItem(rememberedTokenKey(config.server));
+      if (!token) {
+        this.phase = { name: 'unknown-coach', server: config.server };
+        return;
+      }
+      await this.#startSync(config, config.server, token);
       return;
     }
     try {
@@ -324,6 +341,12 @@ export class KioskApp extends LitElement {
     this.phase = { name: 'waiting-for-server', config };
     await openWhenFilled();
     await sync.start();
+    // A coach's own token (from their personal link) is kept, so that scanning any board's
+    // coaching-card code later opens the card as them. Wall tokens and phone links are not.
+    if (config.token && sync.who && (sync.who.role === 'coach' || sync.who.role === 'admin')) {
+      localStorage.setItem(rememberedTokenKey(server), config.token);
+    }
+    this.coach = sync.who?.personId;
     await openWhenFilled();
   }
 
@@ -341,6 +364,13 @@ export class KioskApp extends LitElement {
   /** The screen's normal life: views, PIN, midnight, wake lock, rotation. */
   #ready(config: KioskConfig): void {
     this.phase = { name: 'ready', config };
+    if (config.unit && config.views.includes('card')) {
+      // The card on a coach's phone is for the board's leader.
+      const unit = config.unit;
+      void this.store.get(whereEquals('people', 'unitId', unit)).then((people) => {
+        this.cardLearner = people.find((p) => p.role === 'leader' && !p.deletedAt)?.id;
+      });
+    }
     // Without a locale in the screen's settings, the organisation's chosen language applies.
     if (!config.locale) {
       void this.store.get(orgSettings()).then((org) => {
@@ -447,6 +477,8 @@ export class KioskApp extends LitElement {
         return html`<coaching-impact unit=${unit} theme=${config.theme} .store=${store}></coaching-impact>`;
       case 'pulse':
         return html`<feedback-loop unit=${unit} mode="pulse" theme=${config.theme} .store=${store}></feedback-loop>`;
+      case 'card':
+        return html`<coaching-card coach=${this.coach ?? ''} learner=${this.cardLearner ?? ''} theme=${config.theme} .store=${store}></coaching-card>`;
     }
   }
 
@@ -464,6 +496,11 @@ export class KioskApp extends LitElement {
           <h1>This screen's settings need a fix</h1>
           <p>${this.phase.error.message}</p>
           <p>Views: ${KIOSK_VIEWS.map((k) => html`<code>${k}</code> `)}</p>
+        </div>`;
+      case 'unknown-coach':
+        return html`<div class="message" role="alert">
+          <h1>This phone does not know you yet</h1>
+          <p>Open the personal link your administrator sent you once on this phone, then scan the board's code again.</p>
         </div>`;
       case 'waiting-for-server': {
         return html`<div class="message" role="status">

@@ -2,7 +2,8 @@
  * "Answer on your phone": asks the sync server for a phone link for this board (a pulse-only
  * token that lasts a working day) and shows it as a QR code, large enough to scan from a step
  * away. The phone opens the same kiosk, served by the same server, on the feedback pulse;
- * its answers are anonymous and it can read nothing but the board's name.
+ * its answers are anonymous and it can read nothing but the board's name. A second code opens
+ * the coaching card for the board's leader on a coach's phone, as the coach its kept token names.
  *
  * The code is drawn as inline SVG paths, so it shows under the kiosk's strict
  * Content-Security-Policy (no data: images).
@@ -27,7 +28,7 @@ export class KioskPhoneLink extends LitElement {
   declare server: string;
   declare token: string;
   declare unit: string;
-  declare link: { url: string; until: Date } | undefined;
+  declare link: { url: string; cardUrl: string; until: Date } | undefined;
   declare problem: string;
 
   static override styles = [
@@ -38,15 +39,29 @@ export class KioskPhoneLink extends LitElement {
       }
       [role='dialog'] {
         justify-items: center;
-        max-width: min(90vw, 40em);
+        max-width: 95vw;
       }
       p {
         margin: 0;
         text-align: center;
       }
+      .codes {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 32px;
+        justify-content: center;
+      }
+      figure {
+        margin: 0;
+        display: grid;
+        gap: 8px;
+        justify-items: center;
+        max-width: min(45vh, 80vw);
+        text-align: center;
+      }
       svg {
-        width: min(60vh, 80vw);
-        height: min(60vh, 80vw);
+        width: min(45vh, 80vw);
+        height: min(45vh, 80vw);
       }
       .url {
         font-size: 16px;
@@ -78,8 +93,10 @@ export class KioskPhoneLink extends LitElement {
       });
       const answer = (await response.json()) as PhoneLinkAnswer & { error?: string };
       if (!response.ok) throw new Error(answer.error ?? `the server refused (${response.status})`);
-      const query = new URLSearchParams({ server: this.server, token: answer.token, unit: this.unit, views: 'pulse', theme: 'light' });
-      this.link = { url: `${this.server}/?${query}`, until: new Date(Date.now() + answer.expiresInSeconds * 1000) };
+      const pulse = new URLSearchParams({ server: this.server, token: answer.token, unit: this.unit, views: 'pulse', theme: 'light' });
+      // No token in the coaches' code: a coach's phone uses the one it keeps from their personal link.
+      const card = new URLSearchParams({ server: this.server, unit: this.unit, views: 'card', theme: 'light' });
+      this.link = { url: `${this.server}/?${pulse}`, cardUrl: `${this.server}/?${card}`, until: new Date(Date.now() + answer.expiresInSeconds * 1000) };
     } catch (error) {
       this.problem = error instanceof TypeError ? 'The server cannot be reached, so there is no phone link right now.' : (error as Error).message;
     }
@@ -93,10 +110,19 @@ export class KioskPhoneLink extends LitElement {
     return html`<div role="dialog" aria-modal="true" aria-labelledby="phone-title">
       <h2 id="phone-title">Answer on your phone</h2>
       ${this.link
-        ? html`<p>Scan with the camera: how was today's huddle? Answers are anonymous.</p>
-            ${qrCode(this.link.url)}
-            <p class="url" data-url=${this.link.url}>${this.link.url}</p>
-            <p>The link works until ${this.link.until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>`
+        ? html`<div class="codes">
+              <figure>
+                ${qrCode(this.link.url, 'QR code: how was today\'s huddle?')}
+                <figcaption>Everyone: how was today's huddle? Answers are anonymous.</figcaption>
+                <p class="url" data-url=${this.link.url}>${this.link.url}</p>
+              </figure>
+              <figure>
+                ${qrCode(this.link.cardUrl, 'QR code: the coaching card')}
+                <figcaption>Coaches: the coaching card for this board's leader.</figcaption>
+                <p class="url" data-card-url=${this.link.cardUrl}>${this.link.cardUrl}</p>
+              </figure>
+            </div>
+            <p>Scan with the camera. The team's link works until ${this.link.until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>`
         : html`<p role="status">${this.problem || 'Making a link…'}</p>`}
       <button @click=${this.#close}>Close</button>
     </div>`;
@@ -104,7 +130,7 @@ export class KioskPhoneLink extends LitElement {
 }
 
 /** The QR code as one SVG path of dark squares, with the quiet zone the standard asks for. */
-function qrCode(text: string) {
+function qrCode(text: string, label: string) {
   const code = generate(text);
   const quiet = 4;
   let path = '';
@@ -112,7 +138,7 @@ function qrCode(text: string) {
     for (let x = 0; x < code.size; x++) if (code.get(x, y)) path += `M${x + quiet} ${y + quiet}h1v1h-1z`;
   }
   const side = code.size + quiet * 2;
-  return html`<svg viewBox="0 0 ${side} ${side}" role="img" aria-label="QR code of the phone link" shape-rendering="crispEdges">
+  return html`<svg viewBox="0 0 ${side} ${side}" role="img" aria-label=${label} shape-rendering="crispEdges">
     ${svg`<rect width=${side} height=${side} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
   </svg>`;
 }

@@ -2,7 +2,7 @@
  * `npm run server` - the sync server and its admin commands.
  *
  *   npm run server                                   serve (embedded PGlite in ./.huddle-server)
- *   npm run server -- token create --org ORG --role wall|coach|admin [--unit BOARD] [--label TEXT]
+ *   npm run server -- token create --org ORG --role wall|coach|admin [--unit BOARD] [--person ID] [--label TEXT]
  *   npm run server -- token list --org ORG
  *   npm run server -- token revoke --org ORG --id ID
  *   npm run server -- demo --org ORG                 load the demo organisation into ORG
@@ -23,7 +23,7 @@ import { createToken, listTokens, revokeToken, TokenError } from './tokens.js';
 
 const USAGE = `usage:
   npm run server
-  npm run server -- token create --org ORG --role ${ROLES.filter((r) => r !== 'pulse').join('|')} [--unit BOARD_ID] [--label TEXT]
+  npm run server -- token create --org ORG --role ${ROLES.filter((r) => r !== 'pulse').join('|')} [--unit BOARD_ID] [--person PERSON_ID] [--label TEXT]
   npm run server -- token list --org ORG
   npm run server -- token revoke --org ORG --id ID
   npm run server -- demo --org ORG`;
@@ -61,7 +61,7 @@ async function command(args: string[]): Promise<void> {
     try {
       const role = need(options, 'role') as Role;
       if (role === 'pulse') throw new TokenError('phone links are made by a board (POST /api/phone-link), not here');
-      const token = await createToken(db, { org: need(options, 'org'), role, unitId: options['unit'], label: options['label'] });
+      const token = await createToken(db, { org: need(options, 'org'), role, unitId: options['unit'], personId: options['person'], label: options['label'] });
       console.log(token);
     } finally {
       await db.close();

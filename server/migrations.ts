@@ -33,6 +33,11 @@ const MIGRATIONS: string[] = [
   create table applied_ops (org text not null, op_id text not null, primary key (org, op_id));
   create table org_seq (org text primary key references orgs (id), seq bigint not null default 0);
   `,
+  // 2: a coach's token may say who the coach is, so a phone opened from a board's QR code
+  // fills in the coaching card's coach.
+  `
+  alter table tokens add column person_id text;
+  `,
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -25,6 +25,8 @@ export interface NewToken {
   org: string;
   role: Role;
   unitId?: string;
+  /** The person a coach's or admin's token belongs to (their id in the organisation). */
+  personId?: string;
   label?: string;
   /** Lifetime in seconds; none = until revoked. */
   ttlSeconds?: number;
@@ -41,9 +43,9 @@ export async function createToken(sql: Sql, request: NewToken): Promise<string> 
   await sql.query('insert into orgs (id) values ($1) on conflict do nothing', [request.org]);
   await sql.query('insert into org_seq (org) values ($1) on conflict do nothing', [request.org]);
   await sql.query(
-    `insert into tokens (hash, org, role, unit_id, label, expires_at)
-     values ($1, $2, $3, $4, $5, case when $6::int is null then null else now() + make_interval(secs => $6::int) end)`,
-    [hashToken(token), request.org, request.role, request.unitId ?? null, request.label ?? '', request.ttlSeconds ?? null],
+    `insert into tokens (hash, org, role, unit_id, label, expires_at, person_id)
+     values ($1, $2, $3, $4, $5, case when $6::int is null then null else now() + make_interval(secs => $6::int) end, $7)`,
+    [hashToken(token), request.org, request.role, request.unitId ?? null, request.label ?? '', request.ttlSeconds ?? null, request.personId ?? null],
   );
   return token;
 }
@@ -51,22 +53,28 @@ export async function createToken(sql: Sql, request: NewToken): Promise<string> 
 /** Who a token belongs to, or undefined when it is unknown, revoked or expired. */
 export async function lookupToken(db: Database, token: string): Promise<Principal | undefined> {
   const hash = hashToken(token);
-  const { rows } = await db.query<{ org: string; role: Role; unit_id: string | null }>(
-    `select org, role, unit_id from tokens
+  const { rows } = await db.query<{ org: string; role: Role; unit_id: string | null; person_id: string | null }>(
+    `select org, role, unit_id, person_id from tokens
      where hash = $1 and revoked_at is null and (expires_at is null or expires_at > now())`,
     [hash],
   );
   const row = rows[0];
   if (!row) return undefined;
-  return { org: row.org, role: row.role, ...(row.unit_id ? { unitId: row.unit_id } : {}), tokenHash: hash };
+  return {
+    org: row.org,
+    role: row.role,
+    ...(row.unit_id ? { unitId: row.unit_id } : {}),
+    ...(row.person_id ? { personId: row.person_id } : {}),
+    tokenHash: hash,
+  };
 }
 
 export async function listTokens(db: Database, org: string) {
-  const { rows } = await db.query<{ hash: string; role: string; unit_id: string | null; label: string; created_at: string; revoked_at: string | null }>(
-    'select hash, role, unit_id, label, created_at, revoked_at from tokens where org = $1 order by created_at',
+  const { rows } = await db.query<{ hash: string; role: string; unit_id: string | null; person_id: string | null; label: string; created_at: string; revoked_at: string | null }>(
+    'select hash, role, unit_id, person_id, label, created_at, revoked_at from tokens where org = $1 order by created_at',
     [org],
   );
-  return rows.map((r) => ({ id: r.hash.slice(0, 12), role: r.role, unit: r.unit_id ?? '', label: r.label, created: r.created_at, revoked: r.revoked_at ?? '' }));
+  return rows.map((r) => ({ id: r.hash.slice(0, 12), role: r.role, unit: r.unit_id ?? '', person: r.person_id ?? '', label: r.label, created: r.created_at, revoked: r.revoked_at ?? '' }));
 }
 
 /** Revokes the token whose hash starts with `id` (as `token list` prints it). */

@@ -45,6 +45,12 @@ describe('kiosk: configuration', () => {
     expect(config).to.include({ server: 'https://huddle.example.org/sync', token: 'he_abcdefghijklmnopqrstuv' });
   });
 
+  it("lets a board's coaching-card code leave the token to the coach's phone", () => {
+    const config = parseConfig(undefined, new URLSearchParams('server=http://10.0.0.5:8787&unit=unit-line-1&views=card'));
+    expect(config.token).to.equal(undefined);
+    expect(config.views).to.deep.equal(['card']);
+  });
+
   it('says when kiosk.json itself is wrong', () => {
     expect(problem('', [1, 2]).source).to.equal('kiosk.json');
     expect(problem('', { rotate: 'often' }).message).to.contain('in the kiosk.json file');

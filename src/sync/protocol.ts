@@ -43,7 +43,10 @@ export interface PullResponse {
 export interface WhoAmI {
   org: string;
   role: Role;
+  /** The board of a wall token or phone link. */
   unitId?: string;
+  /** The person a coach's token belongs to, when the admin said so. */
+  personId?: string;
 }
 
 export const ROLES = ['wall', 'coach', 'admin', 'pulse'] as const;

@@ -33,27 +33,30 @@ const actionOn = (page, id) =>
 const storeCall = (page, method, ...args) =>
   page.evaluate(([method, args]) => document.querySelector('kiosk-app').store[method](...args).then((r) => r?.id ?? null), [method, args]);
 
-async function suite(label, env) {
+async function suite(label, env, { secondInstance = false } = {}) {
   console.log(`sync server (${label}): three devices, one organisation`);
   serverCommand(env, 'demo', '--org', 'riverside');
   const token = (...args) => serverCommand(env, 'token', 'create', ...args);
   const line1Wall = token('--org', 'riverside', '--role', 'wall', '--unit', 'unit-line-1', '--label', 'Line 1 wall');
   const assemblyWall = token('--org', 'riverside', '--role', 'wall', '--unit', 'unit-assembly', '--label', 'Assembly wall');
-  const supervisor = token('--org', 'riverside', '--role', 'coach', '--label', 'Supervisor tablet');
+  const supervisor = token('--org', 'riverside', '--role', 'coach', '--person', 'person-assembly-supervisor', '--label', 'Supervisor tablet');
   const otherOrg = token('--org', 'hillside', '--role', 'admin', '--label', 'Another organisation');
   const server = await startServer(env);
+  // On PostgreSQL the Assembly wall talks to a second instance: live updates must cross
+  // instances through LISTEN/NOTIFY, as behind a load balancer.
+  const other = secondInstance ? await startServer(env) : server;
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
   const errors = [];
-  const device = async (tokenText, query) => {
+  const device = async (tokenText, query, via = server) => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${tokenText}&${query}`);
+    await page.goto(`${via.url}/?server=${encodeURIComponent(via.url)}&token=${tokenText}&${query}`);
     return { context, page };
   };
   try {
     const wall = await device(line1Wall, 'unit=unit-line-1');
-    const parent = await device(assemblyWall, 'unit=unit-assembly&views=escalations');
+    const parent = await device(assemblyWall, 'unit=unit-assembly&views=escalations', other);
     const tablet = await device(supervisor, 'unit=unit-line-1');
     for (const d of [wall, parent, tablet]) await d.page.locator('huddle-board h1').waitFor({ timeout: 30000 });
     check('each device opens its board from the server (no demo, no set-up on the device)', (await wall.page.locator('huddle-board h1').textContent()) === 'Line 1');
@@ -65,7 +68,8 @@ async function suite(label, env) {
     const link = wall.page.locator('kiosk-phone-link [data-url]');
     await link.waitFor({ timeout: 10000 });
     const phoneUrl = await link.getAttribute('data-url');
-    check('the wall shows a QR code for phones', (await wall.page.locator('kiosk-phone-link svg path').count()) === 1 && phoneUrl.startsWith(server.url));
+    const cardUrl = await wall.page.locator('kiosk-phone-link [data-card-url]').getAttribute('data-card-url');
+    check('the wall shows QR codes for phones: the pulse, and the coaching card', (await wall.page.locator('kiosk-phone-link svg path').count()) === 2 && phoneUrl.startsWith(server.url) && !cardUrl.includes('token='));
     await wall.page.locator('kiosk-phone-link button', { hasText: 'Close' }).click();
     const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await phoneContext.newPage();
@@ -82,6 +86,27 @@ async function suite(label, env) {
     const phoneSees = await phone.evaluate(async () => (await document.querySelector('kiosk-app').store.exportData()).data);
     check("the phone link reads none of the board's actions or people", phoneSees.actions.length === 0 && phoneSees.people.length === 0 && phoneSees.units.length > 0);
     await phoneContext.close();
+
+    // A coach's phone: once the personal link, then the board's coaching-card code opens the
+    // card as that coach for the board's leader; the session reaches the wall.
+    const coachContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const coachPhone = await coachContext.newPage();
+    coachPhone.on('pageerror', (error) => errors.push(error.message));
+    await coachPhone.goto(cardUrl);
+    check('a phone that does not know the coach says how to fix it', /does not know you yet/.test(await coachPhone.locator('kiosk-app h1').textContent({ timeout: 10000 })));
+    await coachPhone.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${supervisor}&unit=unit-line-1&views=card`);
+    await coachPhone.locator('coaching-card').waitFor({ timeout: 30000 });
+    await coachPhone.goto(cardUrl);
+    const card = coachPhone.locator('coaching-card');
+    await card.locator('[data-behaviour="board-visible"] button', { hasText: 'Consistently' }).tap({ timeout: 30000 });
+    const wentWell = `Red KPIs first ${label}`;
+    await card.locator('textarea[name="wentWell"]').fill(wentWell);
+    await card.locator('button', { hasText: 'Save coaching' }).tap();
+    const session = await until(async () =>
+      wall.page.evaluate(async (wentWell) => (await document.querySelector('kiosk-app').store.exportData()).data.coachingSessions.find((s) => s.wentWell === wentWell), wentWell),
+    );
+    check("the coach's phone records the session as the coach, for the board's leader", session?.coachId === 'person-assembly-supervisor' && session?.learnerId === 'person-line-1-leader', JSON.stringify(session));
+    await coachContext.close();
 
     // An action made at the Line 1 wall by taps and typing, then escalated to Assembly.
     const title = `Guard parts missing ${label}`;
@@ -104,7 +129,7 @@ async function suite(label, env) {
     await item.locator('input[name="reason"]').fill('Supplier needs a call from the area');
     await item.locator('button', { hasText: 'Send up' }).click();
     const received = await until(() => parent.page.locator('huddle-escalations li[data-escalation]', { hasText: title }).count());
-    check("the escalation reaches the Assembly board's screen", received > 0);
+    check(`the escalation reaches the Assembly board's screen${secondInstance ? ' (served by another instance)' : ''}`, received > 0);
 
     // The tablet goes offline (a ward with no Wi-Fi) and renames the action; meanwhile the
     // wall changes its status. Both changes survive, everywhere.
@@ -195,12 +220,23 @@ async function suite(label, env) {
     check("and its writes never touch this organisation's records", foreignWrite.status === 200 && theirs?.record.title === 'Hijacked' && ours?.title === 'Renamed once', `${JSON.stringify(foreignWrite.json)} ours: ${ours?.title}`);
     const noToken = await fetch(`${server.url}/api/sync/pull?cursor=0`);
     check('a request without a token is refused', noToken.status === 401);
+    const huge = await api(otherOrg, '/api/sync/push', { ops: [], padding: 'x'.repeat(1_100_000) });
+    check(`a push over 1 MB is refused: "${huge.json.error}"`, huge.status === 413);
+    let limited;
+    for (let i = 0; i < 700 && !limited; i++) {
+      // The server closes the connection it refused the oversized body on; a reused socket may fail once.
+      const response = await fetch(`${server.url}/api/whoami`, { headers: { Authorization: `Bearer ${otherOrg}` } }).catch(() => undefined);
+      await response?.text();
+      if (response?.status === 429) limited = response;
+    }
+    check('a device sending too many requests is slowed down (429 with Retry-After)', limited !== undefined && Number(limited.headers.get('retry-after')) > 0);
     check('no uncaught errors on any device', errors.length === 0, errors.join('; '));
   } catch (error) {
     check(`${label} suite stopped: ${error.stack ?? error}`, false, server.log().slice(-2000));
   } finally {
     await browser.close();
     await server.stop();
+    if (other !== server) await other.stop();
   }
 }
 
@@ -213,7 +249,7 @@ try {
 const postgres = await startPostgres();
 if (postgres) {
   try {
-    await suite('PostgreSQL', { DATABASE_URL: postgres.url });
+    await suite('PostgreSQL', { DATABASE_URL: postgres.url }, { secondInstance: true });
   } finally {
     postgres.stop();
   }
