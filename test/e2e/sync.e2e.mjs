@@ -96,6 +96,7 @@ async function suite(label, env, { secondInstance = false } = {}) {
     check('a phone that does not know the coach says how to fix it', /does not know you yet/.test(await coachPhone.locator('kiosk-app h1').textContent({ timeout: 10000 })));
     await coachPhone.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${supervisor}&unit=unit-line-1&views=card`);
     await coachPhone.locator('coaching-card').waitFor({ timeout: 30000 });
+    await until(() => coachPhone.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('huddle-elements:coach-token@'))));
     await coachPhone.goto(cardUrl);
     const card = coachPhone.locator('coaching-card');
     await card.locator('[data-behaviour="board-visible"] button', { hasText: 'Consistently' }).tap({ timeout: 30000 });
