@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { getDefaultStore } from '../src/store/default-store.js';
 import { IdbHuddleStore } from '../src/store/idb-store.js';
-import { SyncClient } from '../src/sync/sync-client.js';
+import type { SyncClient } from '../src/sync/sync-client.js';
 import '../src/components/huddle-sync-status/huddle-sync-status.js';
 import './phone-link.js';
 import { orgSettings, whereEquals } from '../src/store/queries.js';
@@ -330,6 +330,8 @@ export class KioskApp extends LitElement {
   async #startSync(config: KioskConfig, server: string, token: string): Promise<void> {
     // One database per server, so a screen moved to another server never mixes organisations.
     this.store = new IdbHuddleStore({ name: `huddle-elements@${new URL(server).host}` });
+    // Loaded only by screens that sync.
+    const { SyncClient } = await import('../src/sync/sync-client.js');
     const sync = new SyncClient({ store: this.store, server, token });
     this.#sync = sync;
     this.#teardown.push(() => sync.stop());

@@ -25,10 +25,8 @@ import {
 import { affectsQuery, type HuddleStore, type Query, type RecordChange, type RecordReader } from './contract.js';
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
-import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, upgrade } from './schema-versions.js';
+import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, upgrade, type ClockRow } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../sync/hlc.js';
-import { mergeFields, type FieldClocks } from '../sync/merge.js';
-import type { PulledRecord } from '../sync/protocol.js';
 import { parseImport, toExportFile, type ExportFile, type ImportSummary } from './transfer.js';
 import type { NewAction, NewCoachingSession, NewFeedback, Patch, StoreWrites } from './writes.js';
 
@@ -54,17 +52,12 @@ export interface OutboxEntry {
   at: string;
 }
 
-/** What applying pulled records did. */
-export interface RemoteApplied {
-  /** Records whose stored value changed. */
-  changed: number;
-  /** Records this version cannot store (e.g. a field a newer version added), with the reason. */
-  rejected: string[];
-}
-
-interface ClockRow {
-  key: string;
-  clocks: FieldClocks;
+/** What the sync client reaches inside the store (see `syncInternals`). */
+export interface SyncInternals {
+  connection(): Promise<IDBPDatabase>;
+  clock: HybridClock;
+  /** Re-runs watchers here and in other tabs for changes merged from a server. */
+  merged(changes: RecordChange[]): void;
 }
 
 type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
@@ -612,120 +605,25 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     return (await db.getAll(OUTBOX, undefined, limit)) as OutboxEntry[];
   }
 
-  /** How many writes wait to be pushed. */
-  async pendingCount(): Promise<number> {
-    const db = await this.#connection();
-    return db.count(OUTBOX);
-  }
-
-  /** Drops outbox entries up to and including `seq`: the server has them. */
-  async acknowledge(seq: number): Promise<void> {
-    try {
-      const db = await this.#connection();
-      await db.delete(OUTBOX, IDBKeyRange.upperBound(seq));
-    } catch (error) {
-      throw toStorageError(error);
-    }
-  }
-
   /**
-   * Moves a write the server refused for good (not allowed for this token, or invalid for the
-   * server's version) out of the outbox, so the writes after it can go; it is kept with the
-   * reason, never dropped, and `refused()` lists it.
+   * For the sync client only (`src/sync/idb-replica.ts`): the database, this store's clock,
+   * and a way to announce changes merged from a server. Kept apart so that elements, which
+   * never sync by themselves, do not carry the merge code.
    */
-  async setAside(seq: number, reason: string): Promise<void> {
-    let tx: Tx | undefined;
-    try {
-      const db = await this.#connection();
-      tx = db.transaction([OUTBOX, META], 'readwrite');
-      const entry = (await tx.objectStore(OUTBOX).get(seq)) as OutboxEntry | undefined;
-      if (entry) {
-        const row = (await tx.objectStore(META).get('refused')) as { entries: (OutboxEntry & { reason: string })[] } | undefined;
-        await tx.objectStore(META).put({ key: 'refused', entries: [...(row?.entries ?? []), { ...entry, reason }] });
-        await tx.objectStore(OUTBOX).delete(seq);
-      }
-      await tx.done;
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
+  syncInternals(): SyncInternals {
+    return {
+      connection: () => this.#connection(),
+      clock: this.#clock,
+      merged: (changes) => {
+        this.#rerunAffected(changes, false);
+        this.#announce({ changes });
+      },
+    };
   }
-
-  /** Writes the server refused, with why (see `setAside`). */
-  async refused(): Promise<(OutboxEntry & { reason: string })[]> {
-    const db = await this.#connection();
-    const row = (await db.get(META, 'refused')) as { entries: (OutboxEntry & { reason: string })[] } | undefined;
-    return row?.entries ?? [];
-  }
-
-  /** The cursor of the last pull from `source` (0 before the first). */
-  async syncCursor(source: string): Promise<number> {
-    const db = await this.#connection();
-    const row = (await db.get(META, `cursor:${source}`)) as { cursor: number } | undefined;
-    return row?.cursor ?? 0;
-  }
-
-  /**
-   * Merges records pulled from `source` field by field (the newer stamp wins each field) and
-   * moves that source's cursor, in one transaction: a page is applied whole or not at all,
-   * so a crash mid-pull re-pulls the page. Local writes not yet pushed keep their newer
-   * stamps and win where they should. Watchers here and in other tabs see the result.
-   */
-  async applyRemote(source: string, records: readonly PulledRecord[], cursor: number): Promise<RemoteApplied> {
-    let tx: Tx | undefined;
-    const changes: RecordChange[] = [];
-    const rejected: string[] = [];
-    try {
-      const db = await this.#connection();
-      const kinds = [...new Set(records.map((r) => r.kind))];
-      tx = db.transaction([...kinds, META, FIELD_CLOCKS], 'readwrite');
-      const clockStore = tx.objectStore(FIELD_CLOCKS);
-      for (const pulled of records) {
-        const store = tx.objectStore(pulled.kind);
-        const key = clockKey(pulled.kind, pulled.id);
-        const before = (await store.get(pulled.id)) as AnyRecord | undefined;
-        const row = (await clockStore.get(key)) as ClockRow | undefined;
-        for (const stamp of Object.values(pulled.clocks)) this.#clock.receive(stamp);
-        const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, row?.clocks ?? {}, wireOf(pulled), pulled.clocks);
-        if (merged.changed.length === 0 || !merged.record) continue;
-        try {
-          validateRecord(pulled.kind, merged.record);
-        } catch (error) {
-          rejected.push((error as Error).message);
-          continue;
-        }
-        await store.put(merged.record);
-        await clockStore.put({ key, clocks: merged.clocks } satisfies ClockRow);
-        const after = merged.record as unknown as AnyRecord;
-        changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
-      }
-      const meta = tx.objectStore(META);
-      await meta.put({ key: `cursor:${source}`, cursor });
-      await meta.put({ key: 'clock', last: this.#clock.last });
-      await tx.done;
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
-    if (changes.length > 0) {
-      this.#rerunAffected(changes, false);
-      this.#announce({ changes });
-    }
-    return { changed: changes.length, rejected };
-  }
-}
-
-function clockKey(kind: EntityKind, id: string): string {
-  return `${kind}/${id}`;
-}
-
-/** A pulled record's fields as the merge takes them: every stamped field, null when cleared. */
-function wireOf(pulled: PulledRecord): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(pulled.clocks).map((field) => [field, pulled.record[field] ?? null]));
 }
 
 /** Aborts a transaction that may already have ended; either way nothing of it is committed. */
-async function abortQuietly(tx: Tx): Promise<void> {
+export async function abortQuietly(tx: IDBPTransaction<unknown, string[], 'readwrite'>): Promise<void> {
   try {
     tx.abort();
   } catch {

@@ -16,6 +16,16 @@ export const META = 'meta';
 /** Per record, the HLC stamp of the write that set each field (see src/sync/merge.ts). */
 export const FIELD_CLOCKS = 'fieldClocks';
 
+/** A row of FIELD_CLOCKS: `key` is `clockKey(kind, id)`; `clocks` maps each field to its stamp. */
+export interface ClockRow {
+  key: string;
+  clocks: Record<string, string>;
+}
+
+export function clockKey(kind: string, id: string): string {
+  return `${kind}/${id}`;
+}
+
 type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 type Migration = (db: IDBPDatabase, tx: UpgradeTransaction) => Promise<void> | void;
 

@@ -7,6 +7,7 @@
  * It never decides what the data is: the store merges field by field (see merge.ts).
  */
 import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
+import { IdbReplica } from './idb-replica.js';
 import { toWireFields } from './merge.js';
 import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from './protocol.js';
 
@@ -54,6 +55,7 @@ const PULL_SAFETY_NET_MS = 60_000;
 
 export class SyncClient implements SyncStateSource {
   readonly #store: IdbHuddleStore;
+  readonly #replica: IdbReplica;
   readonly #server: string;
   readonly #token: string;
   readonly #maxRetryMs: number;
@@ -71,6 +73,7 @@ export class SyncClient implements SyncStateSource {
 
   constructor(options: SyncClientOptions) {
     this.#store = options.store;
+    this.#replica = new IdbReplica(options.store);
     this.#server = options.server.replace(/\/+$/, '');
     this.#token = options.token;
     this.#maxRetryMs = options.maxRetryMs ?? 30_000;
@@ -155,8 +158,8 @@ export class SyncClient implements SyncStateSource {
       if (what.push) await this.#pushAll();
       if (what.pull) await this.#pullAll();
       this.#retryMs = 1000;
-      const pending = await this.#store.pendingCount();
-      const refused = await this.#store.refused();
+      const pending = await this.#replica.pendingCount();
+      const refused = await this.#replica.refused();
       const lastContact = new Date().toISOString();
       if (refused.length > 0) {
         // Kept on this device and named, so someone can act; the rest syncs on.
@@ -169,7 +172,7 @@ export class SyncClient implements SyncStateSource {
       if (pending > 0) this.#again.push = true;
     } catch (error) {
       const failure = error instanceof SyncFailure ? error : new SyncFailure((error as Error).message, false);
-      const pending = await this.#store.pendingCount().catch(() => this.#state.pending);
+      const pending = await this.#replica.pendingCount().catch(() => this.#state.pending);
       this.#set({
         status: failure.offline ? 'offline' : 'error',
         pending,
@@ -182,7 +185,7 @@ export class SyncClient implements SyncStateSource {
 
   async #pushAll(): Promise<void> {
     for (;;) {
-      const batch = await this.#store.outbox(SYNC_LIMITS.opsPerPush);
+      const batch = await this.#replica.outbox(SYNC_LIMITS.opsPerPush);
       if (batch.length === 0) return;
       // A write that changed nothing has no op to send; it is acknowledged with the rest.
       const sendable = batch.filter((entry) => toOp(entry) !== undefined);
@@ -193,20 +196,20 @@ export class SyncClient implements SyncStateSource {
           const refused = error instanceof SyncFailure && error.refusedOp !== undefined ? sendable[error.refusedOp] : undefined;
           if (!refused) throw error;
           // Nothing of the batch was stored: set the refused write aside and send the rest again.
-          await this.#store.setAside(refused.seq!, (error as Error).message);
+          await this.#replica.setAside(refused.seq!, (error as Error).message);
           continue;
         }
       }
-      await this.#store.acknowledge(batch[batch.length - 1]!.seq!);
-      this.#set({ ...this.#state, pending: await this.#store.pendingCount() });
+      await this.#replica.acknowledge(batch[batch.length - 1]!.seq!);
+      this.#set({ ...this.#state, pending: await this.#replica.pendingCount() });
     }
   }
 
   async #pullAll(): Promise<void> {
     for (;;) {
-      const cursor = await this.#store.syncCursor(this.#server);
+      const cursor = await this.#replica.syncCursor(this.#server);
       const page = await this.#request<PullResponse>('GET', `/api/sync/pull?cursor=${cursor}`);
-      const result = await this.#store.applyRemote(this.#server, page.records, page.cursor);
+      const result = await this.#replica.applyRemote(this.#server, page.records, page.cursor);
       if (result.rejected.length > 0) {
         throw new SyncFailure(`${result.rejected.length} change(s) from the server cannot be shown by this version (${result.rejected[0]}): update this device`, false);
       }

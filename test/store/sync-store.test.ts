@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { allOf } from '../../src/store/queries.js';
+import { IdbReplica } from '../../src/sync/idb-replica.js';
 import { formatHlc, isHlc } from '../../src/sync/hlc.js';
 import type { PulledRecord } from '../../src/sync/protocol.js';
 import { createV2Database, V2_OUTBOX } from '../fixtures/db-v2.js';
@@ -25,8 +26,8 @@ describe('store: sync', () => {
     expect(isHlc(created!.hlc) && isHlc(changed!.hlc)).to.equal(true);
     expect(changed!.hlc > created!.hlc).to.equal(true);
     expect(changed!.fields).to.have.members(['status', 'updatedAt']);
-    expect(await store.pendingCount()).to.equal(2);
-    await store.acknowledge(created!.seq!);
+    expect(await new IdbReplica(store).pendingCount()).to.equal(2);
+    await new IdbReplica(store).acknowledge(created!.seq!);
     expect((await store.outbox()).map((e) => e.opId)).to.deep.equal([changed!.opId]);
   });
 
@@ -42,11 +43,11 @@ describe('store: sync', () => {
       record: { ...action, title: 'Fix guard on press 2', status: 'open' },
       clocks: { title: pending!.hlc.replace(/:[a-z0-9]+$/, ':aaaa'), status: far(1) },
     };
-    const result = await store.applyRemote('srv', [pulled], 7);
+    const result = await new IdbReplica(store).applyRemote('srv', [pulled], 7);
     expect(result).to.deep.equal({ changed: 1, rejected: [] });
     const [stored] = await store.get(allOf('actions'));
     expect(stored).to.include({ title: 'Fix guard on press 2', status: 'doing' });
-    expect(await store.syncCursor('srv')).to.equal(7);
+    expect(await new IdbReplica(store).syncCursor('srv')).to.equal(7);
   });
 
   it('a newer pulled retire hides the record and watchers hear of it', async () => {
@@ -54,7 +55,7 @@ describe('store: sync', () => {
     const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
     const watched = recordResults(store, allOf('actions'));
     expect((await watched.next()).map((a) => a.id)).to.deep.equal([action.id]);
-    await store.applyRemote('srv', [{ kind: 'actions', id: action.id, record: { deletedAt: '2026-11-22T08:00:00.000Z' }, clocks: { deletedAt: far(9e15) } }], 1);
+    await new IdbReplica(store).applyRemote('srv', [{ kind: 'actions', id: action.id, record: { deletedAt: '2026-11-22T08:00:00.000Z' }, clocks: { deletedAt: far(9e15) } }], 1);
     expect(await watched.next(), 'retired records are not listed').to.deep.equal([]);
     watched.stop();
   });
@@ -64,7 +65,7 @@ describe('store: sync', () => {
     const good = { id: 'a-good', unitId: 'team-1', title: 'From the tablet', status: 'open', createdAt: '2026-11-22T08:00:00.000Z', updatedAt: '2026-11-22T08:00:00.000Z' };
     const stamp = (record: Record<string, unknown>) => Object.fromEntries(Object.keys(record).filter((f) => f !== 'id').map((f) => [f, far(5)]));
     const bad = { ...good, id: 'a-bad', colourOfTheDay: 'red' };
-    const result = await store.applyRemote('srv', [
+    const result = await new IdbReplica(store).applyRemote('srv', [
       { kind: 'actions', id: 'a-bad', record: bad, clocks: stamp(bad) },
       { kind: 'actions', id: 'a-good', record: good, clocks: stamp(good) },
     ], 2);

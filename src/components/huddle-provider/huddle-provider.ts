@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { storeContext } from '../../context/store-context.js';
 import { syncContext } from '../../context/sync-context.js';
-import { SyncClient, type SyncStateSource } from '../../sync/sync-client.js';
+import type { SyncClient, SyncStateSource } from '../../sync/sync-client.js';
 import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../../context/settings-context.js';
 import { IdbHuddleStore } from '../../store/idb-store.js';
 import { getDefaultStore } from '../../store/default-store.js';
@@ -72,7 +72,7 @@ export class HuddleProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') && this.locale) void useHuddleLocale(this.locale);
     if (changed.has('database') && this.database) this.#openOwnStore(this.database);
-    if (changed.has('server') || changed.has('token') || changed.has('store')) this.#startOwnSync();
+    if (changed.has('server') || changed.has('token') || changed.has('store')) void this.#startOwnSync();
     if (changed.has('locale') || changed.has('theme') || changed.has('editsLocked')) {
       this.settings = {
         locale: this.locale,
@@ -94,13 +94,18 @@ export class HuddleProvider extends LitElement {
     super.connectedCallback();
     // Reconnected after a move in the page: reopen the database it had.
     if (this.hasUpdated && this.database && !this.#ownStore) this.#openOwnStore(this.database);
-    if (this.hasUpdated) this.#startOwnSync();
+    if (this.hasUpdated) void this.#startOwnSync();
   }
 
-  #startOwnSync(): void {
+  /** Loaded only when a page syncs, so a provider without a server stays small. */
+  async #startOwnSync(): Promise<void> {
     this.#stopOwnSync();
-    if (!this.server || !this.token || !(this.store instanceof IdbHuddleStore)) return;
-    this.#ownSync = new SyncClient({ store: this.store, server: this.server, token: this.token });
+    const { server, token, store } = this;
+    if (!server || !token || !(store instanceof IdbHuddleStore)) return;
+    const { SyncClient } = await import('../../sync/sync-client.js');
+    // Settings may have changed, or the provider left the page, while the code loaded.
+    if (server !== this.server || token !== this.token || store !== this.store || !this.isConnected || this.#ownSync) return;
+    this.#ownSync = new SyncClient({ store, server, token });
     this.sync = this.#ownSync;
     void this.#ownSync.start();
   }
