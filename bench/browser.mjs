@@ -6,7 +6,16 @@ import { createServer } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
 
 export async function runInBrowser(modulePath, { viewport = { width: 1920, height: 1080 } } = {}) {
-  const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  // Pre-bundle what the benches import before the page opens: a dependency found later makes
+  // Vite reload the page in the middle of a bench. (Scanning every HTML file would also trip
+  // over the examples, which import the built package by its published name.)
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+    optimizeDeps: { entries: ['bench/page.html', 'bench/*.bench.ts'] },
+  });
   await server.listen();
   const { port } = server.httpServer.address();
   // Precise heap figures for the soak bench (window.gc comes from --expose-gc in CHROMIUM_ARGS).
