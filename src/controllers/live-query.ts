@@ -1,5 +1,5 @@
 /**
- * Keeps a query's latest result on an element: subscribes when the element connects,
+ * Keeps a query's latest result on an element: subscribes before the element's first render,
  * re-subscribes when the store or the query changes, and unsubscribes on disconnect so a
  * kiosk that swaps views for months never leaks a subscription.
  */
@@ -27,7 +27,10 @@ export class LiveQueryController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#resubscribe();
+    // Subscribe in hostUpdate, just before the render, not here: by then a provider's store
+    // has arrived through context, so an element inside a provider never starts on the
+    // default IndexedDB store (and never creates that database on a host-store page).
+    this.host.requestUpdate();
   }
 
   /** Before each render: follow a changed store or query (e.g. a new `unit` attribute). */

@@ -10,10 +10,14 @@ import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
-/** A plain static server over the repository, as an intranet's web server would serve the package. */
-async function staticServer() {
+/**
+ * A plain static server over the repository, as an intranet's web server would serve the
+ * package; `api` (see host-api.mjs) answers the intranet's own API paths first.
+ */
+async function staticServer(api) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (api && (await api.handle(request, response, path))) return;
     try {
       const body = await readFile(`.${path}`);
       response.setHeader('content-type', TYPES[extname(path)] ?? 'application/octet-stream');
@@ -29,12 +33,13 @@ async function staticServer() {
 
 /**
  * `serve`: 'kiosk' serves the built kiosk (dist/kiosk); 'repository' serves the repository as
- * static files. `headers` are added to every kiosk response (e.g. a Content-Security-Policy).
+ * static files, with `api` answering an intranet API's paths. `headers` are added to every
+ * kiosk response (e.g. a Content-Security-Policy).
  */
-export async function runE2e(name, body, { serve = 'kiosk', headers = {} } = {}) {
+export async function runE2e(name, body, { serve = 'kiosk', headers = {}, api } = {}) {
   const server = serve === 'kiosk'
     ? await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1', headers }, logLevel: 'error' })
-    : await staticServer();
+    : await staticServer(api);
   const { port } = server.httpServer.address();
   const url = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });

@@ -1,0 +1,51 @@
+// examples/host-store.html: the same three elements on a store the host page provides
+// (examples/fetch-store.js, plain JavaScript over the intranet's REST API). They render the
+// intranet's data, every save lands in the intranet's API, a change the API refuses shows its
+// message, and nothing is kept in the browser's IndexedDB.
+import { createHostApi } from './host-api.mjs';
+import { runE2e } from './harness.mjs';
+
+const api = createHostApi();
+await runE2e('plain HTML page: a host-provided store over the intranet API', async ({ browser, url, check }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${url}examples/host-store.html`);
+  await page.locator('huddle-board h1').waitFor({ timeout: 20000 });
+  await page.locator('coaching-card [part="checklist"]').waitFor();
+  check('all three elements render the intranet\'s data', (await page.locator('huddle-board h1').textContent()) === 'Line 1');
+
+  await page.locator('feedback-loop button[data-score="4"]').click();
+  await page.locator('#last-saved', { hasText: 'answer' }).waitFor();
+  const card = page.locator('coaching-card');
+  await card.locator('[data-behaviour] button', { hasText: 'Consistently' }).first().click();
+  await card.locator('textarea[name="wentWell"]').fill('Asked before telling');
+  await card.locator('button', { hasText: 'Save coaching' }).click();
+  await page.locator('#last-saved', { hasText: 'coaching' }).waitFor();
+  const sent = api.batches.flat();
+  check('the pulse answer reached the intranet API', sent.some((c) => c.kind === 'feedback' && c.record.score === 4));
+  check('the coaching conversation reached the intranet API', sent.some((c) => c.kind === 'coachingSessions' && c.record.wentWell === 'Asked before telling'));
+
+  // An action through the board: it appears at once from the host store's own live updates.
+  await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click();
+  await page.locator('huddle-actions button', { hasText: 'Add action' }).click();
+  await page.locator('huddle-actions input[name="title"]').fill('Order guard parts');
+  await page.locator('huddle-actions button', { hasText: 'Save action' }).click();
+  await page.locator('huddle-actions form.add').waitFor({ state: 'detached', timeout: 5000 });
+  check('an action added on the board is stored by the intranet', api.data.actions.some((a) => a.title === 'Order guard parts'));
+
+  // The intranet refuses a change (here: its own rule that titles are at most 200 characters is
+  // met, so break the record on its way instead): the element shows the API's message.
+  await page.route('**/host-api/batch', (route) => route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: 'The intranet refused the change: the huddle system is read-only during the audit.' }) }));
+  await page.locator('huddle-actions button', { hasText: 'Add action' }).click();
+  await page.locator('huddle-actions input[name="title"]').fill('During the audit');
+  await page.locator('huddle-actions button', { hasText: 'Save action' }).click();
+  const shown = await page.locator('huddle-actions [role="alert"]').textContent({ timeout: 5000 });
+  check(`a change the intranet refuses shows its message ("${shown?.trim()}")`, /read-only during the audit/.test(shown ?? ''));
+  check('and what was typed stays in the form', (await page.locator('huddle-actions input[name="title"]').inputValue()) === 'During the audit');
+  await page.unroute('**/host-api/batch');
+
+  const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  check('nothing is kept in the browser (no IndexedDB database)', databases.length === 0, databases.join(', '));
+  check('no uncaught errors', errors.length === 0, errors.join('; '));
+}, { serve: 'repository', api });
