@@ -1,4 +1,9 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import manifest from '../custom-elements.json';
+
+// Controls, and the attribute, property, event, slot, part and CSS property tables, come
+// from the manifest that `npm run analyze` writes from each element's JSDoc.
+setCustomElementsManifest(manifest);
 
 /**
  * Every story in English, German or Spanish from the toolbar: the elements follow the page's

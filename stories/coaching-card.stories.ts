@@ -2,6 +2,7 @@ import { html } from 'lit';
 import '../src/components/coaching-card/coaching-card.js';
 import type { ThemeName } from '../src/context/settings-context.js';
 import { withDemo, type SmokeParameters } from './demo-store.js';
+import { stateStory } from './states.js';
 
 interface Args {
   theme: ThemeName;
@@ -33,3 +34,6 @@ export const Kata = { args: { kind: 'kata' }, render: (args: Args) => card(args,
 export const CoachingTheCoach = { args: { kind: 'coaching-the-coach' }, render: (args: Args) => card(args, 'person-assembly-supervisor', 'story-ctc'), parameters: smoke('Asked rather than told') };
 /** Coaching up, which may be anonymous. */
 export const CoachingUp = { args: { direction: 'up' }, render: (args: Args) => card(args, 'person-line-3-leader', 'story-up'), parameters: smoke('Anonymous') };
+
+// The states every element must handle (see states.ts).
+export const StorageError = stateStory('coaching-card', { learner: 'person-line-1-leader', 'draft-key': 'story-error' }, 'storage-error', 'held open by an older version');

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import '../src/components/coaching-impact/coaching-impact.js';
 import type { ThemeName } from '../src/context/settings-context.js';
 import { withDemo, type SmokeParameters } from './demo-store.js';
+import { stateStory } from './states.js';
 
 interface Args {
   theme: ThemeName;
@@ -26,3 +27,7 @@ export const OneTeam = {
   render: (args: Args) => withDemo((store) => html`<coaching-impact unit=${args.unit} theme=${args.theme} .store=${store}></coaching-impact>`),
   parameters: { smoke: { element: 'coaching-impact', shows: 'Line 3' } } satisfies SmokeParameters,
 };
+
+// The states every element must handle (see states.ts).
+export const NewTeam = stateStory('coaching-impact', { unit: 'unit-team' }, 'empty', 'New team');
+export const StorageError = stateStory('coaching-impact', { unit: 'unit-assembly' }, 'storage-error', 'held open by an older version');

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import '../src/components/coaching-journal/coaching-journal.js';
 import type { ThemeName } from '../src/context/settings-context.js';
 import { withDemo, type SmokeParameters } from './demo-store.js';
+import { stateStory } from './states.js';
 
 interface Args {
   theme: ThemeName;
@@ -24,3 +25,8 @@ export const Supervisor = {
   render: (args: Args) => withDemo((store) => html`<coaching-journal person="person-packing-supervisor" theme=${args.theme} .store=${store}></coaching-journal>`),
   parameters: { smoke: { element: 'coaching-journal', shows: 'Follow-ups I owe' } } satisfies SmokeParameters,
 };
+
+// The states every element must handle (see states.ts).
+export const Empty = stateStory('coaching-journal', { person: 'person-team-leader' }, 'empty', 'No coaching recorded yet.');
+export const LongTexts = stateStory('coaching-journal', { person: 'person-line-1-leader' }, 'long-texts', 'Maria-Fernanda Lockout-tagout');
+export const StorageError = stateStory('coaching-journal', { person: 'person-line-1-leader' }, 'storage-error', 'held open by an older version');

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import '../src/components/feedback-loop/feedback-loop.js';
 import type { ThemeName } from '../src/context/settings-context.js';
 import { withDemo, type SmokeParameters } from './demo-store.js';
+import { stateStory } from './states.js';
 
 interface Args {
   theme: ThemeName;
@@ -33,3 +34,8 @@ export const YouSaidWeDid = {
   render: (args: Args) => withDemo((store) => html`<feedback-loop unit="unit-line-1" mode="you-said" can-respond theme=${args.theme} .store=${store}></feedback-loop>`),
   parameters: smoke('You said, we did'),
 };
+
+// The states every element must handle (see states.ts).
+export const YouSaidEmpty = stateStory('feedback-loop', { unit: 'unit-team', mode: 'you-said' }, 'empty', 'No comments yet.');
+export const YouSaidLongTexts = stateStory('feedback-loop', { unit: 'unit-line-1', mode: 'you-said' }, 'long-texts', 'Too long: Lockout-tagout');
+export const YouSaidStorageError = stateStory('feedback-loop', { unit: 'unit-line-1', mode: 'you-said' }, 'storage-error', 'held open by an older version');

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import '../src/components/huddle-agenda/huddle-agenda.js';
 import type { ThemeName } from '../src/context/settings-context.js';
 import { withDemo, type SmokeParameters } from './demo-store.js';
+import { stateStory } from './states.js';
 
 interface Args {
   theme: ThemeName;
@@ -18,3 +19,6 @@ export const NotStarted = {
   render: (args: Args) => withDemo((store) => html`<huddle-agenda unit="unit-line-1" theme=${args.theme} .store=${store}></huddle-agenda>`),
   parameters: { smoke: { element: 'huddle-agenda', shows: 'Start huddle' } } satisfies SmokeParameters,
 };
+
+// The states every element must handle (see states.ts).
+export const StorageError = stateStory('huddle-agenda', { unit: 'unit-line-1' }, 'storage-error', 'held open by an older version');

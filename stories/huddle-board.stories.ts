@@ -3,6 +3,7 @@ import '../src/components/huddle-board/huddle-board.js';
 import type { BoardView } from '../src/components/huddle-board/huddle-board.js';
 import type { ThemeName } from '../src/context/settings-context.js';
 import { withDemo, type SmokeParameters } from './demo-store.js';
+import { stateStory } from './states.js';
 
 interface Args {
   unit: string;
@@ -39,3 +40,8 @@ export const AreaEscalations = { args: { unit: 'unit-packing', view: 'escalation
 export const IntranetColumn = { args: { theme: 'light', width: '400px' }, parameters: smoke('Line 1') };
 /** A board id that does not exist says so. */
 export const UnknownBoard = { args: { unit: 'no-such-board' }, parameters: smoke('There is no board with id') };
+
+// The states every element must handle (see states.ts).
+export const Empty = stateStory('huddle-board', { unit: 'unit-team' }, 'empty', 'This board has no KPIs yet.');
+export const LongTexts = stateStory('huddle-board', { unit: 'unit-line-1' }, 'long-texts', 'Maria-Fernanda Lockout-tagout');
+export const StorageError = stateStory('huddle-board', { unit: 'unit-line-1' }, 'storage-error', 'held open by an older version');

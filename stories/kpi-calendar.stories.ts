@@ -2,6 +2,7 @@ import { html } from 'lit';
 import '../src/components/kpi-calendar/kpi-calendar.js';
 import type { ThemeName } from '../src/context/settings-context.js';
 import { withDemo, type SmokeParameters } from './demo-store.js';
+import { stateStory } from './states.js';
 
 interface Args {
   theme: ThemeName;
@@ -23,3 +24,7 @@ export const Quality = {
   render: (args: Args) => withDemo((store) => html`<kpi-calendar kpi="kpi-line-3-Q" theme=${args.theme} .store=${store}></kpi-calendar>`),
   parameters: { smoke: { element: 'kpi-calendar', shows: 'First pass yield' } } satisfies SmokeParameters,
 };
+
+// The states every element must handle (see states.ts).
+export const UnknownKpi = stateStory('kpi-calendar', { kpi: 'kpi-removed' }, 'empty', 'There is no KPI with id');
+export const StorageError = stateStory('kpi-calendar', { kpi: 'kpi-line-1-Q' }, 'storage-error', 'held open by an older version');

@@ -191,6 +191,7 @@ export class CoachingCard extends HuddleElement {
     return html`
       <section part="base" aria-labelledby="card-title">
         <header><h2 id="card-title">${msg('Coaching card')}</h2><huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status></header>
+        ${this.#people.error ? html`<p class="error" role="alert">${this.#people.error.message}</p>` : nothing}
         <form @submit=${this.save} aria-labelledby="card-title">
           <fieldset>
             <legend>${msg('Kind of conversation')}</legend>

@@ -217,7 +217,10 @@ export class FeedbackLoop extends HuddleElement {
 
   private renderYouSaid() {
     const feedback = this.#feedback.value;
-    if (!feedback || !this.#responses.loaded) return html`<h2 id="fb-title">${msg('You said, we did')}</h2><p role="status">${msg('Loading…')}</p>`;
+    if (!feedback || !this.#responses.loaded) {
+      const problem = this.#feedback.error ?? this.#responses.error;
+      return html`<h2 id="fb-title">${msg('You said, we did')}</h2><p role=${problem ? 'alert' : 'status'}>${problem?.message ?? msg('Loading…')}</p>`;
+    }
     const comments = youSaidWeDid(feedback, this.#responses.value ?? [], this.unit, this.activeStore.today());
     return html`
       <h2 id="fb-title">${msg('You said, we did')}</h2>

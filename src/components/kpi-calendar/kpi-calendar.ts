@@ -179,7 +179,10 @@ export class KpiCalendar extends HuddleElement {
   protected override render() {
     const kpi = this.preview?.kpi ?? this.#kpi.value;
     if (!kpi || !(this.preview || (kpi.rollup ? this.#rollup.loaded : this.#values.loaded))) {
-      return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? (this.kpi ? msg('Loading…') : msg('No KPI chosen'))}</div>`;
+      const message = !this.kpi
+        ? msg('No KPI chosen')
+        : (this.#kpi.error?.message ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…')));
+      return html`<div class="card" part="base" role="status">${message}</div>`;
     }
     const today = this.activeStore.today();
     const values = this.preview?.values ?? this.#values.value ?? [];

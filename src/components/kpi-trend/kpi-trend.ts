@@ -102,7 +102,10 @@ export class KpiTrend extends HuddleElement {
 
   protected override render() {
     const kpi = this.#kpi.value;
-    if (!kpi || !(kpi.rollup ? this.#rollup.loaded : this.#values.loaded)) return html`<div class="card" part="base" role="status">${this.#kpi.error?.message ?? msg('Loading…')}</div>`;
+    if (!kpi || !(kpi.rollup ? this.#rollup.loaded : this.#values.loaded)) {
+      const message = this.#kpi.error?.message ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…'));
+      return html`<div class="card" part="base" role="status">${message}</div>`;
+    }
     const points = this.points(kpi);
     const periodWord = this.period === 'week' ? msg('week') : msg('month');
     return html`

@@ -83,6 +83,7 @@
 's1b212ad025026e7b': `Danke!`,
 's1b38c2d6b9b9f248': `Neuer Name`,
 's1d50b1b357543f78': str`Schritt ${0} von ${1}: ${2}`,
+'s1db8c850884e8f97': str`Es gibt keinen KPI mit der ID "${0}".`,
 's1e266d19b53262e9': `Erreicht`,
 's1eaccbf2d6af8ab5': `Information`,
 's1f7698c061c208c9': `Offen`,

@@ -83,6 +83,7 @@
 's1b212ad025026e7b': `¡Gracias!`,
 's1b38c2d6b9b9f248': `Nuevo nombre`,
 's1d50b1b357543f78': str`Paso ${0} de ${1}: ${2}`,
+'s1db8c850884e8f97': str`No hay ningún KPI con el id "${0}".`,
 's1e266d19b53262e9': `Cumplido`,
 's1eaccbf2d6af8ab5': `Información`,
 's1f7698c061c208c9': `Abierta`,
