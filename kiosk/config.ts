@@ -59,10 +59,22 @@ const KEYS: Record<string, string> = {
   token: 'the device token an admin made with "npm run server -- token create" (starts with he_)',
 };
 
+/**
+ * A setting's value as text. A kiosk.json value can be any JSON, including an object whose
+ * "toString" is not a function, which String() cannot convert: show it as JSON instead.
+ */
+function asText(value: unknown): string {
+  try {
+    return Array.isArray(value) ? value.join(',') : String(value);
+  } catch {
+    return JSON.stringify(value) ?? '';
+  }
+}
+
 function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): KioskConfig {
   const next = { ...config };
   for (const [key, value] of Object.entries(raw)) {
-    const text = Array.isArray(value) ? value.join(',') : String(value);
+    const text = asText(value);
     const fail = (): never => {
       throw new ConfigError(key, KEYS[key] ?? `one of the known settings (${Object.keys(KEYS).join(', ')})`, source, text.slice(0, 80));
     };

@@ -51,6 +51,11 @@ describe('kiosk: configuration', () => {
     expect(config.views).to.deep.equal(['card']);
   });
 
+  it('names a setting whose value cannot even be turned into text (found by fast-check)', () => {
+    expect(problem('', { rotate: { toString: {} } }).key).to.equal('rotate');
+    expect(problem('', { '': { toString: {} } }).message).to.contain('{"toString":{}}');
+  });
+
   it('says when kiosk.json itself is wrong', () => {
     expect(problem('', [1, 2]).source).to.equal('kiosk.json');
     expect(problem('', { rotate: 'often' }).message).to.contain('in the kiosk.json file');
