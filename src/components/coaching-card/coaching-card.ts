@@ -26,7 +26,6 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay } from '../format.js';
 import { clearDraft, loadDraft, saveDraft, type CoachingDraft } from './coaching-draft.js';
-import '../huddle-sync-status/huddle-sync-status.js';
 
 const RATINGS: Rating[] = [0, 1, 2];
 

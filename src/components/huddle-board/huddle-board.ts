@@ -31,7 +31,6 @@ import '../huddle-attendance/huddle-attendance.js';
 import '../huddle-resources/huddle-resources.js';
 import '../improvement-card/improvement-card.js';
 import '../huddle-kudos/huddle-kudos.js';
-import '../huddle-sync-status/huddle-sync-status.js';
 
 export const BOARD_VIEWS = ['reflect', 'plan', 'improve', 'actions', 'escalations'] as const;
 export type BoardView = (typeof BOARD_VIEWS)[number];

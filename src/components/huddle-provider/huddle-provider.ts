@@ -73,6 +73,9 @@ export class HuddleProvider extends LitElement {
     if (changed.has('locale') && this.locale) void useHuddleLocale(this.locale);
     if (changed.has('database') && this.database) this.#openOwnStore(this.database);
     if (changed.has('server') || changed.has('token') || changed.has('store')) void this.#startOwnSync();
+    // The elements below show the sync state with <huddle-sync-status>; it is defined only
+    // when there is a state to show, so pages that never sync do not load it.
+    if (changed.has('sync') && this.sync) void import('../huddle-sync-status/huddle-sync-status.js');
     if (changed.has('locale') || changed.has('theme') || changed.has('editsLocked')) {
       this.settings = {
         locale: this.locale,
