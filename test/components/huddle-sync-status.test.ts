@@ -5,11 +5,12 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/huddle-provider/huddle-provider.js';
+import '../../src/components/huddle-board/huddle-board.js';
 import '../../src/components/huddle-sync-status/huddle-sync-status.js';
 import type { HuddleSyncStatus } from '../../src/components/huddle-sync-status/huddle-sync-status.js';
 import { getLocale } from '../../src/locales/localization.js';
 import type { SyncState, SyncStateSource } from '../../src/sync/sync-client.js';
-import { until } from '../helpers/ui.js';
+import { demoStore, until } from '../helpers/ui.js';
 
 /** A state source a host could run itself (the contract `SyncClient` implements). */
 class StateSource implements SyncStateSource {
@@ -51,6 +52,15 @@ describe('<huddle-sync-status>', () => {
     source.publish({ status: 'error', pending: 1, reason: 'op 0 (x): actions a1: title is required' });
     await until(() => shown(el) === '✗ Not synced: op 0 (x): actions a1: title is required', 'the error and its reason');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows in the header of a board inside a syncing provider', async () => {
+    const store = await demoStore();
+    const source = new StateSource({ status: 'pending', pending: 2 });
+    const provider = await fixture(html`<huddle-provider .store=${store} .sync=${source}><huddle-board unit="unit-line-1"></huddle-board></huddle-provider>`);
+    const board = provider.querySelector('huddle-board')!;
+    const badge = () => board.shadowRoot?.querySelector('header huddle-sync-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim();
+    await until(() => badge() === '↑ 2 waiting to send', 'the sync state in the board header');
   });
 
   it('lets go of the source when removed, and takes it again when put back', async () => {
