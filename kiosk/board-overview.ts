@@ -4,6 +4,7 @@
  * Every figure comes from src/model.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { styleMap } from 'lit/directives/style-map.js';
 import { isOverdue, isUnassigned } from '../src/model/actions.js';
 import { receivedAndOpen, sentAndOpen } from '../src/model/escalations.js';
@@ -15,8 +16,8 @@ import { LiveQueryController } from '../src/controllers/live-query.js';
 import { allOf, orgSettings } from '../src/store/queries.js';
 import type { HuddleStore } from '../src/store/contract.js';
 
-/** "1 escalation", "2 escalations": English only until the kiosk is localized. */
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A count in words: the one-form message for 1, the other for any other number. */
+const count = (n: number, one: () => string, many: () => string) => (n === 1 ? one() : many());
 
 interface BoardFigures {
   unit: Unit;
@@ -47,6 +48,11 @@ function treeOrder(units: readonly Unit[]): { unit: Unit; depth: number }[] {
 export class KioskBoardOverview extends LitElement {
   static override properties = { store: { attribute: false } };
   declare store: HuddleStore;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.store, () => orgSettings());
   readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
@@ -138,26 +144,26 @@ export class KioskBoardOverview extends LitElement {
   }
 
   protected override render() {
-    if (!this.#units.value) return html`<p role="status">Loading the boards…</p>`;
+    if (!this.#units.value) return html`<p role="status">${msg('Loading the boards…')}</p>`;
     const today = this.store.today();
     const org = this.#org.value;
     const dateText = new Intl.DateTimeFormat(org?.locale || undefined, { dateStyle: 'full' }).format(new Date(`${today}T12:00:00`));
     return html`
-      <h1>${org?.name ?? 'Huddle boards'}</h1>
+      <h1>${org?.name ?? msg('Huddle boards')}</h1>
       <p class="date">${dateText}</p>
-      <ul aria-label="Boards">
+      <ul aria-label=${msg('Boards')}>
         ${this.#figures(today).map(
           (b) => html`<li style=${styleMap({ marginInlineStart: `${b.depth * 40}px` })} data-unit=${b.unit.id}>
             <a class="name" href="?unit=${encodeURIComponent(b.unit.id)}">${b.unit.name}</a>
-            <span class="tier">· ${org ? tierLabel(org, b.unit.tier) : `Tier ${b.unit.tier}`}</span>
+            <span class="tier">· ${org ? tierLabel(org, b.unit.tier) : msg(str`Tier ${b.unit.tier}`)}</span>
             ${b.leader ? html`<span class="leader">· ${b.leader.name}</span>` : nothing}
             <div class="figures">
-              <span>${count(b.open, 'open action', 'open actions')}</span>
-              <span class=${b.overdue ? 'bad' : ''}>${b.overdue} overdue</span>
-              <span class=${b.unassigned ? 'bad' : ''}>${b.unassigned} unassigned</span>
-              <span class=${b.redYesterday ? 'bad' : ''}>${b.redYesterday} of ${b.kpis} KPIs red yesterday</span>
-              <span>${count(b.escalationsSent, 'escalation', 'escalations')} sent and open</span>
-              <span class=${b.escalationsWaiting ? 'bad' : ''}>${count(b.escalationsWaiting, 'escalation', 'escalations')} waiting here</span>
+              <span>${count(b.open, () => msg('1 open action'), () => msg(str`${b.open} open actions`))}</span>
+              <span class=${b.overdue ? 'bad' : ''}>${msg(str`${b.overdue} overdue`)}</span>
+              <span class=${b.unassigned ? 'bad' : ''}>${msg(str`${b.unassigned} unassigned`)}</span>
+              <span class=${b.redYesterday ? 'bad' : ''}>${msg(str`${b.redYesterday} of ${b.kpis} KPIs red yesterday`)}</span>
+              <span>${count(b.escalationsSent, () => msg('1 escalation sent and open'), () => msg(str`${b.escalationsSent} escalations sent and open`))}</span>
+              <span class=${b.escalationsWaiting ? 'bad' : ''}>${count(b.escalationsWaiting, () => msg('1 escalation waiting here'), () => msg(str`${b.escalationsWaiting} escalations waiting here`))}</span>
             </div>
           </li>`,
         )}

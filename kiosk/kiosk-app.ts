@@ -6,11 +6,11 @@
  * from an uncaught error with a calm notice. Bad configuration gets a full-screen message.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { keyed } from 'lit/directives/keyed.js';
 import { getDefaultStore } from '../src/store/default-store.js';
 import { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { SyncClient } from '../src/sync/sync-client.js';
-import '../src/components/huddle-sync-status/huddle-sync-status.js';
 import './phone-link.js';
 import { orgSettings, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
@@ -40,7 +40,17 @@ type Phase =
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
 
-const VIEW_NAMES: Record<KioskView, string> = { board: 'Board', escalations: 'Escalations', cascade: 'Coaching cascade', feedback: 'Feedback', impact: 'Impact', pulse: 'Pulse', card: 'Coaching card' };
+/** The views' names on the screen's buttons, in the screen's language. */
+const viewName = (view: KioskView): string =>
+  ({
+    board: msg('Board'),
+    escalations: msg('Escalations'),
+    cascade: msg('Coaching cascade'),
+    feedback: msg('Feedback'),
+    impact: msg('Impact'),
+    pulse: msg('Pulse'),
+    card: msg('Coaching card'),
+  })[view];
 
 /** A phone opened from a board's QR code: only the pulse or the card, nothing to set up or unlock. */
 const isPhone = (config: KioskConfig) => config.views.length === 1 && (config.views[0] === 'pulse' || config.views[0] === 'card');
@@ -234,6 +244,7 @@ export class KioskApp extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.phase = { name: 'starting' };
     this.viewIndex = 0;
     this.day = localDay();
@@ -331,7 +342,7 @@ export class KioskApp extends LitElement {
     // One database per server, so a screen moved to another server never mixes organisations.
     this.store = new IdbHuddleStore({ name: `huddle-elements@${new URL(server).host}` });
     // Loaded only by screens that sync.
-    const { SyncClient } = await import('../src/sync/sync-client.js');
+    const [{ SyncClient }] = await Promise.all([import('../src/sync/sync-client.js'), import('../src/components/huddle-sync-status/huddle-sync-status.js')]);
     const sync = new SyncClient({ store: this.store, server, token });
     this.#sync = sync;
     this.#teardown.push(() => sync.stop());
@@ -486,48 +497,48 @@ export class KioskApp extends LitElement {
 
   protected override render() {
     const notice = this.crashed
-      ? html`<div class="notice" role="alert">Something went wrong on this screen. It restarts by itself in ${RECOVERY_SECONDS} seconds; nothing saved is lost.</div>`
+      ? html`<div class="notice" role="alert">${msg(str`Something went wrong on this screen. It restarts by itself in ${RECOVERY_SECONDS} seconds; nothing saved is lost.`)}</div>`
       : nothing;
     switch (this.phase.name) {
       case 'starting':
-        return html`<div class="message" role="status">Opening the board…</div>`;
+        return html`<div class="message" role="status">${msg('Opening the board…')}</div>`;
       case 'failed':
-        return html`<div class="message" role="alert"><h1>The board cannot open its data</h1><p>${this.phase.message}</p></div>`;
+        return html`<div class="message" role="alert"><h1>${msg('The board cannot open its data')}</h1><p>${this.phase.message}</p></div>`;
       case 'bad-config':
         return html`<div class="message" role="alert">
-          <h1>This screen's settings need a fix</h1>
+          <h1>${msg("This screen's settings need a fix")}</h1>
           <p>${this.phase.error.message}</p>
           <p>Views: ${KIOSK_VIEWS.map((k) => html`<code>${k}</code> `)}</p>
         </div>`;
       case 'unknown-coach':
         return html`<div class="message" role="alert">
-          <h1>This phone does not know you yet</h1>
-          <p>Open the personal link your administrator sent you once on this phone, then scan the board's code again.</p>
+          <h1>${msg('This phone does not know you yet')}</h1>
+          <p>${msg("Open the personal link your administrator sent you once on this phone, then scan the board's code again.")}</p>
         </div>`;
       case 'waiting-for-server': {
         return html`<div class="message" role="status">
-          <h1>Waiting for the organisation</h1>
-          <p>This screen takes its boards from <code>${this.phase.config.server}</code>; they show as soon as it answers.</p>
+          <h1>${msg('Waiting for the organisation')}</h1>
+          <p>${msg(str`This screen takes its boards from ${this.phase.config.server}; they show as soon as it answers.`)}</p>
           ${this.#sync ? html`<huddle-sync-status .source=${this.#sync}></huddle-sync-status>` : nothing}
         </div>`;
       }
       case 'welcome': {
         const { config } = this.phase;
         return html`<div class="message">
-          <h1>A new board screen</h1>
-          <p>There is no organisation on this screen yet.</p>
+          <h1>${msg('A new board screen')}</h1>
+          <p>${msg('There is no organisation on this screen yet.')}</p>
           <div class="choices">
-            <button class="primary" @click=${() => this.#tryDemo(config)}>Try the demo</button>
-            <button @click=${() => (this.phase = { name: 'setting-up', config })}>Set up my organisation</button>
+            <button class="primary" @click=${() => this.#tryDemo(config)}>${msg('Try the demo')}</button>
+            <button @click=${() => (this.phase = { name: 'setting-up', config })}>${msg('Set up my organisation')}</button>
           </div>
-          <p class="hint">The demo is a plant with six teams and 90 days of history; clear it from Settings when you are ready for your own.</p>
+          <p class="hint">${msg('The demo is a plant with six teams and 90 days of history; clear it from Settings when you are ready for your own.')}</p>
         </div>`;
       }
       case 'setting-up': {
         const { config } = this.phase;
         return html`<div class="setup">
-          <h1>Set up your organisation</h1>
-          <p>Each step can be skipped and done later from Settings; if this screen is closed, the set-up resumes here.</p>
+          <h1>${msg('Set up your organisation')}</h1>
+          <p>${msg('Each step can be skipped and done later from Settings; if this screen is closed, the set-up resumes here.')}</p>
           <huddle-setup guided progress-key=${SETUP_PROGRESS_KEY} theme="light" .store=${this.store} @setup-finished=${() => this.#ready(config)}></huddle-setup>
         </div>`;
       }
@@ -541,28 +552,28 @@ export class KioskApp extends LitElement {
                 ? html`<kiosk-settings .store=${this.store} .config=${config}></kiosk-settings>`
                 : keyed(`${this.day}:${view}`, this.renderView(view, config))}
             </huddle-provider>
-            <nav aria-label="Views">
+            <nav aria-label=${msg('Views')}>
               ${config.views.length > 1 && !this.showSettings
-                ? config.views.map((v, i) => html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${VIEW_NAMES[v]}</button>`)
+                ? config.views.map((v, i) => html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${viewName(v)}</button>`)
                 : nothing}
               ${isPhone(config)
                 ? nothing
                 : this.showSettings
-                  ? html`<button @click=${() => (this.showSettings = false)}>Back to the board</button>`
-                  : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>Settings</button>`}
+                  ? html`<button @click=${() => (this.showSettings = false)}>${msg('Back to the board')}</button>`
+                  : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>${msg('Settings')}</button>`}
               ${this.#sync && config.server && config.token && !isPhone(config) && !this.showSettings
-                ? html`<button @click=${() => (this.showPhoneLink = true)}>Answer on your phone</button>`
+                ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
                 : nothing}
               ${config.pin
                 ? this.locked
-                  ? html`<button @click=${() => (this.askingPin = true)}>Locked: tap to unlock</button>`
-                  : html`<button @click=${() => (this.locked = true)}>Unlocked: lock now</button>`
+                  ? html`<button @click=${() => (this.askingPin = true)}>${msg('Locked: tap to unlock')}</button>`
+                  : html`<button @click=${() => (this.locked = true)}>${msg('Unlocked: lock now')}</button>`
                 : nothing}
               ${this.#sync
                 ? // In the bar every view shares, rather than in each view's own header.
                   html`<huddle-sync-status .source=${this.#sync} theme=${config.theme}></huddle-sync-status>`
                 : this.offline
-                  ? html`<span class="badge" role="status">Offline: changes are kept on this screen</span>`
+                  ? html`<span class="badge" role="status">${msg('Offline: changes are kept on this screen')}</span>`
                   : nothing}
             </nav>
           </div>

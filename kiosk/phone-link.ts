@@ -9,6 +9,7 @@
  * Content-Security-Policy (no data: images).
  */
 import { LitElement, css, html, svg } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { generate } from 'lean-qr';
 import { overlayStyles } from './overlay-styles.js';
 
@@ -77,6 +78,7 @@ export class KioskPhoneLink extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.problem = '';
   }
 
@@ -98,7 +100,7 @@ export class KioskPhoneLink extends LitElement {
       const card = new URLSearchParams({ server: this.server, unit: this.unit, views: 'card', theme: 'light' });
       this.link = { url: `${this.server}/?${pulse}`, cardUrl: `${this.server}/?${card}`, until: new Date(Date.now() + answer.expiresInSeconds * 1000) };
     } catch (error) {
-      this.problem = error instanceof TypeError ? 'The server cannot be reached, so there is no phone link right now.' : (error as Error).message;
+      this.problem = error instanceof TypeError ? msg('The server cannot be reached, so there is no phone link right now.') : (error as Error).message;
     }
   }
 
@@ -108,23 +110,23 @@ export class KioskPhoneLink extends LitElement {
 
   protected override render() {
     return html`<div role="dialog" aria-modal="true" aria-labelledby="phone-title">
-      <h2 id="phone-title">Answer on your phone</h2>
+      <h2 id="phone-title">${msg('Answer on your phone')}</h2>
       ${this.link
         ? html`<div class="codes">
               <figure>
-                ${qrCode(this.link.url, 'QR code: how was today\'s huddle?')}
-                <figcaption>Everyone: how was today's huddle? Answers are anonymous.</figcaption>
+                ${qrCode(this.link.url, msg("QR code: how was today's huddle?"))}
+                <figcaption>${msg("Everyone: how was today's huddle? Answers are anonymous.")}</figcaption>
                 <p class="url" data-url=${this.link.url}>${this.link.url}</p>
               </figure>
               <figure>
-                ${qrCode(this.link.cardUrl, 'QR code: the coaching card')}
-                <figcaption>Coaches: the coaching card for this board's leader.</figcaption>
+                ${qrCode(this.link.cardUrl, msg('QR code: the coaching card'))}
+                <figcaption>${msg("Coaches: the coaching card for this board's leader.")}</figcaption>
                 <p class="url" data-card-url=${this.link.cardUrl}>${this.link.cardUrl}</p>
               </figure>
             </div>
-            <p>Scan with the camera. The team's link works until ${this.link.until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>`
-        : html`<p role="status">${this.problem || 'Making a link…'}</p>`}
-      <button @click=${this.#close}>Close</button>
+            <p>${msg(str`Scan with the camera. The team's link works until ${this.link.until.toLocaleTimeString(document.documentElement.lang || [], { hour: '2-digit', minute: '2-digit' })}.`)}</p>`
+        : html`<p role="status">${this.problem || msg('Making a link…')}</p>`}
+      <button @click=${this.#close}>${msg('Close')}</button>
     </div>`;
   }
 }

@@ -3,6 +3,7 @@
  * message on a wrong PIN. Fires `pin-accepted` or `pin-cancelled`; it never stores the PIN.
  */
 import { LitElement, css, html } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { overlayStyles } from './overlay-styles.js';
 
 export class KioskPinPad extends LitElement {
@@ -48,6 +49,7 @@ export class KioskPinPad extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.pin = '';
     this.entered = '';
     this.wrong = false;
@@ -69,16 +71,16 @@ export class KioskPinPad extends LitElement {
 
   protected override render() {
     return html`<div role="dialog" aria-modal="true" aria-labelledby="pin-title">
-      <h2 id="pin-title">Enter the PIN to change the board</h2>
-      <div class="dots" aria-label=${`${this.entered.length} digits entered`}>${'●'.repeat(this.entered.length) || ' '}</div>
-      ${this.wrong ? html`<p class="wrong" role="alert">Wrong PIN. Try again.</p>` : html`<p>Reading needs no PIN.</p>`}
+      <h2 id="pin-title">${msg('Enter the PIN to change the board')}</h2>
+      <div class="dots" aria-label=${msg(str`${this.entered.length} digits entered`)}>${'●'.repeat(this.entered.length) || ' '}</div>
+      ${this.wrong ? html`<p class="wrong" role="alert">${msg('Wrong PIN. Try again.')}</p>` : html`<p>${msg('Reading needs no PIN.')}</p>`}
       <div class="keys">
         ${['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => html`<button @click=${() => this.press(d)}>${d}</button>`)}
-        <button @click=${() => (this.entered = this.entered.slice(0, -1))} aria-label="Delete the last digit">⌫</button>
+        <button @click=${() => (this.entered = this.entered.slice(0, -1))} aria-label=${msg('Delete the last digit')}>⌫</button>
         <button @click=${() => this.press('0')}>0</button>
         <button class="ok" @click=${this.check}>OK</button>
       </div>
-      <button @click=${() => this.dispatchEvent(new CustomEvent('pin-cancelled', { bubbles: true, composed: true }))}>Cancel</button>
+      <button @click=${() => this.dispatchEvent(new CustomEvent('pin-cancelled', { bubbles: true, composed: true }))}>${msg('Cancel')}</button>
     </div>`;
   }
 }

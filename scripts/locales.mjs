@@ -16,7 +16,7 @@ if (process.argv[2] === '--check') {
   // Spanish text, and the generated catalogues are current (npm test runs this).
   const config = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
   mkdirSync('.test-results/locales-check', { recursive: true });
-  writeFileSync('.test-results/locales-check/config.json', JSON.stringify({ ...config, tsConfig: '../../tsconfig.build.json', interchange: { format: 'xliff', xliffDir: './' }, output: { ...config.output, outputDir: './out', localeCodesModule: './out/codes.ts' } }));
+  writeFileSync('.test-results/locales-check/config.json', JSON.stringify({ ...config, tsConfig: '../../tsconfig.localize.json', interchange: { format: 'xliff', xliffDir: './' }, output: { ...config.output, outputDir: './out', localeCodesModule: './out/codes.ts' } }));
   execFileSync('npx', ['lit-localize', '--config', '.test-results/locales-check/config.json', 'extract'], { stdio: 'ignore' });
   const ids = [...readFileSync('.test-results/locales-check/de.xlf', 'utf8').matchAll(UNIT)].map((m) => m[1]);
   let problems = 0;

@@ -50,6 +50,13 @@ await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check
   await page.reload();
   await boards.first().waitFor({ timeout: 10000 });
   check('offline reload still shows the boards', (await boards.count()) === 9);
+  await context.setOffline(false);
+
+  // A German screen: the kiosk's own words are German too, not only the elements'.
+  await page.goto(`${url}?unit=unit-line-1&locale=de&views=board,cascade`);
+  await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
+  const nav = (await page.locator('kiosk-app nav').textContent()).replace(/\s+/g, ' ').trim();
+  check(`a German screen's bar is in German ("${nav}")`, /Einstellungen/.test(nav) && /Coaching-Kaskade|Kaskade/.test(nav) && !/Settings/.test(nav));
   check('no uncaught errors', errors.length === 0, errors.join('; '));
   await context.close();
 });
