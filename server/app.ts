@@ -13,7 +13,7 @@ import type { Database } from './db.js';
 import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
 import { AccessError, pull, push } from './sync-service.js';
-import { createToken, lookupToken, type Principal } from './tokens.js';
+import { createToken, lookupToken, TokenError, type Principal } from './tokens.js';
 
 export interface AppOptions {
   db: Database;
@@ -106,6 +106,24 @@ export function createApp({ db, hub, ratePerMinute, kioskDir, heartbeatSeconds =
       }
     }),
   );
+
+  // An admin makes device tokens here while the server runs (the command line needs the
+  // embedded database to itself).
+  app.post('/api/tokens', async (c) => {
+    const who = c.get('who');
+    if (who.role !== 'admin') return c.json({ error: 'only an admin token can make tokens' }, 403);
+    const body = (await c.req.json().catch(() => undefined)) as { role?: unknown; unit?: unknown; person?: unknown; label?: unknown } | undefined;
+    const text = (value: unknown) => (typeof value === 'string' && value.length <= 200 ? value : undefined);
+    const role = body?.role;
+    if (role !== 'wall' && role !== 'coach' && role !== 'admin') return c.json({ error: 'role must be wall, coach or admin' }, 400);
+    try {
+      const token = await createToken(db, { org: who.org, role, unitId: text(body?.unit), personId: text(body?.person), label: text(body?.label) ?? '' });
+      return c.json({ token });
+    } catch (error) {
+      if (error instanceof TokenError) return c.json({ error: error.message }, 400);
+      throw error;
+    }
+  });
 
   app.post('/api/phone-link', async (c) => {
     const who = c.get('who');

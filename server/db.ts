@@ -3,6 +3,8 @@
  * a real PostgreSQL (when DATABASE_URL is set). Both run the same SQL and migrations; only
  * how notifications travel differs, and both deliver them to every listener.
  */
+import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -23,8 +25,52 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
   return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
 }
 
+/**
+ * PGlite keeps the database in the process's memory and writes it back to the folder, so two
+ * processes on one folder would overwrite each other's changes. A lock file with the owner's
+ * pid keeps a second one out (a lock left by a process that died is taken over).
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, 'huddle-server.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(path, 'utf8'));
+      if (owner && isAlive(owner)) {
+        throw new Error(
+          `The data folder ${dataDir} is in use by a huddle server (process ${owner}). Stop it first, or make tokens through it: POST /api/tokens with an admin token.`,
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the data folder ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
-  const db = await PGlite.create(dataDir);
+  const unlock = lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'pglite',
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await db.query<T>(text, params)).rows }),
@@ -33,7 +79,10 @@ async function openPglite(dataDir: string): Promise<Database> {
       const stop = await db.listen(channel, handler);
       return () => stop();
     },
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
   };
 }
 

@@ -125,6 +125,7 @@ async function startServer(): Promise<void> {
 }
 
 command(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof TokenError ? error.message : error);
+  // A message for the admin at the terminal; the stack only when asked for (DEBUG=1).
+  console.error(error instanceof Error && !process.env['DEBUG'] ? error.message : error);
   process.exit(1);
 });

@@ -41,6 +41,7 @@ async function suite(label, env, { secondInstance = false } = {}) {
   const assemblyWall = token('--org', 'riverside', '--role', 'wall', '--unit', 'unit-assembly', '--label', 'Assembly wall');
   const supervisor = token('--org', 'riverside', '--role', 'coach', '--person', 'person-assembly-supervisor', '--label', 'Supervisor tablet');
   const otherOrg = token('--org', 'hillside', '--role', 'admin', '--label', 'Another organisation');
+  const admin = token('--org', 'riverside', '--role', 'admin', '--label', 'Admin laptop');
   const server = await startServer(env);
   // On PostgreSQL the Assembly wall talks to a second instance: live updates must cross
   // instances through LISTEN/NOTIFY, as behind a load balancer.
@@ -219,6 +220,21 @@ async function suite(label, env, { secondInstance = false } = {}) {
     const ours = await actionOn(wall.page, actionId);
     const theirs = (await api(otherOrg, '/api/sync/pull?cursor=0')).json.records.find((r) => r.id === actionId);
     check("and its writes never touch this organisation's records", foreignWrite.status === 200 && theirs?.record.title === 'Hijacked' && ours?.title === 'Renamed once', `${JSON.stringify(foreignWrite.json)} ours: ${ours?.title}`);
+    // Tokens while the server runs: through the API for an admin; the command line is kept off
+    // an embedded database the server holds (two processes would overwrite each other).
+    const made = await api(admin, '/api/tokens', { role: 'wall', unit: 'unit-line-2', label: 'Line 2 wall' });
+    const madeWho = made.json.token ? (await api(made.json.token, '/api/whoami')).json : undefined;
+    check('an admin makes a wall token through the running server', madeWho?.role === 'wall' && madeWho?.unitId === 'unit-line-2', JSON.stringify(made.json));
+    check('a coach token cannot make tokens', (await api(supervisor, '/api/tokens', { role: 'admin' })).status === 403);
+    if (env.DATA_DIR) {
+      let refusal = '';
+      try {
+        serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'coach');
+      } catch (error) {
+        refusal = error.message;
+      }
+      check('the command line refuses an embedded database the server is using, and says what to do', /in use by a huddle server/.test(refusal) && /POST \/api\/tokens/.test(refusal), refusal);
+    }
     const noToken = await fetch(`${server.url}/api/sync/pull?cursor=0`);
     check('a request without a token is refused', noToken.status === 401);
     const huge = await api(otherOrg, '/api/sync/push', { ops: [], padding: 'x'.repeat(1_100_000) });
