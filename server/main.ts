@@ -6,10 +6,12 @@
  *   npm run server -- token list --org ORG
  *   npm run server -- token revoke --org ORG --id ID
  *   npm run server -- demo --org ORG                 load the demo organisation into ORG
+ *   npm run server -- prune --days N                 forget op ids older than N days (the server does it daily)
  *
  * Environment: PORT (8787), HOST (127.0.0.1; 0.0.0.0 to reach it from the LAN), DATABASE_URL
  * (PostgreSQL; without it, PGlite in DATA_DIR, default ./.huddle-server), RATE_PER_MINUTE
- * (600 per token), KIOSK_DIR (dist/kiosk, served at /).
+ * (600 per token), KIOSK_DIR (dist/kiosk, served at /), OP_MEMORY_DAYS (90: how long a
+ * pushed op id is remembered, so a retry counts as a duplicate).
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -18,6 +20,7 @@ import { createApp } from './app.js';
 import { openDatabase, type Database } from './db.js';
 import { LiveHub } from './live-hub.js';
 import { migrate } from './migrations.js';
+import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
 import { seedDemo } from './seed-demo.js';
 import { createToken, listTokens, revokeToken, TokenError } from './tokens.js';
 
@@ -26,7 +29,8 @@ const USAGE = `usage:
   npm run server -- token create --org ORG --role ${ROLES.filter((r) => r !== 'pulse').join('|')} [--unit BOARD_ID] [--person PERSON_ID] [--label TEXT]
   npm run server -- token list --org ORG
   npm run server -- token revoke --org ORG --id ID
-  npm run server -- demo --org ORG`;
+  npm run server -- demo --org ORG
+  npm run server -- prune --days N`;
 
 function flags(args: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -92,6 +96,15 @@ async function command(args: string[]): Promise<void> {
     } finally {
       await db.close();
     }
+  } else if (verb === 'prune') {
+    const days = Number(need(flags([sub, ...rest].filter((a): a is string => a !== undefined)), 'days'));
+    if (!Number.isInteger(days) || days < 0) throw new TokenError(`--days must be a whole number of days, 0 or more\n${USAGE}`);
+    const db = await open();
+    try {
+      console.log(`${await pruneAppliedOps(db, days)} op ids older than ${days} days forgotten`);
+    } finally {
+      await db.close();
+    }
   } else if (verb === undefined || verb === 'serve') {
     await startServer();
   } else {
@@ -110,6 +123,11 @@ async function startServer(): Promise<void> {
     ratePerMinute: Number(process.env['RATE_PER_MINUTE'] ?? 600),
     ...(existsSync(kioskDir) ? { kioskDir } : {}),
   });
+  // Old op ids are forgotten once a day (and at start), so the table does not grow for ever.
+  const opMemoryDays = Number(process.env['OP_MEMORY_DAYS'] ?? DEFAULT_OP_MEMORY_DAYS);
+  const prune = () => void pruneAppliedOps(db, opMemoryDays).catch((error: unknown) => console.error('pruning op ids failed:', error));
+  prune();
+  const pruning = setInterval(prune, 24 * 3600 * 1000);
   const port = Number(process.env['PORT'] ?? 8787);
   const hostname = process.env['HOST'] ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
@@ -117,6 +135,7 @@ async function startServer(): Promise<void> {
     console.log(`huddle sync server on http://${hostname}:${info.port} (storage: ${db.kind})`);
   });
   const stop = () => {
+    clearInterval(pruning);
     server.close();
     void hub.stop().then(() => db.close()).then(() => process.exit(0));
   };

@@ -38,6 +38,11 @@ const MIGRATIONS: string[] = [
   `
   alter table tokens add column person_id text;
   `,
+  // 3: when each op id was recorded, so that old ones can be forgotten (see prune.ts).
+  `
+  alter table applied_ops add column applied_at timestamptz not null default now();
+  create index applied_ops_by_age on applied_ops (applied_at);
+  `,
 ];
 
 export async function migrate(db: Database): Promise<void> {

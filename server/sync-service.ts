@@ -67,8 +67,10 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
       }
       const problem = await writeProblem(who, op.kind, current?.data, after, boardsOf);
       if (problem) throw new AccessError(`${name}: ${problem}`, index);
-      touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks } });
       applied++;
+      // An op whose every field is already newer here changes nothing: no new version to send.
+      if (current && merged.changed.length === 0 && sameClocks(current.clocks, merged.clocks)) continue;
+      touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks } });
     }
     for (const { kind, id, row } of touched.values()) {
       seq++;
@@ -84,6 +86,11 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
     }
     return { applied, duplicates, cursor: seq };
   });
+}
+
+function sameClocks(a: FieldClocks, b: FieldClocks): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 async function notify(sql: Sql, org: string, seq: number): Promise<void> {

@@ -248,6 +248,24 @@ async function suite(label, env, { secondInstance = false } = {}) {
     }
     check('a device sending too many requests is slowed down (429 with Retry-After)', limited !== undefined && Number(limited.headers.get('retry-after')) > 0);
     check('no uncaught errors on any device', errors.length === 0, errors.join('; '));
+
+    // Old op ids are forgotten (daily, or by the command), and that is safe: an op replayed
+    // after its id was forgotten counts as applied but changes nothing.
+    await server.stop();
+    if (other !== server) await other.stop();
+    const pruned = serverCommand(env, 'prune', '--days', '0');
+    check(`old op ids can be forgotten ("${pruned}")`, /^[1-9]\d* op ids older than 0 days forgotten$/.test(pruned));
+    const restarted = await startServer(env);
+    try {
+      const call = (path, body) =>
+        fetch(`${restarted.url}${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
+      const before = await call(since);
+      const replay = await call('/api/sync/push', { ops: [rename] });
+      const after = await call(since);
+      check('a replayed op whose id was forgotten changes nothing', replay.applied === 1 && after.cursor === before.cursor && after.records.find((r) => r.id === actionId)?.record.title === 'Renamed once', JSON.stringify(replay));
+    } finally {
+      await restarted.stop();
+    }
   } catch (error) {
     check(`${label} suite stopped: ${error.stack ?? error}`, false, server.log().slice(-2000));
   } finally {
