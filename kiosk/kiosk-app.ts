@@ -18,6 +18,7 @@ import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
 import { SETUP_PROGRESS_KEY, isEmpty, setupInProgress } from './first-start.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
 import { ConfigError, KIOSK_VIEWS, parseConfig, type KioskConfig, type KioskView } from './config.js';
+import { viewName } from './view-names.js';
 import './board-overview.js';
 import './pin-pad.js';
 import './kiosk-settings.js';
@@ -40,17 +41,7 @@ type Phase =
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
 
-/** The views' names on the screen's buttons, in the screen's language. */
-const viewName = (view: KioskView): string =>
-  ({
-    board: msg('Board'),
-    escalations: msg('Escalations'),
-    cascade: msg('Coaching cascade'),
-    feedback: msg('Feedback'),
-    impact: msg('Impact'),
-    pulse: msg('Pulse'),
-    card: msg('Coaching card'),
-  })[view];
+
 
 /** A phone opened from a board's QR code: only the pulse or the card, nothing to set up or unlock. */
 const isPhone = (config: KioskConfig) => config.views.length === 1 && (config.views[0] === 'pulse' || config.views[0] === 'card');

@@ -4,6 +4,7 @@
  * organisation, and how much storage the board uses. Replacing data always asks first.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { allOf } from '../src/store/queries.js';
 import { CSV_EXPORTS, type CsvExport } from '../src/store/csv.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
@@ -11,6 +12,7 @@ import { LiveQueryController } from '../src/controllers/live-query.js';
 import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
+import { viewName } from './view-names.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 
 declare const __APP_VERSION__: string;
@@ -123,6 +125,7 @@ export class KioskSettings extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.message = '';
     this.problem = '';
     this.storage = '';
@@ -139,8 +142,10 @@ export class KioskSettings extends LitElement {
     const persisted = await navigator.storage?.persisted?.();
     const mb = (bytes = 0) => `${(bytes / 1048576).toFixed(1)} MB`;
     this.storage = estimate
-      ? `${mb(estimate.usage)} used of ${mb(estimate.quota)} available; ${persisted ? 'kept by the browser (persistent)' : 'may be cleared by the browser under storage pressure'}`
-      : 'Storage figures are not available in this browser.';
+      ? persisted
+        ? msg(str`${mb(estimate.usage)} used of ${mb(estimate.quota)} available; kept by the browser (persistent)`)
+        : msg(str`${mb(estimate.usage)} used of ${mb(estimate.quota)} available; may be cleared by the browser under storage pressure`)
+      : msg('Storage figures are not available in this browser.');
   }
 
   private apply(event: Event): void {
@@ -158,7 +163,7 @@ export class KioskSettings extends LitElement {
   private async exportJson(): Promise<void> {
     const file = await this.store.exportData();
     download(`huddle-backup-${this.store.today()}.json`, JSON.stringify(file, null, 2), 'application/json');
-    this.message = 'Backup downloaded. Keep it somewhere safe: it restores this screen exactly.';
+    this.message = msg('Backup downloaded. Keep it somewhere safe: it restores this screen exactly.');
   }
 
   private async exportCsv(kind: CsvExport): Promise<void> {
@@ -182,17 +187,17 @@ export class KioskSettings extends LitElement {
     try {
       if (pending?.kind === 'import') {
         const summary = await this.store.importData(pending.text);
-        this.message = `Restored ${pending.name}: ${summary.units} boards, ${summary.people} people, ${summary.actions} actions, ${summary.coachingSessions} coaching conversations.`;
+        this.message = msg(str`Restored ${pending.name}: ${summary.units} boards, ${summary.people} people, ${summary.actions} actions, ${summary.coachingSessions} coaching conversations.`);
       } else if (pending?.kind === 'clear') {
         await this.store.clearAll();
-        this.message = 'All data on this screen was cleared.';
+        this.message = msg('All data on this screen was cleared.');
       } else if (pending?.kind === 'demo') {
         await loadDemoOrganisation(this.store);
-        this.message = 'The demo organisation was loaded.';
+        this.message = msg('The demo organisation was loaded.');
       }
     } catch (error) {
       // The import checks the whole file first: nothing was changed.
-      this.problem = `${(error as Error).message} Nothing was changed.`;
+      this.problem = msg(str`${(error as Error).message} Nothing was changed.`);
     }
     void this.#measureStorage();
   }
@@ -200,15 +205,15 @@ export class KioskSettings extends LitElement {
   private renderConfirm(pending: Pending) {
     const what =
       pending.kind === 'import'
-        ? `Replace all data on this screen with the backup "${pending.name}"?`
+        ? msg(str`Replace all data on this screen with the backup "${pending.name}"?`)
         : pending.kind === 'clear'
-          ? 'Clear all data on this screen? Export a backup first if you may need it.'
-          : 'Replace all data on this screen with the demo organisation?';
+          ? msg('Clear all data on this screen? Export a backup first if you may need it.')
+          : msg('Replace all data on this screen with the demo organisation?');
     return html`<section role="alertdialog" aria-labelledby="confirm-text">
       <p id="confirm-text" class="problem">${what}</p>
       <div class="row">
-        <button class="danger" @click=${this.confirm}>Yes, replace</button>
-        <button @click=${() => (this.pending = undefined)}>Cancel</button>
+        <button class="danger" @click=${this.confirm}>${msg('Yes, replace')}</button>
+        <button @click=${() => (this.pending = undefined)}>${msg('Cancel')}</button>
       </div>
     </section>`;
   }
@@ -216,52 +221,52 @@ export class KioskSettings extends LitElement {
   protected override render() {
     const units = [...(this.#units.value ?? [])].sort((a, b) => b.tier - a.tier || a.name.localeCompare(b.name));
     return html`
-      <h1>Settings</h1>
+      <h1>${msg('Settings')}</h1>
       ${this.message ? html`<p class="message" role="status">${this.message}</p>` : nothing}
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.pending ? this.renderConfirm(this.pending) : nothing}
       <section aria-labelledby="org-title">
-        <h2 id="org-title">Organisation</h2>
+        <h2 id="org-title">${msg('Organisation')}</h2>
         ${this.settingUp
           ? html`<huddle-setup theme="light" .store=${this.store}></huddle-setup>
-              <div class="row"><button @click=${() => (this.settingUp = false)}>Close the set-up</button></div>`
-          : html`<div class="row"><button class="primary" @click=${() => (this.settingUp = true)}>Set up the organisation: tiers, boards, people, KPIs, coaching</button></div>`}
+              <div class="row"><button @click=${() => (this.settingUp = false)}>${msg('Close the set-up')}</button></div>`
+          : html`<div class="row"><button class="primary" @click=${() => (this.settingUp = true)}>${msg('Set up the organisation: tiers, boards, people, KPIs, coaching')}</button></div>`}
       </section>
       <section aria-labelledby="screen-title">
-        <h2 id="screen-title">This screen</h2>
+        <h2 id="screen-title">${msg('This screen')}</h2>
         <form class="row" @submit=${this.apply}>
-          <label>Board
+          <label>${msg('Board')}
             <select name="unit">
               ${units.map((u) => html`<option value=${u.id} ?selected=${u.id === this.config.unit}>${u.name}</option>`)}
             </select>
           </label>
           ${KIOSK_VIEWS.map(
-            (view: KioskView) => html`<label><input type="checkbox" name="views" value=${view} ?checked=${this.config.views.includes(view)} /> ${view}</label>`,
+            (view: KioskView) => html`<label><input type="checkbox" name="views" value=${view} ?checked=${this.config.views.includes(view)} /> ${viewName(view)}</label>`,
           )}
-          <label>Seconds per view <input name="rotate" type="number" min="0" max="3600" .value=${String(this.config.rotate)} /></label>
-          <button class="primary" type="submit">Apply</button>
+          <label>${msg('Seconds per view')} <input name="rotate" type="number" min="0" max="3600" .value=${String(this.config.rotate)} /></label>
+          <button class="primary" type="submit">${msg('Apply')}</button>
         </form>
       </section>
       <section aria-labelledby="data-title">
-        <h2 id="data-title">Data</h2>
+        <h2 id="data-title">${msg('Data')}</h2>
         <div class="row">
-          <button class="primary" @click=${this.exportJson}>Download a backup (JSON)</button>
-          <label>Restore a backup <input type="file" accept="application/json,.json" @change=${this.chooseFile} /></label>
+          <button class="primary" @click=${this.exportJson}>${msg('Download a backup (JSON)')}</button>
+          <label>${msg('Restore a backup')} <input type="file" accept="application/json,.json" @change=${this.chooseFile} /></label>
         </div>
         <div class="row">
-          Spreadsheets (CSV):
-          <button @click=${() => this.exportCsv('actions')}>Actions</button>
-          <button @click=${() => this.exportCsv('kpiValues')}>KPI values</button>
-          <button @click=${() => this.exportCsv('coachingSessions')}>Coaching</button>
-          <button @click=${() => this.exportCsv('feedback')}>Feedback</button>
+          ${msg('Spreadsheets (CSV):')}
+          <button @click=${() => this.exportCsv('actions')}>${msg('Actions')}</button>
+          <button @click=${() => this.exportCsv('kpiValues')}>${msg('KPI values')}</button>
+          <button @click=${() => this.exportCsv('coachingSessions')}>${msg('Coaching')}</button>
+          <button @click=${() => this.exportCsv('feedback')}>${msg('Feedback')}</button>
         </div>
         <div class="row">
-          <button @click=${() => (this.pending = { kind: 'demo' })}>Load the demo organisation</button>
-          <button class="danger" @click=${() => (this.pending = { kind: 'clear' })}>Clear all data</button>
+          <button @click=${() => (this.pending = { kind: 'demo' })}>${msg('Load the demo organisation')}</button>
+          <button class="danger" @click=${() => (this.pending = { kind: 'clear' })}>${msg('Clear all data')}</button>
         </div>
-        <p>Storage: ${this.storage}</p>
+        <p>${msg(str`Storage: ${this.storage}`)}</p>
       </section>
-      <p>Version ${__APP_VERSION__}</p>
+      <p>${msg(str`Version ${__APP_VERSION__}`)}</p>
     `;
   }
 }

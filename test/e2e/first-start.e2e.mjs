@@ -57,6 +57,10 @@ await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check
   await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
   const nav = (await page.locator('kiosk-app nav').textContent()).replace(/\s+/g, ' ').trim();
   check(`a German screen's bar is in German ("${nav}")`, /Einstellungen/.test(nav) && /Coaching-Kaskade|Kaskade/.test(nav) && !/Settings/.test(nav));
+  await page.locator('kiosk-app nav button', { hasText: 'Einstellungen' }).click();
+  const settingsTitle = await page.locator('kiosk-settings h1').textContent({ timeout: 10000 });
+  const backupButton = await page.locator('kiosk-settings button', { hasText: 'Sicherung herunterladen' }).count();
+  check(`and so are its settings ("${settingsTitle}")`, settingsTitle === 'Einstellungen' && backupButton === 1);
   check('no uncaught errors', errors.length === 0, errors.join('; '));
   await context.close();
 });

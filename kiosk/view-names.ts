@@ -1,0 +1,14 @@
+import { msg } from '@lit/localize';
+import type { KioskView } from './config.js';
+
+/** The views' names on the screen's buttons, in the screen's language. */
+export const viewName = (view: KioskView): string =>
+  ({
+    board: msg('Board'),
+    escalations: msg('Escalations'),
+    cascade: msg('Coaching cascade'),
+    feedback: msg('Feedback'),
+    impact: msg('Impact'),
+    pulse: msg('Pulse'),
+    card: msg('Coaching card'),
+  })[view];
