@@ -9,7 +9,7 @@ import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
 import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type SyncInternals } from '../store/idb-store.js';
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, type ClockRow } from '../store/schema-versions.js';
-import { mergeFields } from './merge.js';
+import { mergeFields, toWireFields } from './merge.js';
 import type { PulledRecord } from './protocol.js';
 
 type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
@@ -110,7 +110,7 @@ export class IdbReplica {
         const before = (await store.get(pulled.id)) as AnyRecord | undefined;
         const row = (await clockStore.get(key)) as ClockRow | undefined;
         for (const stamp of Object.values(pulled.clocks)) this.#internals.clock.receive(stamp);
-        const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, row?.clocks ?? {}, wireOf(pulled), pulled.clocks);
+        const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, row?.clocks ?? {}, toWireFields(pulled.record, Object.keys(pulled.clocks)), pulled.clocks);
         if (merged.changed.length === 0 || !merged.record) continue;
         try {
           validateRecord(pulled.kind, merged.record);
@@ -134,9 +134,4 @@ export class IdbReplica {
     if (changes.length > 0) this.#internals.merged(changes);
     return { changed: changes.length, rejected };
   }
-}
-
-/** A pulled record's fields as the merge takes them: every stamped field, null when cleared. */
-function wireOf(pulled: PulledRecord): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(pulled.clocks).map((field) => [field, pulled.record[field] ?? null]));
 }

@@ -188,12 +188,15 @@ export class SyncClient implements SyncStateSource {
       const batch = await this.#replica.outbox(SYNC_LIMITS.opsPerPush);
       if (batch.length === 0) return;
       // A write that changed nothing has no op to send; it is acknowledged with the rest.
-      const sendable = batch.filter((entry) => toOp(entry) !== undefined);
+      const sendable = batch.flatMap((entry) => {
+        const op = toOp(entry);
+        return op ? [{ entry, op }] : [];
+      });
       if (sendable.length > 0) {
         try {
-          await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map((entry) => toOp(entry)!) });
+          await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map(({ op }) => op) });
         } catch (error) {
-          const refused = error instanceof SyncFailure && error.refusedOp !== undefined ? sendable[error.refusedOp] : undefined;
+          const refused = error instanceof SyncFailure && error.refusedOp !== undefined ? sendable[error.refusedOp]?.entry : undefined;
           if (!refused) throw error;
           // Nothing of the batch was stored: set the refused write aside and send the rest again.
           await this.#replica.setAside(refused.seq!, (error as Error).message);

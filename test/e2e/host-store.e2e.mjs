@@ -4,6 +4,7 @@
 // message, and nothing is kept in the browser's IndexedDB.
 import { createHostApi } from './host-api.mjs';
 import { runE2e } from './harness.mjs';
+import { savePulseAndCoaching } from './intranet-steps.mjs';
 
 const api = createHostApi();
 await runE2e('plain HTML page: a host-provided store over the intranet API', async ({ browser, url, check }) => {
@@ -15,13 +16,7 @@ await runE2e('plain HTML page: a host-provided store over the intranet API', asy
   await page.locator('coaching-card [part="checklist"]').waitFor();
   check('all three elements render the intranet\'s data', (await page.locator('huddle-board h1').textContent()) === 'Line 1');
 
-  await page.locator('feedback-loop button[data-score="4"]').click();
-  await page.locator('#last-saved', { hasText: 'answer' }).waitFor();
-  const card = page.locator('coaching-card');
-  await card.locator('[data-behaviour] button', { hasText: 'Consistently' }).first().click();
-  await card.locator('textarea[name="wentWell"]').fill('Asked before telling');
-  await card.locator('button', { hasText: 'Save coaching' }).click();
-  await page.locator('#last-saved', { hasText: 'coaching' }).waitFor();
+  await savePulseAndCoaching(page, 'Asked before telling');
   const sent = api.batches.flat();
   check('the pulse answer reached the intranet API', sent.some((c) => c.kind === 'feedback' && c.record.score === 4));
   check('the coaching conversation reached the intranet API', sent.some((c) => c.kind === 'coachingSessions' && c.record.wentWell === 'Asked before telling'));

@@ -3,6 +3,7 @@
 // and save; the page's styles do not change ours and ours do not change the page's; the page's
 // --he-* tokens and a ::part rule restyle them.
 import { runE2e } from './harness.mjs';
+import { savePulseAndCoaching } from './intranet-steps.mjs';
 
 await runE2e('plain HTML page: three elements, the default store, the host styles', async ({ browser, url, check }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -37,13 +38,7 @@ await runE2e('plain HTML page: three elements, the default store, the host style
   check('a ::part(base) rule from the host reaches the card', part['border-top-width'] === '3px' && part['border-top-color'] === 'rgb(124, 45, 18)', JSON.stringify(part));
 
   // Saving through the default store: a pulse answer, then a coaching conversation.
-  await page.locator('feedback-loop button[data-score="4"]').click();
-  await page.locator('#last-saved', { hasText: 'answer' }).waitFor();
-  const card = page.locator('coaching-card');
-  await card.locator('[data-behaviour] button', { hasText: 'Consistently' }).first().click();
-  await card.locator('textarea[name="wentWell"]').fill('Red KPIs first');
-  await card.locator('button', { hasText: 'Save coaching' }).click();
-  await page.locator('#last-saved', { hasText: 'Saved: coaching' }).waitFor();
+  await savePulseAndCoaching(page, 'Red KPIs first');
   const stored = await page.evaluate(() => new Promise((resolve) => {
     const open = indexedDB.open('huddle-elements');
     open.onsuccess = () => {
