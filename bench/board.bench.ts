@@ -11,6 +11,7 @@ import { IdbHuddleStore } from '../src/store/idb-store.js';
 import { toExportFile } from '../src/store/transfer.js';
 import { ACTION_STATUSES, ENTITY_KINDS, addDays, type EntityKind, type EntityMap } from '../src/model/index.js';
 import { percentile, round } from './stats.js';
+import { importData } from '../src/store/whole-database.js';
 
 const TODAY = '2026-11-21';
 const STAMP = { createdAt: '2026-01-01T08:00:00.000Z', updatedAt: '2026-01-01T08:00:00.000Z' };
@@ -64,7 +65,7 @@ function fullyRendered(board: HuddleBoard): boolean {
 export default async function run() {
   const figures: Record<string, unknown>[] = [];
   const store = new IdbHuddleStore({ name: `bench-board-${Date.now()}`, today: () => TODAY });
-  await store.importData(toExportFile(bigBoard()));
+  await importData(store, toExportFile(bigBoard()));
 
   // Warm-up mount so that module evaluation and first IndexedDB open are not counted.
   const warm = document.createElement('huddle-board');

@@ -8,6 +8,7 @@ import { IdbHuddleStore } from '../src/store/idb-store.js';
 import { toExportFile } from '../src/store/transfer.js';
 import { DEFAULT_TIERS, ENTITY_KINDS, addDays, type EntityKind, type EntityMap } from '../src/model/index.js';
 import { percentile, round } from './stats.js';
+import { importData } from '../src/store/whole-database.js';
 
 const TODAY = '2026-11-21';
 const STAMP = { createdAt: '2026-08-01T08:00:00.000Z', updatedAt: '2026-08-01T08:00:00.000Z' };
@@ -53,7 +54,7 @@ async function until(check: () => boolean): Promise<void> {
 export default async function run() {
   const store = new IdbHuddleStore({ name: `bench-cascade-${Date.now()}`, today: () => TODAY });
   const data = bigOrganisation();
-  await store.importData(toExportFile(data));
+  await importData(store, toExportFile(data));
   const pairs = data.coachingPairs.length;
   const renders: number[] = [];
   for (let i = 0; i < 4; i++) {

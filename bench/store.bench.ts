@@ -9,6 +9,7 @@ import { IdbHuddleStore } from '../src/store/idb-store.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
 import { whereEquals } from '../src/store/queries.js';
 import { percentile, round } from './stats.js';
+import { exportData, importData } from '../src/store/whole-database.js';
 
 export default async function run() {
   const figures: Record<string, unknown>[] = [];
@@ -16,7 +17,7 @@ export default async function run() {
 
   let start = performance.now();
   await loadDemoOrganisation(store, { today: '2026-11-21' });
-  const exported = await store.exportData();
+  const exported = await exportData(store);
   const records = Object.values(exported.data).reduce((n, list) => n + list.length, 0);
   figures.push({ bench: 'store', figure: 'demo load (generate, validate, import)', ms: round(performance.now() - start), records });
 
@@ -35,10 +36,10 @@ export default async function run() {
   figures.push({ bench: 'store', figure: 'createAction to live query notified', n: samples.length, medianMs: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)) });
 
   start = performance.now();
-  const file = await store.exportData();
+  const file = await exportData(store);
   figures.push({ bench: 'store', figure: 'export whole database', ms: round(performance.now() - start), bytes: JSON.stringify(file).length });
   start = performance.now();
-  await store.importData(JSON.stringify(file));
+  await importData(store, JSON.stringify(file));
   figures.push({ bench: 'store', figure: 'import whole database (validate all, replace)', ms: round(performance.now() - start) });
 
   store.close();

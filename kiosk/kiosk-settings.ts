@@ -14,6 +14,7 @@ import type { Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
 import '../src/components/huddle-setup/huddle-setup.js';
+import { clearAll, exportData, importData } from '../src/store/whole-database.js';
 
 declare const __APP_VERSION__: string;
 
@@ -161,13 +162,13 @@ export class KioskSettings extends LitElement {
   }
 
   private async exportJson(): Promise<void> {
-    const file = await this.store.exportData();
+    const file = await exportData(this.store);
     download(`huddle-backup-${this.store.today()}.json`, JSON.stringify(file, null, 2), 'application/json');
     this.message = msg('Backup downloaded. Keep it somewhere safe: it restores this screen exactly.');
   }
 
   private async exportCsv(kind: CsvExport): Promise<void> {
-    const { data } = await this.store.exportData();
+    const { data } = await exportData(this.store);
     download(`huddle-${kind}-${this.store.today()}.csv`, CSV_EXPORTS[kind](data), 'text/csv');
   }
 
@@ -186,10 +187,10 @@ export class KioskSettings extends LitElement {
     this.problem = '';
     try {
       if (pending?.kind === 'import') {
-        const summary = await this.store.importData(pending.text);
+        const summary = await importData(this.store, pending.text);
         this.message = msg(str`Restored ${pending.name}: ${summary.units} boards, ${summary.people} people, ${summary.actions} actions, ${summary.coachingSessions} coaching conversations.`);
       } else if (pending?.kind === 'clear') {
-        await this.store.clearAll();
+        await clearAll(this.store);
         this.message = msg('All data on this screen was cleared.');
       } else if (pending?.kind === 'demo') {
         await loadDemoOrganisation(this.store);

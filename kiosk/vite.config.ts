@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { minifyCssLiterals } from '../scripts/minify-css-literals.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const { version: packageVersion } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -15,6 +16,12 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: { target: 'es2022', outDir: '../dist/kiosk', emptyOutDir: true, sourcemap: true },
   plugins: [
+    {
+      // The styles of every element and screen ship without indentation and comments.
+      name: 'minify-css-literals',
+      apply: 'build',
+      transform: (code: string, id: string) => (/\.ts$/.test(id) ? { code: minifyCssLiterals(code), map: null } : undefined),
+    },
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',

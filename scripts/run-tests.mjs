@@ -75,7 +75,7 @@ const e2eScripts = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.ends
 if (e2eScripts.length > 0) {
   console.log('\n== building the library and the kiosk for end-to-end tests');
   const built =
-    run('npx', ['tsc', '-p', 'tsconfig.build.json'], env) === 0 &&
+    run('node', ['scripts/build-lib.mjs'], env) === 0 &&
     run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) === 0;
   if (!built) {
     totals.failed += e2eScripts.length;

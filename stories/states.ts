@@ -11,6 +11,7 @@ import type { HuddleStore } from '../src/store/contract.js';
 import { StorageError } from '../src/store/errors.js';
 import { IdbHuddleStore } from '../src/store/idb-store.js';
 import { STORY_TODAY, type SmokeParameters } from './demo-store.js';
+import { clearAll } from '../src/store/whole-database.js';
 
 /** A word longer than any screen is wide, as a long German compound or a pasted path gives. */
 export const LONG_WORD = `Lockout-tagout-verification-${'of-the-hydraulic-press-guard-'.repeat(4)}before-restart`;
@@ -22,7 +23,7 @@ let long: Promise<IdbHuddleStore> | undefined;
 export function emptyStore(): Promise<IdbHuddleStore> {
   empty ??= (async () => {
     const store = new IdbHuddleStore({ name: 'huddle-elements-stories-empty', today: () => STORY_TODAY });
-    await store.clearAll();
+    await clearAll(store);
     await store.saveOrgSettings({ name: 'New Plant', locale: 'en-GB', tiers: [{ unit: 'Team', leader: 'Team leader' }, { unit: 'Area', leader: 'Supervisor' }], memberLabel: 'Operator' });
     await store.createUnit({ id: 'unit-area', name: 'Area', tier: 2 });
     await store.createUnit({ id: 'unit-team', name: 'New team', tier: 1, parentId: 'unit-area' });

@@ -2,6 +2,7 @@
 import { localDay, type Day } from '../model/index.js';
 import type { IdbHuddleStore } from '../store/idb-store.js';
 import { toExportFile } from '../store/transfer.js';
+import { importData } from '../store/whole-database.js';
 import { DEMO_SEED, generateDemoOrganisation } from './organisation.js';
 
 export { DEMO_SEED, generateDemoOrganisation } from './organisation.js';
@@ -13,5 +14,5 @@ export { DEMO_SEED, generateDemoOrganisation } from './organisation.js';
 export async function loadDemoOrganisation(store: IdbHuddleStore, options: { seed?: number; today?: Day } = {}): Promise<void> {
   const seed = options.seed ?? DEMO_SEED;
   const data = generateDemoOrganisation({ seed, today: options.today ?? localDay() });
-  await store.importData(toExportFile(data), { demoSeed: seed });
+  await importData(store, toExportFile(data), { demoSeed: seed });
 }

@@ -8,7 +8,6 @@
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
-  ENTITY_KINDS,
   localDay,
   validateRecord,
   type Action,
@@ -27,7 +26,6 @@ import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
 import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, upgrade, type ClockRow } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../sync/hlc.js';
-import { parseImport, toExportFile, type ExportFile, type ImportSummary } from './transfer.js';
 import type { NewAction, NewCoachingSession, NewFeedback, Patch, StoreWrites } from './writes.js';
 
 export interface IdbStoreOptions {
@@ -52,12 +50,14 @@ export interface OutboxEntry {
   at: string;
 }
 
-/** What the sync client reaches inside the store (see `syncInternals`). */
-export interface SyncInternals {
+/** What the sync client and whole-database transfers reach inside the store (see `internals`). */
+export interface StoreInternals {
   connection(): Promise<IDBPDatabase>;
   clock: HybridClock;
   /** Re-runs watchers here and in other tabs for changes merged from a server. */
   merged(changes: RecordChange[]): void;
+  /** Re-runs every watcher here and in other tabs after the whole database was replaced. */
+  replaced(): void;
 }
 
 type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
@@ -170,21 +170,12 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
 
   // ---------------------------------------------------------------- reads
 
-  #reader(tx: IDBPTransaction<unknown, string[], IDBTransactionMode>): RecordReader {
-    return {
-      all: <K extends EntityKind>(kind: K) => tx.objectStore(kind).getAll() as Promise<EntityMap[K][]>,
-      by: <K extends EntityKind>(kind: K, field: string, value: string) =>
-        tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
-      get: <K extends EntityKind>(kind: K, id: string) => tx.objectStore(kind).get(id) as Promise<EntityMap[K] | undefined>,
-    };
-  }
-
   async get<T>(query: Query<T>): Promise<T> {
     try {
       const db = await this.#connection();
       const kinds = [...new Set(query.reads.map((dep) => dep.kind))];
       const tx = db.transaction(kinds, 'readonly');
-      const result = await query.run(this.#reader(tx));
+      const result = await query.run(readerOf(tx));
       await tx.done;
       return result;
     } catch (error) {
@@ -540,65 +531,6 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     await this.#patch(kind, id, { deletedAt: nowIso() } as Patch<AnyRecord>);
   }
 
-  // ---------------------------------------------------------------- whole database
-
-  /** Every record of every kind, as a file that `importData` restores identically. */
-  async exportData(): Promise<ExportFile> {
-    try {
-      const db = await this.#connection();
-      const tx = db.transaction([...ENTITY_KINDS], 'readonly');
-      const reader = this.#reader(tx);
-      const data = Object.fromEntries(await Promise.all(ENTITY_KINDS.map(async (kind) => [kind, await reader.all(kind)])));
-      await tx.done;
-      return toExportFile(data as { [K in EntityKind]: EntityMap[K][] });
-    } catch (error) {
-      throw toStorageError(error);
-    }
-  }
-
-  /**
-   * Replaces everything with the contents of an export file (text or parsed JSON). The file
-   * is checked whole first: one bad record rejects it with a message naming the record and
-   * field, and nothing is changed. An import is a restore, not an edit to sync: the outbox
-   * is cleared with the old data.
-   */
-  async importData(file: unknown, options: { demoSeed?: number } = {}): Promise<ImportSummary> {
-    const parsed = parseImport(file);
-    let tx: Tx | undefined;
-    try {
-      const db = await this.#connection();
-      tx = db.transaction([...ENTITY_KINDS, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
-      // Requests are queued without awaiting each: the transaction still commits all or none.
-      // Field clocks and sync cursors go too: restored data is older than anything a server
-      // holds, and the next pull starts from the beginning.
-      const requests: Promise<unknown>[] = [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META].map((kind) => tx!.objectStore(kind).clear());
-      for (const kind of ENTITY_KINDS) {
-        const store = tx.objectStore(kind);
-        for (const record of parsed.data[kind]) requests.push(store.put(record));
-      }
-      requests.push(tx.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null }));
-      await Promise.all([...requests, tx.done]);
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
-    this.#rerunAll();
-    this.#announce({ reset: true });
-    return parsed.summary;
-  }
-
-  /** Empties the database (every record and the outbox). */
-  async clearAll(): Promise<void> {
-    await this.importData(toExportFile(emptyData()));
-  }
-
-  /** The seed when the data is the generated demo organisation, else null. */
-  async demoSeed(): Promise<number | null> {
-    const db = await this.#connection();
-    const meta = (await db.get(META, 'demo')) as { seed: number | null } | undefined;
-    return meta?.seed ?? null;
-  }
-
   /** Pending outbox entries, oldest first (what a sync pushes); at most `limit`. */
   async outbox(limit?: number): Promise<OutboxEntry[]> {
     const db = await this.#connection();
@@ -606,17 +538,22 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   }
 
   /**
-   * For the sync client only (`src/sync/idb-replica.ts`): the database, this store's clock,
-   * and a way to announce changes merged from a server. Kept apart so that elements, which
-   * never sync by themselves, do not carry the merge code.
+   * For the sync client (`src/sync/idb-replica.ts`) and whole-database transfers
+   * (`whole-database.ts`) only: the database, this store's clock, and ways to announce
+   * changes made there. Kept apart so that elements, which never sync, back up or restore by
+   * themselves, do not carry that code.
    */
-  syncInternals(): SyncInternals {
+  internals(): StoreInternals {
     return {
       connection: () => this.#connection(),
       clock: this.#clock,
       merged: (changes) => {
         this.#rerunAffected(changes, false);
         this.#announce({ changes });
+      },
+      replaced: () => {
+        this.#rerunAll();
+        this.#announce({ reset: true });
       },
     };
   }
@@ -632,8 +569,14 @@ export async function abortQuietly(tx: IDBPTransaction<unknown, string[], 'readw
   await tx.done.catch(() => undefined);
 }
 
-function emptyData(): { [K in EntityKind]: EntityMap[K][] } {
-  return Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, []])) as unknown as { [K in EntityKind]: EntityMap[K][] };
+/** Reads inside one transaction. */
+export function readerOf(tx: IDBPTransaction<unknown, string[], IDBTransactionMode>): RecordReader {
+  return {
+    all: <K extends EntityKind>(kind: K) => tx.objectStore(kind).getAll() as Promise<EntityMap[K][]>,
+    by: <K extends EntityKind>(kind: K, field: string, value: string) =>
+      tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
+    get: <K extends EntityKind>(kind: K, id: string) => tx.objectStore(kind).get(id) as Promise<EntityMap[K] | undefined>,
+  };
 }
 
 /** IndexedDB stores `undefined` as a present key; a record should not carry empty keys. */

@@ -7,7 +7,7 @@ import type { IDBPTransaction } from 'idb';
 import { validateRecord, type AnyRecord } from '../model/index.js';
 import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
-import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type SyncInternals } from '../store/idb-store.js';
+import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternals } from '../store/idb-store.js';
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, type ClockRow } from '../store/schema-versions.js';
 import { mergeFields, toWireFields } from './merge.js';
 import type { PulledRecord } from './protocol.js';
@@ -24,11 +24,11 @@ export interface RemoteApplied {
 
 export class IdbReplica {
   readonly #store: IdbHuddleStore;
-  readonly #internals: SyncInternals;
+  readonly #internals: StoreInternals;
 
   constructor(store: IdbHuddleStore) {
     this.#store = store;
-    this.#internals = store.syncInternals();
+    this.#internals = store.internals();
   }
 
   /** Pending writes, oldest first; at most `limit`. */

@@ -14,6 +14,7 @@ import { deleteTestDatabases, freshStore } from '../helpers/store.js';
 import { TODAY, until } from '../helpers/ui.js';
 import { deepElements } from '../helpers/wall.js';
 import { CORPUS } from '../helpers/hostile-text.js';
+import { importData } from '../../src/store/whole-database.js';
 
 
 /** Puts payload number `i` into every text field of the demo organisation's records. */
@@ -56,7 +57,7 @@ describe('injection: hostile text in every field, shown by every element', funct
 
   it('executes nothing, injects no element, shows the text, and keeps the layout', async () => {
     const store = freshStore({ today: () => TODAY });
-    await store.importData(toExportFile(hostileDemo()));
+    await importData(store, toExportFile(hostileDemo()));
     const pwned = () => (window as unknown as { __pwned?: number }).__pwned;
     for (const [tag, attributes] of MOUNTS) {
       const el = document.createElement(tag) as HTMLElement & { store?: unknown };

@@ -8,6 +8,7 @@ import { letterCalendar, statusCounts } from '../../src/model/kpi-status.js';
 import type { CoachingSession, Kpi, KpiValue } from '../../src/model/types.js';
 import { allOf } from '../../src/store/queries.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
+import { demoSeed } from '../../src/store/whole-database.js';
 
 const today = '2026-11-21';
 const demo = generateDemoOrganisation({ today });
@@ -46,7 +47,7 @@ describe('demo organisation', () => {
     const store = freshStore();
     await loadDemoOrganisation(store, { today });
     expect(await store.get(allOf('units'))).to.have.length(9);
-    expect(await store.demoSeed()).to.be.a('number');
+    expect(await demoSeed(store)).to.be.a('number');
   });
 
   it('has three tiers, six teams with a leader each, and KPIs on every board', () => {

@@ -27,9 +27,10 @@ async function until(what, timeoutMs = 15000) {
   }
 }
 
-/** The stored action with this id on a device (its own IndexedDB, read through the kiosk's store). */
-const actionOn = (page, id) =>
-  page.evaluate(async (id) => (await document.querySelector('kiosk-app').store.exportData()).data.actions.find((a) => a.id === id), id);
+/** Every stored record of a kind on a device (its own IndexedDB, read through the kiosk's store). */
+const recordsOn = (page, kind) =>
+  page.evaluate((kind) => document.querySelector('kiosk-app').store.get({ key: `e2e:${kind}`, reads: [{ kind }], run: (reader) => reader.all(kind) }), kind);
+const actionOn = async (page, id) => (await recordsOn(page, 'actions')).find((a) => a.id === id);
 const storeCall = (page, method, ...args) =>
   page.evaluate(([method, args]) => document.querySelector('kiosk-app').store[method](...args).then((r) => r?.id ?? null), [method, args]);
 
@@ -81,10 +82,10 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await phone.locator('feedback-loop input[name="comment"]').fill(comment);
     await phone.locator('feedback-loop button', { hasText: 'Send comment' }).tap();
     const answer = await until(async () =>
-      wall.page.evaluate(async (comment) => (await document.querySelector('kiosk-app').store.exportData()).data.feedback.find((f) => f.comment === comment), comment),
+      (await recordsOn(wall.page, 'feedback')).find((f) => f.comment === comment),
     );
     check('the phone answer and its comment reach the wall, anonymous', answer?.score === 2 && answer.anonymous === true && answer.unitId === 'unit-line-1', JSON.stringify(answer));
-    const phoneSees = await phone.evaluate(async () => (await document.querySelector('kiosk-app').store.exportData()).data);
+    const phoneSees = { actions: await recordsOn(phone, 'actions'), people: await recordsOn(phone, 'people'), units: await recordsOn(phone, 'units') };
     check("the phone link reads none of the board's actions or people", phoneSees.actions.length === 0 && phoneSees.people.length === 0 && phoneSees.units.length > 0);
     await phoneContext.close();
 
@@ -105,7 +106,7 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await card.locator('textarea[name="wentWell"]').fill(wentWell);
     await card.locator('button', { hasText: 'Save coaching' }).tap();
     const session = await until(async () =>
-      wall.page.evaluate(async (wentWell) => (await document.querySelector('kiosk-app').store.exportData()).data.coachingSessions.find((s) => s.wentWell === wentWell), wentWell),
+      (await recordsOn(wall.page, 'coachingSessions')).find((s) => s.wentWell === wentWell),
     );
     check("the coach's phone records the session as the coach, for the board's leader", session?.coachId === 'person-assembly-supervisor' && session?.learnerId === 'person-line-1-leader', JSON.stringify(session));
     await coachContext.close();
@@ -117,10 +118,7 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await wall.page.locator('huddle-actions input[name="title"]').fill(title);
     await wall.page.locator('huddle-actions button', { hasText: 'Save action' }).click();
     await wall.page.locator('huddle-actions form.add').waitFor({ state: 'detached', timeout: 10000 });
-    const actionId = await wall.page.evaluate(
-      async (title) => (await document.querySelector('kiosk-app').store.exportData()).data.actions.find((a) => a.title === title)?.id,
-      title,
-    );
+    const actionId = (await recordsOn(wall.page, 'actions')).find((a) => a.title === title)?.id;
     const onTablet = await until(async () => (await actionOn(tablet.page, actionId))?.title === title);
     check("the new action reaches the supervisor's tablet", onTablet);
     // The board lists actions a page at a time; page to the new one to escalate it.
@@ -168,8 +166,7 @@ async function suite(label, env, { secondInstance = false } = {}) {
     }, label);
     await tablet.context.setOffline(false);
     await tablet.page.evaluate(() => window.dispatchEvent(new Event('online')));
-    const countOn = (page) =>
-      page.evaluate(async (label) => (await document.querySelector('kiosk-app').store.exportData()).data.actions.filter((a) => a.title.startsWith(`Offline note ${label} `)).length, label);
+    const countOn = async (page) => (await recordsOn(page, 'actions')).filter((a) => a.title.startsWith(`Offline note ${label} `)).length;
     const arrived = await until(async () => (await countOn(wall.page)) === 600, 30000);
     check(`600 writes made offline all arrive after reconnect (${await countOn(wall.page)} on the wall)`, arrived);
 

@@ -5,6 +5,7 @@ import { StorageError } from '../../src/store/errors.js';
 import { DB_VERSION } from '../../src/store/schema-versions.js';
 import { createV1Database, V1_RECORDS } from '../fixtures/db-v1.js';
 import { deleteTestDatabases, freshStore, rejectionOf } from '../helpers/store.js';
+import { exportData } from '../../src/store/whole-database.js';
 
 function openRaw(name: string, version?: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -20,7 +21,7 @@ describe('store: schema versions', () => {
   it('upgrades a version 1 database with every record intact', async () => {
     const store = freshStore();
     await createV1Database(store.name);
-    const exported = await store.exportData();
+    const exported = await exportData(store);
     expect(exported.schemaVersion).to.equal(DB_VERSION);
     for (const [kind, records] of Object.entries(V1_RECORDS)) {
       const stored = exported.data[kind as (typeof ENTITY_KINDS)[number]];

@@ -5,6 +5,7 @@ import { ImportError } from '../../src/store/transfer.js';
 import { CSV_EXPORTS, csvCell } from '../../src/store/csv.js';
 import { V1_RECORDS } from '../fixtures/db-v1.js';
 import { deleteTestDatabases, freshStore, rejectionOf, seedSmallOrg } from '../helpers/store.js';
+import { exportData, importData } from '../../src/store/whole-database.js';
 
 async function seededStore() {
   const store = freshStore();
@@ -26,17 +27,17 @@ describe('store: export and import', () => {
 
   it('exports the whole database and imports it back identically', async () => {
     const { store } = await seededStore();
-    const exported = await store.exportData();
+    const exported = await exportData(store);
     const copy = freshStore();
-    const summary = await copy.importData(JSON.stringify(exported));
+    const summary = await importData(copy, JSON.stringify(exported));
     expect(summary).to.include({ units: 4, people: 2, actions: 1, escalations: 1, kpiValues: 1, coachingSessions: 1, feedback: 1 });
-    const again = await copy.exportData();
+    const again = await exportData(copy);
     expect(again.data).to.deep.equal(exported.data);
   });
 
   it('upgrades records of a file exported by schema version 1', async () => {
     const store = freshStore();
-    await store.importData({ format: 'huddle-elements', schemaVersion: 1, exportedAt: '2026-08-03T08:00:00.000Z', data: V1_RECORDS });
+    await importData(store, { format: 'huddle-elements', schemaVersion: 1, exportedAt: '2026-08-03T08:00:00.000Z', data: V1_RECORDS });
     const [session] = await store.get(allOf('coachingSessions'));
     expect(session).to.include({ id: 'cs-1', direction: 'down' });
   });
@@ -50,17 +51,17 @@ describe('store: export and import', () => {
   for (const [what, file, message] of badFiles) {
     it(`rejects ${what} with a message that says so, changing nothing`, async () => {
       const { store } = await seededStore();
-      const before = await store.exportData();
-      const error = await rejectionOf(store.importData(file));
+      const before = await exportData(store);
+      const error = await rejectionOf(importData(store, file));
       expect(error).to.be.instanceOf(ImportError);
       expect(error.message).to.match(message);
-      expect((await store.exportData()).data).to.deep.equal(before.data);
+      expect((await exportData(store)).data).to.deep.equal(before.data);
     });
   }
 
   it('rejects a partly invalid file whole, naming the first bad record and field', async () => {
     const { store } = await seededStore();
-    const before = await store.exportData();
+    const before = await exportData(store);
     const file = structuredClone(before);
     const stamp = { createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z' };
     file.data.actions.push(
@@ -68,17 +69,17 @@ describe('store: export and import', () => {
       { id: 'bad-1', unitId: 'u', title: 'Due date typed by hand', status: 'open', due: '31/11/2026', ...stamp },
       { id: 'bad-2', unitId: 'u', title: '', status: 'open', ...stamp },
     );
-    const error = await rejectionOf(store.importData(file));
+    const error = await rejectionOf(importData(store, file));
     expect(error.message).to.equal('actions record 3 (id "bad-1"): due must be a date written YYYY-MM-DD.');
     expect((error as ImportError).location).to.equal('actions[2].due');
-    expect((await store.exportData()).data).to.deep.equal(before.data);
+    expect((await exportData(store)).data).to.deep.equal(before.data);
   });
 
   it('rejects a file that uses one id twice', async () => {
     const { store } = await seededStore();
-    const file = await store.exportData();
+    const file = await exportData(store);
     file.data.people.push({ ...file.data.people[0]! });
-    const error = await rejectionOf(freshStore().importData(file));
+    const error = await rejectionOf(importData(freshStore(), file));
     expect(error.message).to.match(/^people record 3 \(id "[^"]+"\): the id is used twice/);
   });
 });
@@ -97,7 +98,7 @@ describe('store: CSV export', () => {
 
   it('writes actions, KPI values, coaching and feedback with names, and no anonymous author', async () => {
     const { store } = await seededStore();
-    const { data } = await store.exportData();
+    const { data } = await exportData(store);
     const actions = CSV_EXPORTS.actions(data).split('\r\n');
     expect(actions[0]).to.equal('id,board,title,owner,due,status,created,done,escalated,deleted');
     expect(actions[1]).to.contain(',Line 1,"Recalibrate gauge, ""quickly""",Ben Member,2026-11-23,open,');

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { allOf, escalationsOfUnit, recordById, whereEquals } from '../../src/store/queries.js';
 import { seededRandom } from '../../src/demo/random.js';
 import { deleteTestDatabases, freshStore, recordResults, seedSmallOrg, settle } from '../helpers/store.js';
+import { clearAll } from '../../src/store/whole-database.js';
 
 describe('store: live queries', () => {
   afterEach(deleteTestDatabases);
@@ -70,7 +71,7 @@ describe('store: live queries', () => {
     const other = freshStore({ name: kiosk.name });
     const watched = recordResults(other, whereEquals('actions', 'unitId', teamA.id));
     expect(await watched.next()).to.have.length(1);
-    await kiosk.clearAll();
+    await clearAll(kiosk);
     expect(await watched.next()).to.have.length(0);
     watched.stop();
   });

@@ -1,0 +1,2 @@
+export function minifyCssLiterals(source: string): string;
+export function cssTemplates(source: string): string[];
