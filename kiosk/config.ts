@@ -3,6 +3,8 @@
  * (?unit=unit-line-1&views=board,cascade&rotate=60&theme=wall&first-run=demo). Every problem names the key
  * and the values it accepts, so whoever set up the screen can fix it from across the room.
  */
+import { msg, str } from '@lit/localize';
+
 export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact', 'pulse', 'card'] as const;
 export type KioskView = (typeof KIOSK_VIEWS)[number];
 const THEMES = ['light', 'dark', 'wall'] as const;
@@ -31,33 +33,66 @@ export interface KioskConfig {
 
 export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60, lock: 120, firstRun: 'ask' };
 
+/**
+ * A bad setting: which key, where it was set, what it was, and (in the message) what it accepts.
+ * The message is composed each time it is read, so a screen shows it in its language even when
+ * that language's texts arrive after the error.
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(
     readonly key: string,
-    readonly accepted: string,
     readonly source: 'url' | 'kiosk.json',
     readonly got: string,
+    /** For the file as a whole: it must be a JSON object, or it is not JSON at all. */
+    readonly fileMustBe?: 'object' | 'json',
   ) {
-    super(`"${key}" in the ${source === 'url' ? 'address' : 'kiosk.json file'} is "${got}", but it must be ${accepted}.`);
+    super();
+  }
+
+  override get message(): string {
+    const accepted = acceptedValues(this.key, this.fileMustBe);
+    return this.source === 'url'
+      ? msg(str`"${this.key}" in the address is "${this.got}", but it must be ${accepted}.`)
+      : msg(str`"${this.key}" in the kiosk.json file is "${this.got}", but it must be ${accepted}.`);
   }
 }
 
 type Raw = Record<string, unknown>;
 
-const KEYS: Record<string, string> = {
-  unit: 'the id of a board, e.g. unit-line-1',
-  views: `a comma-separated list of: ${KIOSK_VIEWS.join(', ')}`,
-  rotate: 'a whole number of seconds from 10 to 3600, or 0 for no rotation',
-  theme: THEMES.join(', '),
-  locale: 'a language tag such as en-GB, de or es',
-  quiet: 'a whole number of seconds from 5 to 3600',
-  pin: '4 to 8 digits',
-  lock: 'a whole number of seconds from 10 to 3600',
-  'first-run': 'ask or demo',
-  server: 'the http:// or https:// address of a huddle sync server',
-  token: 'the device token an admin made with "npm run server -- token create" (starts with he_)',
-};
+const KNOWN_KEYS = ['unit', 'views', 'rotate', 'theme', 'locale', 'quiet', 'pin', 'lock', 'first-run', 'server', 'token'];
+
+/** What a setting accepts, in words. */
+function acceptedValues(key: string, fileMustBe?: 'object' | 'json'): string {
+  const example = '{"unit": "unit-line-1", "rotate": 60}';
+  if (fileMustBe) return fileMustBe === 'object' ? msg(str`an object such as ${example}`) : msg(str`valid JSON such as ${example}`);
+  switch (key) {
+    case 'unit':
+      return msg('the id of a board, e.g. unit-line-1');
+    case 'views':
+      return msg(str`a comma-separated list of: ${KIOSK_VIEWS.join(', ')}`);
+    case 'rotate':
+      return msg('a whole number of seconds from 10 to 3600, or 0 for no rotation');
+    case 'theme':
+      return THEMES.join(', ');
+    case 'locale':
+      return msg('a language tag such as en-GB, de or es');
+    case 'quiet':
+      return msg('a whole number of seconds from 5 to 3600');
+    case 'pin':
+      return msg('4 to 8 digits');
+    case 'lock':
+      return msg('a whole number of seconds from 10 to 3600');
+    case 'first-run':
+      return msg('ask or demo');
+    case 'server':
+      return msg('the http:// or https:// address of a huddle sync server');
+    case 'token':
+      return msg('the device token an admin made with "npm run server -- token create" (starts with he_)');
+    default:
+      return msg(str`one of the known settings (${KNOWN_KEYS.join(', ')})`);
+  }
+}
 
 /**
  * A setting's value as text. A kiosk.json value can be any JSON, including an object whose
@@ -76,7 +111,7 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
   for (const [key, value] of Object.entries(raw)) {
     const text = asText(value);
     const fail = (): never => {
-      throw new ConfigError(key, KEYS[key] ?? `one of the known settings (${Object.keys(KEYS).join(', ')})`, source, text.slice(0, 80));
+      throw new ConfigError(key, source, text.slice(0, 80));
     };
     switch (key) {
       case 'unit':
@@ -154,7 +189,7 @@ export function parseConfig(file: unknown, query: URLSearchParams): KioskConfig 
   let config = DEFAULT_CONFIG;
   if (file !== undefined) {
     if (typeof file !== 'object' || file === null || Array.isArray(file)) {
-      throw new ConfigError('kiosk.json', 'an object such as {"unit": "unit-line-1", "rotate": 60}', 'kiosk.json', JSON.stringify(file)?.slice(0, 80) ?? '');
+      throw new ConfigError('kiosk.json', 'kiosk.json', JSON.stringify(file)?.slice(0, 80) ?? '', 'object');
     }
     config = apply(config, file as Raw, 'kiosk.json');
   }
@@ -163,7 +198,7 @@ export function parseConfig(file: unknown, query: URLSearchParams): KioskConfig 
   // The exception is a coach's phone opening the coaching card from a board's QR code: it
   // uses the token this phone remembers from the coach's personal link.
   const coachPhone = result.views.length === 1 && result.views[0] === 'card';
-  if (result.server && !result.token && !coachPhone) throw new ConfigError('token', KEYS['token']!, query.has('server') ? 'url' : 'kiosk.json', '');
-  if (result.token && !result.server) throw new ConfigError('server', KEYS['server']!, query.has('token') ? 'url' : 'kiosk.json', '');
+  if (result.server && !result.token && !coachPhone) throw new ConfigError('token', query.has('server') ? 'url' : 'kiosk.json', '');
+  if (result.token && !result.server) throw new ConfigError('server', query.has('token') ? 'url' : 'kiosk.json', '');
   return result;
 }

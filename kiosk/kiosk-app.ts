@@ -75,7 +75,7 @@ async function loadConfigFile(): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError('kiosk.json', 'valid JSON such as {"unit": "unit-line-1", "rotate": 60}', 'kiosk.json', (error as Error).message);
+    throw new ConfigError('kiosk.json', 'kiosk.json', (error as Error).message, 'json');
   }
 }
 
@@ -499,7 +499,7 @@ export class KioskApp extends LitElement {
         return html`<div class="message" role="alert">
           <h1>${msg("This screen's settings need a fix")}</h1>
           <p>${this.phase.error.message}</p>
-          <p>Views: ${KIOSK_VIEWS.map((k) => html`<code>${k}</code> `)}</p>
+          <p>${msg('Views:')} ${KIOSK_VIEWS.map((k) => html`<code>${k}</code> `)}</p>
         </div>`;
       case 'unknown-coach':
         return html`<div class="message" role="alert">

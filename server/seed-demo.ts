@@ -3,7 +3,7 @@
  * device had pushed it: every record stamped by the server's own clock. For trying sync
  * with real data, and for tests and the bench.
  */
-import { generateDemoOrganisation } from '../src/demo/index.js';
+import { generateDemoOrganisation } from '../src/demo/organisation.js';
 import { ENTITY_KINDS, localDay } from '../src/model/index.js';
 import { HybridClock, newNodeId } from '../src/sync/hlc.js';
 import type { SyncOp } from '../src/sync/protocol.js';

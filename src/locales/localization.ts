@@ -11,15 +11,28 @@ import { sourceLocale, targetLocales } from './locale-codes.js';
 
 type Shipped = (typeof targetLocales)[number];
 
-const CATALOGUES: Record<Shipped, () => Promise<typeof import('./generated/de.js')>> = {
+type Catalogue = (typeof import('./generated/de.js'))['templates'];
+
+const CATALOGUES: Record<Shipped, () => Promise<{ templates: Catalogue }>> = {
   de: () => import('./generated/de.js'),
   es: () => import('./generated/es.js'),
 };
 
+/**
+ * The built catalogues key each message by the first 9 characters of its id ("s" and 8 of
+ * its 16 hex digits; scripts/locales.mjs shortens them and refuses a clash), so the lookup
+ * @lit/localize makes with the full id is shortened the same way.
+ */
+function byShortId(templates: Catalogue): Catalogue {
+  return new Proxy(templates, {
+    get: (target, id) => (typeof id === 'string' ? target[id.slice(0, 9) as keyof Catalogue] : undefined),
+  });
+}
+
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => CATALOGUES[locale as Shipped](),
+  loadLocale: async (locale) => ({ templates: byShortId((await CATALOGUES[locale as Shipped]()).templates) }),
 });
 
 /** The shipped language for a BCP 47 tag: `de-CH` -> `de`, `fr` -> `en`. */

@@ -19,17 +19,41 @@ const HEADER_WORDS: Record<PeopleColumn, string[]> = {
   coach: ['coach', 'coached by', 'manager', 'supervisor'],
 };
 
+/**
+ * What is wrong with one field of a row, as data: the element says it in the screen's
+ * language (see setup-people's import-words.ts), and tests check the reason, not the wording.
+ */
+export type PeopleImportProblem =
+  | { code: 'name-missing' }
+  | { code: 'name-too-long'; max: number }
+  | { code: 'board-missing' }
+  | { code: 'board-unknown'; board: string }
+  | { code: 'board-ambiguous'; board: string; count: number }
+  | { code: 'role-unknown'; word: string; roles: string[] }
+  /** A tier's leader title on a board of another tier: `leader` leads a `leads`, the board is a `board`. */
+  | { code: 'role-wrong-tier'; leader: string; leads: string; board: string }
+  | { code: 'same-person'; line: number }
+  | { code: 'already-here' }
+  | { code: 'board-has-leader'; board: string; leader: string }
+  | { code: 'leader-earlier'; line: number; board: string }
+  | { code: 'coach-self' }
+  | { code: 'coach-unknown'; coach: string }
+  | { code: 'coach-ambiguous'; coach: string; count: number };
+
+/** A problem with the file as a whole. */
+export type PeopleFileProblem = 'empty' | 'header-only';
+
 export interface PeopleImportRow {
   line: number;
   values: Record<PeopleColumn, string>;
   /** What is wrong, by field; empty when the row is good. */
-  problems: Partial<Record<PeopleColumn, string>>;
+  problems: Partial<Record<PeopleColumn, PeopleImportProblem>>;
 }
 
 export interface PeopleImportPreview {
   rows: PeopleImportRow[];
-  /** A problem with the file as a whole (nothing to import, unknown columns). */
-  fileProblem?: string;
+  /** Nothing to import: no lines, or a header line alone. */
+  fileProblem?: PeopleFileProblem;
   /** Ready to save when every row is good: the people and the coaching pairs of the coach column. */
   people: Draft<Person>[];
   pairs: Draft<CoachingPair>[];
@@ -50,16 +74,18 @@ function columnsOf(header: string[]): (PeopleColumn | undefined)[] | undefined {
 }
 
 /** Role words: leader, member, the organisation's member label, or a tier's leader title. */
-function roleOf(word: string, unit: Unit | undefined, org: PeopleImportContext['org']): { role?: PersonRole; problem?: string } {
+function roleOf(word: string, unit: Unit | undefined, org: PeopleImportContext['org']): { role?: PersonRole; problem?: PeopleImportProblem } {
   const w = norm(word);
   if (w === '' || w === 'member' || w === norm(org.memberLabel)) return { role: 'member' };
   if (w === 'leader') return { role: 'leader' };
   const tier = org.tiers.findIndex((t) => norm(t.leader) === w) + 1;
   if (tier === 0) {
     const words = ['leader', 'member', org.memberLabel, ...org.tiers.map((t) => t.leader)];
-    return { problem: `"${word}" is not a role here; use one of: ${[...new Set(words)].join(', ')}` };
+    return { problem: { code: 'role-unknown', word, roles: [...new Set(words)] } };
   }
-  if (unit && unit.tier !== tier) return { problem: `a ${org.tiers[tier - 1]!.leader} leads a ${org.tiers[tier - 1]!.unit}, but this board is a ${org.tiers[unit.tier - 1]?.unit ?? `tier ${unit.tier}`}` };
+  if (unit && unit.tier !== tier) {
+    return { problem: { code: 'role-wrong-tier', leader: org.tiers[tier - 1]!.leader, leads: org.tiers[tier - 1]!.unit, board: org.tiers[unit.tier - 1]?.unit ?? String(unit.tier) } };
+  }
   return { role: 'leader' };
 }
 
@@ -69,11 +95,11 @@ export function previewPeopleImport(text: string, context: PeopleImportContext):
   const people = context.people.filter((p) => !p.deletedAt);
   const csv = parseCsv(text);
   const empty: PeopleImportPreview = { rows: [], people: [], pairs: [] };
-  if (csv.length === 0) return { ...empty, fileProblem: 'There is nothing to import: paste or choose a file with one person per line.' };
+  if (csv.length === 0) return { ...empty, fileProblem: 'empty' };
   const header = columnsOf(csv[0]!.cells);
   const columns: (PeopleColumn | undefined)[] = header ?? [...PEOPLE_COLUMNS];
   const body = header ? csv.slice(1) : csv;
-  if (body.length === 0) return { ...empty, fileProblem: 'The file has a header line but no people under it.' };
+  if (body.length === 0) return { ...empty, fileProblem: 'header-only' };
 
   const rows: PeopleImportRow[] = body.map(({ line, cells }) => {
     const values = { name: '', role: '', board: '', coach: '' };
@@ -86,13 +112,13 @@ export function previewPeopleImport(text: string, context: PeopleImportContext):
   const ids = rows.map(() => newId());
   const drafts: (Draft<Person> | undefined)[] = rows.map((row, i) => {
     const { values, problems } = row;
-    if (values.name === '') problems.name = 'a name is needed';
-    else if (values.name.length > 120) problems.name = 'a name can have at most 120 characters';
+    if (values.name === '') problems.name = { code: 'name-missing' };
+    else if (values.name.length > 120) problems.name = { code: 'name-too-long', max: 120 };
     const boards = units.filter((u) => norm(u.name) === norm(values.board));
     let unit: Unit | undefined;
-    if (values.board === '') problems.board = 'say which board the person belongs to';
-    else if (boards.length === 0) problems.board = `there is no board named "${values.board}"`;
-    else if (boards.length > 1) problems.board = `${boards.length} boards are named "${values.board}"; rename one first`;
+    if (values.board === '') problems.board = { code: 'board-missing' };
+    else if (boards.length === 0) problems.board = { code: 'board-unknown', board: values.board };
+    else if (boards.length > 1) problems.board = { code: 'board-ambiguous', board: values.board, count: boards.length };
     else unit = boards[0];
     const { role, problem } = roleOf(values.role, unit, org);
     if (problem) problems.role = problem;
@@ -105,13 +131,13 @@ export function previewPeopleImport(text: string, context: PeopleImportContext):
     const draft = drafts[i];
     if (!draft) return;
     const twin = rows.findIndex((r, j) => j < i && drafts[j]?.unitId === draft.unitId && norm(r.values.name) === norm(draft.name));
-    if (twin >= 0) row.problems.name = `the same person is on line ${rows[twin]!.line}`;
-    else if (people.some((p) => p.unitId === draft.unitId && norm(p.name) === norm(draft.name))) row.problems.name = 'this person is already on this board';
+    if (twin >= 0) row.problems.name = { code: 'same-person', line: rows[twin]!.line };
+    else if (people.some((p) => p.unitId === draft.unitId && norm(p.name) === norm(draft.name))) row.problems.name = { code: 'already-here' };
     if (draft.role !== 'leader') return;
     const existing = leaderOf(people, draft.unitId);
     const earlier = rows.findIndex((_, j) => j < i && drafts[j]?.role === 'leader' && drafts[j]?.unitId === draft.unitId);
-    if (existing) row.problems.role = `${row.values.board} already has a leader (${existing.name})`;
-    else if (earlier >= 0) row.problems.role = `line ${rows[earlier]!.line} already leads ${row.values.board}`;
+    if (existing) row.problems.role = { code: 'board-has-leader', board: row.values.board, leader: existing.name };
+    else if (earlier >= 0) row.problems.role = { code: 'leader-earlier', line: rows[earlier]!.line, board: row.values.board };
   });
 
   // The coach column: someone already here or on another line of the file.
@@ -124,9 +150,9 @@ export function previewPeopleImport(text: string, context: PeopleImportContext):
       ...people.map((p) => ({ id: p.id, name: p.name, unitId: p.unitId })),
       ...drafts.flatMap((d) => (d && d !== draft ? [{ id: d.id!, name: d.name, unitId: d.unitId }] : [])),
     ].filter((c) => norm(c.name) === wanted);
-    if (norm(row.values.name) === wanted) row.problems.coach = 'a person cannot coach themselves';
-    else if (candidates.length === 0) row.problems.coach = `nobody called "${row.values.coach}" is here or in the file`;
-    else if (candidates.length > 1) row.problems.coach = `${candidates.length} people are called "${row.values.coach}"`;
+    if (norm(row.values.name) === wanted) row.problems.coach = { code: 'coach-self' };
+    else if (candidates.length === 0) row.problems.coach = { code: 'coach-unknown', coach: row.values.coach };
+    else if (candidates.length > 1) row.problems.coach = { code: 'coach-ambiguous', coach: row.values.coach, count: candidates.length };
     else {
       const coach = candidates[0]!;
       const learnerTier = units.find((u) => u.id === draft.unitId)!.tier;

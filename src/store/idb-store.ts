@@ -7,6 +7,7 @@
  * every other tab or window of the same origin using the same database.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { msg, str } from '@lit/localize';
 import {
   localDay,
   validateRecord,
@@ -401,10 +402,10 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
       const action = await this.#current(tx, 'actions', actionId);
       if (action.escalationId) {
         const existing = (await tx.objectStore('escalations').get(action.escalationId)) as EntityMap['escalations'] | undefined;
-        if (existing && existing.state !== 'resolved') throw new StorageError('conflict', 'this action is already escalated');
+        if (existing && existing.state !== 'resolved') throw new StorageError('conflict', msg('this action is already escalated'));
       }
       const unit = await this.#current(tx, 'units', action.unitId);
-      if (!unit.parentId) throw new StorageError('conflict', `board "${unit.name}" has no parent board to escalate to`);
+      if (!unit.parentId) throw new StorageError('conflict', msg(str`board "${unit.name}" has no parent board to escalate to`));
       const at = nowIso();
       const escalation: EntityMap['escalations'] = {
         id: newId(),

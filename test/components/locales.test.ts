@@ -9,6 +9,11 @@ import '../../src/index.js';
 import { getLocale } from '../../src/locales/localization.js';
 import { demoStore, until } from '../helpers/ui.js';
 import type { IdbHuddleStore } from '../../src/store/idb-store.js';
+import { StorageError } from '../../src/store/errors.js';
+import { defaultChecklist } from '../../src/model/index.js';
+import { localChecklist } from '../../src/components/checklist-words.js';
+import { ConfigError } from '../../kiosk/config.js';
+import { inShadow, oneInShadow, tap } from '../helpers/ui.js';
 
 const MOUNTS: [string, Record<string, string>][] = [
   ['huddle-board', { unit: 'unit-line-1' }],
@@ -124,6 +129,47 @@ describe('localization: every element in German and Spanish', function () {
       expect(dates, `dates written in ${locale}`).to.be.greaterThan(2);
     });
   }
+
+  it("says store refusals, HR-file problems and the shipped checklist in the page's language", async () => {
+    document.documentElement.lang = 'de';
+    await until(() => getLocale() === 'de', 'the German texts');
+    expect(new StorageError('quota').message).to.match(/^Auf dem Gerät ist kein Speicherplatz mehr/);
+    expect(new ConfigError('rotate', 'url', 'abc').message).to.equal(
+      '„rotate“ in der Adresse ist „abc“, muss aber eine ganze Zahl von Sekunden von 10 bis 3600, oder 0 für keinen Wechsel sein.',
+    );
+
+    const people = document.createElement('setup-people');
+    people.store = store;
+    document.body.append(people);
+    await until(() => inShadow(people, 'textarea[name="csv"]').length === 1, 'the people step');
+    const csv = oneInShadow<HTMLTextAreaElement>(people, 'textarea[name="csv"]');
+    csv.value = 'Bo Kim,Surgeon,Ward 9\nBo Kim,Operator,Line 1,Bo Kim';
+    await tap(csv.form!.querySelector('button[type="submit"]')!);
+    await until(() => inShadow(people, '[data-problem]').length >= 3, 'the marked rows');
+    const problems = inShadow(people, '[data-problem]').map((p) => p.textContent);
+    expect(problems).to.include('es gibt keine Tafel namens „Ward 9“');
+    expect(problems.some((p) => p!.startsWith('„Surgeon“ ist hier keine Rolle'))).to.equal(true);
+    expect(problems).to.include('niemand kann sich selbst coachen');
+    people.remove();
+
+    // The demo stores the shipped checklist as it ships: its behaviours are shown in German.
+    const card = document.createElement('coaching-card');
+    card.store = store;
+    card.setAttribute('learner', 'person-line-1-leader');
+    card.setAttribute('draft-key', 'locales-checklist');
+    document.body.append(card);
+    await until(() => inShadow(card, '[part="checklist"]').length === 1, 'the checklist');
+    expect(oneInShadow(card, '[part="checklist"]').textContent).to.contain('Tafel sichtbar; das Team kann sehen und hören').and.not.contain('Board visible');
+    card.remove();
+
+    // A label the organisation changed is theirs and stays as written.
+    const shipped = { ...defaultChecklist('huddle-observation'), createdAt: '', updatedAt: '' };
+    const setting = shipped.groups[0]!;
+    const edited = { ...shipped, groups: [{ ...setting, behaviours: setting.behaviours.map((b) => (b.id === 'time-box' ? { ...b, label: 'In 10 Minuten fertig' } : b)) }] };
+    expect(localChecklist(edited).groups[0]!.behaviours.map((b) => b.label)).to.deep.equal([
+      'Tafel sichtbar; das Team kann sehen und hören', 'Gleiche Zeit und gleicher Ort, pünktlich begonnen', 'In 10 Minuten fertig',
+    ]);
+  });
 
   it('switches back to English when the page does, and follows a language by its region tag', async () => {
     document.documentElement.lang = 'de-AT';

@@ -63,23 +63,23 @@ describe('model: previewing people from an HR file', () => {
     expect(problems[2]).to.deep.equal({});
     expect(problems[3]).to.have.keys('name');
     expect(problems[4]).to.have.keys('role', 'board');
-    expect(problems[4]!.role).to.contain('Charge nurse');
-    expect(problems[4]!.board).to.equal('there is no board named "Ward 9"');
-    expect(problems[5]!.name).to.equal('the same person is on line 2');
-    expect(problems[6]!.role).to.contain('leads a Department');
+    expect(problems[4]!.role).to.deep.equal({ code: 'role-unknown', word: 'Surgeon', roles: ['leader', 'member', 'Nurse', 'Charge nurse', 'Unit manager', 'Director'] });
+    expect(problems[4]!.board).to.deep.equal({ code: 'board-unknown', board: 'Ward 9' });
+    expect(problems[5]!.name).to.deep.equal({ code: 'same-person', line: 2 });
+    expect(problems[6]!.role).to.deep.equal({ code: 'role-wrong-tier', leader: 'Unit manager', leads: 'Department', board: 'Unit' });
   });
 
   it('refuses a second leader for a board and a coach who is not there', () => {
     const preview = previewPeopleImport('Zed,Charge nurse,Ward 3,Ghost', context([person('cn', 'Cara Diaz', 'w3', 'leader')]));
     expect(preview.rows[0]!.problems).to.deep.equal({
-      role: 'Ward 3 already has a leader (Cara Diaz)',
-      coach: 'nobody called "Ghost" is here or in the file',
+      role: { code: 'board-has-leader', board: 'Ward 3', leader: 'Cara Diaz' },
+      coach: { code: 'coach-unknown', coach: 'Ghost' },
     });
   });
 
   it('says plainly when there is nothing to import', () => {
-    expect(previewPeopleImport('  \n', context()).fileProblem).to.contain('nothing to import');
-    expect(previewPeopleImport('name,board\n', context()).fileProblem).to.contain('no people');
+    expect(previewPeopleImport('  \n', context()).fileProblem).to.equal('empty');
+    expect(previewPeopleImport('name,board\n', context()).fileProblem).to.equal('header-only');
   });
 });
 

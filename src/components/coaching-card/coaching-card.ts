@@ -24,6 +24,7 @@ import {
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
+import { localChecklist } from '../checklist-words.js';
 import { formatDay } from '../format.js';
 import { clearDraft, loadDraft, saveDraft, type CoachingDraft } from './coaching-draft.js';
 
@@ -156,7 +157,7 @@ export class CoachingCard extends HuddleElement {
   /** The checklist used for this kind: the organisation's newest, else the one that ships. */
   private get template(): ChecklistTemplate | undefined {
     if (this.kind === 'kata') return undefined;
-    return currentChecklist(this.#templates.value ?? [], this.kind);
+    return localChecklist(currentChecklist(this.#templates.value ?? [], this.kind));
   }
 
   private directionName(direction: CoachingDirection): string {

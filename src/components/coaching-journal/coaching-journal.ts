@@ -5,6 +5,7 @@ import { HuddleElement } from '../huddle-element.js';
 import { coachingKindName, ratingName } from '../coaching-words.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
+import { localChecklist } from '../checklist-words.js';
 import { KATA_QUESTIONS, behaviourLabel, defaultChecklist, followUpsOwed, historyOf, openFocus, sessionScore, type ChecklistTemplate, type CoachingSession, type KataQuestion, type Person } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
@@ -58,7 +59,7 @@ export class CoachingJournal extends HuddleElement {
    */
   private ratingsOf(session: CoachingSession): string[] {
     if (session.kind === 'kata') return [];
-    const template = this.#checklists.value?.find((t) => t.id === session.templateId) ?? { ...defaultChecklist(session.kind), createdAt: '', updatedAt: '' };
+    const template = localChecklist(this.#checklists.value?.find((t) => t.id === session.templateId) ?? { ...defaultChecklist(session.kind), createdAt: '', updatedAt: '' });
     return Object.entries(session.ratings).map(([id, rating]) => `${behaviourLabel(template, id) ?? id}: ${ratingName(rating)}`);
   }
 

@@ -5,6 +5,7 @@ import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
 import { newId } from '../../store/ids.js';
+import { localChecklist } from '../checklist-words.js';
 import { addBehaviour, currentChecklist, moveBehaviour, setBehaviourRetired, type BehaviourGroup, type ChecklistTemplate } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
@@ -35,7 +36,7 @@ export class SetupChecklists extends HuddleElement {
   protected override render() {
     const templates = this.#templates.value;
     if (!templates) return html`<p role="status">${msg('Loading…')}</p>`;
-    const template = currentChecklist(templates, this.kind);
+    const template = localChecklist(currentChecklist(templates, this.kind));
     const groups = this.groups ?? template.groups;
     return html`
       <section part="base" aria-labelledby="checklists-title">

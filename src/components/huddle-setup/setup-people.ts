@@ -5,6 +5,7 @@ import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, orgSettings } from '../../store/queries.js';
 import { newId } from '../../store/ids.js';
+import { peopleFileProblemText, peopleProblemText } from './import-words.js';
 import { boardTree, DEFAULT_TIERS, PEOPLE_COLUMNS, previewPeopleImport, roleLabel, type OrgSettings, type PeopleImportPreview, type Person, type PersonRole, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
@@ -86,7 +87,7 @@ export class SetupPeople extends HuddleElement {
           <label>${msg('or choose a CSV file')} <input type="file" name="file" accept=".csv,.txt,text/csv,text/plain" @change=${this.readFile} /></label>
           <button type="submit">${msg('Check the list')}</button>
         </div>
-        ${preview?.fileProblem ? html`<p class="error" role="alert">${preview.fileProblem}</p>` : nothing}
+        ${preview?.fileProblem ? html`<p class="error" role="alert">${peopleFileProblemText(preview.fileProblem)}</p>` : nothing}
         ${preview && !preview.fileProblem ? this.renderPreview(preview, bad) : nothing}
       </form>
     `;
@@ -108,7 +109,7 @@ export class SetupPeople extends HuddleElement {
               <th scope="row">${wrong ? html`<span aria-hidden="true">✗ </span>` : html`<span aria-hidden="true">✓ </span>`}${row.line}<span class="visually-hidden">${wrong ? msg(': needs fixing') : msg(': good')}</span></th>
               ${PEOPLE_COLUMNS.map((c) => html`<td aria-invalid=${row.problems[c] ? 'true' : 'false'}>
                 <span class="user-text">${row.values[c]}</span>
-                ${row.problems[c] ? html`<span class="problem" data-problem=${c}>${row.problems[c]}</span>` : nothing}
+                ${row.problems[c] ? html`<span class="problem" data-problem=${c}>${peopleProblemText(row.problems[c])}</span>` : nothing}
               </td>`)}
             </tr>`;
           })}
