@@ -221,6 +221,7 @@ export class KioskSettings extends LitElement {
 
   protected override render() {
     const units = [...(this.#units.value ?? [])].sort((a, b) => b.tier - a.tier || a.name.localeCompare(b.name));
+    const server = this.config.server;
     return html`
       <h1>${msg('Settings')}</h1>
       ${this.message ? html`<p class="message" role="status">${this.message}</p>` : nothing}
@@ -252,7 +253,7 @@ export class KioskSettings extends LitElement {
         <h2 id="data-title">${msg('Data')}</h2>
         <div class="row">
           <button class="primary" @click=${this.exportJson}>${msg('Download a backup (JSON)')}</button>
-          <label>${msg('Restore a backup')} <input type="file" accept="application/json,.json" @change=${this.chooseFile} /></label>
+          ${server ? nothing : html`<label>${msg('Restore a backup')} <input type="file" accept="application/json,.json" @change=${this.chooseFile} /></label>`}
         </div>
         <div class="row">
           ${msg('Spreadsheets (CSV):')}
@@ -261,10 +262,12 @@ export class KioskSettings extends LitElement {
           <button @click=${() => this.exportCsv('coachingSessions')}>${msg('Coaching')}</button>
           <button @click=${() => this.exportCsv('feedback')}>${msg('Feedback')}</button>
         </div>
-        <div class="row">
-          <button @click=${() => (this.pending = { kind: 'demo' })}>${msg('Load the demo organisation')}</button>
-          <button class="danger" @click=${() => (this.pending = { kind: 'clear' })}>${msg('Clear all data')}</button>
-        </div>
+        ${server
+          ? html`<p>${msg(str`This screen keeps a copy of the data on ${server}. Restoring a backup, loading the demo or clearing would change only this copy, and the server would bring its data back: do that on the server.`)}</p>`
+          : html`<div class="row">
+              <button @click=${() => (this.pending = { kind: 'demo' })}>${msg('Load the demo organisation')}</button>
+              <button class="danger" @click=${() => (this.pending = { kind: 'clear' })}>${msg('Clear all data')}</button>
+            </div>`}
         <p>${msg(str`Storage: ${this.storage}`)}</p>
       </section>
       <p>${msg(str`Version ${__APP_VERSION__}`)}</p>

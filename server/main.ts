@@ -6,6 +6,7 @@
  *   npm run server -- token list --org ORG
  *   npm run server -- token revoke --org ORG --id ID
  *   npm run server -- demo --org ORG                 load the demo organisation into ORG
+ *   npm run server -- restore --org ORG --file F     restore a kiosk's backup file into ORG
  *   npm run server -- prune --days N                 forget op ids older than N days (the server does it daily)
  *
  * Environment: PORT (8787), HOST (127.0.0.1; 0.0.0.0 to reach it from the LAN), DATABASE_URL
@@ -13,15 +14,17 @@
  * (600 per token), KIOSK_DIR (dist/kiosk, served at /), OP_MEMORY_DAYS (90: how long a
  * pushed op id is remembered, so a retry counts as a duplicate).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
+import { ImportError } from '../src/store/transfer.js';
 import { ROLES, type Role } from '../src/sync/protocol.js';
 import { createApp } from './app.js';
 import { openDatabase, type Database } from './db.js';
 import { LiveHub } from './live-hub.js';
 import { migrate } from './migrations.js';
 import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
-import { seedDemo } from './seed-demo.js';
+import { restoreBackup, seedDemo } from './seed-demo.js';
+import { AccessError } from './sync-service.js';
 import { createToken, listTokens, revokeToken, TokenError } from './tokens.js';
 
 const USAGE = `usage:
@@ -30,6 +33,7 @@ const USAGE = `usage:
   npm run server -- token list --org ORG
   npm run server -- token revoke --org ORG --id ID
   npm run server -- demo --org ORG
+  npm run server -- restore --org ORG --file BACKUP.json
   npm run server -- prune --days N`;
 
 function flags(args: string[]): Record<string, string> {
@@ -93,6 +97,26 @@ async function command(args: string[]): Promise<void> {
       const org = need(options, 'org');
       await createToken(db, { org, role: 'admin', label: 'demo seed' }); // makes the organisation
       console.log(`${await seedDemo(db, org)} demo records loaded into ${org}`);
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'restore') {
+    const options = flags([sub, ...rest].filter((a): a is string => a !== undefined));
+    const org = need(options, 'org');
+    const file = need(options, 'file');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new TokenError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    const db = await open();
+    try {
+      const restored = await restoreBackup(db, org, text);
+      console.log(`${restored} record${restored === 1 ? '' : 's'} from ${file} restored into ${org}; every device gets them`);
+    } catch (error) {
+      if (error instanceof ImportError || error instanceof AccessError) throw new TokenError(`${file} was not restored, nothing changed: ${error.message}`);
+      throw error;
     } finally {
       await db.close();
     }

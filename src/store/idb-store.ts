@@ -6,7 +6,7 @@
  * changes that touch what their query reads, in this tab and (via BroadcastChannel) in
  * every other tab or window of the same origin using the same database.
  */
-import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDatabase, type Db, type Tx } from './idb.js';
 import { msg, str } from '@lit/localize';
 import {
   localDay,
@@ -53,7 +53,7 @@ export interface OutboxEntry {
 
 /** What the sync client and whole-database transfers reach inside the store (see `internals`). */
 export interface StoreInternals {
-  connection(): Promise<IDBPDatabase>;
+  connection(): Promise<Db>;
   clock: HybridClock;
   /** Re-runs watchers here and in other tabs for changes merged from a server. */
   merged(changes: RecordChange[]): void;
@@ -61,7 +61,6 @@ export interface StoreInternals {
   replaced(): void;
 }
 
-type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
 
 interface Watcher {
   query: Query<unknown>;
@@ -81,7 +80,7 @@ type ChannelMessage = { changes: RecordChange[] } | { reset: true };
 export class IdbHuddleStore implements HuddleStore, StoreWrites {
   readonly name: string;
   readonly #today: () => Day;
-  #db: Promise<IDBPDatabase> | undefined;
+  #db: Promise<Db> | undefined;
   readonly #watchers = new Set<Watcher>();
   #channel: BroadcastChannel | undefined;
   /** One node per store object, so two tabs never make the same stamp. */
@@ -100,15 +99,15 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   // ---------------------------------------------------------------- connection
 
   /** Opens lazily; a failed or closed connection is reopened on the next call. */
-  #connection(): Promise<IDBPDatabase> {
-    this.#db ??= new Promise<IDBPDatabase>((resolve, rejectOnce) => {
+  #connection(): Promise<Db> {
+    this.#db ??= new Promise<Db>((resolve, rejectOnce) => {
       let rejected = false;
       const reject = (error: unknown) => {
         rejected = true;
         rejectOnce(error);
       };
-      openDB(this.name, DB_VERSION, {
-        upgrade: (db, oldVersion, _newVersion, tx) => {
+      openDatabase(this.name, DB_VERSION, {
+        upgrade: (db, oldVersion, tx) => {
           upgrade(db, oldVersion, tx).catch((error: unknown) => {
             reject(toStorageError(error));
             tx.abort();
@@ -561,7 +560,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
 }
 
 /** Aborts a transaction that may already have ended; either way nothing of it is committed. */
-export async function abortQuietly(tx: IDBPTransaction<unknown, string[], 'readwrite'>): Promise<void> {
+export async function abortQuietly(tx: Tx): Promise<void> {
   try {
     tx.abort();
   } catch {
@@ -571,7 +570,7 @@ export async function abortQuietly(tx: IDBPTransaction<unknown, string[], 'readw
 }
 
 /** Reads inside one transaction. */
-export function readerOf(tx: IDBPTransaction<unknown, string[], IDBTransactionMode>): RecordReader {
+export function readerOf(tx: Tx): RecordReader {
   return {
     all: <K extends EntityKind>(kind: K) => tx.objectStore(kind).getAll() as Promise<EntityMap[K][]>,
     by: <K extends EntityKind>(kind: K, field: string, value: string) =>

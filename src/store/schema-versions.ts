@@ -3,7 +3,7 @@
  * database into a version N one. A new database runs them all, so the path an old kiosk
  * takes on upgrade is the same one every test database takes.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { Db, Tx } from './idb.js';
 import { formatHlc, newNodeId } from '../sync/hlc.js';
 import { newId } from './ids.js';
 
@@ -26,10 +26,9 @@ export function clockKey(kind: string, id: string): string {
   return `${kind}/${id}`;
 }
 
-type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
-type Migration = (db: IDBPDatabase, tx: UpgradeTransaction) => Promise<void> | void;
+type Migration = (db: Db, tx: Tx) => Promise<void> | void;
 
-function createStore(db: IDBPDatabase, name: string, indexes: readonly string[]): void {
+function createStore(db: Db, name: string, indexes: readonly string[]): void {
   const store = db.createObjectStore(name, { keyPath: 'id' });
   for (const field of indexes) store.createIndex(field, field);
 }
@@ -108,7 +107,7 @@ const MIGRATIONS: Record<number, Migration> = {
 };
 
 /** Runs the migrations from `oldVersion` (0 for a new database) up to DB_VERSION. */
-export async function upgrade(db: IDBPDatabase, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
+export async function upgrade(db: Db, oldVersion: number, tx: Tx): Promise<void> {
   for (let version = oldVersion + 1; version <= DB_VERSION; version++) {
     const migration = MIGRATIONS[version];
     if (!migration) throw new Error(`no migration to schema version ${version}`);

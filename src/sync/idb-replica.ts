@@ -3,7 +3,7 @@
  * it, setting aside what the server refused, and merging pulled records field by field.
  * Used only by the SyncClient, so that elements do not carry it.
  */
-import type { IDBPTransaction } from 'idb';
+import type { Tx } from '../store/idb.js';
 import { validateRecord, type AnyRecord } from '../model/index.js';
 import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
@@ -12,7 +12,6 @@ import { FIELD_CLOCKS, META, OUTBOX, clockKey, type ClockRow } from '../store/sc
 import { mergeFields, toWireFields } from './merge.js';
 import type { PulledRecord } from './protocol.js';
 
-type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
 
 /** What applying pulled records did. */
 export interface RemoteApplied {

@@ -4,7 +4,7 @@
 // Line 1. Proves live delivery up the cascade, offline edits arriving after reconnect,
 // concurrent edits (different fields both kept, the same field converging), idempotent and
 // all-or-nothing pushes, and that tokens keep organisations and boards apart.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -64,6 +64,15 @@ async function suite(label, env, { secondInstance = false } = {}) {
     check('each device opens its board from the server (no demo, no set-up on the device)', (await wall.page.locator('huddle-board h1').textContent()) === 'Line 1');
     const synced = await until(async () => /Synced/.test((await wall.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? ''));
     check('the wall shows it is synced', synced);
+
+    // Restore, demo and clear would change only a syncing screen's copy: the server's job.
+    const settings = await device(supervisor, 'unit=unit-line-1');
+    await settings.page.locator('kiosk-app nav button', { hasText: 'Settings' }).click();
+    await settings.page.locator('kiosk-settings h1').waitFor({ timeout: 15000 });
+    const settingsText = await settings.page.locator('kiosk-settings').evaluate((el) => el.shadowRoot.textContent);
+    check("a syncing screen's settings offer the backup but leave restore, demo and clear to the server",
+      settingsText.includes('Download a backup') && !settingsText.includes('Restore a backup') && !settingsText.includes('Clear all data') && settingsText.includes(`keeps a copy of the data on ${server.url}`), settingsText.slice(0, 400));
+    await settings.context.close();
 
     // A phone scans the wall's QR code and answers the pulse, anonymously.
     await wall.page.locator('kiosk-app nav button', { hasText: 'Answer on your phone' }).click();
@@ -252,8 +261,33 @@ async function suite(label, env, { secondInstance = false } = {}) {
     if (other !== server) await other.stop();
     const pruned = serverCommand(env, 'prune', '--days', '0');
     check(`old op ids can be forgotten ("${pruned}")`, /^[1-9]\d* op ids older than 0 days forgotten$/.test(pruned));
+    // A kiosk's backup restored into the organisation on the server: checked whole first.
+    const backupDir = mkdtempSync(join(tmpdir(), 'huddle-backup-'));
+    const now = new Date().toISOString();
+    const restoredAction = { id: `restored-${label}`, unitId: 'unit-line-1', title: 'Restored from a backup', status: 'open', createdAt: now, updatedAt: now };
+    const backupFile = (name, actions) => {
+      const path = join(backupDir, name);
+      writeFileSync(path, JSON.stringify({ format: 'huddle-elements', schemaVersion: 3, exportedAt: now, data: { actions } }));
+      return path;
+    };
+    let badRestore = '';
+    try {
+      serverCommand(env, 'restore', '--org', 'riverside', '--file', backupFile('broken.json', [{ ...restoredAction, title: 'Never restored', due: 'next Tuesday' }]));
+    } catch (error) {
+      badRestore = error.message;
+    }
+    check(`a broken backup is refused naming the record and field ("${badRestore.trim().split('\n').at(-1)}")`, /actions record 1 \(id "restored-.*due must be a date/.test(badRestore) && /nothing changed/.test(badRestore));
+    const restoredNote = serverCommand(env, 'restore', '--org', 'riverside', '--file', backupFile('backup.json', [restoredAction]));
+    rmSync(backupDir, { recursive: true, force: true });
     const restarted = await startServer(env);
     try {
+      let onServer;
+      for (let cursor = 0, more = true; more && !onServer; ) {
+        const page = await (await fetch(`${restarted.url}/api/sync/pull?cursor=${cursor}`, { headers: { Authorization: `Bearer ${supervisor}` } })).json();
+        onServer = page.records.find((r) => r.id === restoredAction.id);
+        ({ cursor, more } = page);
+      }
+      check(`a good backup is restored into the organisation for every device ("${restoredNote}")`, onServer?.record.title === 'Restored from a backup', JSON.stringify(onServer));
       const call = (path, body) =>
         fetch(`${restarted.url}${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
       const before = await call(since);

@@ -596,6 +596,7 @@
 'see2d56b4': `Der Ist-Zustand sind Daten, keine Meinung: Was wurde gemessen oder gesehen?`,
 'see717241': `Maßnahme speichern`,
 'seec78467': `Paar hinzufügen`,
+'seee123c0': str`Dieser Bildschirm hält eine Kopie der Daten von ${0}. Eine Sicherung wiederherstellen, die Demo laden oder alles löschen würde nur diese Kopie ändern, und der Server brächte seine Daten zurück: Tun Sie das auf dem Server.`,
 'sef49aec6': `Name`,
 'sef87e6f1': `Lösen…`,
 'sef902e0c': `angeben, zu welcher Tafel die Person gehört`,

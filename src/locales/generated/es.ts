@@ -596,6 +596,7 @@
 'see2d56b4': `La condición actual son datos, no opiniones: ¿qué midió o vio?`,
 'see717241': `Guardar acción`,
 'seec78467': `Añadir una pareja`,
+'seee123c0': str`Esta pantalla guarda una copia de los datos de ${0}. Restaurar una copia de seguridad, cargar la demo o borrar cambiaría solo esta copia y el servidor devolvería sus datos: hazlo en el servidor.`,
 'sef49aec6': `Nombre`,
 'sef87e6f1': `Resolver…`,
 'sef902e0c': `indica a qué tablero pertenece la persona`,
