@@ -61,7 +61,6 @@ export interface StoreInternals {
   replaced(): void;
 }
 
-
 interface Watcher {
   query: Query<unknown>;
   onResult: (result: unknown) => void;

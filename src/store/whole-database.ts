@@ -5,6 +5,7 @@
  */
 import { ENTITY_KINDS, type EntityKind, type EntityMap } from '../model/index.js';
 import { abortQuietly, readerOf, type IdbHuddleStore } from './idb-store.js';
+import type { Tx } from './idb.js';
 import { toStorageError } from './errors.js';
 import { FIELD_CLOCKS, META, OUTBOX } from './schema-versions.js';
 import { parseImport, toExportFile, type ExportFile, type ImportSummary } from './transfer.js';
@@ -32,23 +33,23 @@ export async function exportData(store: IdbHuddleStore): Promise<ExportFile> {
 export async function importData(store: IdbHuddleStore, file: unknown, options: { demoSeed?: number } = {}): Promise<ImportSummary> {
   const parsed = parseImport(file);
   const internals = store.internals();
-  const db = await internals.connection().catch((error: unknown) => {
-    throw toStorageError(error);
-  });
-  const tx = db.transaction([...ENTITY_KINDS, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
+  let tx: Tx | undefined;
   try {
+    const db = await internals.connection();
+    tx = db.transaction([...ENTITY_KINDS, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
+    const open = tx;
     // Requests are queued without awaiting each: the transaction still commits all or none.
     // Field clocks and sync cursors go too: restored data is older than anything a server
     // holds, and the next pull starts from the beginning.
-    const requests: Promise<unknown>[] = [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META].map((kind) => tx.objectStore(kind).clear());
+    const requests: Promise<unknown>[] = [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META].map((kind) => open.objectStore(kind).clear());
     for (const kind of ENTITY_KINDS) {
-      const records = tx.objectStore(kind);
+      const records = open.objectStore(kind);
       for (const record of parsed.data[kind]) requests.push(records.put(record));
     }
-    requests.push(tx.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null }));
-    await Promise.all([...requests, tx.done]);
+    requests.push(open.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null }));
+    await Promise.all([...requests, open.done]);
   } catch (error) {
-    await abortQuietly(tx);
+    if (tx) await abortQuietly(tx);
     throw toStorageError(error);
   }
   internals.replaced();
