@@ -79,6 +79,15 @@ async function loadConfigFile(): Promise<unknown> {
   }
 }
 
+/** A language tag the browser understands, else undefined. */
+function usableLocale(tag: string | null): string | undefined {
+  try {
+    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class KioskApp extends LitElement {
   static override properties = {
     phase: { state: true },
@@ -291,6 +300,9 @@ export class KioskApp extends LitElement {
       config = parseConfig(await loadConfigFile(), new URLSearchParams(location.search));
     } catch (error) {
       if (error instanceof ConfigError) {
+        // Say it in the language the screen was set to, if that setting itself is good, else
+        // in the browser's: whoever fixes the address should be able to read the message.
+        document.documentElement.lang = usableLocale(new URLSearchParams(location.search).get('locale')) ?? navigator.language;
         this.phase = { name: 'bad-config', error };
         return;
       }

@@ -14,6 +14,10 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   await alert.waitFor({ timeout: 15000 });
   const text = (await alert.textContent()).replace(/\s+/g, ' ');
   check('a bad setting shows a full-screen message naming the key and the accepted values', text.includes('"rotate" in the address is "abc"') && text.includes('from 10 to 3600'), text);
+  await page.goto(`${url}?rotate=abc&locale=de`);
+  await page.locator('kiosk-app [role="alert"] h1', { hasText: 'Einstellungen' }).waitFor({ timeout: 15000 });
+  const german = (await alert.textContent()).replace(/\s+/g, ' ');
+  check('and says it in the language the screen is set to', german.includes('„rotate“ in der Adresse ist „abc“') && german.includes('Ansichten:'), german);
 
   // Rotation, with the clock under the test's control.
   await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
