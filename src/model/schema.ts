@@ -1,8 +1,10 @@
 /**
  * A tiny declarative schema: each field has a check that returns a message when the value
  * is wrong. Used both for writes through the store and for every record of an import, so
- * the two can never disagree about what a valid record is.
+ * the two can never disagree about what a valid record is. The messages are in the page's
+ * language (`msg` answers in English until a page sets another, and always on the server).
  */
+import { msg, str } from '@lit/localize';
 import { isDay } from './dates.js';
 
 /** Returns a message saying what is wrong, or undefined when the value is fine. */
@@ -27,6 +29,9 @@ export class ValidationError extends Error {
   }
 }
 
+const tooLong = (max: number, has: number) => msg(str`must be at most ${max} characters (has ${has})`);
+const tooMany = (max: number) => msg(str`must have at most ${max} entries`);
+
 export const required = (check: Check): FieldSpec => ({ check });
 export const optional = (check: Check): FieldSpec => ({ check, optional: true });
 
@@ -34,9 +39,9 @@ export const optional = (check: Check): FieldSpec => ({ check, optional: true })
 export const text =
   (max: number): Check =>
   (value) => {
-    if (typeof value !== 'string') return 'must be text';
-    if (value.trim() === '') return 'must not be empty';
-    if (value.length > max) return `must be at most ${max} characters (has ${value.length})`;
+    if (typeof value !== 'string') return msg('must be text');
+    if (value.trim() === '') return msg('must not be empty');
+    if (value.length > max) return tooLong(max, value.length);
     return undefined;
   };
 
@@ -44,52 +49,52 @@ export const text =
 export const freeText =
   (max: number): Check =>
   (value) => {
-    if (typeof value !== 'string') return 'must be text';
-    if (value.length > max) return `must be at most ${max} characters (has ${value.length})`;
+    if (typeof value !== 'string') return msg('must be text');
+    if (value.length > max) return tooLong(max, value.length);
     return undefined;
   };
 
 export const finiteNumber: Check = (value) =>
-  typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+  typeof value === 'number' && Number.isFinite(value) ? undefined : msg('must be a number');
 
 export const integerBetween =
   (min: number, max: number): Check =>
   (value) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max
       ? undefined
-      : `must be a whole number from ${min} to ${max}`;
+      : msg(str`must be a whole number from ${min} to ${max}`);
 
 export const nonNegative: Check = (value) =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : 'must be a number of 0 or more';
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : msg('must be a number of 0 or more');
 
-export const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
+export const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : msg('must be true or false'));
 
-export const day: Check = (value) => (isDay(value) ? undefined : 'must be a date written YYYY-MM-DD');
+export const day: Check = (value) => (isDay(value) ? undefined : msg('must be a date written YYYY-MM-DD'));
 
 export const isoTimestamp: Check = (value) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
     ? undefined
-    : 'must be an ISO timestamp';
+    : msg('must be an ISO timestamp');
 
 /** An id: non-empty, no control characters, bounded. */
 export const id: Check = (value) =>
   typeof value === 'string' && value.length > 0 && value.length <= 100 && !/[\u0000-\u001f]/.test(value)
     ? undefined
-    : 'must be an id (1-100 characters, no control characters)';
+    : msg('must be an id (1-100 characters, no control characters)');
 
 export const oneOf =
   (values: readonly string[]): Check =>
   (value) =>
-    typeof value === 'string' && values.includes(value) ? undefined : `must be one of: ${values.join(', ')}`;
+    typeof value === 'string' && values.includes(value) ? undefined : msg(str`must be one of: ${values.join(', ')}`);
 
 export const listOf =
   (item: Check, max: number): Check =>
   (value) => {
-    if (!Array.isArray(value)) return 'must be a list';
-    if (value.length > max) return `must have at most ${max} entries`;
+    if (!Array.isArray(value)) return msg('must be a list');
+    if (value.length > max) return tooMany(max);
     for (const [index, entry] of value.entries()) {
       const problem = item(entry);
-      if (problem) return `entry ${index + 1} ${problem}`;
+      if (problem) return msg(str`entry ${index + 1} ${problem}`);
     }
     return undefined;
   };
@@ -97,12 +102,12 @@ export const listOf =
 export const mapOf =
   (entry: Check, max: number): Check =>
   (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object';
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return msg('must be an object');
     const entries = Object.entries(value);
-    if (entries.length > max) return `must have at most ${max} entries`;
+    if (entries.length > max) return tooMany(max);
     for (const [key, inner] of entries) {
       const problem = id(key) ?? entry(inner);
-      if (problem) return `entry "${key}" ${problem}`;
+      if (problem) return msg(str`entry "${key}" ${problem}`);
     }
     return undefined;
   };
@@ -118,20 +123,20 @@ export const shape =
 /** The first thing wrong with `value` against `schema`, fields in schema order. */
 export function firstProblem(schema: Schema, value: unknown): { field: string; problem: string } | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { field: '(record)', problem: 'must be an object' };
+    return { field: '(record)', problem: msg('must be an object') };
   }
   const record = value as Record<string, unknown>;
   for (const [field, spec] of Object.entries(schema)) {
     const fieldValue = record[field];
     if (fieldValue === undefined) {
-      if (!spec.optional) return { field, problem: 'is required' };
+      if (!spec.optional) return { field, problem: msg('is required') };
       continue;
     }
     const problem = spec.check(fieldValue);
     if (problem) return { field, problem };
   }
   for (const field of Object.keys(record)) {
-    if (!(field in schema)) return { field, problem: 'is not a known field' };
+    if (!(field in schema)) return { field, problem: msg('is not a known field') };
   }
   return undefined;
 }

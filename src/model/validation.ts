@@ -2,6 +2,7 @@
  * What a valid record of each kind is. The store validates every write with these, and an
  * import validates every record, so nothing invalid is ever saved.
  */
+import { msg } from '@lit/localize';
 import {
   ACTION_STATUSES,
   ATTENDANCE_STATES,
@@ -183,16 +184,16 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
 
 /** Rules that tie fields together; each returns the field at fault and why. */
 const CROSS_FIELD: { [K in EntityKind]?: (record: EntityMap[K]) => [string, string] | undefined } = {
-  kpiValues: (v) => (v.value === undefined && v.met === undefined ? ['value', 'or met is required'] : undefined),
+  kpiValues: (v) => (v.value === undefined && v.met === undefined ? ['value', msg('or met is required')] : undefined),
   coachingSessions: (s) => {
-    if (s.anonymous && s.coachId !== undefined) return ['coachId', 'must be left out of an anonymous session'];
-    if (s.anonymous && s.direction !== 'up') return ['anonymous', 'is only allowed for coaching up'];
-    if (!s.anonymous && s.coachId === undefined) return ['coachId', 'is required unless the session is anonymous'];
+    if (s.anonymous && s.coachId !== undefined) return ['coachId', msg('must be left out of an anonymous session')];
+    if (s.anonymous && s.direction !== 'up') return ['anonymous', msg('is only allowed for coaching up')];
+    if (!s.anonymous && s.coachId === undefined) return ['coachId', msg('is required unless the session is anonymous')];
     return undefined;
   },
-  coachingPairs: (p) => (p.coachId === p.learnerId ? ['learnerId', 'must be someone other than the coach'] : undefined),
-  feedback: (f) => (f.anonymous && f.personId !== undefined ? ['personId', 'must be left out of an anonymous answer'] : undefined),
-  escalations: (e) => (e.fromUnitId === e.toUnitId ? ['toUnitId', 'must be another board than the sender'] : undefined),
+  coachingPairs: (p) => (p.coachId === p.learnerId ? ['learnerId', msg('must be someone other than the coach')] : undefined),
+  feedback: (f) => (f.anonymous && f.personId !== undefined ? ['personId', msg('must be left out of an anonymous answer')] : undefined),
+  escalations: (e) => (e.fromUnitId === e.toUnitId ? ['toUnitId', msg('must be another board than the sender')] : undefined),
 };
 
 /** Throws a ValidationError naming the first bad field; returns the record typed when valid. */

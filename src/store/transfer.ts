@@ -3,6 +3,7 @@
  * A file is accepted whole or not at all; the first problem found is named precisely
  * (collection, record number, id, field) so that a person can fix the file.
  */
+import { msg, str } from '@lit/localize';
 import { ENTITY_KINDS, ValidationError, validateRecord, type EntityKind, type EntityMap } from '../model/index.js';
 import { DB_VERSION, upgradeRecord } from './schema-versions.js';
 
@@ -43,26 +44,26 @@ export function parseImport(file: unknown): { data: ExportFile['data']; summary:
     try {
       parsed = JSON.parse(file);
     } catch (error) {
-      throw new ImportError(`The file is not valid JSON: ${(error as Error).message}`);
+      throw new ImportError(msg(str`The file is not valid JSON: ${(error as Error).message}`));
     }
   }
   if (!isObject(parsed) || parsed['format'] !== EXPORT_FORMAT) {
-    throw new ImportError(`The file is not a huddle-elements export (its "format" should be "${EXPORT_FORMAT}").`);
+    throw new ImportError(msg(str`The file is not a huddle-elements export (its "format" should be "${EXPORT_FORMAT}").`));
   }
   const version = parsed['schemaVersion'];
   if (!Number.isInteger(version) || (version as number) < 1) {
-    throw new ImportError('The file has no valid "schemaVersion".');
+    throw new ImportError(msg('The file has no valid "schemaVersion".'));
   }
   if ((version as number) > DB_VERSION) {
     throw new ImportError(
-      `The file was exported by a newer version (schema ${String(version)}; this app reads up to ${DB_VERSION}). Update the app first.`,
+      msg(str`The file was exported by a newer version (schema ${String(version)}; this app reads up to ${DB_VERSION}). Update the app first.`),
     );
   }
   const rawData = parsed['data'];
-  if (!isObject(rawData)) throw new ImportError('The file has no "data" object.');
+  if (!isObject(rawData)) throw new ImportError(msg('The file has no "data" object.'));
   for (const key of Object.keys(rawData)) {
     if (!(ENTITY_KINDS as readonly string[]).includes(key)) {
-      throw new ImportError(`The file has an unknown collection "${key}". Known: ${ENTITY_KINDS.join(', ')}.`, key);
+      throw new ImportError(msg(str`The file has an unknown collection "${key}". Known: ${ENTITY_KINDS.join(', ')}.`), key);
     }
   }
 
@@ -70,14 +71,14 @@ export function parseImport(file: unknown): { data: ExportFile['data']; summary:
   const summary = {} as ImportSummary;
   for (const kind of ENTITY_KINDS) {
     const list = rawData[kind] ?? [];
-    if (!Array.isArray(list)) throw new ImportError(`"${kind}" must be a list of records.`, kind);
+    if (!Array.isArray(list)) throw new ImportError(msg(str`"${kind}" must be a list of records.`), kind);
     const seen = new Set<string>();
     data[kind] = list.map((raw: unknown, index) => {
       const where = `${kind}[${index}]`;
-      const label = `${kind} record ${index + 1}${isObject(raw) && typeof raw['id'] === 'string' ? ` (id "${raw['id']}")` : ''}`;
+      const label = isObject(raw) && typeof raw['id'] === 'string' ? msg(str`${kind} record ${index + 1} (id "${raw['id']}")`) : msg(str`${kind} record ${index + 1}`);
       try {
         const record = validateRecord(kind, isObject(raw) ? upgradeRecord(kind, raw, version as number) : raw);
-        if (seen.has(record.id)) throw new ImportError(`${label}: the id is used twice in "${kind}".`, `${where}.id`);
+        if (seen.has(record.id)) throw new ImportError(msg(str`${label}: the id is used twice in "${kind}".`), `${where}.id`);
         seen.add(record.id);
         return record;
       } catch (error) {
