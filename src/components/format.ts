@@ -14,3 +14,9 @@ export function relativeDay(day: Day, today: Day, locale: string | undefined): s
 export function formatNumber(value: number, locale: string | undefined): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
+
+/** A time of day written `HH:MM` as the locale writes it ("07:35", "7:35 AM"). */
+export function formatTimeOfDay(time: string, locale: string | undefined): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0));
+}

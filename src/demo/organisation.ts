@@ -170,18 +170,18 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   }
 
   // ---- the tier tree and its people
-  const plant = b.add('units', stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: 'unit-plant', name: 'Riverside Plant', tier: 3 }, created));
+  const plant = b.add('units', stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: 'unit-plant', name: 'Riverside Plant', tier: 3, huddleAt: '08:30' }, created));
   const manager = b.person('person-plant-manager', plant.id, 'leader');
   const areas = {
-    assembly: b.add('units', stamp({ id: 'unit-assembly', name: 'Assembly', tier: 2, parentId: plant.id }, created)),
-    packing: b.add('units', stamp({ id: 'unit-packing', name: 'Packing & Shipping', tier: 2, parentId: plant.id }, created)),
+    assembly: b.add('units', stamp({ id: 'unit-assembly', name: 'Assembly', tier: 2, parentId: plant.id, huddleAt: '08:00' }, created)),
+    packing: b.add('units', stamp({ id: 'unit-packing', name: 'Packing & Shipping', tier: 2, parentId: plant.id, huddleAt: '08:00' }, created)),
   };
   const supervisors = {
     assembly: b.person('person-assembly-supervisor', areas.assembly.id, 'leader'),
     packing: b.person('person-packing-supervisor', areas.packing.id, 'leader'),
   };
   const teams = TEAMS.map((plan) => {
-    const unit = b.add('units', stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: `unit-${plan.key}`, name: plan.name, tier: 1, parentId: areas[plan.area].id }, created));
+    const unit = b.add('units', stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: `unit-${plan.key}`, name: plan.name, tier: 1, parentId: areas[plan.area].id, huddleAt: '07:35' }, created));
     const leader = b.person(`person-${plan.key}-leader`, unit.id, 'leader');
     const members = Array.from({ length: random.int(6, 8) }, (_, i) => b.person(`person-${plan.key}-${i + 1}`, unit.id, 'member'));
     return { plan, unit, leader, members };

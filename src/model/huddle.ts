@@ -1,7 +1,7 @@
 /**
- * Where a running huddle is: which agenda part, how long it has run, whether it overran.
- * Derived from the stored huddle and the clock alone, so a reload mid-huddle resumes
- * exactly where it was.
+ * Where a running huddle is: which agenda part, how long it has run, whether it overran; and
+ * whether it started on time. Derived from the stored huddle and the clock alone, so a
+ * reload mid-huddle resumes exactly where it was.
  */
 import { AGENDA_PARTS, type AgendaPart, type Huddle } from './types.js';
 
@@ -52,4 +52,32 @@ export function closeRunningPart(huddle: Huddle, nowMs: number): Record<AgendaPa
 /** Today's huddle of a board: the latest one started today, if any. */
 export function huddleOfDay(huddles: readonly Huddle[], day: string): Huddle | undefined {
   return huddles.filter((h) => h.day === day && !h.deletedAt).sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1);
+}
+
+/** A huddle that starts within this many minutes of its board's huddle time is on time. */
+export const ON_TIME_MINUTES = 5;
+
+/** Minutes after local midnight of an instant. */
+export function minutesOfDay(iso: string): number {
+  const at = new Date(iso);
+  return at.getHours() * 60 + at.getMinutes();
+}
+
+/** Minutes after midnight of a time of day written `HH:MM`. */
+export function minutesOfTime(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}
+
+/**
+ * Minutes from `to` to `from` on a 24-hour clock face, between -720 and 719: a huddle due at
+ * 23:55 that starts at 00:02 is 7 minutes late, not 1,433 minutes early.
+ */
+export function minutesBetweenTimes(from: number, to: number): number {
+  return ((((from - to + 720) % 1440) + 1440) % 1440) - 720;
+}
+
+/** Whole minutes a huddle started after its board's time (negative: before it). */
+export function minutesLate(startedAt: string, huddleAt: string): number {
+  return minutesBetweenTimes(minutesOfDay(startedAt), minutesOfTime(huddleAt));
 }

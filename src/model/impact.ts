@@ -9,6 +9,7 @@ import { cadenceAdherence, followUpsKept } from './cadence.js';
 import { dayStatus } from './kpi-status.js';
 import { sessionScore, sessionScoresByWeek, type WeeklyScore } from './observation.js';
 import { aggregate } from './feedback.js';
+import { ON_TIME_MINUTES, minutesBetweenTimes, minutesOfDay, minutesOfTime } from './huddle.js';
 import type { Action, CoachingPair, CoachingSession, Escalation, Feedback, Huddle, Kpi, KpiValue } from './types.js';
 
 export interface Figure {
@@ -25,6 +26,8 @@ const figure = (part: number, whole: number, minimum: number): Figure => ({ valu
 
 export interface TeamData {
   unitId: string;
+  /** The board's huddle time (`HH:MM`), when it has one. */
+  huddleAt?: string;
   leaderId?: string;
   pairs: readonly CoachingPair[];
   sessions: readonly CoachingSession[];
@@ -47,11 +50,6 @@ export interface TeamImpact {
   pulse: Figure;
   greenDays: Figure;
 }
-
-const minutesOfDay = (iso: string) => {
-  const at = new Date(iso);
-  return at.getHours() * 60 + at.getMinutes();
-};
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,14 +82,15 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   const huddles = data.huddles.filter((h) => !h.deletedAt && h.unitId === data.unitId && within(h.day));
   const days = daysBetween(from, to) + 1;
   const huddlesHeld = { value: days >= MINIMUM.huddles ? Math.min(1, new Set(huddles.map((h) => h.day)).size / days) : null, basis: days };
-  // On time: started within 5 minutes of the team's usual (median) start.
-  const usual = huddles.length ? median(huddles.map((h) => minutesOfDay(h.startedAt))) : 0;
-  const onTime = huddles.filter((h) => Math.abs(minutesOfDay(h.startedAt) - usual) <= 5).length;
+  // On time: started within 5 minutes of the board's huddle time; a board without one is
+  // measured against its usual (median) start.
+  const due = data.huddleAt ? minutesOfTime(data.huddleAt) : huddles.length ? median(huddles.map((h) => minutesOfDay(h.startedAt))) : 0;
+  const onTime = huddles.filter((h) => Math.abs(minutesBetweenTimes(minutesOfDay(h.startedAt), due)) <= ON_TIME_MINUTES).length;
   const huddlesOnTime = figure(onTime, huddles.length, MINIMUM.huddles);
 
-  const due = data.actions.filter((a) => !a.deletedAt && a.unitId === data.unitId && a.due !== undefined && within(a.due));
-  const closedInTime = due.filter((a) => a.status === 'done' && a.doneAt !== undefined && dayOfInstant(a.doneAt) <= a.due!).length;
-  const actionsOnTime = figure(closedInTime, due.length, MINIMUM.actionsDue);
+  const dueActions = data.actions.filter((a) => !a.deletedAt && a.unitId === data.unitId && a.due !== undefined && within(a.due));
+  const closedInTime = dueActions.filter((a) => a.status === 'done' && a.doneAt !== undefined && dayOfInstant(a.doneAt) <= a.due!).length;
+  const actionsOnTime = figure(closedInTime, dueActions.length, MINIMUM.actionsDue);
 
   const sent = data.escalations.filter((e) => !e.deletedAt && e.fromUnitId === data.unitId && within(dayOfInstant(e.createdAt)));
   const escalationsResolved = figure(sent.filter((e) => e.state === 'resolved').length, sent.length, MINIMUM.escalations);

@@ -71,6 +71,10 @@ export const boolean: Check = (value) => (typeof value === 'boolean' ? undefined
 
 export const day: Check = (value) => (isDay(value) ? undefined : msg('must be a date written YYYY-MM-DD'));
 
+/** A time of day, `HH:MM` on the 24-hour clock. */
+export const timeOfDay: Check = (value) =>
+  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : msg('must be a time written HH:MM (24-hour clock)');
+
 export const isoTimestamp: Check = (value) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
     ? undefined

@@ -41,6 +41,8 @@ export interface Unit extends RecordBase {
   tier: number;
   /** The board this one escalates to; absent only at the top of the tree. */
   parentId?: string;
+  /** When the board's daily huddle is due, local time `HH:MM`; a huddle is on time within 5 minutes of it. */
+  huddleAt?: string;
 }
 
 export type PersonRole = 'member' | 'leader';

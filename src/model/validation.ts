@@ -35,6 +35,7 @@ import {
   required,
   shape,
   text,
+  timeOfDay,
   type Schema,
 } from './schema.js';
 
@@ -60,7 +61,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     tiers: required(listOf(shape({ unit: name, leader: name }), 10)),
     memberLabel: name,
   },
-  units: { name, tier: required(integerBetween(1, 10)), parentId: optional(id) },
+  units: { name, tier: required(integerBetween(1, 10)), parentId: optional(id), huddleAt: optional(timeOfDay) },
   people: { name, unitId: required(id), role: required(oneOf(['member', 'leader'])) },
   kpis: {
     unitId: required(id),

@@ -90,7 +90,7 @@ export const HuddleActions = createComponent({
   },
 });
 
-/** React wrapper of `<huddle-agenda>`: The huddle's three parts (reflect on yesterday, plan to win today, improve for tomorrow) with a time box each and a visible timer; start, move on, end. An overrun shows and never blocks. Start, end and time per part are stored. */
+/** React wrapper of `<huddle-agenda>`: The huddle's three parts (reflect on yesterday, plan to win today, improve for tomorrow) with a time box each and a visible timer; start, move on, end. An overrun shows and never blocks. Start, end and time per part are stored. When the board has a huddle time, it is shown before the start, and afterwards whether the huddle started on time. */
 export const HuddleAgenda = createComponent({
   tagName: 'huddle-agenda',
   elementClass: HuddleAgendaElement,

@@ -7,7 +7,7 @@ import type { Db, Tx } from './idb.js';
 import { formatHlc, newNodeId } from '../sync/hlc.js';
 import { newId } from './ids.js';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const DEFAULT_DB_NAME = 'huddle-elements';
 
 /** Stores that are not entity kinds. */
@@ -104,6 +104,12 @@ const MIGRATIONS: Record<number, Migration> = {
       await cursor.update({ ...entry, opId: newId(), hlc: formatHlc({ ms, counter: entry.seq % 0x10000, node }) });
     }
   },
+  /**
+   * Version 4: a board may have a huddle time (`huddleAt`). Nothing in the layout changes; the
+   * version is raised so that an older app refuses a backup from this one as "exported by a
+   * newer version" instead of stumbling over a field it does not know.
+   */
+  4: () => undefined,
 };
 
 /** Runs the migrations from `oldVersion` (0 for a new database) up to DB_VERSION. */

@@ -77,6 +77,24 @@ describe('<huddle-agenda>', () => {
     expect(el.isRunning, 'the removed agenda released its interval').to.equal(false);
   });
 
+  it("shows the board's huddle time, then whether the huddle started on time, in words", async () => {
+    const { store, el, teamA } = await agenda();
+    const hhmm = (date: Date) => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+    const due = new Date(Date.now() - 12 * 60_000);
+    await store.updateUnit(teamA.id, { huddleAt: hhmm(due) });
+    const shown = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(due);
+    await until(() => oneInShadow(el, '.agenda').textContent!.includes(`Huddle at ${shown}`), 'the huddle time before the start');
+    await tap(buttonNamed(el, 'Start huddle'));
+    await until(() => inShadow(el, '.late').length === 1, 'the late start');
+    const late = oneInShadow(el, '.late');
+    expect(Number(late.dataset['late'])).to.be.within(12, 13);
+    expect(late.textContent).to.match(/▲ Started 1[23] min late \(huddle at /);
+    await store.updateUnit(teamA.id, { huddleAt: hhmm(new Date()) });
+    await until(() => oneInShadow(el, '.agenda').textContent!.includes('✓ Started on time'), 'on time once the board keeps this time');
+    expect(inShadow(el, '.late')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('uses configured time boxes and passes axe', async () => {
     const { el } = await agenda();
     el.timeBoxes = '7,2,1';

@@ -241,6 +241,31 @@ describe('<huddle-setup>', function () {
     expect(all.find((u) => u.id === teamB.id)?.deletedAt).to.be.a('string');
   });
 
+  it("sets a board's huddle time by typing it, shows it, and takes it away", async () => {
+    const store = freshStore({ today: () => TODAY });
+    const { teamA } = await seedSmallOrg(store);
+    const el = await fixture<HuddleSetup>(html`<huddle-setup step="boards" .store=${store}></huddle-setup>`);
+    const step = stepOf(el, 'setup-boards');
+    await until(() => inShadow(step, 'li[part="board"]').length === 4, 'the tree');
+    const row = () => oneInShadow(step, `li[data-unit="${teamA.id}"]`);
+    await tap([...row().querySelectorAll('button')].find((b) => b.textContent === 'Huddle time')!);
+    const field = row().querySelector<HTMLInputElement>('input[name="huddleAt"]')!;
+    await tap(field);
+    await sendKeys({ type: '0745A' }); // hours, minutes, AM: the time field of an English browser
+    expect(field.value).to.equal('07:45');
+    await tap(buttonNamed(step, 'Save time'));
+    await until(() => row().querySelector('.huddle-at')?.textContent === 'huddle at 7:45 AM', 'the time on the board row');
+    const stored = async () => (await store.get(allOf('units'))).find((u) => u.id === teamA.id)?.huddleAt;
+    expect(await stored()).to.equal('07:45');
+    await expect(el).to.be.accessible();
+
+    await tap([...row().querySelectorAll('button')].find((b) => b.textContent === 'Huddle time')!);
+    expect(row().querySelector<HTMLInputElement>('input[name="huddleAt"]')!.value).to.equal('07:45');
+    await tap(buttonNamed(step, 'No fixed time'));
+    await until(() => row().querySelector('.huddle-at') === null && !row().querySelector('form'), 'the time gone from the row');
+    expect(await stored()).to.equal(undefined);
+  });
+
   it('refuses to retire a board that still has boards under it, saying which to move first', async () => {
     const store = freshStore({ today: () => TODAY });
     const { area } = await seedSmallOrg(store);

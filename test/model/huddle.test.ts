@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { closeRunningPart, huddleOfDay, huddleProgress } from '../../src/model/huddle.js';
+import { closeRunningPart, huddleOfDay, huddleProgress, minutesLate } from '../../src/model/huddle.js';
+import { validateRecord } from '../../src/model/validation.js';
 import type { Huddle } from '../../src/model/types.js';
 
 const start = Date.parse('2026-11-21T07:35:00.000Z');
@@ -43,5 +44,22 @@ describe('model: huddle progress', () => {
     const old = { ...a, id: 'old', day: '2026-11-20' };
     expect(huddleOfDay([b, old, a], '2026-11-21')?.id).to.equal('b');
     expect(huddleOfDay([old], '2026-11-21')).to.equal(undefined);
+  });
+
+  it("says how late a huddle started against its board's time, in local minutes", () => {
+    const local = (hour: number, minute: number) => new Date(2026, 10, 21, hour, minute).toISOString();
+    expect(minutesLate(local(7, 47), '07:35')).to.equal(12);
+    expect(minutesLate(local(7, 30), '07:35')).to.equal(-5);
+    expect(minutesLate(local(14, 0), '14:00')).to.equal(0);
+    expect(minutesLate(local(0, 2), '23:55'), 'across midnight').to.equal(7);
+    expect(minutesLate(local(23, 50), '00:10')).to.equal(-20);
+  });
+
+  it('accepts a board huddle time on the 24-hour clock only', () => {
+    const board = { id: 'u', name: 'Ward 3', tier: 1, createdAt: '2026-11-21T07:35:00.000Z', updatedAt: '2026-11-21T07:35:00.000Z' };
+    expect(validateRecord('units', { ...board, huddleAt: '06:45' }).huddleAt).to.equal('06:45');
+    for (const bad of ['6:45', '24:00', '07:60', '7.45 am', '']) {
+      expect(() => validateRecord('units', { ...board, huddleAt: bad }), bad).to.throw('units: huddleAt must be a time written HH:MM (24-hour clock)');
+    }
   });
 });

@@ -58,6 +58,13 @@ describe('model: is the coaching working?', () => {
     expect(impact.greenDays).to.deep.equal({ value: 0.7, basis: 10 }); // 7 of 10 days at 95 % or more
   });
 
+  it("measures 'on time' against the board's huddle time when it has one", () => {
+    // Eight huddles at 07:35 and two at 07:50: against a 07:45 huddle time only those two
+    // (5 minutes late) and none of the others (10 minutes early) are on time.
+    expect(teamImpact({ ...fixture(), huddleAt: '07:45' }, from, to).huddlesOnTime).to.deep.equal({ value: 0.2, basis: 10 });
+    expect(teamImpact({ ...fixture(), huddleAt: '07:35' }, from, to).huddlesOnTime).to.deep.equal({ value: 0.8, basis: 10 });
+  });
+
   it('says "too little data" (null) for an empty period instead of inventing figures', () => {
     const impact = teamImpact(fixture(), '2026-09-01', '2026-09-14');
     expect(impact.observationScore).to.deep.equal({ value: null, basis: 0 });

@@ -120,6 +120,7 @@ export class CoachingImpact extends HuddleElement {
     const leader = leaderOf(data.people, team.id);
     return {
       unitId: team.id,
+      ...(team.huddleAt ? { huddleAt: team.huddleAt } : {}),
       ...(leader ? { leaderId: leader.id } : {}),
       pairs: data.coachingPairs,
       sessions: data.coachingSessions,

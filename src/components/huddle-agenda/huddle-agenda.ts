@@ -4,16 +4,20 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { ClockController } from '../../controllers/clock.js';
-import { whereEquals } from '../../store/queries.js';
+import { recordById, whereEquals } from '../../store/queries.js';
 import {
   AGENDA_PARTS,
   DEFAULT_TIME_BOXES,
+  ON_TIME_MINUTES,
   closeRunningPart,
   huddleOfDay,
   huddleProgress,
+  minutesLate,
   type AgendaPart,
   type Huddle,
+  type Unit,
 } from '../../model/index.js';
+import { formatTimeOfDay } from '../format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
 /** "4:05" from seconds. */
@@ -36,7 +40,8 @@ export function agendaPartName(part: AgendaPart): string {
 /**
  * @summary The huddle's three parts (reflect on yesterday, plan to win today, improve for
  * tomorrow) with a time box each and a visible timer; start, move on, end. An overrun shows
- * and never blocks. Start, end and time per part are stored.
+ * and never blocks. Start, end and time per part are stored. When the board has a huddle
+ * time, it is shown before the start, and afterwards whether the huddle started on time.
  *
  * @attr unit - Id of the board whose huddle this is.
  * @attr time-boxes - Minutes per part, "reflect,plan,improve"; default "5,3,2".
@@ -96,10 +101,12 @@ export class HuddleAgenda extends HuddleElement {
         font-weight: 800;
         font-variant-numeric: tabular-nums;
       }
-      .over {
+      .over,
+      .late {
         color: var(--_red);
       }
-      :host([data-theme='dark']) .over {
+      :host([data-theme='dark']) .over,
+      :host([data-theme='dark']) .late {
         color: #fca5a5;
       }
     `,
@@ -113,6 +120,7 @@ export class HuddleAgenda extends HuddleElement {
   @property({ attribute: false }) clock: () => number = () => Date.now();
 
   readonly #huddles = new LiveQueryController<Huddle[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('huddles', 'unitId', this.unit) : undefined));
+  readonly #board = new LiveQueryController<Unit | undefined>(this, () => this.activeStore, () => (this.unit ? recordById('units', this.unit) : undefined));
   readonly #ticker = new ClockController(this, () => this.running !== undefined);
   #announcedPart: AgendaPart | undefined;
 
@@ -168,9 +176,13 @@ export class HuddleAgenda extends HuddleElement {
   }
 
   private renderControls(huddle: Huddle | undefined, progress: ReturnType<typeof huddleProgress> | undefined) {
-    if (!huddle || !progress) return html`<button class="primary" @click=${this.start}>${msg('Start huddle')}</button>`;
+    const huddleAt = this.#board.value?.huddleAt;
+    if (!huddle || !progress) {
+      return html`${huddleAt ? html`<span class="due">${msg(str`Huddle at ${formatTimeOfDay(huddleAt, this.locale)}`)}</span>` : nothing}
+        <button class="primary" @click=${this.start}>${msg('Start huddle')}</button>`;
+    }
     if (progress.ended) {
-      return html`<span role="status">${msg(str`Huddle held: ${clock(progress.totalElapsed)} in all`)}</span>`;
+      return html`<span role="status">${msg(str`Huddle held: ${clock(progress.totalElapsed)} in all`)}</span>${this.renderPunctuality(huddle, huddleAt)}`;
     }
     const part = progress.part!;
     const last = part === AGENDA_PARTS.at(-1);
@@ -182,7 +194,23 @@ export class HuddleAgenda extends HuddleElement {
       ${last
         ? html`<button class="primary" @click=${() => this.advance(huddle, true)}>${msg('End huddle')}</button>`
         : html`<button class="primary" @click=${() => this.advance(huddle, false)}>${msg('Next part')}</button>`}
+      ${this.renderPunctuality(huddle, huddleAt)}
     `;
+  }
+
+  /** Whether today's huddle started on time, in words and a symbol (never colour alone). */
+  private renderPunctuality(huddle: Huddle, huddleAt: string | undefined) {
+    if (!huddleAt) return nothing;
+    const late = minutesLate(huddle.startedAt, huddleAt);
+    const time = formatTimeOfDay(huddleAt, this.locale);
+    // The same time every day is the point, so a start well before the time is not on time either.
+    if (late > ON_TIME_MINUTES) {
+      return html`<span class="late" data-late=${late}><span aria-hidden="true">▲ </span>${msg(str`Started ${late} min late (huddle at ${time})`)}</span>`;
+    }
+    if (late < -ON_TIME_MINUTES) {
+      return html`<span data-late=${late}><span aria-hidden="true">▼ </span>${msg(str`Started ${-late} min early (huddle at ${time})`)}</span>`;
+    }
+    return html`<span data-late=${late}><span aria-hidden="true">✓ </span>${msg('Started on time')}</span>`;
   }
 
   private async start(): Promise<void> {

@@ -8,8 +8,9 @@ import { DEFAULT_TIERS, boardTree, tierLabel, type OrgSettings, type Unit } from
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
+import { formatTimeOfDay } from '../format.js';
 
-type Editing = { id: string; mode: 'rename' | 'move' | 'retire' };
+type Editing = { id: string; mode: 'rename' | 'time' | 'move' | 'retire' };
 
 /**
  * @summary Set-up step 2: the board tree - add, rename, move and retire boards, and choose where each escalates.
@@ -66,12 +67,23 @@ export class SetupBoards extends HuddleElement {
     return html`
       <li class="row depth-${Math.min(depth, 4)}" part="board" data-unit=${unit.id}>
         <span><strong class="user-text">${unit.name}</strong> · ${tierLabel({ tiers: this.tiers }, unit.tier)}
-          ${parent ? html` · <span class="user-text">${msg(str`escalates to ${parent.name}`)}</span>` : nothing}</span>
+          ${parent ? html` · <span class="user-text">${msg(str`escalates to ${parent.name}`)}</span>` : nothing}
+          ${unit.huddleAt ? html` · <span class="huddle-at">${msg(str`huddle at ${formatTimeOfDay(unit.huddleAt, this.locale)}`)}</span>` : nothing}</span>
         ${editing === 'rename'
           ? html`<form @submit=${(e: Event) => this.rename(e, unit)} aria-label=${msg(str`Rename ${unit.name}`)}>
               <label>${msg('New name')}<input name="name" maxlength="120" required .value=${unit.name} /></label>
               <div class="buttons"><button class="primary" type="submit">${msg('Save name')}</button><button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button></div>
             </form>`
+          : editing === 'time'
+            ? html`<form @submit=${(e: Event) => this.setTime(e, unit)} aria-label=${msg(str`Huddle time of ${unit.name}`)}>
+                <label>${msg('Huddle time')}<input name="huddleAt" type="time" .value=${unit.huddleAt ?? ''} /></label>
+                <p class="muted">${msg('A huddle that starts within 5 minutes of this time is on time.')}</p>
+                <div class="buttons">
+                  <button class="primary" type="submit">${msg('Save time')}</button>
+                  ${unit.huddleAt ? html`<button type="button" @click=${() => this.saveTime(unit, undefined)}>${msg('No fixed time')}</button>` : nothing}
+                  <button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button>
+                </div>
+              </form>`
           : editing === 'move'
             ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
                 <label>${msg('Escalates to')}<select name="parent">
@@ -87,6 +99,7 @@ export class SetupBoards extends HuddleElement {
                 </div>`
               : html`<span class="buttons">
                   <button @click=${() => this.edit(unit, 'rename')}>${msg('Rename')}</button>
+                  <button @click=${() => this.edit(unit, 'time')}>${msg('Huddle time')}</button>
                   ${this.parentsFor(unit.tier, units, unit.id).length > 0 ? html`<button @click=${() => this.edit(unit, 'move')}>${msg('Move')}</button>` : nothing}
                   <button @click=${() => this.edit(unit, 'retire')}>${msg('Retire')}</button>
                 </span>`}
@@ -111,6 +124,7 @@ export class SetupBoards extends HuddleElement {
                 ${parents.length === 0 ? html`<option value="">${msg(str`(add a ${tierLabel({ tiers: this.tiers }, this.addTier + 1)} first)`)}</option>` : nothing}
                 ${parents.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
               </select></label>`}
+          <label>${msg('Huddle time (optional)')}<input name="huddleAt" type="time" /></label>
           <button class="primary" type="submit">${msg('Add board')}</button>
         </div>
       </form>
@@ -140,7 +154,8 @@ export class SetupBoards extends HuddleElement {
       this.writeError = msg(str`Choose where ${name} escalates to: add the board above it first.`);
       return;
     }
-    const unit = await this.write(() => this.activeStore.createUnit({ name, tier: this.addTier, ...(top ? {} : { parentId }) }));
+    const huddleAt = (form.elements.namedItem('huddleAt') as HTMLInputElement).value;
+    const unit = await this.write(() => this.activeStore.createUnit({ name, tier: this.addTier, ...(top ? {} : { parentId }), ...(huddleAt ? { huddleAt } : {}) }));
     if (!unit) return;
     form.reset();
     this.emit('setup-saved', { step: 'boards' });
@@ -154,6 +169,21 @@ export class SetupBoards extends HuddleElement {
       return;
     }
     if (await this.write(() => this.activeStore.updateUnit(unit.id, { name }))) this.saved();
+  }
+
+  private setTime(event: Event, unit: Unit): void {
+    event.preventDefault();
+    const huddleAt = ((event.target as HTMLFormElement).elements.namedItem('huddleAt') as HTMLInputElement).value;
+    if (!huddleAt) {
+      this.writeError = msg('Type the time of the huddle, or choose No fixed time.');
+      return;
+    }
+    void this.saveTime(unit, huddleAt);
+  }
+
+  /** Sets the board's huddle time; undefined clears it (no fixed time). */
+  private async saveTime(unit: Unit, huddleAt: string | undefined): Promise<void> {
+    if (await this.write(() => this.activeStore.updateUnit(unit.id, { huddleAt }))) this.saved();
   }
 
   private async move(event: Event, unit: Unit): Promise<void> {
