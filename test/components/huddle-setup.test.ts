@@ -50,6 +50,16 @@ async function addBoard(step: HTMLElement, name: string, tier?: string): Promise
   await until(() => inShadow(step, 'li[part="board"]').some((li) => li.textContent!.includes(name)), `${name} in the tree`);
 }
 
+/** The boards step on a small organisation (one area, two teams), its tree drawn. */
+async function boardsStep() {
+  const store = freshStore({ today: () => TODAY });
+  const org = await seedSmallOrg(store);
+  const el = await fixture<HuddleSetup>(html`<huddle-setup step="boards" .store=${store}></huddle-setup>`);
+  const step = stepOf(el, 'setup-boards');
+  await until(() => inShadow(step, 'li[part="board"]').length === 4, 'the tree');
+  return { store, el, step, ...org };
+}
+
 /** Replaces what a number field holds by selecting it all and typing. */
 async function replaceNumber(field: HTMLInputElement, text: string): Promise<void> {
   await tap(field);
@@ -227,11 +237,7 @@ describe('<huddle-setup>', function () {
   });
 
   it('retires a board instead of deleting it, and keeps it listed as retired', async () => {
-    const store = freshStore({ today: () => TODAY });
-    const { teamB } = await seedSmallOrg(store);
-    const el = await fixture<HuddleSetup>(html`<huddle-setup step="boards" .store=${store}></huddle-setup>`);
-    const step = stepOf(el, 'setup-boards');
-    await until(() => inShadow(step, 'li[part="board"]').length === 4, 'the tree');
+    const { store, step, teamB } = await boardsStep();
     const row = oneInShadow(step, `li[data-unit="${teamB.id}"]`);
     await tap([...row.querySelectorAll('button')].find((b) => b.textContent === 'Retire')!);
     await tap(buttonNamed(step, 'Retire board'));
@@ -242,11 +248,7 @@ describe('<huddle-setup>', function () {
   });
 
   it("sets a board's huddle time by typing it, shows it, and takes it away", async () => {
-    const store = freshStore({ today: () => TODAY });
-    const { teamA } = await seedSmallOrg(store);
-    const el = await fixture<HuddleSetup>(html`<huddle-setup step="boards" .store=${store}></huddle-setup>`);
-    const step = stepOf(el, 'setup-boards');
-    await until(() => inShadow(step, 'li[part="board"]').length === 4, 'the tree');
+    const { store, el, step, teamA } = await boardsStep();
     const row = () => oneInShadow(step, `li[data-unit="${teamA.id}"]`);
     await tap([...row().querySelectorAll('button')].find((b) => b.textContent === 'Huddle time')!);
     const field = row().querySelector<HTMLInputElement>('input[name="huddleAt"]')!;
@@ -267,11 +269,7 @@ describe('<huddle-setup>', function () {
   });
 
   it('refuses to retire a board that still has boards under it, saying which to move first', async () => {
-    const store = freshStore({ today: () => TODAY });
-    const { area } = await seedSmallOrg(store);
-    const el = await fixture<HuddleSetup>(html`<huddle-setup step="boards" .store=${store}></huddle-setup>`);
-    const step = stepOf(el, 'setup-boards');
-    await until(() => inShadow(step, 'li[part="board"]').length === 4, 'the tree');
+    const { store, step, area } = await boardsStep();
     await tap([...oneInShadow(step, `li[data-unit="${area.id}"]`).querySelectorAll('button')].find((b) => b.textContent === 'Retire')!);
     await tap(buttonNamed(step, 'Retire board'));
     await until(() => inShadow(step, '[role="alert"]').length === 1, 'the message');
