@@ -94,6 +94,15 @@ function acceptedValues(key: string, fileMustBe?: 'object' | 'json'): string {
   }
 }
 
+/** `text` when it is one language tag the browser understands, else undefined. */
+export function languageTag(text: string | null): string | undefined {
+  try {
+    return text && Intl.getCanonicalLocales(text).length === 1 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A setting's value as text. A kiosk.json value can be any JSON, including an object whose
  * "toString" is not a function, which String() cannot convert: show it as JSON instead.
@@ -170,12 +179,7 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         next.token = text;
         break;
       case 'locale':
-        try {
-          if (Intl.getCanonicalLocales(text).length !== 1) fail();
-        } catch {
-          fail();
-        }
-        next.locale = text;
+        next.locale = languageTag(text) ?? fail();
         break;
       default:
         fail();

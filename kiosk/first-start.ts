@@ -3,7 +3,6 @@
  * set up the organisation step by step (or, with `first-run=demo`, loads the demo at once).
  * A database with any board in it is never touched.
  */
-import { loadDemoOrganisation } from '../src/demo/index.js';
 import { allOf } from '../src/store/queries.js';
 import type { IdbHuddleStore } from '../src/store/idb-store.js';
 
@@ -12,12 +11,6 @@ export const SETUP_PROGRESS_KEY = 'huddle-setup-progress';
 
 export async function isEmpty(store: IdbHuddleStore): Promise<boolean> {
   return (await store.get(allOf('units', { includeRetired: true }))).length === 0;
-}
-
-export async function loadDemoIfEmpty(store: IdbHuddleStore): Promise<boolean> {
-  if (!(await isEmpty(store))) return false;
-  await loadDemoOrganisation(store);
-  return true;
 }
 
 /** A guided set-up was started and not finished (the page was closed or reloaded midway). */

@@ -17,7 +17,7 @@ import { LiveQueryController } from '../src/controllers/live-query.js';
 import { huddleOfDay, localDay, type Huddle } from '../src/model/index.js';
 import { SETUP_PROGRESS_KEY, isEmpty, setupInProgress } from './first-start.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
-import { ConfigError, KIOSK_VIEWS, parseConfig, type KioskConfig, type KioskView } from './config.js';
+import { ConfigError, KIOSK_VIEWS, languageTag, parseConfig, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
 import './board-overview.js';
 import './pin-pad.js';
@@ -76,15 +76,6 @@ async function loadConfigFile(): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ConfigError('kiosk.json', 'kiosk.json', (error as Error).message, 'json');
-  }
-}
-
-/** A language tag the browser understands, else undefined. */
-function usableLocale(tag: string | null): string | undefined {
-  try {
-    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -302,7 +293,7 @@ export class KioskApp extends LitElement {
       if (error instanceof ConfigError) {
         // Say it in the language the screen was set to, if that setting itself is good, else
         // in the browser's: whoever fixes the address should be able to read the message.
-        document.documentElement.lang = usableLocale(new URLSearchParams(location.search).get('locale')) ?? navigator.language;
+        document.documentElement.lang = languageTag(new URLSearchParams(location.search).get('locale')) ?? navigator.language;
         this.phase = { name: 'bad-config', error };
         return;
       }

@@ -23,7 +23,7 @@ import { openDatabase, type Database } from './db.js';
 import { LiveHub } from './live-hub.js';
 import { migrate } from './migrations.js';
 import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
-import { restoreBackup, seedDemo } from './seed-demo.js';
+import { restoreBackup, seedDemo } from './load-records.js';
 import { AccessError } from './sync-service.js';
 import { createToken, listTokens, revokeToken, TokenError } from './tokens.js';
 

@@ -22,7 +22,6 @@ export interface Store {
   add(value: unknown): Promise<IDBValidKey>;
   delete(key: Key): Promise<void>;
   clear(): Promise<void>;
-  count(): Promise<number>;
   index(name: string): { getAll(query?: Key | null): Promise<unknown[]> };
   openCursor(): Promise<Cursor | null>;
   createIndex(name: string, keyPath: string): void;
@@ -86,7 +85,6 @@ function wrapStore(raw: IDBObjectStore): Store {
     add: (value) => request(raw.add(value)),
     delete: (key) => request(raw.delete(key)),
     clear: () => request(raw.clear()),
-    count: () => request(raw.count()),
     index: (name) => ({ getAll: (query) => request(raw.index(name).getAll(query)) }),
     openCursor: () => cursorOf(raw.openCursor()),
     createIndex: (name, keyPath) => void raw.createIndex(name, keyPath),
