@@ -30,6 +30,7 @@ import '../src/components/feedback-loop/feedback-loop.js';
 import '../src/components/coaching-impact/coaching-impact.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 import '../src/components/coaching-card/coaching-card.js';
+import { keepDeviceToken, moveTokenOutOfUrl, queryWithKeptToken } from './device-token.js';
 
 type Phase =
   | { name: 'starting' }
@@ -46,8 +47,6 @@ type Phase =
 /** A phone opened from a board's QR code: only the pulse or the card, nothing to set up or unlock. */
 const isPhone = (config: KioskConfig) => config.views.length === 1 && (config.views[0] === 'pulse' || config.views[0] === 'card');
 
-/** Where a phone keeps its coach's token for a server, after the coach's personal link. */
-const rememberedTokenKey = (server: string) => `huddle-elements:coach-token@${server}`;
 const RECOVERY_SECONDS = 30;
 
 /** True when any text field on screen, through every shadow root, holds something typed. */
@@ -288,7 +287,8 @@ export class KioskApp extends LitElement {
   async #start(): Promise<void> {
     let config: KioskConfig;
     try {
-      config = parseConfig(await loadConfigFile(), new URLSearchParams(location.search));
+      const search = new URLSearchParams(location.search);
+      config = parseConfig(await loadConfigFile(), queryWithKeptToken(location.search, search.get('views') === 'card'));
     } catch (error) {
       if (error instanceof ConfigError) {
         // Say it in the language the screen was set to, if that setting itself is good, else
@@ -301,11 +301,12 @@ export class KioskApp extends LitElement {
     }
     if (config.locale) document.documentElement.lang = config.locale;
     if (config.server) {
-      const token = config.token ?? localStorage.getItem(rememberedTokenKey(config.server));
+      const token = config.token;
       if (!token) {
         this.phase = { name: 'unknown-coach', server: config.server };
         return;
       }
+      moveTokenOutOfUrl(config.server, token);
       await this.#startSync(config, config.server, token);
       return;
     }
@@ -348,11 +349,7 @@ export class KioskApp extends LitElement {
     this.phase = { name: 'waiting-for-server', config };
     await openWhenFilled();
     await sync.start();
-    // A coach's own token (from their personal link) is kept, so that scanning any board's
-    // coaching-card code later opens the card as them. Wall tokens and phone links are not.
-    if (config.token && sync.who && (sync.who.role === 'coach' || sync.who.role === 'admin')) {
-      localStorage.setItem(rememberedTokenKey(server), config.token);
-    }
+    if (sync.who) keepDeviceToken(server, token, sync.who.role);
     this.coach = sync.who?.personId;
     await openWhenFilled();
   }
@@ -543,7 +540,7 @@ export class KioskApp extends LitElement {
         return html`<div class="view">
             <huddle-provider .store=${this.store} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
               ${this.showSettings
-                ? html`<kiosk-settings .store=${this.store} .config=${config}></kiosk-settings>`
+                ? html`<kiosk-settings .store=${this.store} .config=${config} .syncRole=${this.#sync?.who?.role}></kiosk-settings>`
                 : keyed(`${this.day}:${view}`, this.renderView(view, config))}
             </huddle-provider>
             <nav aria-label=${msg('Views')}>

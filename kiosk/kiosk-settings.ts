@@ -14,6 +14,7 @@ import type { Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
 import '../src/components/huddle-setup/huddle-setup.js';
+import './device-tokens.js';
 import { clearAll, exportData, importData } from '../src/store/whole-database.js';
 
 declare const __APP_VERSION__: string;
@@ -38,6 +39,7 @@ export class KioskSettings extends LitElement {
     pending: { state: true },
     storage: { state: true },
     settingUp: { state: true },
+    syncRole: { attribute: false },
   };
   declare store: IdbHuddleStore;
   declare config: KioskConfig;
@@ -47,6 +49,8 @@ export class KioskSettings extends LitElement {
   declare storage: string;
   /** The organisation set-up is open (tiers, boards, people, KPIs, cascade, checklists). */
   declare settingUp: boolean;
+  /** What the sync server says this screen's token is (undefined when it does not sync). */
+  declare syncRole: string | undefined;
 
   readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
 
@@ -270,6 +274,12 @@ export class KioskSettings extends LitElement {
             </div>`}
         <p>${msg(str`Storage: ${this.storage}`)}</p>
       </section>
+      ${server && this.config.token && this.syncRole === 'admin'
+        ? html`<section aria-labelledby="devices-title">
+            <h2 id="devices-title">${msg('Devices')}</h2>
+            <kiosk-device-tokens .server=${server} .token=${this.config.token}></kiosk-device-tokens>
+          </section>`
+        : nothing}
       <p>${msg(str`Version ${__APP_VERSION__}`)}</p>
     `;
   }

@@ -1,67 +1,110 @@
 /**
  * The HTTP API (Hono): who am I, push, pull, a live channel (server-sent events), phone
- * links; and the built kiosk as static files, so a phone that scans a board's QR code is
- * served by the same server. Bearer tokens only (no cookies), so any origin may call it.
+ * links, device tokens; and the built kiosk as static files, so a phone that scans a board's
+ * QR code is served by the same server. Bearer tokens only (no cookies), so any origin may
+ * call the API.
+ *
+ * Nothing a device sends is trusted: stamps are bounded by the server's clock, every op is
+ * checked by the protocol and the model, each token has a rate budget (all phone links of a
+ * board share one), guessing tokens is throttled per address, live connections are capped,
+ * and organisations take turns at the database.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
-import { checkPushBody, SYNC_LIMITS, SyncProtocolError } from '../src/sync/protocol.js';
+import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/sync/protocol.js';
 import type { Database } from './db.js';
+import { FairQueue } from './fair-queue.js';
 import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
+import { securityHeaders } from './security-headers.js';
 import { AccessError, pull, push } from './sync-service.js';
-import { createToken, lookupToken, TokenError, type Principal } from './tokens.js';
+import { createPhoneLink, createToken, hashToken, listTokens, lookupToken, revokeToken, TokenError, type Principal } from './tokens.js';
 
 export interface AppOptions {
   db: Database;
   hub: LiveHub;
-  /** Requests a minute per token. */
+  /** Requests a minute per token (per board for all its phone links). */
   ratePerMinute: number;
+  /** Requests with an unknown token a minute per address before it must wait. */
+  badTokensPerMinute?: number;
   /** Folder of the built kiosk, served at / (skipped when absent). */
   kioskDir?: string;
   /** Seconds between keep-alive comments on live connections. */
   heartbeatSeconds?: number;
+  /** Who may frame the kiosk (CSP frame-ancestors): `'none'` unless an intranet needs it. */
+  frameAncestors?: string;
+  /** Take the caller's address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** Where errors are reported: never record contents or tokens (see `logFailure`). */
+  log?: (line: Record<string, unknown>) => void;
 }
 
-type Env = { Variables: { who: Principal } };
+type Env = { Variables: { who: Principal; ops?: readonly SyncOp[] } };
 
 /** Phone links last a working day: long enough for a shift, short enough that a photo of the QR code goes stale. */
 const PHONE_LINK_SECONDS = 12 * 3600;
+/** Tokens remembered between lookups: a busy board costs no query per request. */
+const TOKEN_CACHE_SIZE = 5000;
+const TOKEN_CACHE_MS = 10_000;
 
-export function createApp({ db, hub, ratePerMinute, kioskDir, heartbeatSeconds = 25 }: AppOptions): Hono<Env> {
+export function createApp(options: AppOptions): Hono<Env> {
+  const { db, hub, ratePerMinute, kioskDir, heartbeatSeconds = 25 } = options;
+  const log = options.log ?? ((line) => console.error(JSON.stringify(line)));
   const app = new Hono<Env>();
   const limiter = new RateLimiter(ratePerMinute);
+  const guesses = new RateLimiter(options.badTokensPerMinute ?? 30);
   const tokenCache = new Map<string, { who: Principal | undefined; until: number }>();
+  // PGlite runs one transaction at a time; a PostgreSQL pool runs up to its size.
+  const turns = new FairQueue(db.kind === 'pglite' ? 1 : 8);
+  hub.onRevoke((hash) => {
+    for (const [token, entry] of tokenCache) if (entry.who?.tokenHash === hash) tokenCache.delete(token);
+  });
 
-  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'OPTIONS'] }));
+  app.use('*', securityHeaders({ frameAncestors: options.frameAncestors ?? "'none'" }));
+  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'] }));
   app.get('/api/health', (c) => c.json({ ok: true, storage: db.kind }));
 
+  const addressOf = (c: Context<Env>): string => {
+    const forwarded = options.trustProxy ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim() : undefined;
+    return forwarded || (getConnInfo(c).remote.address ?? 'unknown');
+  };
+
   app.use('/api/*', async (c, next) => {
-    const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+    const token = /^Bearer (\S{1,200})$/.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!token) return c.json({ error: 'send the device token as "Authorization: Bearer <token>"' }, 401);
-    // A short cache keeps a busy board from costing a query per request; a revoked token
-    // stops working within this many seconds.
     let cached = tokenCache.get(token);
     if (!cached || cached.until < Date.now()) {
-      cached = { who: await lookupToken(db, token), until: Date.now() + 10_000 };
-      if (tokenCache.size > 10_000) tokenCache.clear();
+      // An address that keeps sending unknown tokens is guessing: it waits before the next lookup.
+      const address = addressOf(c);
+      if (guesses.exhausted(address)) {
+        c.header('Retry-After', String(guesses.retryAfter(address)));
+        return c.json({ error: 'too many unknown tokens from this address: wait a minute' }, 429);
+      }
+      cached = { who: await lookupToken(db, token), until: Date.now() + TOKEN_CACHE_MS };
+      if (!cached.who) guesses.take(address);
+      tokenCache.delete(token);
       tokenCache.set(token, cached);
+      if (tokenCache.size > TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
     }
-    if (!cached.who) return c.json({ error: 'this token is unknown, revoked or expired: ask an admin for a new one' }, 401);
-    if (!limiter.take(cached.who.tokenHash)) {
-      c.header('Retry-After', String(limiter.retryAfter(cached.who.tokenHash)));
+    const who = cached.who;
+    if (!who) return c.json({ error: 'this token is unknown, revoked or expired: ask an admin for a new one' }, 401);
+    // All phone links of a board share one budget: minting more links buys no more requests.
+    const budget = who.role === 'pulse' ? `phones:${who.org}:${who.unitId}` : who.tokenHash;
+    if (!limiter.take(budget)) {
+      c.header('Retry-After', String(limiter.retryAfter(budget)));
       return c.json({ error: `too many requests: at most ${ratePerMinute} a minute per device` }, 429);
     }
-    c.set('who', cached.who);
+    c.set('who', who);
     await next();
   });
 
   app.get('/api/whoami', (c) => {
     const { tokenHash: _hidden, ...who } = c.get('who');
-    return c.json(who);
+    return c.json({ ...who, serverTime: Date.now() } satisfies WhoAmIResponse);
   });
 
   app.post(
@@ -76,7 +119,9 @@ export function createApp({ db, hub, ratePerMinute, kioskDir, heartbeatSeconds =
       }
       try {
         const ops = checkPushBody(body);
-        return c.json(await push(db, c.get('who'), ops));
+        c.set('ops', ops);
+        const who = c.get('who');
+        return c.json(await turns.run(who.org, () => push(db, who, ops)));
       } catch (error) {
         return rejected(c, error);
       }
@@ -86,15 +131,19 @@ export function createApp({ db, hub, ratePerMinute, kioskDir, heartbeatSeconds =
   app.get('/api/sync/pull', async (c) => {
     const cursor = Number(c.req.query('cursor') ?? '0');
     if (!Number.isSafeInteger(cursor) || cursor < 0) return c.json({ error: 'cursor must be a whole number, 0 or more' }, 400);
-    return c.json(await pull(db, c.get('who'), cursor));
+    const who = c.get('who');
+    return c.json(await turns.run(who.org, () => pull(db, who, cursor)));
   });
 
-  app.get('/api/sync/live', (c) =>
-    streamSSE(c, async (stream) => {
-      const who = c.get('who');
-      let wake: (() => void) | undefined;
-      const closed = new Promise<void>((resolve) => (wake = resolve));
-      const unsubscribe = hub.subscribe(who.org, (cursor) => void stream.writeSSE({ event: 'changed', data: String(cursor) }).catch(() => wake?.()));
+  app.get('/api/sync/live', (c) => {
+    const who = c.get('who');
+    let wake: (() => void) | undefined;
+    const closed = new Promise<void>((resolve) => (wake = resolve));
+    let notify: (cursor: number) => void = () => undefined;
+    const registered = hub.subscribe(who.org, who.tokenHash, (cursor) => notify(cursor), () => wake?.());
+    if (typeof registered !== 'function') return c.json({ error: registered.refused }, 429);
+    return streamSSE(c, async (stream) => {
+      notify = (cursor) => void stream.writeSSE({ event: 'changed', data: String(cursor) }).catch(() => wake?.());
       const heartbeat = setInterval(() => void stream.write(': still here\n\n').catch(() => wake?.()), heartbeatSeconds * 1000);
       stream.onAbort(() => wake?.());
       try {
@@ -102,45 +151,84 @@ export function createApp({ db, hub, ratePerMinute, kioskDir, heartbeatSeconds =
         await closed;
       } finally {
         clearInterval(heartbeat);
-        unsubscribe();
+        registered();
       }
-    }),
-  );
+    });
+  });
 
-  // An admin makes device tokens here while the server runs (the command line needs the
-  // embedded database to itself).
+  // Device tokens, for an admin while the server runs (the command line needs the embedded
+  // database to itself): make, list, revoke.
+  app.use('/api/tokens/*', adminOnly);
+  app.use('/api/tokens', adminOnly);
   app.post('/api/tokens', async (c) => {
     const who = c.get('who');
-    if (who.role !== 'admin') return c.json({ error: 'only an admin token can make tokens' }, 403);
     const body = (await c.req.json().catch(() => undefined)) as { role?: unknown; unit?: unknown; person?: unknown; label?: unknown } | undefined;
     const text = (value: unknown) => (typeof value === 'string' && value.length <= 200 ? value : undefined);
     const role = body?.role;
-    if (role !== 'wall' && role !== 'coach' && role !== 'admin') return c.json({ error: 'role must be wall, coach or admin' }, 400);
+    if (role !== 'wall' && role !== 'coach' && role !== 'admin') return c.json({ error: 'role must be wall, coach or admin', field: 'role' }, 400);
     try {
       const token = await createToken(db, { org: who.org, role, unitId: text(body?.unit), personId: text(body?.person), label: text(body?.label) ?? '' });
-      return c.json({ token });
+      return c.json({ token, id: hashToken(token).slice(0, 12) });
     } catch (error) {
       if (error instanceof TokenError) return c.json({ error: error.message }, 400);
       throw error;
     }
+  });
+  app.get('/api/tokens', async (c) => c.json({ tokens: await listTokens(db, c.get('who').org) }));
+  app.delete('/api/tokens/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!(await revokeToken(db, c.get('who').org, id))) return c.json({ error: `no working token with id ${id} in this organisation`, field: 'id' }, 404);
+    return c.json({ revoked: id });
   });
 
   app.post('/api/phone-link', async (c) => {
     const who = c.get('who');
     if (who.role === 'pulse') return c.json({ error: 'a phone link cannot make phone links' }, 403);
     const unitId = c.req.query('unit') ?? who.unitId;
-    if (!unitId) return c.json({ error: 'say which board: ?unit=BOARD_ID' }, 400);
+    if (!unitId || unitId.length > 100) return c.json({ error: 'say which board: ?unit=BOARD_ID', field: 'unit' }, 400);
     if (who.role === 'wall' && unitId !== who.unitId) return c.json({ error: `a wall token makes phone links for its own board (${who.unitId})` }, 403);
-    const token = await createToken(db, { org: who.org, role: 'pulse', unitId, label: 'phone link', ttlSeconds: PHONE_LINK_SECONDS });
+    const token = await createPhoneLink(db, who.org, unitId, PHONE_LINK_SECONDS);
     return c.json({ token, unitId, expiresInSeconds: PHONE_LINK_SECONDS });
+  });
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such address: ${c.req.method} ${c.req.path}` }, 404) : c.text('Not found', 404)));
+  app.onError((error, c) => {
+    logFailure(log, c, error);
+    return c.json({ error: 'the server failed on this request; it was logged without its contents' }, 500);
   });
 
   if (kioskDir) app.use('/*', serveStatic({ root: kioskDir }));
   return app;
 }
 
+async function adminOnly(c: Context<Env>, next: () => Promise<void>) {
+  if (c.get('who').role !== 'admin') return c.json({ error: 'only an admin token can manage tokens' }, 403);
+  await next();
+}
+
 function rejected(c: Context<Env>, error: unknown) {
   if (error instanceof SyncProtocolError) return c.json({ error: error.message, opIndex: error.opIndex, field: error.field }, 400);
   if (error instanceof AccessError) return c.json({ error: error.message, opIndex: error.opIndex }, 403);
   throw error;
+}
+
+/**
+ * A failure as a log line: where, which ops (id and kind), and the error's name, code and
+ * message - never the request body, a record, a query's parameters or a token. (A database
+ * error's detail and parameters can hold a whole record: names, coaching notes.)
+ */
+function logFailure(log: (line: Record<string, unknown>) => void, c: Context<Env>, error: unknown): void {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  const code = (failure as { code?: unknown }).code;
+  log({
+    at: new Date().toISOString(),
+    level: 'error',
+    method: c.req.method,
+    path: c.req.path,
+    org: c.get('who')?.org,
+    ops: c.get('ops')?.map((op) => ({ opId: op.opId, kind: op.kind })),
+    error: failure.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: failure.message.split('\n')[0]!.slice(0, 200),
+  });
 }

@@ -12,7 +12,10 @@
  * Environment: PORT (8787), HOST (127.0.0.1; 0.0.0.0 to reach it from the LAN), DATABASE_URL
  * (PostgreSQL; without it, PGlite in DATA_DIR, default ./.huddle-server), RATE_PER_MINUTE
  * (600 per token), KIOSK_DIR (dist/kiosk, served at /), OP_MEMORY_DAYS (90: how long a
- * pushed op id is remembered, so a retry counts as a duplicate).
+ * pushed op id is remembered, so a retry counts as a duplicate), LIVE_PER_TOKEN (4) and
+ * LIVE_PER_ORG (2000) live connections, BAD_TOKENS_PER_MINUTE (30 unknown tokens per address),
+ * FRAME_ANCESTORS ('none': who may frame the kiosk), TRUST_PROXY (1: the caller's address
+ * from X-Forwarded-For).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -25,7 +28,7 @@ import { migrate } from './migrations.js';
 import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
 import { restoreBackup, seedDemo } from './load-records.js';
 import { AccessError } from './sync-service.js';
-import { createToken, listTokens, revokeToken, TokenError } from './tokens.js';
+import { createToken, ensureOrg, listTokens, purgePhoneLinks, revokeToken, TokenError } from './tokens.js';
 
 const USAGE = `usage:
   npm run server
@@ -95,7 +98,7 @@ async function command(args: string[]): Promise<void> {
     const db = await open();
     try {
       const org = need(options, 'org');
-      await createToken(db, { org, role: 'admin', label: 'demo seed' }); // makes the organisation
+      await ensureOrg(db, org);
       console.log(`${await seedDemo(db, org)} demo records loaded into ${org}`);
     } finally {
       await db.close();
@@ -138,18 +141,23 @@ async function command(args: string[]): Promise<void> {
 
 async function startServer(): Promise<void> {
   const db = await open();
-  const hub = new LiveHub();
+  const hub = new LiveHub({ perToken: Number(process.env['LIVE_PER_TOKEN'] ?? 4), perOrg: Number(process.env['LIVE_PER_ORG'] ?? 2000) });
   await hub.start(db);
   const kioskDir = process.env['KIOSK_DIR'] ?? 'dist/kiosk';
   const app = createApp({
     db,
     hub,
     ratePerMinute: Number(process.env['RATE_PER_MINUTE'] ?? 600),
+    badTokensPerMinute: Number(process.env['BAD_TOKENS_PER_MINUTE'] ?? 30),
+    frameAncestors: process.env['FRAME_ANCESTORS'] ?? "'none'",
+    trustProxy: process.env['TRUST_PROXY'] === '1',
     ...(existsSync(kioskDir) ? { kioskDir } : {}),
   });
-  // Old op ids are forgotten once a day (and at start), so the table does not grow for ever.
+  // Old op ids and dead phone links are forgotten once a day (and at start), so neither
+  // table grows for ever.
   const opMemoryDays = Number(process.env['OP_MEMORY_DAYS'] ?? DEFAULT_OP_MEMORY_DAYS);
-  const prune = () => void pruneAppliedOps(db, opMemoryDays).catch((error: unknown) => console.error('pruning op ids failed:', error));
+  const prune = () =>
+    void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db)]).catch((error: unknown) => console.error('pruning failed:', (error as Error).message));
   prune();
   const pruning = setInterval(prune, 24 * 3600 * 1000);
   const port = Number(process.env['PORT'] ?? 8787);

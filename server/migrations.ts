@@ -3,9 +3,13 @@
  * PostgreSQL). Each runs in its own transaction with its number recorded, so several
  * instances starting at once apply each one exactly once.
  */
-import type { Database } from './db.js';
+import type { Database, Sql } from './db.js';
+import { repairFutureClocks } from './repair-clocks.js';
 
-const MIGRATIONS: string[] = [
+/** SQL statements separated by semicolons, or a step that needs code. */
+type Migration = string | ((sql: Sql) => Promise<unknown>);
+
+const MIGRATIONS: Migration[] = [
   // 1: organisations, device tokens (hashed), merged records with a clock per field, the op
   // ids already applied (pushes are idempotent), and each organisation's change counter.
   `
@@ -43,6 +47,8 @@ const MIGRATIONS: string[] = [
   alter table applied_ops add column applied_at timestamptz not null default now();
   create index applied_ops_by_age on applied_ops (applied_at);
   `,
+  // 4: stamps from before the server bounded them, repaired (see repair-clocks.ts).
+  repairFutureClocks,
 ];
 
 export async function migrate(db: Database): Promise<void> {
@@ -54,7 +60,8 @@ export async function migrate(db: Database): Promise<void> {
       await tx.query('lock table schema_migrations in exclusive mode');
       const { rows } = await tx.query('select 1 from schema_migrations where version = $1', [version]);
       if (rows.length > 0) return;
-      for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      if (typeof sql === 'function') await sql(tx);
+      else for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('insert into schema_migrations (version) values ($1)', [version]);
     });
   }

@@ -6,6 +6,7 @@
  * commit order and a pull never skips a change committed late, even across instances.
  */
 import { validateRecord, ValidationError, type EntityKind } from '../src/model/index.js';
+import { HybridClock, hlcMs, newNodeId, type Hlc } from '../src/sync/hlc.js';
 import { mergeFields, type FieldClocks } from '../src/sync/merge.js';
 import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/sync/protocol.js';
 import { directBoards, writeProblem } from './access.js';
@@ -22,6 +23,22 @@ export class AccessError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * This server's own clock. A device's stamp is trusted only up to this server's time: an op
+ * stamped ahead of it is re-stamped here (and the device told), so no device - broken or
+ * hostile - can make a write that honest later writes cannot beat, and no stamp is stored
+ * that the server could not exceed. Re-stamping rather than refusing keeps the write of a
+ * wall TV whose clock runs fast: it lands, ordered by when it reached the server.
+ */
+export const serverClock = new HybridClock(newNodeId());
+
+/** The stamp an op is stored with: its own when it is not ahead of this server, else a new one. */
+export function boundedStamp(stamp: Hlc, clock: HybridClock = serverClock): Hlc {
+  if (hlcMs(stamp) > clock.wallNow()) return clock.tick();
+  clock.receive(stamp);
+  return stamp;
 }
 
 interface Row {
@@ -48,6 +65,7 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
     };
     let applied = 0;
     let duplicates = 0;
+    const restamped: Record<string, Hlc> = {};
     for (const [index, op] of ops.entries()) {
       const name = `op ${index} (${op.opId}): ${op.kind} ${op.id}`;
       const fresh = await sql.query('insert into applied_ops (org, op_id) values ($1, $2) on conflict do nothing returning op_id', [who.org, op.opId]);
@@ -56,7 +74,9 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
         continue;
       }
       const current = await load(op.kind, op.id);
-      const merged = mergeFields(op.id, current?.data, current?.clocks ?? {}, op.fields, op.hlc);
+      const stamp = boundedStamp(op.hlc);
+      if (stamp !== op.hlc) restamped[op.opId] = stamp;
+      const merged = mergeFields(op.id, current?.data, current?.clocks ?? {}, op.fields, stamp);
       const after = merged.record!;
       try {
         validateRecord(op.kind, after);
@@ -84,7 +104,7 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
       await sql.query('update org_seq set seq = $2 where org = $1', [who.org, seq]);
       await notify(sql, who.org, seq);
     }
-    return { applied, duplicates, cursor: seq };
+    return { applied, duplicates, cursor: seq, serverTime: Date.now(), ...(Object.keys(restamped).length > 0 ? { restamped } : {}) };
   });
 }
 
@@ -107,13 +127,20 @@ export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<P
     [who.org, cursor, limit + 1],
   ));
   const page = rows.slice(0, limit);
-  const visible = who.role === 'pulse' ? page.filter((r) => PULSE_READS.includes(r.kind)) : page;
+  const visible = who.role === 'pulse' ? page.filter((r) => pulseReads(who, r)) : page;
   return {
+    serverTime: Date.now(),
     cursor: page.length > 0 ? Number(page[page.length - 1]!.seq) : cursor,
     records: visible.map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
     more: rows.length > limit,
   };
 }
 
-/** A phone pulse link sees only what the pulse shows: the organisation's words and boards. */
-const PULSE_READS: readonly EntityKind[] = ['org', 'units'];
+/**
+ * A phone pulse link reads only what the phone shows: its board (the name over the
+ * question) and the organisation record (its language and words) - no other board, person,
+ * figure or note.
+ */
+function pulseReads(who: WhoAmI, record: { kind: EntityKind; id: string }): boolean {
+  return record.kind === 'org' || (record.kind === 'units' && record.id === who.unitId);
+}

@@ -1,7 +1,7 @@
 /** Pure model: entity types, validation and every derived figure. No DOM, no storage. */
 export * from './types.js';
 export * from './dates.js';
-export { ValidationError } from './schema.js';
+export { ValidationError, cleanText, cleanTexts } from './schema.js';
 export * from './validation.js';
 export * from './kpi-status.js';
 export * from './kpi-trend.js';

@@ -29,6 +29,45 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * Characters no person types and no screen shows: C0 controls but tab, line feed and
+ * carriage return; DEL and the C1 controls. A NUL also cannot be stored by PostgreSQL.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** Half of a UTF-16 pair without its other half: not a character, and not valid UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Why a text cannot be stored as it is (see `cleanText`), or undefined. */
+export function textProblem(value: string): string | undefined {
+  const control = value.search(CONTROL);
+  if (control >= 0) {
+    const code = value.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    return msg(str`must not contain control characters (U+${code} at position ${control + 1})`);
+  }
+  const broken = value.search(LONE_SURROGATE);
+  if (broken >= 0) return msg(str`contains a broken character at position ${broken + 1} (half of a UTF-16 pair)`);
+  return undefined;
+}
+
+/**
+ * Text as a person meant it: invisible control characters (a paste from a PDF or a
+ * terminal) dropped, and a broken half-character replaced by U+FFFD. What devices do to text
+ * before they store it; the validation refuses text that was not cleaned.
+ */
+export function cleanText(value: string): string {
+  return value.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** `cleanText` on every string of a value (record fields, lists, maps), keys included. */
+export function cleanTexts<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanTexts) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [cleanText(key), cleanTexts(inner)])) as T;
+  }
+  return value;
+}
+
 const tooLong = (max: number, has: number) => msg(str`must be at most ${max} characters (has ${has})`);
 const tooMany = (max: number) => msg(str`must have at most ${max} entries`);
 
@@ -42,7 +81,7 @@ export const text =
     if (typeof value !== 'string') return msg('must be text');
     if (value.trim() === '') return msg('must not be empty');
     if (value.length > max) return tooLong(max, value.length);
-    return undefined;
+    return textProblem(value);
   };
 
 /** A string that may be empty (a free-text answer not given yet). */
@@ -51,7 +90,7 @@ export const freeText =
   (value) => {
     if (typeof value !== 'string') return msg('must be text');
     if (value.length > max) return tooLong(max, value.length);
-    return undefined;
+    return textProblem(value);
   };
 
 export const finiteNumber: Check = (value) =>
@@ -82,7 +121,7 @@ export const isoTimestamp: Check = (value) =>
 
 /** An id: non-empty, no control characters, bounded. */
 export const id: Check = (value) =>
-  typeof value === 'string' && value.length > 0 && value.length <= 100 && !/[\u0000-\u001f]/.test(value)
+  typeof value === 'string' && value.length > 0 && value.length <= 100 && !/[\u0000-\u001f]/.test(value) && textProblem(value) === undefined
     ? undefined
     : msg('must be an id (1-100 characters, no control characters)');
 

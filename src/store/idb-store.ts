@@ -10,6 +10,7 @@ import { openDatabase, type Db, type Tx } from './idb.js';
 import { msg, str } from '@lit/localize';
 import {
   localDay,
+  cleanTexts,
   validateRecord,
   type Action,
   type ActionStatus,
@@ -25,7 +26,7 @@ import {
 import { affectsQuery, type HuddleStore, type Query, type RecordChange, type RecordReader } from './contract.js';
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
-import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, upgrade, type ClockRow } from './schema-versions.js';
+import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, upgrade, type ClockRow, type ClockState } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../sync/hlc.js';
 import type { NewAction, NewCoachingSession, NewFeedback, Patch, StoreWrites } from './writes.js';
 
@@ -278,7 +279,9 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
    */
   async #stampAndQueue(tx: Tx, changes: readonly RecordChange[]): Promise<void> {
     const meta = tx.objectStore(META);
-    const saved = (await meta.get('clock')) as { last: Hlc } | undefined;
+    const saved = (await meta.get('clock')) as ClockState | undefined;
+    // The offset first: it decides which saved stamps are believable.
+    if (saved?.offsetMs !== undefined) this.#clock.offsetMs = saved.offsetMs;
     if (saved) this.#clock.receive(saved.last);
     const outbox = tx.objectStore(OUTBOX);
     const clockStore = tx.objectStore(FIELD_CLOCKS);
@@ -294,11 +297,15 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
       const entry: OutboxEntry = { opId: newId(), hlc, kind: change.kind, recordId: change.after.id, fields, record: change.after, at };
       await outbox.add(entry);
     }
-    await meta.put({ key: 'clock', last: this.#clock.last });
+    await meta.put(clockState(this.#clock));
   }
 
-  /** Validates and puts one record inside a write transaction. */
-  async #put<K extends EntityKind>(tx: Tx, kind: K, before: EntityMap[K] | undefined, after: EntityMap[K]): Promise<RecordChange> {
+  /**
+   * Cleans the text (control characters a paste brought in), validates and puts one record
+   * inside a write transaction.
+   */
+  async #put<K extends EntityKind>(tx: Tx, kind: K, before: EntityMap[K] | undefined, written: EntityMap[K]): Promise<RecordChange> {
+    const after = cleanTexts(written);
     validateRecord(kind, after);
     await tx.objectStore(kind).put(after);
     return before ? { kind, before, after } : { kind, after };

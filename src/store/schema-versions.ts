@@ -4,7 +4,7 @@
  * takes on upgrade is the same one every test database takes.
  */
 import type { Db, Tx } from './idb.js';
-import { formatHlc, newNodeId } from '../sync/hlc.js';
+import { formatHlc, newNodeId, type HybridClock } from '../sync/hlc.js';
 import { newId } from './ids.js';
 
 export const DB_VERSION = 4;
@@ -24,6 +24,20 @@ export interface ClockRow {
 
 export function clockKey(kind: string, id: string): string {
   return `${kind}/${id}`;
+}
+
+/**
+ * The META row `clock`: the last stamp any tab made or took, and the correction of this
+ * device's wall clock to the server's (learnt by the sync client; absent before).
+ */
+export interface ClockState {
+  key: 'clock';
+  last: string;
+  offsetMs?: number;
+}
+
+export function clockState(clock: HybridClock): ClockState {
+  return { key: 'clock', last: clock.last, offsetMs: clock.offsetMs };
 }
 
 type Migration = (db: Db, tx: Tx) => Promise<void> | void;

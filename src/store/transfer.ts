@@ -4,7 +4,7 @@
  * (collection, record number, id, field) so that a person can fix the file.
  */
 import { msg, str } from '@lit/localize';
-import { ENTITY_KINDS, ValidationError, validateRecord, type EntityKind, type EntityMap } from '../model/index.js';
+import { ENTITY_KINDS, ValidationError, cleanTexts, validateRecord, type EntityKind, type EntityMap } from '../model/index.js';
 import { DB_VERSION, upgradeRecord } from './schema-versions.js';
 
 export const EXPORT_FORMAT = 'huddle-elements';
@@ -77,7 +77,7 @@ export function parseImport(file: unknown): { data: ExportFile['data']; summary:
       const where = `${kind}[${index}]`;
       const label = isObject(raw) && typeof raw['id'] === 'string' ? msg(str`${kind} record ${index + 1} (id "${raw['id']}")`) : msg(str`${kind} record ${index + 1}`);
       try {
-        const record = validateRecord(kind, isObject(raw) ? upgradeRecord(kind, raw, version as number) : raw);
+        const record = validateRecord(kind, isObject(raw) ? cleanTexts(upgradeRecord(kind, raw, version as number)) : raw);
         if (seen.has(record.id)) throw new ImportError(msg(str`${label}: the id is used twice in "${kind}".`), `${where}.id`);
         seen.add(record.id);
         return record;

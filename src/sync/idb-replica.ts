@@ -8,9 +8,13 @@ import { validateRecord, type AnyRecord } from '../model/index.js';
 import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
 import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternals } from '../store/idb-store.js';
-import { FIELD_CLOCKS, META, OUTBOX, clockKey, type ClockRow } from '../store/schema-versions.js';
-import { mergeFields, toWireFields } from './merge.js';
+import { FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, type ClockRow, type ClockState } from '../store/schema-versions.js';
+import { ZERO_HLC, type Hlc } from './hlc.js';
+import { mergeFields, toWireFields, type FieldClocks } from './merge.js';
 import type { PulledRecord } from './protocol.js';
+
+/** A change of the learnt offset smaller than this is noise (half a round trip), not kept. */
+const OFFSET_NOISE_MS = 1000;
 
 
 /** What applying pulled records did. */
@@ -24,6 +28,8 @@ export interface RemoteApplied {
 export class IdbReplica {
   readonly #store: IdbHuddleStore;
   readonly #internals: StoreInternals;
+  /** Whether this session stored the offset yet (a first measure is always kept). */
+  #offsetKept = false;
 
   constructor(store: IdbHuddleStore) {
     this.#store = store;
@@ -81,6 +87,93 @@ export class IdbReplica {
     return row?.entries ?? [];
   }
 
+  /**
+   * Takes the server's measure of this device's clock: `offsetMs` is the server's time minus
+   * this device's. Stamps from now on use the corrected time (a wall TV an hour fast stamps
+   * its edits as the server would), and the offset is kept so that it holds offline too.
+   */
+  async learnOffset(offsetMs: number): Promise<void> {
+    const clock = this.#internals.clock;
+    if (Math.abs(clock.offsetMs - offsetMs) < OFFSET_NOISE_MS && this.#offsetKept) return;
+    clock.offsetMs = Math.round(offsetMs);
+    let tx: Tx | undefined;
+    try {
+      const db = await this.#internals.connection();
+      tx = db.transaction([META], 'readwrite');
+      const meta = tx.objectStore(META);
+      // Another tab may have stamped since: keep the latest stamp any of them made.
+      const saved = (await meta.get('clock')) as ClockState | undefined;
+      if (saved) clock.receive(saved.last);
+      await meta.put(clockState(clock));
+      await tx.done;
+    } catch (error) {
+      if (tx) await abortQuietly(tx);
+      throw toStorageError(error);
+    }
+    this.#offsetKept = true;
+  }
+
+  /**
+   * The device's side of the repair of stamps from the future: a field stamped beyond this
+   * device's bound (a stamp pulled before the bound existed, or made while the clock ran far
+   * ahead) loses that stamp, so the server's repaired version - and every honest edit after
+   * it - wins here again. Returns how many records were repaired. Run once per sync start,
+   * after the offset is known.
+   */
+  async repairClocks(): Promise<number> {
+    const clock = this.#internals.clock;
+    let tx: Tx | undefined;
+    let repaired = 0;
+    try {
+      const db = await this.#internals.connection();
+      tx = db.transaction([FIELD_CLOCKS], 'readwrite');
+      const store = tx.objectStore(FIELD_CLOCKS);
+      for (const row of (await store.getAll()) as ClockRow[]) {
+        const clocks = believable(row.clocks, (stamp) => clock.isAhead(stamp));
+        if (clocks === row.clocks) continue;
+        repaired++;
+        await store.put({ key: row.key, clocks } satisfies ClockRow);
+      }
+      await tx.done;
+    } catch (error) {
+      if (tx) await abortQuietly(tx);
+      throw toStorageError(error);
+    }
+    return repaired;
+  }
+
+  /**
+   * Records the stamps the server stored pushed writes under when it re-stamped them (they
+   * were ahead of its clock), so this device and the server agree on every field's stamp.
+   */
+  async restamp(entries: readonly OutboxEntry[], restamped: Record<string, Hlc>): Promise<void> {
+    const moved = entries.filter((entry) => restamped[entry.opId] !== undefined);
+    if (moved.length === 0) return;
+    let tx: Tx | undefined;
+    try {
+      const db = await this.#internals.connection();
+      tx = db.transaction([FIELD_CLOCKS], 'readwrite');
+      const store = tx.objectStore(FIELD_CLOCKS);
+      for (const entry of moved) {
+        const key = clockKey(entry.kind, entry.recordId);
+        const row = (await store.get(key)) as ClockRow | undefined;
+        if (!row) continue;
+        // Only fields still carrying this write's stamp: a later local edit keeps its own.
+        const clocks = Object.fromEntries(Object.entries(row.clocks).map(([field, stamp]) => [field, stamp === entry.hlc ? restamped[entry.opId]! : stamp]));
+        await store.put({ key, clocks } satisfies ClockRow);
+      }
+      await tx.done;
+    } catch (error) {
+      if (tx) await abortQuietly(tx);
+      throw toStorageError(error);
+    }
+  }
+
+  /** A new stamp of this device's clock (for a queued write whose own stamp is unusable). */
+  freshStamp(): Hlc {
+    return this.#internals.clock.tick();
+  }
+
   /** The cursor of the last pull from `source` (0 before the first). */
   async syncCursor(source: string): Promise<number> {
     const db = await this.#internals.connection();
@@ -109,7 +202,9 @@ export class IdbReplica {
         const before = (await store.get(pulled.id)) as AnyRecord | undefined;
         const row = (await clockStore.get(key)) as ClockRow | undefined;
         for (const stamp of Object.values(pulled.clocks)) this.#internals.clock.receive(stamp);
-        const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, row?.clocks ?? {}, toWireFields(pulled.record, Object.keys(pulled.clocks)), pulled.clocks);
+        // A local stamp beyond the bound cannot be honest: it must not outvote the server.
+        const local = believable(row?.clocks ?? {}, (stamp) => this.#internals.clock.isAhead(stamp));
+        const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, local, toWireFields(pulled.record, Object.keys(pulled.clocks)), pulled.clocks);
         if (merged.changed.length === 0 || !merged.record) continue;
         try {
           validateRecord(pulled.kind, merged.record);
@@ -124,7 +219,7 @@ export class IdbReplica {
       }
       const meta = tx.objectStore(META);
       await meta.put({ key: `cursor:${source}`, cursor });
-      await meta.put({ key: 'clock', last: this.#internals.clock.last });
+      await meta.put(clockState(this.#internals.clock));
       await tx.done;
     } catch (error) {
       if (tx) await abortQuietly(tx);
@@ -133,4 +228,11 @@ export class IdbReplica {
     if (changes.length > 0) this.#internals.merged(changes);
     return { changed: changes.length, rejected };
   }
+}
+
+/** `clocks` without the stamps `ahead` says are beyond belief (the same object when none is). */
+function believable(clocks: FieldClocks, ahead: (stamp: Hlc) => boolean): FieldClocks {
+  const entries = Object.entries(clocks);
+  if (!entries.some(([, stamp]) => ahead(stamp))) return clocks;
+  return Object.fromEntries(entries.map(([field, stamp]) => [field, ahead(stamp) ? ZERO_HLC : stamp]));
 }

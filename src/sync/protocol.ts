@@ -23,6 +23,13 @@ export interface PushResponse {
   /** Ops the server already had (an earlier push that timed out on the way back). */
   duplicates: number;
   cursor: number;
+  /** The server's clock (ms since 1970) when it answered: devices correct their own by it. */
+  serverTime: number;
+  /**
+   * Ops stamped ahead of the server's clock, with the stamp they were stored under instead
+   * (by op id): the device records the same stamps, so both agree on what later beats it.
+   */
+  restamped?: Record<string, Hlc>;
 }
 
 export interface PulledRecord {
@@ -33,10 +40,17 @@ export interface PulledRecord {
 }
 
 export interface PullResponse {
+  /** As in PushResponse. */
+  serverTime: number;
   cursor: number;
   records: PulledRecord[];
   /** True when more changes wait beyond this page. */
   more: boolean;
+}
+
+/** `GET /api/whoami`: who the token is, and the server's clock. */
+export interface WhoAmIResponse extends WhoAmI {
+  serverTime: number;
 }
 
 /** Who a token says the caller is. */
@@ -61,6 +75,8 @@ export const SYNC_LIMITS = {
   recordsPerPull: 1000,
   /** Fields in one op (no record has more than about twenty). */
   fieldsPerOp: 64,
+  /** Levels of lists and objects inside one field's value (records use three at most). */
+  valueDepth: 8,
 } as const;
 
 /** A push that cannot be applied; names the op (position and id) and the field. */
@@ -107,5 +123,29 @@ function checkOp(op: unknown, index: number): void {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) fail('fields', 'must be an object', name);
   const names = Object.keys(fields as object);
   if (names.length === 0 || names.length > SYNC_LIMITS.fieldsPerOp) fail('fields', `must hold 1 to ${SYNC_LIMITS.fieldsPerOp} fields`, name);
-  for (const field of names) if (!FIELD_PATTERN.test(field) || field === 'id') fail(`fields.${field}`, 'is not a field name', name);
+  for (const field of names) {
+    if (!FIELD_PATTERN.test(field) || field === 'id') fail(`fields.${field}`, 'is not a field name', name);
+    const problem = wireValueProblem((fields as Record<string, unknown>)[field], 0);
+    if (problem) fail(`fields.${field}`, problem, name);
+  }
+}
+
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What no record can hold, found before anything else looks at the value: nesting deeper
+ * than any record has (a value nested thousands of levels deep would exhaust the stack of
+ * whatever walks it), and characters the database cannot store. The model's validation
+ * then says what is wrong with the record itself.
+ */
+function wireValueProblem(value: unknown, depth: number): string | undefined {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return undefined;
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? 'holds a NUL character or half of a UTF-16 pair, which cannot be stored' : undefined;
+  if (depth >= SYNC_LIMITS.valueDepth) return `nests lists or objects more than ${SYNC_LIMITS.valueDepth} levels deep`;
+  const inner = Array.isArray(value) ? value : Object.entries(value as object).flat();
+  for (const item of inner) {
+    const problem = wireValueProblem(item, depth + 1);
+    if (problem) return problem;
+  }
+  return undefined;
 }

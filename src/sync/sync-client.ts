@@ -8,8 +8,9 @@
  */
 import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
 import { IdbReplica } from './idb-replica.js';
+import { isHlc } from './hlc.js';
 import { toWireFields } from './merge.js';
-import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from './protocol.js';
+import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI, type WhoAmIResponse } from './protocol.js';
 
 export type SyncStatus = 'connecting' | 'synced' | 'pending' | 'offline' | 'error';
 
@@ -43,11 +44,22 @@ class SyncFailure extends Error {
   constructor(
     message: string,
     readonly offline: boolean,
+    readonly status?: number,
     readonly retryAfterMs?: number,
     /** The op of a push the server refused for good (invalid, or not allowed for this token). */
     readonly refusedOp?: number,
   ) {
     super(message);
+  }
+
+  /** The server no longer knows this device's token: retrying cannot help until it changes. */
+  get tokenRefused(): boolean {
+    return this.status === 401;
+  }
+
+  /** The push as a whole was too big or malformed for this server: smaller pushes may pass. */
+  get batchRefused(): boolean {
+    return this.status === 413 || (this.status === 400 && this.refusedOp === undefined);
   }
 }
 
@@ -70,6 +82,9 @@ export class SyncClient implements SyncStateSource {
   #liveTimer: ReturnType<typeof setTimeout> | undefined;
   #stopped = true;
   #who: WhoAmI | undefined;
+  /** Ops per push: halved while the server refuses a push as too big, back to full after. */
+  #batchSize: number = SYNC_LIMITS.opsPerPush;
+  #clocksRepaired = false;
 
   constructor(options: SyncClientOptions) {
     this.#store = options.store;
@@ -154,7 +169,15 @@ export class SyncClient implements SyncStateSource {
 
   async #exchange(what: { push: boolean; pull: boolean }): Promise<void> {
     try {
-      this.#who ??= await this.#request<WhoAmI>('GET', '/api/whoami');
+      if (!this.#who) {
+        const { serverTime: _measured, ...who } = await this.#request<WhoAmIResponse>('GET', '/api/whoami');
+        this.#who = who;
+      }
+      if (!this.#clocksRepaired) {
+        // The offset is known now (every answer carries the server's time).
+        await this.#replica.repairClocks();
+        this.#clocksRepaired = true;
+      }
       if (what.push) await this.#pushAll();
       if (what.pull) await this.#pullAll();
       this.#retryMs = 1000;
@@ -179,31 +202,49 @@ export class SyncClient implements SyncStateSource {
         reason: failure.message,
         ...(this.#state.lastContact ? { lastContact: this.#state.lastContact } : {}),
       });
-      this.#scheduleRetry(failure.retryAfterMs);
+      // A refused token stays refused: asking again every few seconds only adds load. The
+      // status says why; coming back online or a restart (a new token) tries again.
+      if (!failure.tokenRefused) this.#scheduleRetry(failure.retryAfterMs);
     }
   }
 
+  /**
+   * Sends the outbox, oldest first. Nothing the server refuses for a reason is sent again
+   * as it was: a refused op is set aside (kept, named) and the rest go; a push refused as a
+   * whole (too big, or malformed for this server) is split until it passes or a single op is
+   * left, which is then set aside. So no write can block the ones behind it for ever.
+   */
   async #pushAll(): Promise<void> {
     for (;;) {
-      const batch = await this.#replica.outbox(SYNC_LIMITS.opsPerPush);
+      const batch = await this.#replica.outbox(this.#batchSize);
       if (batch.length === 0) return;
       // A write that changed nothing has no op to send; it is acknowledged with the rest.
       const sendable = batch.flatMap((entry) => {
-        const op = toOp(entry);
+        const op = toOp(entry, this.#replica);
         return op ? [{ entry, op }] : [];
       });
       if (sendable.length > 0) {
+        let answer: PushResponse;
         try {
-          await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map(({ op }) => op) });
+          answer = await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map(({ op }) => op) });
         } catch (error) {
-          const refused = error instanceof SyncFailure && error.refusedOp !== undefined ? sendable[error.refusedOp]?.entry : undefined;
-          if (!refused) throw error;
-          // Nothing of the batch was stored: set the refused write aside and send the rest again.
-          await this.#replica.setAside(refused.seq!, (error as Error).message);
-          continue;
+          if (!(error instanceof SyncFailure)) throw error;
+          const refused = error.refusedOp !== undefined ? sendable[error.refusedOp]?.entry : error.batchRefused && sendable.length === 1 ? sendable[0]!.entry : undefined;
+          if (refused) {
+            // Nothing of the batch was stored: set the refused write aside and send the rest again.
+            await this.#replica.setAside(refused.seq!, error.message);
+            continue;
+          }
+          if (error.batchRefused) {
+            this.#batchSize = Math.max(1, Math.floor(sendable.length / 2));
+            continue;
+          }
+          throw error;
         }
+        if (answer.restamped) await this.#replica.restamp(sendable.map(({ entry }) => entry), answer.restamped);
       }
       await this.#replica.acknowledge(batch[batch.length - 1]!.seq!);
+      this.#batchSize = SYNC_LIMITS.opsPerPush;
       this.#set({ ...this.#state, pending: await this.#replica.pendingCount() });
     }
   }
@@ -234,9 +275,15 @@ export class SyncClient implements SyncStateSource {
     if (this.#stopped || this.#live) return;
     const abort = new AbortController();
     this.#live = abort;
+    let stopLive = false;
     void (async () => {
       try {
         const response = await fetch(`${this.#server}/api/sync/live`, { headers: this.#headers(), signal: abort.signal, cache: 'no-store' });
+        if (response.status === 401) {
+          // Revoked (the server closed the channel): an exchange finds out and says so.
+          stopLive = true;
+          void this.#kick({ push: true, pull: true });
+        }
         if (!response.ok || !response.body) throw new Error(`live channel refused (${response.status})`);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
@@ -256,7 +303,7 @@ export class SyncClient implements SyncStateSource {
         // Offline or refused: the exchange reports why; we only come back later.
       } finally {
         if (this.#live === abort) this.#live = undefined;
-        if (!this.#stopped && !abort.signal.aborted) {
+        if (!this.#stopped && !abort.signal.aborted && !stopLive) {
           clearTimeout(this.#liveTimer);
           this.#liveTimer = setTimeout(() => this.#connectLive(), this.#retryMs);
         }
@@ -272,6 +319,7 @@ export class SyncClient implements SyncStateSource {
 
   async #request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     let response: Response;
+    const sent = Date.now();
     try {
       response = await fetch(`${this.#server}${path}`, {
         method,
@@ -282,15 +330,20 @@ export class SyncClient implements SyncStateSource {
     } catch {
       throw new SyncFailure('the server cannot be reached; changes are kept on this device', true);
     }
-    if (response.ok) return (await response.json()) as T;
+    if (response.ok) {
+      const answer = (await response.json()) as T & { serverTime?: unknown };
+      // The server's time was read about half way between sending and receiving.
+      if (typeof answer.serverTime === 'number') await this.#replica.learnOffset(answer.serverTime - (sent + Date.now()) / 2);
+      return answer;
+    }
     const answer = await response
       .json()
       .then((json: { error?: string; opIndex?: number }) => json)
       .catch(() => ({}) as { error?: string; opIndex?: number });
-    if (response.status >= 500) throw new SyncFailure(`the server has a problem (${response.status}); changes are kept on this device`, true);
+    if (response.status >= 500) throw new SyncFailure(`the server has a problem (${response.status}); changes are kept on this device`, true, response.status);
     const retryAfter = Number(response.headers.get('Retry-After'));
     const refusedOp = (response.status === 400 || response.status === 403) && typeof answer.opIndex === 'number' ? answer.opIndex : undefined;
-    throw new SyncFailure(answer.error ?? `the server refused (${response.status})`, false, response.status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined, refusedOp);
+    throw new SyncFailure(answer.error ?? `the server refused (${response.status})`, false, response.status, response.status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined, refusedOp);
   }
 
   #set(state: SyncState): void {
@@ -300,8 +353,10 @@ export class SyncClient implements SyncStateSource {
   }
 }
 
-function toOp(entry: OutboxEntry): SyncOp | undefined {
+function toOp(entry: OutboxEntry, replica: IdbReplica): SyncOp | undefined {
   const fields = toWireFields(entry.record as unknown as Record<string, unknown>, entry.fields);
   if (Object.keys(fields).length === 0) return undefined;
-  return { opId: entry.opId, kind: entry.kind, id: entry.recordId, hlc: entry.hlc, fields };
+  // A stamp that is not well-formed (made past the top of the range, before stamps were
+  // bounded) would be refused for ever: it goes with a fresh one instead.
+  return { opId: entry.opId, kind: entry.kind, id: entry.recordId, hlc: isHlc(entry.hlc) ? entry.hlc : replica.freshStamp(), fields };
 }

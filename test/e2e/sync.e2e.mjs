@@ -197,7 +197,9 @@ async function suite(label, env, { secondInstance = false } = {}) {
         headers: { Authorization: `Bearer ${tokenText}`, 'Content-Type': 'application/json' },
         ...(body ? { body: JSON.stringify(body) } : {}),
       }).then(async (r) => ({ status: r.status, json: await r.json() }));
-    const stamp = `${String(Date.now() + 60_000).padStart(16, '0')}:0000:e2etest`;
+    // Now, by the server's clock (the same machine): later than every device's edit above, and
+    // not ahead of the server, which would store it under a new stamp of its own.
+    const stamp = `${String(Date.now()).padStart(16, '0')}:0000:e2etest`;
     const rename = { opId: `e2e-rename-${label}`, kind: 'actions', id: actionId, hlc: stamp, fields: { title: 'Renamed once' } };
     const first = await api(supervisor, '/api/sync/push', { ops: [rename] });
     const again = await api(supervisor, '/api/sync/push', { ops: [rename] });

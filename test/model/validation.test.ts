@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ValidationError } from '../../src/model/schema.js';
+import { ValidationError, cleanText, cleanTexts } from '../../src/model/schema.js';
 import { validateRecord } from '../../src/model/validation.js';
 import { defaultChecklist } from '../../src/model/checklists.js';
 
@@ -26,6 +26,24 @@ describe('model: validation', () => {
     });
     expect(problemOf(() => validateRecord('actions', { ...action, title: '   ' })).field).to.equal('title');
     expect(problemOf(() => validateRecord('actions', { ...action, status: 'finished' })).message).to.contain('open, doing, done, blocked');
+  });
+
+  it('refuses control characters and broken characters in text, saying where', () => {
+    const action = { ...stamp, unitId: 'u1', title: 'Fix the guard', status: 'open' };
+    expect(problemOf(() => validateRecord('actions', { ...action, title: 'Fix\u0000 the guard' })).message).to.equal(
+      'actions: title must not contain control characters (U+0000 at position 4)',
+    );
+    expect(problemOf(() => validateRecord('actions', { ...action, title: 'Fix \u0085' })).field).to.equal('title');
+    expect(problemOf(() => validateRecord('actions', { ...action, title: 'half \ud83d pair' })).message).to.contain('broken character at position 6');
+    expect(problemOf(() => validateRecord('actions', { ...action, unitId: 'u\udc00' })).field).to.equal('unitId');
+    // Line breaks and tabs are text; a whole emoji (a surrogate pair) is one character.
+    expect(validateRecord('actions', { ...action, title: 'Two\nlines\tand 🎉' }).title).to.equal('Two\nlines\tand 🎉');
+  });
+
+  it('cleans text as a person meant it: controls dropped, a broken half replaced', () => {
+    expect(cleanText('null\u0000byte\u0007 and \u009b')).to.equal('nullbyte and ');
+    expect(cleanText('half \ud83d pair, whole 🎉')).to.equal('half \ufffd pair, whole 🎉');
+    expect(cleanTexts({ title: 'a\u0001b', tags: ['\u0002c'], ratings: { 'r\u0003': 1 } })).to.deep.equal({ title: 'ab', tags: ['c'], ratings: { r: 1 } });
   });
 
   it('rejects unknown fields and missing stamps', () => {

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { allOf } from '../../src/store/queries.js';
 import { IdbReplica } from '../../src/sync/idb-replica.js';
-import { formatHlc, isHlc } from '../../src/sync/hlc.js';
+import { formatHlc, hlcMs, isHlc } from '../../src/sync/hlc.js';
 import type { PulledRecord } from '../../src/sync/protocol.js';
 import { createV2Database, V2_OUTBOX } from '../fixtures/db-v2.js';
 import { deleteTestDatabases, freshStore, recordResults } from '../helpers/store.js';
@@ -58,6 +58,50 @@ describe('store: sync', () => {
     await new IdbReplica(store).applyRemote('srv', [{ kind: 'actions', id: action.id, record: { deletedAt: '2026-11-22T08:00:00.000Z' }, clocks: { deletedAt: far(9e15) } }], 1);
     expect(await watched.next(), 'retired records are not listed').to.deep.equal([]);
     watched.stop();
+  });
+
+  it('an honest pulled edit wins over a local stamp from the far future (pulled before the bound)', async () => {
+    const store = freshStore();
+    const replica = new IdbReplica(store);
+    const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    await replica.applyRemote('srv', [{ kind: 'actions', id: action.id, record: { ...action, title: 'Poisoned' }, clocks: { title: far(9e15) } }], 1);
+    const honest = formatHlc({ ms: Date.now(), counter: 0, node: 'admin1' });
+    await replica.applyRemote('srv', [{ kind: 'actions', id: action.id, record: { ...action, title: 'Honest' }, clocks: { title: honest } }], 2);
+    expect((await store.get(allOf('actions')))[0]!.title).to.equal('Honest');
+    // Nor did the device take the far stamp for its own clock: its next write is stamped now.
+    await store.createAction({ unitId: 'team-1', title: 'Next' });
+    expect(hlcMs((await store.outbox()).at(-1)!.hlc)).to.be.below(Date.now() + 5000);
+  });
+
+  it('repairs local stamps beyond the bound, and records the stamps the server re-stamped', async () => {
+    const store = freshStore();
+    const replica = new IdbReplica(store);
+    const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    await replica.applyRemote('srv', [{ kind: 'actions', id: action.id, record: { ...action, status: 'doing' }, clocks: { status: far(9e15) } }], 1);
+    expect(await replica.repairClocks()).to.equal(1);
+    expect(await replica.repairClocks(), 'a second run finds nothing').to.equal(0);
+    await store.setActionStatus(action.id, 'blocked');
+    const entries = await store.outbox();
+    const last = entries.at(-1)!;
+    const server = formatHlc({ ms: Date.now() - 10, counter: 0, node: 'server1' });
+    await replica.restamp(entries, { [last.opId]: server });
+    // The server's version of that write, pulled back, is the same stamp: nothing changes, and
+    // an honest edit a moment later wins.
+    const later = formatHlc({ ms: Date.now(), counter: 0, node: 'admin1' });
+    await replica.applyRemote('srv', [{ kind: 'actions', id: action.id, record: { ...action, status: 'done' }, clocks: { status: later } }], 2);
+    expect((await store.get(allOf('actions')))[0]!.status).to.equal('done');
+  });
+
+  it('stamps by the server\'s time once the offset is learnt, and keeps it for the next start', async () => {
+    const store = freshStore();
+    await new IdbReplica(store).learnOffset(3_600_000);
+    await store.createAction({ unitId: 'team-1', title: 'An hour ahead, by the server' });
+    const [first] = await store.outbox();
+    expect(hlcMs(first!.hlc) - Date.now()).to.be.within(3_590_000, 3_610_000);
+    const again = freshStore({ name: store.name });
+    await again.createAction({ unitId: 'team-1', title: 'After a restart, offline' });
+    const second = (await again.outbox()).at(-1)!;
+    expect(hlcMs(second.hlc) - Date.now()).to.be.within(3_590_000, 3_610_000);
   });
 
   it('a record this version cannot store is reported, and the rest of the page applies', async () => {

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { HybridClock, formatHlc, parseHlc, type Hlc } from '../../src/sync/hlc.js';
+import { CLOCK_TOLERANCE_MS, HybridClock, formatHlc, hlcMs, parseHlc, type Hlc } from '../../src/sync/hlc.js';
 import { mergeFields, type FieldClocks } from '../../src/sync/merge.js';
 
 describe('sync: hybrid logical clock', () => {
@@ -19,13 +19,45 @@ describe('sync: hybrid logical clock', () => {
     expect(second > first, `${second} after ${first}`).to.equal(true);
   });
 
-  it('moves past a stamp from a device whose clock runs ahead', () => {
-    const clock = new HybridClock('kiosk1', '', () => 1_000);
-    const ahead = formatHlc({ ms: 9_000_000, counter: 3, node: 'fastpad' });
+  it('moves past a stamp from a device whose clock runs a little ahead', () => {
+    const clock = new HybridClock('kiosk1', '', () => 1_000_000);
+    const ahead = formatHlc({ ms: 1_003_000, counter: 3, node: 'fastpad' });
     clock.receive(ahead);
     const next = clock.tick();
     expect(next > ahead).to.equal(true);
     expect(parseHlc(next)?.node).to.equal('kiosk1');
+  });
+});
+
+describe('sync: a clock that trusts no device', () => {
+  it('ignores a stamp from beyond its bound, so it never moves into the future on another\'s word', () => {
+    const clock = new HybridClock('kiosk1', '', () => 1_000_000);
+    clock.receive(formatHlc({ ms: 9_999_999_999_999_999, counter: 0xffff, node: 'evil' }));
+    clock.receive(formatHlc({ ms: 1_000_000 + CLOCK_TOLERANCE_MS + 1, counter: 0, node: 'evil' }));
+    expect(hlcMs(clock.tick())).to.equal(1_000_000);
+    // Within the bound (a device whose estimate of the server's time is a little off) it is taken.
+    clock.receive(formatHlc({ ms: 1_002_000, counter: 4, node: 'peer' }));
+    expect(clock.tick() > formatHlc({ ms: 1_002_000, counter: 4, node: 'peer' })).to.equal(true);
+  });
+
+  it('comes back from a bad stamp it kept from before the bound (far ahead)', () => {
+    const clock = new HybridClock('kiosk1', formatHlc({ ms: 9_999_999_999_999_999, counter: 0xffff, node: 'kiosk1' }), () => 5_000_000);
+    const next = clock.tick();
+    expect(hlcMs(next)).to.equal(5_000_000);
+    expect(parseHlc(next), 'the stamp stays well-formed').to.not.equal(undefined);
+  });
+
+  it('counts a malformed stamp (left by the overflow) as beyond belief', () => {
+    const clock = new HybridClock('kiosk1', '', () => 5_000_000);
+    expect(clock.isAhead('10000000000000000:0000:kiosk1')).to.equal(true);
+    expect(clock.isAhead('')).to.equal(false);
+  });
+
+  it('stamps by the server\'s time once it knows its offset (a wall TV an hour fast)', () => {
+    const clock = new HybridClock('tv01', '', () => 10_000_000 + 3_600_000);
+    clock.offsetMs = -3_600_000;
+    expect(hlcMs(clock.tick())).to.equal(10_000_000);
+    expect(clock.isAhead(formatHlc({ ms: 10_000_000 + CLOCK_TOLERANCE_MS + 1, counter: 0, node: 'x1y2' }))).to.equal(true);
   });
 });
 

@@ -1,0 +1,190 @@
+/**
+ * On an admin's screen that syncs: the organisation's device tokens (walls, tablets, admin
+ * laptops) and a way to revoke one - a stolen tablet or a wall moved to another site stops
+ * syncing at once, its live connection closed. Revoking asks first. Phone links are not
+ * listed: they expire within a day and a board keeps only a few.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+
+interface Listing {
+  id: string;
+  role: string;
+  unit: string;
+  person: string;
+  label: string;
+  created: string;
+  revoked: string;
+}
+
+export class KioskDeviceTokens extends LitElement {
+  static override properties = {
+    server: { attribute: false },
+    token: { attribute: false },
+    tokens: { state: true },
+    asking: { state: true },
+    message: { state: true },
+    problem: { state: true },
+  };
+  declare server: string;
+  declare token: string;
+  declare tokens: Listing[] | undefined;
+  /** The token whose revoke waits for a yes. */
+  declare asking: Listing | undefined;
+  declare message: string;
+  declare problem: string;
+  #abort: AbortController | undefined;
+
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 12px;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+      justify-content: space-between;
+      border-bottom: 1px solid #9ca3af;
+      padding-bottom: 8px;
+    }
+    .what {
+      display: grid;
+    }
+    .detail {
+      font-size: 20px;
+    }
+    button {
+      font: inherit;
+      min-height: 64px;
+      padding: 0 16px;
+      border: 2px solid #4b5563;
+      border-radius: 8px;
+      background: #fff;
+      color: #000;
+    }
+    button.danger {
+      background: #9b1c1c;
+      border-color: #9b1c1c;
+      color: #fff;
+      font-weight: 700;
+    }
+    .problem {
+      color: #9b1c1c;
+      font-weight: 700;
+    }
+    :focus-visible {
+      outline: 3px solid #c2410c;
+      outline-offset: 2px;
+    }
+  `;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.message = '';
+    this.problem = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  async #call<T>(method: 'GET' | 'DELETE', path: string): Promise<T> {
+    this.#abort?.abort();
+    this.#abort = new AbortController();
+    let response: Response;
+    try {
+      response = await fetch(`${this.server}${path}`, { method, headers: { Authorization: `Bearer ${this.token}` }, cache: 'no-store', signal: this.#abort.signal });
+    } catch {
+      throw new Error(msg('The server cannot be reached: try again when this screen is online.'));
+    }
+    const answer = (await response.json().catch(() => ({}))) as T & { error?: string };
+    if (!response.ok) throw new Error(answer.error ?? msg(str`The server refused (${response.status}).`));
+    return answer;
+  }
+
+  async #load(): Promise<void> {
+    try {
+      this.tokens = (await this.#call<{ tokens: Listing[] }>('GET', '/api/tokens')).tokens;
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') this.problem = (error as Error).message;
+    }
+  }
+
+  async #revoke(listing: Listing): Promise<void> {
+    this.asking = undefined;
+    this.problem = '';
+    try {
+      await this.#call('DELETE', `/api/tokens/${encodeURIComponent(listing.id)}`);
+      this.message = msg(str`Revoked: ${nameOf(listing)}. That device stopped syncing; what it kept unsent stays on it.`);
+      await this.#load();
+    } catch (error) {
+      this.problem = (error as Error).message;
+    }
+  }
+
+  protected override render() {
+    if (!this.tokens) return this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : html`<p role="status">${msg('Loading…')}</p>`;
+    return html`
+      ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      <ul>
+        ${this.tokens.map(
+          (t) => html`<li data-token=${t.id}>
+            <span class="what">
+              <strong>${nameOf(t)}</strong>
+              <span class="detail">${roleName(t.role)}${t.unit ? ` · ${t.unit}` : ''} · ${msg(str`made ${t.created.slice(0, 10)}`)}${t.revoked ? html` · <strong>${msg(str`✗ revoked ${t.revoked.slice(0, 10)}`)}</strong>` : nothing}</span>
+            </span>
+            ${t.revoked
+              ? nothing
+              : this.asking?.id === t.id
+                ? html`<span>
+                    ${msg('It stops syncing at once.')}
+                    <button class="danger" @click=${() => this.#revoke(t)}>${msg(str`Revoke ${nameOf(t)}`)}</button>
+                    <button @click=${() => (this.asking = undefined)}>${msg('Keep it')}</button>
+                  </span>`
+                : html`<button @click=${() => (this.asking = t)} aria-label=${msg(str`Revoke ${nameOf(t)}…`)}>${msg('Revoke…')}</button>`}
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+}
+
+const nameOf = (t: Listing) => t.label || msg(str`token ${t.id}`);
+
+function roleName(role: string): string {
+  switch (role) {
+    case 'wall':
+      return msg('wall screen');
+    case 'coach':
+      return msg('coach');
+    case 'admin':
+      return msg('admin');
+    default:
+      return role;
+  }
+}
+
+customElements.get('kiosk-device-tokens') ?? customElements.define('kiosk-device-tokens', KioskDeviceTokens);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-device-tokens': KioskDeviceTokens;
+  }
+}
