@@ -8,6 +8,9 @@
 export class FairQueue {
   readonly #waiting = new Map<string, (() => void)[]>();
   readonly #running = new Map<string, number>();
+  /** When each key last got a turn (a count of turns given): the longest waiting goes next. */
+  readonly #servedAt = new Map<string, number>();
+  #turns = 0;
   #active = 0;
   readonly #perKey: number;
 
@@ -27,9 +30,16 @@ export class FairQueue {
           .finally(() => {
             this.#active--;
             const left = (this.#running.get(key) ?? 1) - 1;
-            if (left === 0) this.#running.delete(key);
-            else this.#running.set(key, left);
-            this.#next();
+            if (left > 0) this.#running.set(key, left);
+            else {
+              this.#running.delete(key);
+              // Forgotten once idle, so the map holds only organisations with work under way.
+              if (!this.#waiting.has(key)) this.#servedAt.delete(key);
+            }
+            // Through the event loop, not straight on: an embedded database runs on this
+            // thread, so a transaction started at once would keep every request that arrived
+            // meanwhile - another organisation's pull among them - unread and out of the queue.
+            setImmediate(() => this.#next());
           });
       };
       const queue = this.#waiting.get(key) ?? [];
@@ -52,15 +62,24 @@ export class FairQueue {
       if (key === undefined) return;
       const queue = this.#waiting.get(key)!;
       const start = queue.shift()!;
-      // Moving the key to the back of the map's order is what makes the queues take turns.
-      this.#waiting.delete(key);
-      if (queue.length > 0) this.#waiting.set(key, queue);
+      if (queue.length === 0) this.#waiting.delete(key);
+      this.#servedAt.set(key, ++this.#turns);
       start();
     }
   }
 
+  /** The waiting key that got its last turn longest ago (a key new to the queue first). */
   #nextKey(): string | undefined {
-    for (const key of this.#waiting.keys()) if ((this.#running.get(key) ?? 0) < this.#perKey) return key;
-    return undefined;
+    let next: string | undefined;
+    let oldest = Infinity;
+    for (const key of this.#waiting.keys()) {
+      if ((this.#running.get(key) ?? 0) >= this.#perKey) continue;
+      const served = this.#servedAt.get(key) ?? 0;
+      if (served < oldest) {
+        oldest = served;
+        next = key;
+      }
+    }
+    return next;
   }
 }

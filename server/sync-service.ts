@@ -41,6 +41,8 @@ export function boundedStamp(stamp: Hlc, clock: HybridClock = serverClock): Hlc 
   return stamp;
 }
 
+const YIELD_EVERY_OPS = 25;
+
 interface Row {
   data: Record<string, unknown>;
   clocks: FieldClocks;
@@ -67,6 +69,9 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
     let duplicates = 0;
     const restamped: Record<string, Hlc> = {};
     for (const [index, op] of ops.entries()) {
+      // An embedded database runs on this thread: let the event loop read other requests
+      // now and then, so that they are queued for their turn rather than left unread.
+      if (index > 0 && index % YIELD_EVERY_OPS === 0) await new Promise((resolve) => setImmediate(resolve));
       const name = `op ${index} (${op.opId}): ${op.kind} ${op.id}`;
       const fresh = await sql.query('insert into applied_ops (org, op_id) values ($1, $2) on conflict do nothing returning op_id', [who.org, op.opId]);
       if (fresh.rows.length === 0) {

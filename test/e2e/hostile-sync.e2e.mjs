@@ -163,7 +163,7 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     } catch (error) {
       failure = error;
     }
-    check(`fast-check: ${process.env.HOSTILE_RUNS ?? 150} hostile pushes, never a 500, and the honest later write always wins (answers: ${JSON.stringify(Object.fromEntries(statuses))})`, !failure, failure?.message.split('\n').slice(0, 12).join(' | '));
+    check(`fast-check: ${process.env.HOSTILE_RUNS ?? 150} hostile pushes, never a 500, and the honest later write always wins (answers: ${JSON.stringify(Object.fromEntries(statuses))})`, !failure, failure?.message.split('\n').slice(0, 12).join(' | ').slice(0, 1500));
 
     // --- named answers for the bugs that were found by hand.
     const nul = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: 'nul-1', kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: 'a\u0000b' } }] } });
