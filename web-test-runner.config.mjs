@@ -20,4 +20,7 @@ export default {
   // Lit's dev-mode banner is noise in the browser-log section.
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
+  // A file's whole run: the leak suite mounts every element 200 times, which on a shared
+  // two-core machine can take longer than the default two minutes.
+  testsFinishTimeout: 300000,
 };

@@ -10,7 +10,7 @@
  * Records are checked with the package's own rules before they are sent, so a bad field is
  * refused with the same message the built-in store gives.
  */
-import { ENTITY_KINDS, localDay, validateRecord } from 'huddle-elements/model/index.js';
+import { ENTITY_KINDS, cleanTexts, localDay, validateRecord } from 'huddle-elements/model/index.js';
 import { affectsQuery } from 'huddle-elements/store/contract.js';
 
 const now = () => new Date().toISOString();
@@ -71,9 +71,10 @@ export class FetchHuddleStore {
 
   // ------------------------------------------------------------------ the write path
 
-  /** Checks, sends one batch, then updates the local copy and the watchers it concerns. */
-  async #commit(changes) {
-    for (const { kind, record } of changes) validateRecord(kind, record);
+  /** Cleans and checks, sends one batch, then updates the local copy and the watchers it concerns. */
+  async #commit(written) {
+    // The package's own rules: text as a person meant it (no control characters), then valid.
+    const changes = written.map(({ kind, record }) => ({ kind, record: validateRecord(kind, cleanTexts(record)) }));
     const response = await fetch(`${this.#base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(changes) });
     if (!response.ok) {
       const answer = await response.json().catch(() => ({}));
