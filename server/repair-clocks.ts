@@ -6,8 +6,8 @@
  * a stamp beyond their own bound, take them (see IdbReplica). The values stay as they were:
  * an admin can now change or retire them like any other.
  */
-import { hlcMs, type HybridClock } from '../src/sync/hlc.js';
-import type { FieldClocks } from '../src/sync/merge.js';
+import { hlcMs, type HybridClock } from '../src/model/hlc.js';
+import type { FieldClocks } from '../src/model/merge.js';
 import type { Sql } from './db.js';
 import { serverClock } from './sync-service.js';
 

@@ -6,8 +6,8 @@
  * commit order and a pull never skips a change committed late, even across instances.
  */
 import { validateRecord, ValidationError, type EntityKind } from '../src/model/index.js';
-import { HybridClock, hlcMs, newNodeId, type Hlc } from '../src/sync/hlc.js';
-import { mergeFields, type FieldClocks } from '../src/sync/merge.js';
+import { HybridClock, hlcMs, newNodeId, type Hlc } from '../src/model/hlc.js';
+import { mergeFields, type FieldClocks } from '../src/model/merge.js';
 import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/sync/protocol.js';
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';

@@ -29,8 +29,8 @@ export { CoachingImpact } from './components/coaching-impact/coaching-impact.js'
 export { HuddleSyncStatus } from './components/huddle-sync-status/huddle-sync-status.js';
 export { syncContext } from './context/sync-context.js';
 export { SyncClient, type SyncClientOptions, type SyncState, type SyncStatus, type SyncStateSource } from './sync/sync-client.js';
-export { HybridClock, type Hlc } from './sync/hlc.js';
-export { mergeFields, type FieldClocks } from './sync/merge.js';
+export { HybridClock, type Hlc } from './model/hlc.js';
+export { mergeFields, type FieldClocks } from './model/merge.js';
 export type { SyncOp, PullResponse, PushResponse, PulledRecord, WhoAmI, Role } from './sync/protocol.js';
 export { HuddleSetup } from './components/huddle-setup/huddle-setup.js';
 export { SETUP_STEPS, type SetupStep } from './components/huddle-setup/setup-steps.js';

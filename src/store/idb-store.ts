@@ -27,7 +27,7 @@ import { affectsQuery, type HuddleStore, type Query, type RecordChange, type Rec
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
 import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, upgrade, type ClockRow, type ClockState } from './schema-versions.js';
-import { HybridClock, newNodeId, type Hlc } from '../sync/hlc.js';
+import { HybridClock, newNodeId, type Hlc } from '../model/hlc.js';
 import type { NewAction, NewCoachingSession, NewFeedback, Patch, StoreWrites } from './writes.js';
 
 export interface IdbStoreOptions {

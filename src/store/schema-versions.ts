@@ -4,7 +4,7 @@
  * takes on upgrade is the same one every test database takes.
  */
 import type { Db, Tx } from './idb.js';
-import { formatHlc, newNodeId, type HybridClock } from '../sync/hlc.js';
+import { formatHlc, newNodeId, type HybridClock } from '../model/hlc.js';
 import { newId } from './ids.js';
 
 export const DB_VERSION = 4;
@@ -13,7 +13,7 @@ export const DEFAULT_DB_NAME = 'huddle-elements';
 /** Stores that are not entity kinds. */
 export const OUTBOX = 'outbox';
 export const META = 'meta';
-/** Per record, the HLC stamp of the write that set each field (see src/sync/merge.ts). */
+/** Per record, the HLC stamp of the write that set each field (see src/model/merge.ts). */
 export const FIELD_CLOCKS = 'fieldClocks';
 
 /** A row of FIELD_CLOCKS: `key` is `clockKey(kind, id)`; `clocks` maps each field to its stamp. */

@@ -9,8 +9,8 @@ import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
 import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternals } from '../store/idb-store.js';
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, type ClockRow, type ClockState } from '../store/schema-versions.js';
-import { ZERO_HLC, type Hlc } from './hlc.js';
-import { mergeFields, toWireFields, type FieldClocks } from './merge.js';
+import { ZERO_HLC, type Hlc } from '../model/hlc.js';
+import { mergeFields, toWireFields, type FieldClocks } from '../model/merge.js';
 import type { PulledRecord } from './protocol.js';
 
 /** A change of the learnt offset smaller than this is noise (half a round trip), not kept. */

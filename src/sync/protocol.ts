@@ -5,8 +5,8 @@
  */
 import { ENTITY_KINDS, type EntityKind } from '../model/index.js';
 import { id as idCheck } from '../model/schema.js';
-import { isHlc, type Hlc } from './hlc.js';
-import type { FieldClocks, WireFields } from './merge.js';
+import { isHlc, type Hlc } from '../model/hlc.js';
+import type { FieldClocks, WireFields } from '../model/merge.js';
 
 /** One change of one record, as a device pushes it. `opId` makes a retried push harmless. */
 export interface SyncOp {

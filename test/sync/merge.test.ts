@@ -6,8 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { CLOCK_TOLERANCE_MS, HybridClock, formatHlc, hlcMs, parseHlc, type Hlc } from '../../src/sync/hlc.js';
-import { mergeFields, type FieldClocks } from '../../src/sync/merge.js';
+import { CLOCK_TOLERANCE_MS, HybridClock, formatHlc, hlcMs, parseHlc, type Hlc } from '../../src/model/hlc.js';
+import { mergeFields, type FieldClocks } from '../../src/model/merge.js';
 
 describe('sync: hybrid logical clock', () => {
   it('never goes backwards when the wall clock does', () => {
