@@ -157,7 +157,9 @@ async function suite(label, env, { secondInstance = false } = {}) {
     // Both change the same field while the tablet is cut off: all end with one value.
     await tablet.context.setOffline(true);
     await storeCall(wall.page, 'setActionStatus', actionId, 'blocked');
-    await sleep(20);
+    // Later by more than a device's error in the server's time: a stamp a few ms ahead of the
+    // server is re-stamped on arrival, so edits 20 ms apart count as simultaneous.
+    await sleep(1500);
     await storeCall(tablet.page, 'setActionStatus', actionId, 'done');
     await tablet.context.setOffline(false);
     await tablet.page.evaluate(() => window.dispatchEvent(new Event('online')));
