@@ -163,17 +163,9 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         if (!(THEMES as readonly string[]).includes(text)) fail();
         next.theme = text as KioskConfig['theme'];
         break;
-      case 'server': {
-        let url: URL | undefined;
-        try {
-          url = new URL(text);
-        } catch {
-          fail();
-        }
-        if (url!.protocol !== 'http:' && url!.protocol !== 'https:') fail();
-        next.server = url!.origin + url!.pathname.replace(/\/+$/, '');
+      case 'server':
+        next.server = serverAddress(text) ?? fail();
         break;
-      }
       case 'token':
         if (!/^he_[A-Za-z0-9_-]{16,100}$/.test(text)) fail();
         next.token = text;
@@ -186,6 +178,18 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
     }
   }
   return next;
+}
+
+/** A sync server's address as the screen keeps it (origin and path, no trailing slash), or undefined. */
+export function serverAddress(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 /** The configuration from kiosk.json (already parsed, may be undefined) and the URL query. */

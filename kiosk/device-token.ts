@@ -6,32 +6,22 @@
  * it lasts a day. A coach's own token is also kept apart, so that scanning any board's
  * coaching-card code opens the card as them.
  */
+import { serverAddress } from './config.js';
+
 const tabKey = (server: string) => `huddle-elements:token@${server}`;
 const deviceKey = (server: string) => `huddle-elements:device-token@${server}`;
 const coachKey = (server: string) => `huddle-elements:coach-token@${server}`;
-
-/** The server address the way the configuration writes it (origin and path, no trailing slash). */
-function serverOf(query: URLSearchParams): string | undefined {
-  const raw = query.get('server');
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.origin + url.pathname.replace(/\/+$/, '');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The query to configure the screen from: the address bar's, with the token this screen
  * keeps for its server when the address no longer holds one. A coach's phone opening a
  * card takes the coach's token first.
  */
-export function queryWithKeptToken(search: string, cardOnly: boolean): URLSearchParams {
+export function queryWithKeptToken(search: string): URLSearchParams {
   const query = new URLSearchParams(search);
-  const server = serverOf(query);
+  const server = serverAddress(query.get('server') ?? '');
   if (!server || query.has('token')) return query;
-  const kept = cardOnly
+  const kept = query.get('views') === 'card'
     ? (localStorage.getItem(coachKey(server)) ?? sessionStorage.getItem(tabKey(server)))
     : (sessionStorage.getItem(tabKey(server)) ?? localStorage.getItem(deviceKey(server)));
   if (kept) query.set('token', kept);

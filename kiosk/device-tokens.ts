@@ -6,16 +6,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-
-interface Listing {
-  id: string;
-  role: string;
-  unit: string;
-  person: string;
-  label: string;
-  created: string;
-  revoked: string;
-}
+import type { TokenListing as Listing } from '../src/sync/protocol.js';
+import { settingsControlStyles } from './settings-styles.js';
 
 export class KioskDeviceTokens extends LitElement {
   static override properties = {
@@ -35,57 +27,37 @@ export class KioskDeviceTokens extends LitElement {
   declare problem: string;
   #abort: AbortController | undefined;
 
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 12px;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 8px;
-    }
-    li {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px;
-      align-items: center;
-      justify-content: space-between;
-      border-bottom: 1px solid #9ca3af;
-      padding-bottom: 8px;
-    }
-    .what {
-      display: grid;
-    }
-    .detail {
-      font-size: 20px;
-    }
-    button {
-      font: inherit;
-      min-height: 64px;
-      padding: 0 16px;
-      border: 2px solid #4b5563;
-      border-radius: 8px;
-      background: #fff;
-      color: #000;
-    }
-    button.danger {
-      background: #9b1c1c;
-      border-color: #9b1c1c;
-      color: #fff;
-      font-weight: 700;
-    }
-    .problem {
-      color: #9b1c1c;
-      font-weight: 700;
-    }
-    :focus-visible {
-      outline: 3px solid #c2410c;
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    settingsControlStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 12px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 8px;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: center;
+        justify-content: space-between;
+        border-bottom: 1px solid #9ca3af;
+        padding-bottom: 8px;
+      }
+      .what {
+        display: grid;
+      }
+      .detail {
+        font-size: 20px;
+      }
+    `,
+  ];
 
   constructor() {
     super();

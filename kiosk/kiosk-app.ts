@@ -287,8 +287,7 @@ export class KioskApp extends LitElement {
   async #start(): Promise<void> {
     let config: KioskConfig;
     try {
-      const search = new URLSearchParams(location.search);
-      config = parseConfig(await loadConfigFile(), queryWithKeptToken(location.search, search.get('views') === 'card'));
+      config = parseConfig(await loadConfigFile(), queryWithKeptToken(location.search));
     } catch (error) {
       if (error instanceof ConfigError) {
         // Say it in the language the screen was set to, if that setting itself is good, else

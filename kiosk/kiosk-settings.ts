@@ -15,6 +15,7 @@ import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 import './device-tokens.js';
+import { settingsControlStyles } from './settings-styles.js';
 import { clearAll, exportData, importData } from '../src/store/whole-database.js';
 
 declare const __APP_VERSION__: string;
@@ -54,79 +55,51 @@ export class KioskSettings extends LitElement {
 
   readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
 
-  static override styles = css`
-    :host {
-      display: block;
-      padding: 24px 32px;
-      font: 24px system-ui, sans-serif;
-      color: #000;
-      background: #f4f6f8;
-      height: 100%;
-      overflow: auto;
-      box-sizing: border-box;
-    }
-    section {
-      background: #fff;
-      border: 2px solid #9ca3af;
-      border-radius: 12px;
-      padding: 16px 20px;
-      margin-bottom: 16px;
-      display: grid;
-      gap: 12px;
-    }
-    h1 {
-      margin: 0 0 16px;
-      font-size: 40px;
-    }
-    h2 {
-      margin: 0;
-      font-size: 30px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px;
-      align-items: center;
-    }
-    button,
-    select,
-    input {
-      font: inherit;
-      min-height: 64px;
-      padding: 0 16px;
-      border: 2px solid #4b5563;
-      border-radius: 8px;
-      background: #fff;
-      color: #000;
-    }
-    input[type='checkbox'] {
-      min-height: 32px;
-      width: 32px;
-    }
-    button.primary {
-      background: #0b4f8a;
-      border-color: #0b4f8a;
-      color: #fff;
-      font-weight: 700;
-    }
-    button.danger {
-      background: #9b1c1c;
-      border-color: #9b1c1c;
-      color: #fff;
-      font-weight: 700;
-    }
-    .message {
-      font-weight: 700;
-    }
-    .problem {
-      color: #9b1c1c;
-      font-weight: 700;
-    }
-    :focus-visible {
-      outline: 3px solid #c2410c;
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    settingsControlStyles,
+    css`
+      :host {
+        display: block;
+        padding: 24px 32px;
+        font: 24px system-ui, sans-serif;
+        color: #000;
+        background: #f4f6f8;
+        height: 100%;
+        overflow: auto;
+        box-sizing: border-box;
+      }
+      section {
+        background: #fff;
+        border: 2px solid #9ca3af;
+        border-radius: 12px;
+        padding: 16px 20px;
+        margin-bottom: 16px;
+        display: grid;
+        gap: 12px;
+      }
+      h1 {
+        margin: 0 0 16px;
+        font-size: 40px;
+      }
+      h2 {
+        margin: 0;
+        font-size: 30px;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: center;
+      }
+      input[type='checkbox'] {
+        min-height: 32px;
+        width: 32px;
+      }
+      .message {
+        font-weight: 700;
+      }
+    `,
+  ];
 
   constructor() {
     super();

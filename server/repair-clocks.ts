@@ -6,10 +6,10 @@
  * a stamp beyond their own bound, take them (see IdbReplica). The values stay as they were:
  * an admin can now change or retire them like any other.
  */
-import { hlcMs, type HybridClock } from '../src/model/hlc.js';
+import type { HybridClock } from '../src/model/hlc.js';
 import type { FieldClocks } from '../src/model/merge.js';
 import type { Sql } from './db.js';
-import { serverClock } from './sync-service.js';
+import { boundedStamp, serverClock } from './sync-service.js';
 
 /** Repairs every organisation's records; returns how many records were repaired. */
 export async function repairFutureClocks(sql: Sql, clock: HybridClock = serverClock): Promise<number> {
@@ -22,7 +22,7 @@ export async function repairFutureClocks(sql: Sql, clock: HybridClock = serverCl
     [bound],
   );
   for (const row of rows) {
-    const clocks = Object.fromEntries(Object.entries(row.clocks).map(([field, stamp]) => [field, hlcMs(stamp) > clock.wallNow() ? clock.tick() : stamp]));
+    const clocks = Object.fromEntries(Object.entries(row.clocks).map(([field, stamp]) => [field, boundedStamp(stamp, clock)]));
     const { rows: next } = await sql.query<{ seq: string }>('update org_seq set seq = seq + 1 where org = $1 returning seq', [row.org]);
     await sql.query('update records set clocks = $4, seq = $5 where org = $1 and kind = $2 and id = $3', [row.org, row.kind, row.id, JSON.stringify(clocks), next[0]!.seq]);
   }

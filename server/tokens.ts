@@ -3,7 +3,7 @@
  * copy of the database gives nobody a working token.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ROLES, type Role, type WhoAmI } from '../src/sync/protocol.js';
+import { ROLES, type Role, type TokenListing, type WhoAmI } from '../src/sync/protocol.js';
 import type { Database, Sql } from './db.js';
 import { REVOKE_CHANNEL } from './live-hub.js';
 
@@ -75,18 +75,6 @@ export async function lookupToken(db: Database, token: string): Promise<Principa
   };
 }
 
-/** A token as an admin sees it: never the token itself, an id to revoke it by. */
-export interface TokenListing {
-  id: string;
-  role: string;
-  unit: string;
-  person: string;
-  label: string;
-  created: string;
-  expires: string;
-  revoked: string;
-}
-
 /** The organisation's device tokens (phone links, short-lived and many, are left out). */
 export async function listTokens(db: Sql, org: string): Promise<TokenListing[]> {
   const { rows } = await db.query<{ hash: string; role: string; unit_id: string | null; person_id: string | null; label: string; created_at: string | Date; expires_at: string | Date | null; revoked_at: string | Date | null }>(
@@ -104,8 +92,13 @@ export async function listTokens(db: Sql, org: string): Promise<TokenListing[]> 
 export async function revokeToken(db: Sql, org: string, id: string): Promise<boolean> {
   if (!/^[0-9a-f]{12,64}$/.test(id)) return false;
   const { rows } = await db.query<{ hash: string }>('update tokens set revoked_at = now() where org = $1 and hash like $2 and revoked_at is null returning hash', [org, `${id}%`]);
-  for (const { hash } of rows) await db.query('select pg_notify($1, $2)', [REVOKE_CHANNEL, hash]);
+  await announceRevoked(db, rows);
   return rows.length > 0;
+}
+
+/** Tells every instance (and this one) of tokens just revoked: caches drop them, live streams close. */
+async function announceRevoked(sql: Sql, revoked: readonly { hash: string }[]): Promise<void> {
+  for (const { hash } of revoked) await sql.query('select pg_notify($1, $2)', [REVOKE_CHANNEL, hash]);
 }
 
 /** Phone links of one board that work at once; a new one retires the oldest beyond this. */
@@ -126,7 +119,7 @@ export async function createPhoneLink(db: Database, org: string, unitId: string,
        returning hash`,
       [org, unitId, PHONE_LINKS_PER_BOARD],
     );
-    for (const { hash } of rows) await sql.query('select pg_notify($1, $2)', [REVOKE_CHANNEL, hash]);
+    await announceRevoked(sql, rows);
     return token;
   });
 }

@@ -37,6 +37,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Half of a UTF-16 pair without its other half: not a character, and not valid UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** True when `value` holds half of a UTF-16 pair without its other half. */
+export function hasBrokenCharacter(value: string): boolean {
+  return value.search(LONE_SURROGATE) >= 0;
+}
+
 /** Why a text cannot be stored as it is (see `cleanText`), or undefined. */
 export function textProblem(value: string): string | undefined {
   const control = value.search(CONTROL);

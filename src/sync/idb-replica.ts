@@ -9,13 +9,14 @@ import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
 import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternals } from '../store/idb-store.js';
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, type ClockRow, type ClockState } from '../store/schema-versions.js';
-import { ZERO_HLC, type Hlc } from '../model/hlc.js';
+import { ZERO_HLC, type Hlc, type HybridClock } from '../model/hlc.js';
 import { mergeFields, toWireFields, type FieldClocks } from '../model/merge.js';
 import type { PulledRecord } from './protocol.js';
 
 /** A change of the learnt offset smaller than this is noise (half a round trip), not kept. */
 const OFFSET_NOISE_MS = 1000;
-
+/** The META row saying this database's stamps were repaired (see `repairClocks`). */
+const CLOCKS_REPAIRED = 'clocks-repaired';
 
 /** What applying pulled records did. */
 export interface RemoteApplied {
@@ -34,6 +35,24 @@ export class IdbReplica {
   constructor(store: IdbHuddleStore) {
     this.#store = store;
     this.#internals = store.internals();
+  }
+
+  /**
+   * Runs `body` in one readwrite transaction over `stores`: committed when it resolves,
+   * aborted (nothing of it stored) when it throws, with the error as a StorageError.
+   */
+  async #transaction<T>(stores: readonly string[], body: (tx: Tx) => Promise<T>): Promise<T> {
+    let tx: Tx | undefined;
+    try {
+      const db = await this.#internals.connection();
+      tx = db.transaction(stores, 'readwrite');
+      const result = await body(tx);
+      await tx.done;
+      return result;
+    } catch (error) {
+      if (tx) await abortQuietly(tx);
+      throw toStorageError(error);
+    }
   }
 
   /** Pending writes, oldest first; at most `limit`. */
@@ -63,21 +82,13 @@ export class IdbReplica {
    * reason, never dropped, and `refused()` lists it.
    */
   async setAside(seq: number, reason: string): Promise<void> {
-    let tx: Tx | undefined;
-    try {
-      const db = await this.#internals.connection();
-      tx = db.transaction([OUTBOX, META], 'readwrite');
+    await this.#transaction([OUTBOX, META], async (tx) => {
       const entry = (await tx.objectStore(OUTBOX).get(seq)) as OutboxEntry | undefined;
-      if (entry) {
-        const row = (await tx.objectStore(META).get('refused')) as { entries: (OutboxEntry & { reason: string })[] } | undefined;
-        await tx.objectStore(META).put({ key: 'refused', entries: [...(row?.entries ?? []), { ...entry, reason }] });
-        await tx.objectStore(OUTBOX).delete(seq);
-      }
-      await tx.done;
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
+      if (!entry) return;
+      const row = (await tx.objectStore(META).get('refused')) as { entries: (OutboxEntry & { reason: string })[] } | undefined;
+      await tx.objectStore(META).put({ key: 'refused', entries: [...(row?.entries ?? []), { ...entry, reason }] });
+      await tx.objectStore(OUTBOX).delete(seq);
+    });
   }
 
   /** Writes the server refused, with why (see `setAside`). */
@@ -96,20 +107,13 @@ export class IdbReplica {
     const clock = this.#internals.clock;
     if (Math.abs(clock.offsetMs - offsetMs) < OFFSET_NOISE_MS && this.#offsetKept) return;
     clock.offsetMs = Math.round(offsetMs);
-    let tx: Tx | undefined;
-    try {
-      const db = await this.#internals.connection();
-      tx = db.transaction([META], 'readwrite');
+    await this.#transaction([META], async (tx) => {
       const meta = tx.objectStore(META);
       // Another tab may have stamped since: keep the latest stamp any of them made.
       const saved = (await meta.get('clock')) as ClockState | undefined;
       if (saved) clock.receive(saved.last);
       await meta.put(clockState(clock));
-      await tx.done;
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
+    });
     this.#offsetKept = true;
   }
 
@@ -117,29 +121,24 @@ export class IdbReplica {
    * The device's side of the repair of stamps from the future: a field stamped beyond this
    * device's bound (a stamp pulled before the bound existed, or made while the clock ran far
    * ahead) loses that stamp, so the server's repaired version - and every honest edit after
-   * it - wins here again. Returns how many records were repaired. Run once per sync start,
-   * after the offset is known.
+   * it - wins here again. Returns how many records were repaired. Call it once the offset is
+   * known; it scans a database once (stamps taken since are bounded as they arrive).
    */
-  async repairClocks(): Promise<number> {
-    const clock = this.#internals.clock;
-    let tx: Tx | undefined;
-    let repaired = 0;
-    try {
-      const db = await this.#internals.connection();
-      tx = db.transaction([FIELD_CLOCKS], 'readwrite');
+  repairClocks(): Promise<number> {
+    return this.#transaction([FIELD_CLOCKS, META], async (tx) => {
+      const meta = tx.objectStore(META);
+      if (await meta.get(CLOCKS_REPAIRED)) return 0;
+      await meta.put({ key: CLOCKS_REPAIRED, at: new Date().toISOString() });
       const store = tx.objectStore(FIELD_CLOCKS);
+      let repaired = 0;
       for (const row of (await store.getAll()) as ClockRow[]) {
-        const clocks = believable(row.clocks, (stamp) => clock.isAhead(stamp));
+        const clocks = believable(row.clocks, this.#internals.clock);
         if (clocks === row.clocks) continue;
         repaired++;
         await store.put({ key: row.key, clocks } satisfies ClockRow);
       }
-      await tx.done;
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
-    return repaired;
+      return repaired;
+    });
   }
 
   /**
@@ -149,10 +148,7 @@ export class IdbReplica {
   async restamp(entries: readonly OutboxEntry[], restamped: Record<string, Hlc>): Promise<void> {
     const moved = entries.filter((entry) => restamped[entry.opId] !== undefined);
     if (moved.length === 0) return;
-    let tx: Tx | undefined;
-    try {
-      const db = await this.#internals.connection();
-      tx = db.transaction([FIELD_CLOCKS], 'readwrite');
+    await this.#transaction([FIELD_CLOCKS], async (tx) => {
       const store = tx.objectStore(FIELD_CLOCKS);
       for (const entry of moved) {
         const key = clockKey(entry.kind, entry.recordId);
@@ -162,11 +158,7 @@ export class IdbReplica {
         const clocks = Object.fromEntries(Object.entries(row.clocks).map(([field, stamp]) => [field, stamp === entry.hlc ? restamped[entry.opId]! : stamp]));
         await store.put({ key, clocks } satisfies ClockRow);
       }
-      await tx.done;
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
+    });
   }
 
   /** A new stamp of this device's clock (for a queued write whose own stamp is unusable). */
@@ -188,13 +180,10 @@ export class IdbReplica {
    * stamps and win where they should. Watchers here and in other tabs see the result.
    */
   async applyRemote(source: string, records: readonly PulledRecord[], cursor: number): Promise<RemoteApplied> {
-    let tx: Tx | undefined;
     const changes: RecordChange[] = [];
     const rejected: string[] = [];
-    try {
-      const db = await this.#internals.connection();
-      const kinds = [...new Set(records.map((r) => r.kind))];
-      tx = db.transaction([...kinds, META, FIELD_CLOCKS], 'readwrite');
+    const kinds = [...new Set(records.map((r) => r.kind))];
+    await this.#transaction([...kinds, META, FIELD_CLOCKS], async (tx) => {
       const clockStore = tx.objectStore(FIELD_CLOCKS);
       for (const pulled of records) {
         const store = tx.objectStore(pulled.kind);
@@ -203,7 +192,7 @@ export class IdbReplica {
         const row = (await clockStore.get(key)) as ClockRow | undefined;
         for (const stamp of Object.values(pulled.clocks)) this.#internals.clock.receive(stamp);
         // A local stamp beyond the bound cannot be honest: it must not outvote the server.
-        const local = believable(row?.clocks ?? {}, (stamp) => this.#internals.clock.isAhead(stamp));
+        const local = believable(row?.clocks ?? {}, this.#internals.clock);
         const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, local, toWireFields(pulled.record, Object.keys(pulled.clocks)), pulled.clocks);
         if (merged.changed.length === 0 || !merged.record) continue;
         try {
@@ -220,19 +209,15 @@ export class IdbReplica {
       const meta = tx.objectStore(META);
       await meta.put({ key: `cursor:${source}`, cursor });
       await meta.put(clockState(this.#internals.clock));
-      await tx.done;
-    } catch (error) {
-      if (tx) await abortQuietly(tx);
-      throw toStorageError(error);
-    }
+    });
     if (changes.length > 0) this.#internals.merged(changes);
     return { changed: changes.length, rejected };
   }
 }
 
-/** `clocks` without the stamps `ahead` says are beyond belief (the same object when none is). */
-function believable(clocks: FieldClocks, ahead: (stamp: Hlc) => boolean): FieldClocks {
+/** `clocks` without the stamps `clock` finds beyond belief (the same object when none is). */
+function believable(clocks: FieldClocks, clock: HybridClock): FieldClocks {
   const entries = Object.entries(clocks);
-  if (!entries.some(([, stamp]) => ahead(stamp))) return clocks;
-  return Object.fromEntries(entries.map(([field, stamp]) => [field, ahead(stamp) ? ZERO_HLC : stamp]));
+  if (!entries.some(([, stamp]) => clock.isAhead(stamp))) return clocks;
+  return Object.fromEntries(entries.map(([field, stamp]) => [field, clock.isAhead(stamp) ? ZERO_HLC : stamp]));
 }

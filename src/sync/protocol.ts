@@ -4,7 +4,7 @@
  * stamp); it pulls merged records with a stamp per field, from a cursor it keeps.
  */
 import { ENTITY_KINDS, type EntityKind } from '../model/index.js';
-import { id as idCheck } from '../model/schema.js';
+import { hasBrokenCharacter, id as idCheck } from '../model/schema.js';
 import { isHlc, type Hlc } from '../model/hlc.js';
 import type { FieldClocks, WireFields } from '../model/merge.js';
 
@@ -46,6 +46,19 @@ export interface PullResponse {
   records: PulledRecord[];
   /** True when more changes wait beyond this page. */
   more: boolean;
+}
+
+/** A device token as `GET /api/tokens` lists it: never the token itself, an id to revoke it by. */
+export interface TokenListing {
+  id: string;
+  role: string;
+  unit: string;
+  person: string;
+  label: string;
+  /** ISO times; '' when not set. */
+  created: string;
+  expires: string;
+  revoked: string;
 }
 
 /** `GET /api/whoami`: who the token is, and the server's clock. */
@@ -130,8 +143,6 @@ function checkOp(op: unknown, index: number): void {
   }
 }
 
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * What no record can hold, found before anything else looks at the value: nesting deeper
  * than any record has (a value nested thousands of levels deep would exhaust the stack of
@@ -140,7 +151,7 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  */
 function wireValueProblem(value: unknown, depth: number): string | undefined {
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return undefined;
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? 'holds a NUL character or half of a UTF-16 pair, which cannot be stored' : undefined;
+  if (typeof value === 'string') return value.includes('\u0000') || hasBrokenCharacter(value) ? 'holds a NUL character or half of a UTF-16 pair, which cannot be stored' : undefined;
   if (depth >= SYNC_LIMITS.valueDepth) return `nests lists or objects more than ${SYNC_LIMITS.valueDepth} levels deep`;
   const inner = Array.isArray(value) ? value : Object.entries(value as object).flat();
   for (const item of inner) {

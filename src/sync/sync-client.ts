@@ -174,7 +174,8 @@ export class SyncClient implements SyncStateSource {
         this.#who = who;
       }
       if (!this.#clocksRepaired) {
-        // The offset is known now (every answer carries the server's time).
+        // The offset is known now (every answer carries the server's time); a database that
+        // was repaired before is not scanned again.
         await this.#replica.repairClocks();
         this.#clocksRepaired = true;
       }

@@ -8,22 +8,15 @@
 // phone links are bounded, share one budget and read only their board, live connections are
 // capped, unknown tokens are throttled per address, security headers, and (PostgreSQL) a
 // failing write is logged without its contents.
-import { rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
-import { serverCommand, startPostgres, startServer } from '../support/sync-server.mjs';
+import { checks, sleep } from '../support/checks.mjs';
+import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
 
-const results = { passed: 0, failed: 0 };
-const check = (what, ok, detail = '') => {
-  console.log(`${ok ? '  ✓' : '  ✗'} ${what}${!ok && detail ? ` (${detail})` : ''}`);
-  results[ok ? 'passed' : 'failed']++;
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const { check, finish } = checks();
 const KINDS = ['org', 'units', 'people', 'kpis', 'kpiValues', 'actions', 'escalations', 'huddles', 'attendance', 'resourceNeeds', 'experiments', 'recognitions', 'checklists', 'coachingPairs', 'coachingSessions', 'feedback', 'feedbackResponses'];
 const stampOf = (ms, counter = 0, node = 'honestadmin') => `${String(ms).padStart(16, '0')}:${counter.toString(16).padStart(4, '0')}:${node}`;
 const msOf = (stamp) => Number(stamp.slice(0, 16));
@@ -303,22 +296,6 @@ async function withDatabase({ dataDir, databaseUrl }, body) {
   }
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'huddle-hostile-'));
 const common = { RATE_PER_MINUTE: '1000', OP_MEMORY_DAYS: '90' };
-try {
-  await suite('PGlite', { ...common, DATA_DIR: dataDir }, { dataDir });
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-const postgres = await startPostgres();
-if (postgres) {
-  try {
-    await suite('PostgreSQL', { ...common, DATABASE_URL: postgres.url }, { databaseUrl: postgres.url });
-  } finally {
-    postgres.stop();
-  }
-} else {
-  check('PostgreSQL is installed for the DATABASE_URL tests (apt-get install postgresql)', false);
-}
-console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed === 0 ? 0 : 1);
+await onEachDatabase(check, (label, env, database) => suite(label, { ...common, ...env }, database));
+finish();

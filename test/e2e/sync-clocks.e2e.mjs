@@ -9,23 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { checks, sleep, until } from '../support/checks.mjs';
 import { serverCommand, startServer } from '../support/sync-server.mjs';
 
-const results = { passed: 0, failed: 0 };
-const check = (what, ok, detail = '') => {
-  console.log(`${ok ? '  ✓' : '  ✗'} ${what}${!ok && detail ? ` (${detail})` : ''}`);
-  results[ok ? 'passed' : 'failed']++;
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, timeoutMs = 20000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await what();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) return value;
-    await sleep(150);
-  }
-}
+const { check, finish } = checks();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -80,7 +67,7 @@ try {
   check('the token is gone from the address of every screen once it started', urls.every((u) => !u.includes('token=') && u.includes('unit=unit-line-1')), urls.join(' '));
 
   const id = await fast.page.evaluate(() => document.querySelector('kiosk-app').store.createAction({ unitId: 'unit-line-1', title: 'Guard rail loose' }).then((a) => a.id));
-  const everywhere = (what) => until(async () => (await Promise.all(screens.map(({ page }) => actionOn(page, id)))).every((a) => a && what(a)));
+  const everywhere = (what) => until(async () => (await Promise.all(screens.map(({ page }) => actionOn(page, id)))).every((a) => a && what(a)), 20000);
   check('an action made on the fast wall reaches every screen', await everywhere((a) => a.title === 'Guard rail loose'));
 
   // One edit after another, in real time: each later edit must win everywhere.
@@ -111,7 +98,7 @@ try {
 
   await fast.page.reload();
   await fast.page.locator('huddle-board h1').waitFor({ timeout: 30000 });
-  check('after a reload the wall still syncs without a token in its address', await until(async () => /Synced/.test(await statusOf(fast.page))) && !(await fast.page.evaluate(() => location.href)).includes('token='));
+  check('after a reload the wall still syncs without a token in its address', await until(async () => /Synced/.test(await statusOf(fast.page)), 20000) && !(await fast.page.evaluate(() => location.href)).includes('token='));
 
   // The admin revokes the wall from the Settings' list of devices.
   await honest.page.locator('kiosk-app nav button', { hasText: 'Settings' }).click();
@@ -130,5 +117,4 @@ try {
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed === 0 ? 0 : 1);
+finish();

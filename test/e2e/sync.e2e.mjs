@@ -9,23 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
-import { serverCommand, startPostgres, startServer } from '../support/sync-server.mjs';
+import { checks, sleep, until } from '../support/checks.mjs';
+import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
 
-const results = { passed: 0, failed: 0 };
-const check = (what, ok, detail = '') => {
-  console.log(`${ok ? '  ✓' : '  ✗'} ${what}${!ok && detail ? ` (${detail})` : ''}`);
-  results[ok ? 'passed' : 'failed']++;
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, timeoutMs = 15000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await what();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) return value;
-    await sleep(150);
-  }
-}
+const { check, finish } = checks();
 
 /** Every stored record of a kind on a device (its own IndexedDB, read through the kiosk's store). */
 const recordsOn = (page, kind) =>
@@ -310,21 +297,5 @@ async function suite(label, env, { secondInstance = false } = {}) {
   }
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'huddle-pglite-'));
-try {
-  await suite('PGlite', { DATA_DIR: dataDir });
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-const postgres = await startPostgres();
-if (postgres) {
-  try {
-    await suite('PostgreSQL', { DATABASE_URL: postgres.url }, { secondInstance: true });
-  } finally {
-    postgres.stop();
-  }
-} else {
-  check('PostgreSQL is installed for the DATABASE_URL tests (apt-get install postgresql)', false);
-}
-console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed === 0 ? 0 : 1);
+await onEachDatabase(check, (label, env, { databaseUrl }) => suite(label, env, { secondInstance: Boolean(databaseUrl) }));
+finish();

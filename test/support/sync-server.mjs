@@ -94,3 +94,27 @@ export async function startPostgres() {
     },
   };
 }
+
+/**
+ * Runs `suite(label, env, database)` on an embedded PGlite in a fresh folder, then on a
+ * throwaway PostgreSQL; a machine without PostgreSQL fails one check that says so.
+ * `database` is `{ dataDir }` or `{ databaseUrl }`, for suites that reach into it.
+ */
+export async function onEachDatabase(check, suite) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'huddle-pglite-'));
+  try {
+    await suite('PGlite', { DATA_DIR: dataDir }, { dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const postgres = await startPostgres();
+  if (!postgres) {
+    check('PostgreSQL is installed for the DATABASE_URL tests (apt-get install postgresql)', false);
+    return;
+  }
+  try {
+    await suite('PostgreSQL', { DATABASE_URL: postgres.url }, { databaseUrl: postgres.url });
+  } finally {
+    postgres.stop();
+  }
+}
