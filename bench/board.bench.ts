@@ -8,7 +8,7 @@
 import '../src/components/huddle-board/huddle-board.js';
 import type { HuddleBoard } from '../src/components/huddle-board/huddle-board.js';
 import { IdbHuddleStore } from '../src/store/idb-store.js';
-import { toExportFile } from '../src/store/transfer.js';
+import { toExportFile } from '../src/model/backup-file.js';
 import { ACTION_STATUSES, ENTITY_KINDS, addDays, type EntityKind, type EntityMap } from '../src/model/index.js';
 import { percentile, round } from './stats.js';
 import { importData } from '../src/store/whole-database.js';

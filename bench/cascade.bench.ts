@@ -5,7 +5,7 @@
  */
 import '../src/components/coaching-cascade/coaching-cascade.js';
 import { IdbHuddleStore } from '../src/store/idb-store.js';
-import { toExportFile } from '../src/store/transfer.js';
+import { toExportFile } from '../src/model/backup-file.js';
 import { DEFAULT_TIERS, ENTITY_KINDS, addDays, type EntityKind, type EntityMap } from '../src/model/index.js';
 import { percentile, round } from './stats.js';
 import { importData } from '../src/store/whole-database.js';

@@ -7,15 +7,31 @@
  * The host API it assumes is two calls:
  *   GET  {base}/records  -> { actions: [...], units: [...], ... } every record, by kind
  *   POST {base}/batch    <- [{ kind, record }, ...] stored all or nothing; 400 {error} if not
- * Records are checked with the package's own rules before they are sent, so a bad field is
- * refused with the same message the built-in store gives.
+ * Every intent runs the package's own write rules (huddle-elements/model: what a write stores,
+ * stamps or refuses, with the text cleaned and every field checked), so this store only
+ * fetches and persists: a bad field or a refused write gives the same error as the built-in store.
  */
-import { ENTITY_KINDS, cleanTexts, localDay, validateRecord } from 'huddle-elements/model/index.js';
+import {
+  ENTITY_KINDS,
+  actionDraft,
+  actionStatusPatch,
+  attendanceDraft,
+  checklistVersion,
+  created,
+  escalation,
+  escalationStatePatch,
+  feedbackDraft,
+  feedbackResponse,
+  huddleDraft,
+  huddleTimePatch,
+  kpiValueDraft,
+  localDay,
+  patched,
+  retirePatch,
+} from 'huddle-elements/model/index.js';
 import { affectsQuery } from 'huddle-elements/store/contract.js';
 
-const now = () => new Date().toISOString();
 const newId = () => crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-const withoutEmpty = (draft) => Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
 
 export class FetchHuddleStore {
   #base;
@@ -71,59 +87,57 @@ export class FetchHuddleStore {
 
   // ------------------------------------------------------------------ the write path
 
-  /** Cleans and checks, sends one batch, then updates the local copy and the watchers it concerns. */
-  async #commit(written) {
-    // The package's own rules: text as a person meant it (no control characters), then valid.
-    const changes = written.map(({ kind, record }) => ({ kind, record: validateRecord(kind, cleanTexts(record)) }));
-    const response = await fetch(`${this.#base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(changes) });
+  /** What the package's write rules are given: the time, today, and new ids. */
+  #context() {
+    return { now: new Date().toISOString(), today: this.today(), newId };
+  }
+
+  /**
+   * Sends the records a rule returned (already cleaned and checked) as one batch, then updates
+   * the local copy and the watchers they concern.
+   */
+  async #commit(writes) {
+    const body = writes.map(({ kind, after }) => ({ kind, record: after }));
+    const response = await fetch(`${this.#base}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) {
       const answer = await response.json().catch(() => ({}));
       throw new Error(answer.error ?? `The intranet's huddle API refused the change (${response.status}).`);
     }
-    const announced = changes.map(({ kind, record }) => ({ kind, before: this.#records.get(kind).get(record.id), after: record }));
-    for (const { kind, record } of changes) this.#records.get(kind).set(record.id, record);
-    for (const watcher of this.#watchers) if (affectsQuery(watcher.query, announced)) this.#run(watcher);
-    return changes.map(({ record }) => record);
+    for (const { kind, after } of writes) this.#records.get(kind).set(after.id, after);
+    for (const watcher of this.#watchers) if (affectsQuery(watcher.query, writes)) this.#run(watcher);
+    return writes.map(({ after }) => after);
   }
 
-  #stamp(kind, draft) {
-    const id = draft.id ?? newId();
-    const at = now();
-    return { ...withoutEmpty(draft), id, createdAt: this.#records.get(kind).get(id)?.createdAt ?? at, updatedAt: at };
-  }
-
-  async #save(kind, draft) {
-    await this.#loaded;
-    return (await this.#commit([{ kind, record: this.#stamp(kind, draft) }]))[0];
-  }
-
-  async #saveAll(entries) {
-    await this.#loaded;
-    return this.#commit(entries.map(([kind, draft]) => ({ kind, record: this.#stamp(kind, draft) })));
+  #find(kind, id) {
+    return id === undefined ? undefined : this.#records.get(kind).get(id);
   }
 
   async #current(kind, id) {
     await this.#loaded;
-    const record = this.#records.get(kind).get(id);
+    const record = this.#find(kind, id);
     if (!record) throw new Error(`${kind} ${id} does not exist.`);
     return record;
   }
 
-  /** Changes only the given fields of the current record (undefined clears one). */
-  async #patch(kind, id, patch) {
-    const current = await this.#current(kind, id);
-    const fields = typeof patch === 'function' ? patch(current) : patch;
-    const next = { ...current };
-    for (const [field, value] of Object.entries(fields)) {
-      if (field === 'id' || field === 'createdAt') continue;
-      if (value === undefined) delete next[field];
-      else next[field] = value;
-    }
-    next.updatedAt = now();
-    return (await this.#commit([{ kind, record: next }]))[0];
+  async #saveAll(entries) {
+    await this.#loaded;
+    const context = this.#context();
+    return this.#commit(entries.map(([kind, draft]) => created(kind, draft, this.#find(kind, draft.id), context)));
   }
 
-  // ------------------------------------------------------------------ intents
+  async #save(kind, draft) {
+    return (await this.#saveAll([[kind, draft]]))[0];
+  }
+
+  /** Changes only the given fields of the current record (undefined clears one); `patch` may be a rule. */
+  async #patch(kind, id, patch) {
+    const current = await this.#current(kind, id);
+    const context = this.#context();
+    const fields = typeof patch === 'function' ? patch(current, context) : patch;
+    return (await this.#commit([patched(kind, current, fields, context)]))[0];
+  }
+
+  // ------------------------------------------------------------------ intents: the rules are the package's
 
   saveOrgSettings(settings) { return this.#save('org', { ...settings, id: 'org' }); }
   createUnit(draft) { return this.#save('units', draft); }
@@ -136,44 +150,42 @@ export class FetchHuddleStore {
   updatePerson(id, patch) { return this.#patch('people', id, patch); }
   createKpi(draft) { return this.#save('kpis', draft); }
   updateKpi(id, patch) { return this.#patch('kpis', id, patch); }
-  recordKpiValue(kpiId, day, result) { return this.#save('kpiValues', { id: `${kpiId}:${day}`, kpiId, day, ...result }); }
-  createAction(draft) { return this.#save('actions', { ...draft, status: draft.status ?? 'open' }); }
+  recordKpiValue(kpiId, day, result) { return this.#save('kpiValues', kpiValueDraft(kpiId, day, result)); }
+  createAction(draft) { return this.#save('actions', actionDraft(draft)); }
   updateAction(id, patch) { return this.#patch('actions', id, patch); }
-  setActionStatus(id, status) {
-    return this.#patch('actions', id, (current) => (current.status === status ? {} : { status, doneAt: status === 'done' ? now() : undefined }));
-  }
+  setActionStatus(id, status) { return this.#patch('actions', id, (current, context) => actionStatusPatch(current, status, context)); }
   async escalateAction(actionId, reason) {
     const action = await this.#current('actions', actionId);
-    const unit = await this.#current('units', action.unitId);
-    if (!unit.parentId) throw new Error(`Board "${unit.name}" has no parent board to escalate to.`);
-    const escalation = this.#stamp('escalations', { fromUnitId: unit.id, toUnitId: unit.parentId, title: action.title, reason, actionId, state: 'open', stateChangedAt: now() });
-    await this.#commit([{ kind: 'escalations', record: escalation }, { kind: 'actions', record: { ...action, escalationId: escalation.id, updatedAt: now() } }]);
-    return escalation;
+    const board = await this.#current('units', action.unitId);
+    const writes = escalation(action, board, this.#find('escalations', action.escalationId), reason, this.#context());
+    return (await this.#commit(writes))[0];
   }
   setEscalationState(id, state, resolution) {
-    return this.#patch('escalations', id, (current) => ({ state, stateChangedAt: current.state === state ? current.stateChangedAt : now(), ...(resolution !== undefined ? { resolution } : {}) }));
+    return this.#patch('escalations', id, (current, context) => escalationStatePatch(current, state, resolution, context));
   }
   saveExperiment(draft) { return this.#save('experiments', draft); }
   addResourceNeed(draft) { return this.#save('resourceNeeds', { ...draft, closed: false }); }
   setResourceNeedClosed(id, closed) { return this.#patch('resourceNeeds', id, { closed }); }
-  recordAttendance(unitId, day, personId, state) { return this.#save('attendance', { id: `${unitId}:${day}:${personId}`, unitId, day, personId, state }); }
-  startHuddle(unitId) { return this.#save('huddles', { unitId, day: this.today(), startedAt: now(), partSeconds: { reflect: 0, plan: 0, improve: 0 } }); }
-  recordHuddleTime(id, partSeconds, end) { return this.#patch('huddles', id, end ? { partSeconds, endedAt: now() } : { partSeconds }); }
+  recordAttendance(unitId, day, personId, state) { return this.#save('attendance', attendanceDraft(unitId, day, personId, state)); }
+  startHuddle(unitId) { return this.#save('huddles', huddleDraft(unitId, this.#context())); }
+  recordHuddleTime(id, partSeconds, end) { return this.#patch('huddles', id, (_current, context) => huddleTimePatch(partSeconds, end, context)); }
   addRecognition(draft) { return this.#save('recognitions', draft); }
   saveCoachingSession(draft) { return this.#save('coachingSessions', draft); }
   saveCoachingPair(draft) { return this.#save('coachingPairs', draft); }
   saveCoachingPairs(drafts) { return this.#saveAll(drafts.map((d) => ['coachingPairs', d])); }
-  async saveChecklist({ basedOnVersion, ...draft }) {
+  async saveChecklist(draft) {
     await this.#loaded;
-    const before = draft.id ? this.#records.get('checklists').get(draft.id) : undefined;
-    return this.#save('checklists', { ...draft, version: Math.max(before?.version ?? 0, basedOnVersion ?? 0) + 1 });
+    return (await this.#commit([checklistVersion(draft, this.#find('checklists', draft.id), this.#context())]))[0];
   }
-  submitFeedback(draft) { return this.#save('feedback', { ...draft, day: draft.day ?? this.today() }); }
-  submitSurvey(drafts) { return this.#saveAll(drafts.map((d) => ['feedback', { ...d, day: d.day ?? this.today() }])); }
+  submitFeedback(draft) { return this.#save('feedback', feedbackDraft(draft, this.#context())); }
+  submitSurvey(drafts) {
+    const context = this.#context();
+    return this.#saveAll(drafts.map((d) => ['feedback', feedbackDraft(d, context)]));
+  }
   commentOnFeedback(id, comment) { return this.#patch('feedback', id, { comment }); }
   async respondToFeedback(feedbackId, text, responderId) {
     const feedback = await this.#current('feedback', feedbackId);
-    return this.#save('feedbackResponses', { feedbackId, unitId: feedback.unitId, text, ...(responderId ? { responderId } : {}) });
+    return (await this.#commit([feedbackResponse(feedback, text, responderId, this.#context())]))[0];
   }
-  async retire(kind, id) { await this.#patch(kind, id, { deletedAt: now() }); }
+  async retire(kind, id) { await this.#patch(kind, id, (_current, context) => retirePatch(context)); }
 }

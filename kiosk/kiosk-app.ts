@@ -19,6 +19,7 @@ import { SETUP_PROGRESS_KEY, isEmpty, setupInProgress } from './first-start.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
 import { ConfigError, KIOSK_VIEWS, languageTag, parseConfig, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
+import { errorText } from '../src/components/problem-words.js';
 import './board-overview.js';
 import './pin-pad.js';
 import './kiosk-settings.js';
@@ -322,7 +323,7 @@ export class KioskApp extends LitElement {
         await loadDemoOrganisation(this.store);
       }
     } catch (error) {
-      this.phase = { name: 'failed', message: (error as Error).message };
+      this.phase = { name: 'failed', message: errorText(error as Error) };
       return;
     }
     this.#ready(config);
@@ -358,7 +359,7 @@ export class KioskApp extends LitElement {
     try {
       await loadDemoOrganisation(this.store);
     } catch (error) {
-      this.phase = { name: 'failed', message: (error as Error).message };
+      this.phase = { name: 'failed', message: errorText(error as Error) };
       return;
     }
     this.#ready(config);

@@ -13,6 +13,7 @@ import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
+import { errorText } from '../src/components/problem-words.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 import './device-tokens.js';
 import { settingsControlStyles } from './settings-styles.js';
@@ -175,7 +176,8 @@ export class KioskSettings extends LitElement {
       }
     } catch (error) {
       // The import checks the whole file first: nothing was changed.
-      this.problem = msg(str`${(error as Error).message} Nothing was changed.`);
+      const reason = errorText(error as Error);
+      this.problem = msg(str`${reason} Nothing was changed.`);
     }
     void this.#measureStorage();
   }

@@ -19,7 +19,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { ImportError } from '../src/store/transfer.js';
+import { ImportError } from '../src/model/backup-file.js';
 import { ROLES, type Role } from '../src/sync/protocol.js';
 import { createApp } from './app.js';
 import { openDatabase, type Database } from './db.js';

@@ -5,7 +5,7 @@
  * own change counter; its row lock serialises pushes per organisation, so cursors follow
  * commit order and a pull never skips a change committed late, even across instances.
  */
-import { validateRecord, ValidationError, type EntityKind } from '../src/model/index.js';
+import { problemText, recordRuleProblem, validateRecord, ValidationError, type EntityKind, type EntityMap, type RecordLookup } from '../src/model/index.js';
 import { HybridClock, hlcMs, newNodeId, type Hlc } from '../src/model/hlc.js';
 import { mergeFields, type FieldClocks } from '../src/model/merge.js';
 import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/sync/protocol.js';
@@ -60,6 +60,7 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
       const { rows } = await sql.query<Row>('select data, clocks from records where org = $1 and kind = $2 and id = $3', [who.org, kind, id]);
       return rows[0];
     };
+    const lookup: RecordLookup = async (kind, id) => (await load(kind, id))?.data as unknown as EntityMap[typeof kind] | undefined;
     const boardsOf = async (kind: EntityKind, record: Record<string, unknown>) => {
       if (kind !== 'kpiValues') return directBoards(kind, record);
       const kpi = await load('kpis', String(record['kpiId']));
@@ -83,13 +84,16 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
       if (stamp !== op.hlc) restamped[op.opId] = stamp;
       const merged = mergeFields(op.id, current?.data, current?.clocks ?? {}, op.fields, stamp);
       const after = merged.record!;
+      let valid: EntityMap[EntityKind];
       try {
-        validateRecord(op.kind, after);
+        valid = validateRecord(op.kind, after);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const hint = current ? '' : ' (the server has no such record: an op that creates one must carry all its fields)';
-        throw new SyncProtocolError(`${name}: ${error.field} ${error.problem}${hint}`, index, error.field);
+        throw new SyncProtocolError(`${name}: ${error.field} ${problemText(error.problem)}${hint}`, index, error.field);
       }
+      const broken = await recordRuleProblem(op.kind, current?.data as unknown as EntityMap[EntityKind] | undefined, valid, lookup);
+      if (broken) throw new SyncProtocolError(`${name}: ${broken.field} ${problemText(broken.problem)}`, index, broken.field);
       const problem = await writeProblem(who, op.kind, current?.data, after, boardsOf);
       if (problem) throw new AccessError(`${name}: ${problem}`, index);
       applied++;

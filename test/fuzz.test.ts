@@ -6,9 +6,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ConfigError, parseConfig } from '../kiosk/config.js';
-import { ImportError, parseImport } from '../src/store/transfer.js';
+import { ImportError, parseImport } from '../src/model/backup-file.js';
 import { generateDemoOrganisation } from '../src/demo/index.js';
-import { toExportFile } from '../src/store/transfer.js';
+import { toExportFile } from '../src/model/backup-file.js';
 import { deleteTestDatabases, freshStore } from './helpers/store.js';
 import { exportData, importData } from '../src/store/whole-database.js';
 

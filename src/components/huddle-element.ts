@@ -15,6 +15,7 @@ import type { HuddleStore } from '../store/contract.js';
 import type { EntityKind } from '../model/index.js';
 import type { HuddleEventMap } from './events.js';
 import { followPageLanguage } from '../locales/localization.js';
+import { errorText } from './problem-words.js';
 
 // One page-wide watcher of <html lang> for all elements, living as long as the page.
 followPageLanguage();
@@ -107,7 +108,7 @@ export class HuddleElement extends LitElement {
     try {
       return await action();
     } catch (error) {
-      this.writeError = (error as Error).message;
+      this.writeError = errorText(error as Error);
       return undefined;
     }
   }

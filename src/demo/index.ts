@@ -1,7 +1,7 @@
 /** The demo organisation: generated records and loading them into a store. */
 import { localDay, type Day } from '../model/index.js';
 import type { IdbHuddleStore } from '../store/idb-store.js';
-import { toExportFile } from '../store/transfer.js';
+import { toExportFile } from '../model/backup-file.js';
 import { importData } from '../store/whole-database.js';
 import { DEMO_SEED, generateDemoOrganisation } from './organisation.js';
 

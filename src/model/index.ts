@@ -2,6 +2,11 @@
 export * from './types.js';
 export * from './dates.js';
 export { ValidationError, cleanText, cleanTexts } from './schema.js';
+export * from './problems.js';
+export * from './write-rules.js';
+export * from './record-ids.js';
+export * from './backup-file.js';
+export { SCHEMA_VERSION, upgradeRecord } from './record-upgrades.js';
 export * from './validation.js';
 export * from './kpi-status.js';
 export * from './kpi-trend.js';

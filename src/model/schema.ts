@@ -1,14 +1,13 @@
 /**
- * A tiny declarative schema: each field has a check that returns a message when the value
- * is wrong. Used both for writes through the store and for every record of an import, so
- * the two can never disagree about what a valid record is. The messages are in the page's
- * language (`msg` answers in English until a page sets another, and always on the server).
+ * A tiny declarative schema: each field has a check that returns what is wrong with a value,
+ * as data (see problems.ts). Used both for writes through the store and for every record of
+ * an import, so the two can never disagree about what a valid record is.
  */
-import { msg, str } from '@lit/localize';
 import { isDay } from './dates.js';
+import { problemText, type ValueProblem } from './problems.js';
 
-/** Returns a message saying what is wrong, or undefined when the value is fine. */
-export type Check = (value: unknown) => string | undefined;
+/** Returns what is wrong, or undefined when the value is fine. */
+export type Check = (value: unknown) => ValueProblem | undefined;
 
 export interface FieldSpec {
   check: Check;
@@ -17,15 +16,18 @@ export interface FieldSpec {
 
 export type Schema = Record<string, FieldSpec>;
 
-/** A rejected input, naming the entity, the field and what is wrong with it. */
+/**
+ * A rejected input, naming the entity, the field and what is wrong with it. The message is
+ * English; elements word `problem` in the page's language.
+ */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
   constructor(
     readonly entity: string,
     readonly field: string,
-    readonly problem: string,
+    readonly problem: ValueProblem,
   ) {
-    super(`${entity}: ${field} ${problem}`);
+    super(`${entity}: ${field} ${problemText(problem)}`);
   }
 }
 
@@ -43,14 +45,14 @@ export function hasBrokenCharacter(value: string): boolean {
 }
 
 /** Why a text cannot be stored as it is (see `cleanText`), or undefined. */
-export function textProblem(value: string): string | undefined {
+export function textProblem(value: string): ValueProblem | undefined {
   const control = value.search(CONTROL);
   if (control >= 0) {
-    const code = value.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
-    return msg(str`must not contain control characters (U+${code} at position ${control + 1})`);
+    const character = value.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    return { code: 'control-character', character, position: control + 1 };
   }
   const broken = value.search(LONE_SURROGATE);
-  if (broken >= 0) return msg(str`contains a broken character at position ${broken + 1} (half of a UTF-16 pair)`);
+  if (broken >= 0) return { code: 'broken-character', position: broken + 1 };
   return undefined;
 }
 
@@ -73,8 +75,8 @@ export function cleanTexts<T>(value: T): T {
   return value;
 }
 
-const tooLong = (max: number, has: number) => msg(str`must be at most ${max} characters (has ${has})`);
-const tooMany = (max: number) => msg(str`must have at most ${max} entries`);
+const tooLong = (max: number, has: number): ValueProblem => ({ code: 'too-long', max, has });
+const tooMany = (max: number): ValueProblem => ({ code: 'too-many', max });
 
 export const required = (check: Check): FieldSpec => ({ check });
 export const optional = (check: Check): FieldSpec => ({ check, optional: true });
@@ -83,8 +85,8 @@ export const optional = (check: Check): FieldSpec => ({ check, optional: true })
 export const text =
   (max: number): Check =>
   (value) => {
-    if (typeof value !== 'string') return msg('must be text');
-    if (value.trim() === '') return msg('must not be empty');
+    if (typeof value !== 'string') return { code: 'not-text' };
+    if (value.trim() === '') return { code: 'empty' };
     if (value.length > max) return tooLong(max, value.length);
     return textProblem(value);
   };
@@ -93,56 +95,56 @@ export const text =
 export const freeText =
   (max: number): Check =>
   (value) => {
-    if (typeof value !== 'string') return msg('must be text');
+    if (typeof value !== 'string') return { code: 'not-text' };
     if (value.length > max) return tooLong(max, value.length);
     return textProblem(value);
   };
 
 export const finiteNumber: Check = (value) =>
-  typeof value === 'number' && Number.isFinite(value) ? undefined : msg('must be a number');
+  typeof value === 'number' && Number.isFinite(value) ? undefined : { code: 'not-number' };
 
 export const integerBetween =
   (min: number, max: number): Check =>
   (value) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max
       ? undefined
-      : msg(str`must be a whole number from ${min} to ${max}`);
+      : { code: 'not-whole-number', min, max };
 
 export const nonNegative: Check = (value) =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : msg('must be a number of 0 or more');
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : { code: 'negative' };
 
-export const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : msg('must be true or false'));
+export const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : { code: 'not-boolean' });
 
-export const day: Check = (value) => (isDay(value) ? undefined : msg('must be a date written YYYY-MM-DD'));
+export const day: Check = (value) => (isDay(value) ? undefined : { code: 'not-day' });
 
 /** A time of day, `HH:MM` on the 24-hour clock. */
 export const timeOfDay: Check = (value) =>
-  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : msg('must be a time written HH:MM (24-hour clock)');
+  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : { code: 'not-time' };
 
 export const isoTimestamp: Check = (value) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
     ? undefined
-    : msg('must be an ISO timestamp');
+    : { code: 'not-timestamp' };
 
 /** An id: non-empty, no control characters, bounded. */
 export const id: Check = (value) =>
   typeof value === 'string' && value.length > 0 && value.length <= 100 && !/[\u0000-\u001f]/.test(value) && textProblem(value) === undefined
     ? undefined
-    : msg('must be an id (1-100 characters, no control characters)');
+    : { code: 'not-id' };
 
 export const oneOf =
   (values: readonly string[]): Check =>
   (value) =>
-    typeof value === 'string' && values.includes(value) ? undefined : msg(str`must be one of: ${values.join(', ')}`);
+    typeof value === 'string' && values.includes(value) ? undefined : { code: 'not-one-of', values };
 
 export const listOf =
   (item: Check, max: number): Check =>
   (value) => {
-    if (!Array.isArray(value)) return msg('must be a list');
+    if (!Array.isArray(value)) return { code: 'not-list' };
     if (value.length > max) return tooMany(max);
     for (const [index, entry] of value.entries()) {
       const problem = item(entry);
-      if (problem) return msg(str`entry ${index + 1} ${problem}`);
+      if (problem) return { code: 'in-entry', entry: index + 1, inner: problem };
     }
     return undefined;
   };
@@ -150,12 +152,12 @@ export const listOf =
 export const mapOf =
   (entry: Check, max: number): Check =>
   (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return msg('must be an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { code: 'not-object' };
     const entries = Object.entries(value);
     if (entries.length > max) return tooMany(max);
     for (const [key, inner] of entries) {
       const problem = id(key) ?? entry(inner);
-      if (problem) return msg(str`entry "${key}" ${problem}`);
+      if (problem) return { code: 'in-entry', entry: key, inner: problem };
     }
     return undefined;
   };
@@ -165,26 +167,26 @@ export const shape =
   (schema: Schema): Check =>
   (value) => {
     const problem = firstProblem(schema, value);
-    return problem ? `${problem.field} ${problem.problem}` : undefined;
+    return problem && { code: 'in-field', field: problem.field, inner: problem.problem };
   };
 
 /** The first thing wrong with `value` against `schema`, fields in schema order. */
-export function firstProblem(schema: Schema, value: unknown): { field: string; problem: string } | undefined {
+export function firstProblem(schema: Schema, value: unknown): { field: string; problem: ValueProblem } | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { field: '(record)', problem: msg('must be an object') };
+    return { field: '(record)', problem: { code: 'not-object' } };
   }
   const record = value as Record<string, unknown>;
   for (const [field, spec] of Object.entries(schema)) {
     const fieldValue = record[field];
     if (fieldValue === undefined) {
-      if (!spec.optional) return { field, problem: msg('is required') };
+      if (!spec.optional) return { field, problem: { code: 'required' } };
       continue;
     }
     const problem = spec.check(fieldValue);
     if (problem) return { field, problem };
   }
   for (const field of Object.keys(record)) {
-    if (!(field in schema)) return { field, problem: msg('is not a known field') };
+    if (!(field in schema)) return { field, problem: { code: 'unknown-field' } };
   }
   return undefined;
 }

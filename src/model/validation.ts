@@ -2,7 +2,6 @@
  * What a valid record of each kind is. The store validates every write with these, and an
  * import validates every record, so nothing invalid is ever saved.
  */
-import { msg } from '@lit/localize';
 import {
   ACTION_STATUSES,
   ATTENDANCE_STATES,
@@ -38,6 +37,8 @@ import {
   timeOfDay,
   type Schema,
 } from './schema.js';
+import type { ValueProblem } from './problems.js';
+import { attendanceId, kpiValueId } from './record-ids.js';
 
 /** Limits sized for a wall board: titles short enough to read from 3 m, notes for a tablet. */
 export const LIMITS = { name: 120, title: 200, note: 4000 } as const;
@@ -184,17 +185,25 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
 };
 
 /** Rules that tie fields together; each returns the field at fault and why. */
-const CROSS_FIELD: { [K in EntityKind]?: (record: EntityMap[K]) => [string, string] | undefined } = {
-  kpiValues: (v) => (v.value === undefined && v.met === undefined ? ['value', msg('or met is required')] : undefined),
+const CROSS_FIELD: { [K in EntityKind]?: (record: EntityMap[K]) => [string, ValueProblem] | undefined } = {
+  kpiValues: (v) => {
+    if (v.value === undefined && v.met === undefined) return ['value', { code: 'value-or-met' }];
+    const expected = kpiValueId(v.kpiId, v.day);
+    return v.id === expected ? undefined : ['id', { code: 'id-not-derived', expected }];
+  },
+  attendance: (a) => {
+    const expected = attendanceId(a.unitId, a.day, a.personId);
+    return a.id === expected ? undefined : ['id', { code: 'id-not-derived', expected }];
+  },
   coachingSessions: (s) => {
-    if (s.anonymous && s.coachId !== undefined) return ['coachId', msg('must be left out of an anonymous session')];
-    if (s.anonymous && s.direction !== 'up') return ['anonymous', msg('is only allowed for coaching up')];
-    if (!s.anonymous && s.coachId === undefined) return ['coachId', msg('is required unless the session is anonymous')];
+    if (s.anonymous && s.coachId !== undefined) return ['coachId', { code: 'coach-in-anonymous' }];
+    if (s.anonymous && s.direction !== 'up') return ['anonymous', { code: 'anonymous-not-up' }];
+    if (!s.anonymous && s.coachId === undefined) return ['coachId', { code: 'coach-required' }];
     return undefined;
   },
-  coachingPairs: (p) => (p.coachId === p.learnerId ? ['learnerId', msg('must be someone other than the coach')] : undefined),
-  feedback: (f) => (f.anonymous && f.personId !== undefined ? ['personId', msg('must be left out of an anonymous answer')] : undefined),
-  escalations: (e) => (e.fromUnitId === e.toUnitId ? ['toUnitId', msg('must be another board than the sender')] : undefined),
+  coachingPairs: (p) => (p.coachId === p.learnerId ? ['learnerId', { code: 'learner-is-coach' }] : undefined),
+  feedback: (f) => (f.anonymous && f.personId !== undefined ? ['personId', { code: 'person-in-anonymous' }] : undefined),
+  escalations: (e) => (e.fromUnitId === e.toUnitId ? ['toUnitId', { code: 'same-board' }] : undefined),
 };
 
 /** Throws a ValidationError naming the first bad field; returns the record typed when valid. */
@@ -202,7 +211,7 @@ export function validateRecord<K extends EntityKind>(kind: K, value: unknown): E
   const problem = firstProblem({ ...base, ...SCHEMAS[kind] }, value);
   if (problem) throw new ValidationError(kind, problem.field, problem.problem);
   const record = value as EntityMap[K];
-  const cross = (CROSS_FIELD[kind] as ((r: EntityMap[K]) => [string, string] | undefined) | undefined)?.(record);
+  const cross = (CROSS_FIELD[kind] as ((r: EntityMap[K]) => [string, ValueProblem] | undefined) | undefined)?.(record);
   if (cross) throw new ValidationError(kind, cross[0], cross[1]);
   return record;
 }

@@ -7,11 +7,22 @@
  * every other tab or window of the same origin using the same database.
  */
 import { openDatabase, type Db, type Tx } from './idb.js';
-import { msg, str } from '@lit/localize';
 import {
+  actionDraft,
+  actionStatusPatch,
+  attendanceDraft,
+  checklistVersion,
+  created,
+  escalation,
+  escalationStatePatch,
+  feedbackDraft,
+  feedbackResponse,
+  huddleDraft,
+  huddleTimePatch,
+  kpiValueDraft,
   localDay,
-  cleanTexts,
-  validateRecord,
+  patched,
+  retirePatch,
   type Action,
   type ActionStatus,
   type AgendaPart,
@@ -21,14 +32,20 @@ import {
   type EntityKind,
   type EntityMap,
   type EscalationState,
+  type NewAction,
+  type NewChecklist,
+  type NewFeedback,
+  type Patch,
   type RecordBase,
+  type RecordWrite,
+  type WriteContext,
 } from '../model/index.js';
 import { affectsQuery, type HuddleStore, type Query, type RecordChange, type RecordReader } from './contract.js';
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
 import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, upgrade, type ClockRow, type ClockState } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../model/hlc.js';
-import type { NewAction, NewCoachingSession, NewFeedback, Patch, StoreWrites } from './writes.js';
+import type { NewCoachingSession, StoreWrites } from './writes.js';
 
 export interface IdbStoreOptions {
   /** Database name; one per organisation on a device. */
@@ -300,19 +317,23 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     await meta.put(clockState(this.#clock));
   }
 
-  /**
-   * Cleans the text (control characters a paste brought in), validates and puts one record
-   * inside a write transaction.
-   */
-  async #put<K extends EntityKind>(tx: Tx, kind: K, before: EntityMap[K] | undefined, written: EntityMap[K]): Promise<RecordChange> {
-    const after = cleanTexts(written);
-    validateRecord(kind, after);
-    await tx.objectStore(kind).put(after);
-    return before ? { kind, before, after } : { kind, after };
+  /** The time, day and id source the model's write rules are given. */
+  #context(): WriteContext {
+    return { now: nowIso(), today: this.today(), newId };
+  }
+
+  /** Puts what a rule decided; the rule has already cleaned and validated it. */
+  async #put(tx: Tx, write: RecordWrite): Promise<RecordChange> {
+    await tx.objectStore(write.kind).put(write.after);
+    return write;
+  }
+
+  async #find<K extends EntityKind>(tx: Tx, kind: K, id: string): Promise<EntityMap[K] | undefined> {
+    return (await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined;
   }
 
   async #current<K extends EntityKind>(tx: Tx, kind: K, id: string): Promise<EntityMap[K]> {
-    const record = (await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined;
+    const record = await this.#find(tx, kind, id);
     if (!record) throw new StorageError('not-found', `${kind} ${id}`);
     return record;
   }
@@ -323,35 +344,33 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     return change!.after as EntityMap[K];
   }
 
-  /** Stamps and puts each draft (a given id replaces that record) inside one transaction. */
+  /** Stores each draft (a given id replaces that record) inside one transaction. */
   async #createAll<K extends EntityKind>(tx: Tx, kind: K, drafts: readonly Draft<EntityMap[K]>[]): Promise<RecordChange[]> {
-    const at = nowIso();
+    const context = this.#context();
     const changes: RecordChange[] = [];
     for (const draft of drafts) {
-      const id = draft.id ?? newId();
-      const before = (await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined;
-      const after = { ...stripUndefined(draft), id, createdAt: before?.createdAt ?? at, updatedAt: at } as unknown as EntityMap[K];
-      changes.push(await this.#put(tx, kind, before, after));
+      const before = draft.id === undefined ? undefined : await this.#find(tx, kind, draft.id);
+      changes.push(await this.#put(tx, created(kind, draft, before, context)));
     }
     return changes;
   }
 
-  /** Applies a patch to the stored version, so fields changed elsewhere are kept. */
+  /** Applies a patch (or the patch a rule makes of the stored version) to the stored version. */
   async #patch<K extends EntityKind>(
     kind: K,
     id: string,
-    patch: Patch<EntityMap[K]> | ((current: EntityMap[K]) => Patch<EntityMap[K]>),
+    patch: Patch<EntityMap[K]> | ((current: EntityMap[K], context: WriteContext) => Patch<EntityMap[K]>),
   ): Promise<EntityMap[K]> {
     const [change] = await this.#write([kind], async (tx) => {
       const before = await this.#current(tx, kind, id);
-      const fields = typeof patch === 'function' ? patch(before) : patch;
-      const after = applyPatch(before, fields as Record<string, unknown>);
-      return [await this.#put(tx, kind, before, after)];
+      const context = this.#context();
+      const fields = typeof patch === 'function' ? patch(before, context) : patch;
+      return [await this.#put(tx, patched(kind, before, fields, context))];
     });
     return change!.after as EntityMap[K];
   }
 
-  // ---------------------------------------------------------------- intents
+  // ---------------------------------------------------------------- intents (rules: src/model/write-rules.ts)
 
   saveOrgSettings(settings: Omit<EntityMap['org'], keyof RecordBase>) {
     return this.#save('org', { ...settings, id: 'org' });
@@ -384,12 +403,11 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   }
 
   recordKpiValue(kpiId: string, day: Day, result: { value: number } | { met: boolean }) {
-    // One id per KPI and day, so that two devices recording the same day converge.
-    return this.#save('kpiValues', { id: `${kpiId}:${day}`, kpiId, day, ...result });
+    return this.#save('kpiValues', kpiValueDraft(kpiId, day, result));
   }
 
   createAction(draft: NewAction) {
-    return this.#save('actions', { ...draft, status: draft.status ?? 'open' });
+    return this.#save('actions', actionDraft(draft));
   }
 
   updateAction(id: string, patch: Patch<Action>) {
@@ -397,47 +415,22 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   }
 
   setActionStatus(id: string, status: ActionStatus) {
-    return this.#patch('actions', id, (current) =>
-      current.status === status ? {} : { status, doneAt: status === 'done' ? nowIso() : undefined },
-    );
+    return this.#patch('actions', id, (current, context) => actionStatusPatch(current, status, context));
   }
 
   async escalateAction(actionId: string, reason: string) {
     const changes = await this.#write(['actions', 'units', 'escalations'], async (tx) => {
       const action = await this.#current(tx, 'actions', actionId);
-      if (action.escalationId) {
-        const existing = (await tx.objectStore('escalations').get(action.escalationId)) as EntityMap['escalations'] | undefined;
-        if (existing && existing.state !== 'resolved') throw new StorageError('conflict', msg('this action is already escalated'));
-      }
-      const unit = await this.#current(tx, 'units', action.unitId);
-      if (!unit.parentId) throw new StorageError('conflict', msg(str`board "${unit.name}" has no parent board to escalate to`));
-      const at = nowIso();
-      const escalation: EntityMap['escalations'] = {
-        id: newId(),
-        fromUnitId: unit.id,
-        toUnitId: unit.parentId,
-        title: action.title,
-        reason,
-        actionId,
-        state: 'open',
-        stateChangedAt: at,
-        createdAt: at,
-        updatedAt: at,
-      };
-      return [
-        await this.#put(tx, 'escalations', undefined, escalation),
-        await this.#put(tx, 'actions', action, { ...action, escalationId: escalation.id, updatedAt: at }),
-      ];
+      const current = action.escalationId ? await this.#find(tx, 'escalations', action.escalationId) : undefined;
+      const board = await this.#current(tx, 'units', action.unitId);
+      const writes = escalation(action, board, current, reason, this.#context());
+      return Promise.all(writes.map((write) => this.#put(tx, write)));
     });
     return changes[0]!.after as EntityMap['escalations'];
   }
 
   setEscalationState(id: string, state: EscalationState, resolution?: string) {
-    return this.#patch('escalations', id, (current) => ({
-      state,
-      stateChangedAt: current.state === state ? current.stateChangedAt : nowIso(),
-      ...(resolution !== undefined ? { resolution } : {}),
-    }));
+    return this.#patch('escalations', id, (current, context) => escalationStatePatch(current, state, resolution, context));
   }
 
   saveExperiment(draft: Draft<EntityMap['experiments']>) {
@@ -451,20 +444,15 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   }
 
   recordAttendance(unitId: string, day: Day, personId: string, state: EntityMap['attendance']['state']) {
-    return this.#save('attendance', { id: `${unitId}:${day}:${personId}`, unitId, day, personId, state });
+    return this.#save('attendance', attendanceDraft(unitId, day, personId, state));
   }
 
   startHuddle(unitId: string) {
-    return this.#save('huddles', {
-      unitId,
-      day: this.today(),
-      startedAt: nowIso(),
-      partSeconds: { reflect: 0, plan: 0, improve: 0 },
-    });
+    return this.#save('huddles', huddleDraft(unitId, this.#context()));
   }
 
   recordHuddleTime(id: string, partSeconds: Record<AgendaPart, number>, end: boolean) {
-    return this.#patch('huddles', id, end ? { partSeconds, endedAt: nowIso() } : { partSeconds });
+    return this.#patch('huddles', id, (_current, context) => huddleTimePatch(partSeconds, end, context));
   }
 
   addRecognition(draft: Draft<EntityMap['recognitions']>) {
@@ -482,31 +470,22 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     return changes.map((c) => c.after as EntityMap['coachingPairs']);
   }
 
-  async saveChecklist({ basedOnVersion, ...draft }: Omit<Draft<EntityMap['checklists']>, 'version'> & { basedOnVersion?: number }) {
+  async saveChecklist(draft: NewChecklist) {
     const [change] = await this.#write(['checklists'], async (tx) => {
-      const id = draft.id ?? newId();
-      const before = (await tx.objectStore('checklists').get(id)) as EntityMap['checklists'] | undefined;
-      const at = nowIso();
-      const version = Math.max(before?.version ?? 0, basedOnVersion ?? 0) + 1;
-      const after = { ...draft, id, version, createdAt: before?.createdAt ?? at, updatedAt: at };
-      return [await this.#put(tx, 'checklists', before, after)];
+      const before = draft.id === undefined ? undefined : await this.#find(tx, 'checklists', draft.id);
+      return [await this.#put(tx, checklistVersion(draft, before, this.#context()))];
     });
     return change!.after as EntityMap['checklists'];
   }
 
   submitFeedback(draft: NewFeedback) {
-    return this.#save('feedback', { ...draft, day: draft.day ?? this.today() });
+    return this.#save('feedback', feedbackDraft(draft, this.#context()));
   }
 
   async submitSurvey(drafts: NewFeedback[]) {
-    const changes = await this.#write(['feedback'], async (tx) => {
-      const at = nowIso();
-      const out: RecordChange[] = [];
-      for (const draft of drafts) {
-        const record = { ...stripUndefined(draft), day: draft.day ?? this.today(), id: draft.id ?? newId(), createdAt: at, updatedAt: at } as EntityMap['feedback'];
-        out.push(await this.#put(tx, 'feedback', undefined, record));
-      }
-      return out;
+    const changes = await this.#write(['feedback'], (tx) => {
+      const context = this.#context();
+      return this.#createAll(tx, 'feedback', drafts.map((draft) => feedbackDraft(draft, context)));
     });
     return changes.map((c) => c.after as EntityMap['feedback']);
   }
@@ -518,23 +497,13 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   async respondToFeedback(feedbackId: string, text: string, responderId?: string) {
     const [change] = await this.#write(['feedback', 'feedbackResponses'], async (tx) => {
       const feedback = await this.#current(tx, 'feedback', feedbackId);
-      const at = nowIso();
-      const response: EntityMap['feedbackResponses'] = {
-        id: newId(),
-        feedbackId,
-        unitId: feedback.unitId,
-        text,
-        ...(responderId ? { responderId } : {}),
-        createdAt: at,
-        updatedAt: at,
-      };
-      return [await this.#put(tx, 'feedbackResponses', undefined, response)];
+      return [await this.#put(tx, feedbackResponse(feedback, text, responderId, this.#context()))];
     });
     return change!.after as EntityMap['feedbackResponses'];
   }
 
   async retire(kind: EntityKind, id: string): Promise<void> {
-    await this.#patch(kind, id, { deletedAt: nowIso() } as Patch<AnyRecord>);
+    await this.#patch(kind, id, (_current, context) => retirePatch(context));
   }
 
   /** Pending outbox entries, oldest first (what a sync pushes); at most `limit`. */
@@ -583,22 +552,6 @@ export function readerOf(tx: Tx): RecordReader {
       tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
     get: <K extends EntityKind>(kind: K, id: string) => tx.objectStore(kind).get(id) as Promise<EntityMap[K] | undefined>,
   };
-}
-
-/** IndexedDB stores `undefined` as a present key; a record should not carry empty keys. */
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function applyPatch<T extends AnyRecord>(current: T, patch: Record<string, unknown>): T {
-  const next: Record<string, unknown> = { ...current };
-  for (const [field, value] of Object.entries(patch)) {
-    if (field === 'id' || field === 'createdAt') continue;
-    if (value === undefined) delete next[field];
-    else next[field] = value;
-  }
-  next['updatedAt'] = nowIso();
-  return next as T;
 }
 
 function changedFields(change: RecordChange): string[] {

@@ -6,6 +6,6 @@ export * from './queries.js';
 export { IdbHuddleStore, type IdbStoreOptions, type OutboxEntry } from './idb-store.js';
 export { DB_VERSION, DEFAULT_DB_NAME } from './schema-versions.js';
 export { exportData, importData, clearAll, demoSeed } from './whole-database.js';
-export { ImportError, parseImport, EXPORT_FORMAT, type ExportFile, type ImportSummary } from './transfer.js';
+export { ImportError, parseImport, EXPORT_FORMAT, type ExportFile, type ImportSummary } from '../model/backup-file.js';
 export { CSV_EXPORTS, csvCell, toCsv, type CsvExport } from './csv.js';
 export { getDefaultStore } from './default-store.js';

@@ -6,8 +6,10 @@
 import type { Db, Tx } from './idb.js';
 import { formatHlc, newNodeId, type HybridClock } from '../model/hlc.js';
 import { newId } from './ids.js';
+import { SCHEMA_VERSION, upgradeRecordTo } from '../model/record-upgrades.js';
 
-export const DB_VERSION = 4;
+/** The IndexedDB version is the record schema's: a database at version N holds version N records. */
+export const DB_VERSION = SCHEMA_VERSION;
 export const DEFAULT_DB_NAME = 'huddle-elements';
 
 /** Stores that are not entity kinds. */
@@ -47,24 +49,6 @@ function createStore(db: Db, name: string, indexes: readonly string[]): void {
   for (const field of indexes) store.createIndex(field, field);
 }
 
-type StoredRecord = Record<string, unknown>;
-
-/**
- * How one record of version N-1 becomes version N. Shared by the database upgrade and by
- * imports of files exported from an older version, so both give the same records.
- * Returns the same object when nothing changes.
- */
-const RECORD_UPGRADES: Record<number, (kind: string, record: StoredRecord) => StoredRecord> = {
-  2: (kind, record) => (kind === 'coachingSessions' && record['direction'] === undefined ? { ...record, direction: 'down' } : record),
-};
-
-/** A record written at schema version `from`, brought up to DB_VERSION. */
-export function upgradeRecord(kind: string, record: StoredRecord, from: number): StoredRecord {
-  let result = record;
-  for (let version = from + 1; version <= DB_VERSION; version++) result = RECORD_UPGRADES[version]?.(kind, result) ?? result;
-  return result;
-}
-
 const MIGRATIONS: Record<number, Migration> = {
   /** Version 1: the first layout. */
   1: (db) => {
@@ -97,7 +81,7 @@ const MIGRATIONS: Record<number, Migration> = {
     sessions.createIndex('coachId', 'coachId');
     for (let cursor = await sessions.openCursor(); cursor; cursor = await cursor.continue()) {
       const session = cursor.value as Record<string, unknown>;
-      const upgraded = RECORD_UPGRADES[2]!('coachingSessions', session);
+      const upgraded = upgradeRecordTo(2, 'coachingSessions', session);
       if (upgraded !== session) await cursor.update(upgraded);
     }
     createStore(db, 'feedbackResponses', ['unitId']);

@@ -8,7 +8,7 @@ import { abortQuietly, readerOf, type IdbHuddleStore } from './idb-store.js';
 import type { Tx } from './idb.js';
 import { toStorageError } from './errors.js';
 import { FIELD_CLOCKS, META, OUTBOX } from './schema-versions.js';
-import { parseImport, toExportFile, type ExportFile, type ImportSummary } from './transfer.js';
+import { parseImport, toExportFile, type ExportFile, type ImportSummary } from '../model/backup-file.js';
 
 /** Every record of every kind, as a file that `importData` restores identically. */
 export async function exportData(store: IdbHuddleStore): Promise<ExportFile> {

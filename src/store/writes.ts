@@ -1,7 +1,8 @@
 /**
- * The one door for writes: one method per user intent. Each validates its input against the
- * model, stamps ids and times, and commits the record and an outbox entry together.
- * Invalid input rejects with a ValidationError naming the field; nothing is half-written.
+ * The one door for writes: one method per user intent. The rules of each (what is stored,
+ * stamped, refused) are the model's (src/model/write-rules.ts); a store reads what a rule
+ * needs, calls it and persists the records it returns, all or nothing. Invalid input rejects
+ * with a ValidationError naming the field, a refused write with a WriteRefused saying why.
  */
 import type {
   Action,
@@ -30,13 +31,10 @@ import type {
   ResourceNeed,
   Unit,
 } from '../model/index.js';
+import type { NewAction, NewChecklist, NewFeedback, Patch } from '../model/write-rules.js';
 
-/** Fields to change; a field given as `undefined` is cleared (e.g. unassigning an owner). */
-export type Patch<T extends RecordBase> = Partial<Omit<T, keyof RecordBase>>;
-
-export type NewAction = Omit<Draft<Action>, 'status' | 'doneAt' | 'escalationId'> & { status?: ActionStatus };
+export type { Patch, NewAction, NewFeedback, NewChecklist } from '../model/write-rules.js';
 export type NewCoachingSession = Draft<CoachingSession>;
-export type NewFeedback = Omit<Draft<Feedback>, 'day'> & { day?: Day };
 
 export interface StoreWrites {
   saveOrgSettings(settings: Omit<OrgSettings, keyof RecordBase>): Promise<OrgSettings>;
@@ -79,7 +77,7 @@ export interface StoreWrites {
    * `basedOnVersion` is the version that was edited (e.g. the shipped one, never stored), so
    * the new version is numbered after it.
    */
-  saveChecklist(draft: Omit<Draft<ChecklistTemplate>, 'version'> & { basedOnVersion?: number }): Promise<ChecklistTemplate>;
+  saveChecklist(draft: NewChecklist): Promise<ChecklistTemplate>;
   submitFeedback(draft: NewFeedback): Promise<Feedback>;
   /** Several answers (e.g. one per safety stage) stored together or not at all. */
   submitSurvey(drafts: NewFeedback[]): Promise<Feedback[]>;

@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { generateDemoOrganisation } from '../../src/demo/index.js';
-import { toExportFile } from '../../src/store/transfer.js';
+import { toExportFile } from '../../src/model/backup-file.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
 import { TODAY, until } from '../helpers/ui.js';
 import { deepElements } from '../helpers/wall.js';

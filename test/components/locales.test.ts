@@ -10,7 +10,7 @@ import { getLocale } from '../../src/locales/localization.js';
 import { demoStore, until } from '../helpers/ui.js';
 import type { IdbHuddleStore } from '../../src/store/idb-store.js';
 import { StorageError } from '../../src/store/errors.js';
-import { parseImport } from '../../src/store/transfer.js';
+import { parseImport } from '../../src/model/backup-file.js';
 import { defaultChecklist } from '../../src/model/index.js';
 import { localChecklist } from '../../src/components/checklist-words.js';
 import { ConfigError } from '../../kiosk/config.js';

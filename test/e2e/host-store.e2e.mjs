@@ -40,6 +40,18 @@ await runE2e('plain HTML page: a host-provided store over the intranet API', asy
   check('and what was typed stays in the form', (await page.locator('huddle-actions input[name="title"]').inputValue()) === 'During the audit');
   await page.unroute('**/host-api/batch');
 
+  // The host store runs the package's write rules, so it cannot drift from the built-in store:
+  // an action already sent up and not yet resolved is not escalated a second time.
+  const twice = await page.evaluate(async () => {
+    const store = document.querySelector('huddle-provider').store;
+    const board = (await store.get({ reads: [{ kind: 'units' }], run: (r) => r.all('units') })).find((u) => u.parentId);
+    const action = await store.createAction({ unitId: board.id, title: 'Guard rail loose' });
+    await store.escalateAction(action.id, 'Needs maintenance');
+    return store.escalateAction(action.id, 'Again').then(() => 'accepted', (error) => `${error.name}: ${error.message}`);
+  });
+  check(`the host store refuses to escalate an action twice ("${twice}")`, /WriteRefused: this action is already escalated/.test(twice));
+  check('and the intranet holds one escalation of it', api.data.escalations.filter((e) => e.title === 'Guard rail loose').length === 1);
+
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   check('nothing is kept in the browser (no IndexedDB database)', databases.length === 0, databases.join(', '));
   check('no uncaught errors', errors.length === 0, errors.join('; '));

@@ -165,6 +165,12 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     check(`a control character is refused by the model's rule: "${bell.json.error}"`, bell.status === 400 && bell.json.field === 'title' && /control characters/.test(bell.json.error));
     const deep = await call(url, admin, '/api/sync/push', { method: 'POST', body: `{"ops":[{"opId":"deep-x","kind":"actions","id":"${VICTIMS.action}","hlc":"${stampOf(Date.now())}","fields":{"title":${'['.repeat(50_000)}1${']'.repeat(50_000)}}}]}` });
     check(`a value nested 50,000 deep is refused: "${deep.json.error}"`, deep.status === 400 && /levels deep/.test(deep.json.error));
+    // The model's record rules hold on the server too, whoever sends the record.
+    const iso = new Date().toISOString();
+    const astray = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: `astray-${label}`, kind: 'escalations', id: `astray-${label}`, hlc: stampOf(Date.now()), fields: { fromUnitId: 'unit-line-1', toUnitId: 'unit-line-2', title: 'Sideways', reason: 'Past my own area', state: 'open', stateChangedAt: iso, createdAt: iso, updatedAt: iso } }] } });
+    check(`an escalation to a board other than the sender's parent is refused: "${astray.json.error}"`, astray.status === 400 && astray.json.field === 'toUnitId' && /parent board of the sender/.test(astray.json.error));
+    const twin = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: `twin-${label}`, kind: 'kpiValues', id: `twin-${label}`, hlc: stampOf(Date.now()), fields: { kpiId: 'kpi-any', day: '2026-11-29', value: 1, createdAt: iso, updatedAt: iso } }] } });
+    check(`a KPI value under an id of its own (a second record for the day) is refused: "${twin.json.error}"`, twin.status === 400 && twin.json.field === 'id' && /kpi-any:2026-11-29/.test(twin.json.error));
     const future = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: `future-${label}`, kind: 'actions', id: VICTIMS.action, hlc: '9999999999999999:ffff:zzzzzzzz', fields: { status: 'blocked' } }] } });
     check('a stamp from the far future is stored under the server\'s time, and the device is told', future.status === 200 && msOf(future.json.restamped?.[`future-${label}`] ?? '9') <= Date.now() + 1000 && typeof future.json.serverTime === 'number', JSON.stringify(future.json));
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DB_VERSION } from '../../src/store/schema-versions.js';
 import { allOf } from '../../src/store/queries.js';
-import { ImportError } from '../../src/store/transfer.js';
+import { ImportError } from '../../src/model/backup-file.js';
 import { CSV_EXPORTS, csvCell } from '../../src/store/csv.js';
 import { V1_RECORDS } from '../fixtures/db-v1.js';
 import { deleteTestDatabases, freshStore, rejectionOf, seedSmallOrg } from '../helpers/store.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ValidationError } from '../../src/model/schema.js';
 import { allOf, recordById, whereEquals } from '../../src/store/queries.js';
-import { StorageError } from '../../src/store/errors.js';
+import { WriteRefused } from '../../src/model/write-rules.js';
 import { deleteTestDatabases, freshStore, rejectionOf, seedSmallOrg } from '../helpers/store.js';
 
 describe('store: writes', () => {
@@ -64,8 +64,8 @@ describe('store: writes', () => {
     expect((await store.get(recordById('actions', action.id)))?.escalationId).to.equal(escalation.id);
 
     const again = await rejectionOf(store.escalateAction(action.id, 'twice'));
-    expect(again).to.be.instanceOf(StorageError);
-    expect(again.message).to.contain('already escalated');
+    expect(again).to.be.instanceOf(WriteRefused);
+    expect((again as WriteRefused).problem).to.deep.equal({ code: 'already-escalated' });
 
     const top = await store.createAction({ unitId: plant.id, title: 'Top of the tree' });
     const outboxBefore = (await store.outbox()).length;

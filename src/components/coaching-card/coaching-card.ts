@@ -27,6 +27,7 @@ import { panelStyles } from '../panel-styles.js';
 import { localChecklist } from '../checklist-words.js';
 import { formatDay } from '../format.js';
 import { clearDraft, loadDraft, saveDraft, type CoachingDraft } from './coaching-draft.js';
+import { errorText } from '../problem-words.js';
 
 const RATINGS: Rating[] = [0, 1, 2];
 
@@ -191,7 +192,7 @@ export class CoachingCard extends HuddleElement {
     return html`
       <section part="base" aria-labelledby="card-title">
         <header><h2 id="card-title">${msg('Coaching card')}</h2><huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status></header>
-        ${this.#people.error ? html`<p class="error" role="alert">${this.#people.error.message}</p>` : nothing}
+        ${this.#people.error ? html`<p class="error" role="alert">${errorText(this.#people.error)}</p>` : nothing}
         <form @submit=${this.save} aria-labelledby="card-title">
           <fieldset>
             <legend>${msg('Kind of conversation')}</legend>

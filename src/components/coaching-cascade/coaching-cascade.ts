@@ -24,6 +24,7 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay } from '../format.js';
+import { errorText } from '../problem-words.js';
 
 const STATE_SYMBOL: Record<PairState, string> = { 'on-track': '✓', due: '!', overdue: '▲', never: '✗' };
 const CADENCES = [7, 14, 21, 28];
@@ -142,7 +143,7 @@ export class CoachingCascade extends HuddleElement {
 
   protected override render() {
     const data = this.#data.value;
-    if (!data || !this.#org.loaded) return html`<p role="status">${this.#data.error?.message ?? msg('Loading the cascade…')}</p>`;
+    if (!data || !this.#org.loaded) return html`<p role="status">${errorText(this.#data.error) ?? msg('Loading the cascade…')}</p>`;
     const org = this.#org.value;
     const today = this.activeStore.today();
     const cascade = buildCascade(data.people, data.units, data.pairs, data.sessions, today);

@@ -10,6 +10,7 @@ import { KATA_QUESTIONS, behaviourLabel, defaultChecklist, followUpsOwed, histor
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, relativeDay } from '../format.js';
+import { errorText } from '../problem-words.js';
 
 /**
  * @summary Follow-through for one person: the coaching they received (the open focus and
@@ -79,7 +80,7 @@ export class CoachingJournal extends HuddleElement {
   protected override render() {
     const sessions = this.#sessions.value;
     const people = this.#people.value;
-    if (!sessions || !people) return html`<p role="status">${this.#sessions.error?.message ?? msg('Loading…')}</p>`;
+    if (!sessions || !people) return html`<p role="status">${errorText(this.#sessions.error) ?? msg('Loading…')}</p>`;
     const today = this.activeStore.today();
     const name = (id: string | undefined) => people.find((p) => p.id === id)?.name ?? msg('someone no longer here');
     const day = (d: string) => formatDay(d, this.locale, { day: 'numeric', month: 'long' });

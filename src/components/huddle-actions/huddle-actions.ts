@@ -9,6 +9,7 @@ import {
   addDays,
   boardOrder,
   daysOverdue,
+  canEscalate,
   endOfWorkWeek,
   isOnBoard,
   isOverdue,
@@ -24,6 +25,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { relativeDay } from '../format.js';
 import { panelStyles } from '../panel-styles.js';
 import { escalationStateWord } from '../escalation-words.js';
+import { errorText } from '../problem-words.js';
 
 /** One tap moves an action on: open -> doing -> done; done reopens; blocked resumes as doing. */
 const NEXT_STATUS: Record<ActionStatus, ActionStatus> = { open: 'doing', doing: 'done', done: 'open', blocked: 'doing' };
@@ -135,7 +137,7 @@ export class HuddleActions extends HuddleElement {
   protected override render() {
     const today = this.today;
     const all = this.#actions.value;
-    if (!all) return html`<p role="status">${this.#actions.error?.message ?? msg('Loading actions…')}</p>`;
+    if (!all) return html`<p role="status">${errorText(this.#actions.error) ?? msg('Loading actions…')}</p>`;
     const shown = boardOrder(all.filter((a) => isOnBoard(a, today)), today);
     const open = shown.filter((a) => a.status !== 'done');
     const overdue = open.filter((a) => isOverdue(a, today)).length;
@@ -211,7 +213,7 @@ export class HuddleActions extends HuddleElement {
           ${action.status !== 'done' && action.status !== 'blocked'
             ? html`<button @click=${() => this.setStatus(action, 'blocked')}>${msg('Blocked')}</button>`
             : nothing}
-          ${action.status !== 'done' && (!escalation || escalation.state === 'resolved')
+          ${canEscalate(action, this.#units.value?.find((u) => u.id === action.unitId), escalation)
             ? html`<button @click=${() => (this.escalating = this.escalating === action.id ? undefined : action.id)} aria-expanded=${this.escalating === action.id ? 'true' : 'false'}>
                 <span aria-hidden="true">⇧ </span>${msg('Escalate')}
               </button>`

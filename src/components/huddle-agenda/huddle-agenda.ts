@@ -19,6 +19,7 @@ import {
 } from '../../model/index.js';
 import { formatTimeOfDay } from '../format.js';
 import { controls, tokens } from '../../styles/tokens.js';
+import { errorText } from '../problem-words.js';
 
 /** "4:05" from seconds. */
 function clock(seconds: number): string {
@@ -169,7 +170,7 @@ export class HuddleAgenda extends HuddleElement {
         </ol>
         ${this.#huddles.loaded
           ? this.renderControls(today, progress)
-          : html`<button class="primary" disabled>${this.#huddles.error?.message ?? msg('Start huddle')}</button>`}
+          : html`<button class="primary" disabled>${errorText(this.#huddles.error) ?? msg('Start huddle')}</button>`}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
       </section>
     `;

@@ -9,6 +9,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { STATUS_SYMBOL, statusStyles, statusWord } from '../status.js';
 import { formatDay, formatNumber } from '../format.js';
 import { SHAPE_COLUMNS, shapeSlots } from './letter-shapes.js';
+import { errorText } from '../problem-words.js';
 
 /**
  * @summary A KPI's month as a letter calendar (the safety cross for S), each day coloured
@@ -181,7 +182,7 @@ export class KpiCalendar extends HuddleElement {
     if (!kpi || !(this.preview || (kpi.rollup ? this.#rollup.loaded : this.#values.loaded))) {
       const message = !this.kpi
         ? msg('No KPI chosen')
-        : (this.#kpi.error?.message ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…')));
+        : (errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…')));
       return html`<div class="card" part="base" role="status">${message}</div>`;
     }
     const today = this.activeStore.today();

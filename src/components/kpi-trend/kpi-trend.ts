@@ -10,6 +10,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { formatDay, formatNumber } from '../format.js';
 import { statusWord } from '../status.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
+import { errorText } from '../problem-words.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
 
@@ -103,7 +104,7 @@ export class KpiTrend extends HuddleElement {
   protected override render() {
     const kpi = this.#kpi.value;
     if (!kpi || !(kpi.rollup ? this.#rollup.loaded : this.#values.loaded)) {
-      const message = this.#kpi.error?.message ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…'));
+      const message = errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…'));
       return html`<div class="card" part="base" role="status">${message}</div>`;
     }
     const points = this.points(kpi);
