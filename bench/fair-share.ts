@@ -15,7 +15,7 @@ import { openDatabase } from '../server/db.js';
 import { migrate } from '../server/migrations.js';
 import { createToken } from '../server/tokens.js';
 import { HybridClock } from '../src/model/hlc.js';
-import type { SyncOp } from '../src/sync/protocol.js';
+import type { SyncOp } from '../src/protocol/sync.js';
 import { startPostgres, startServer } from '../test/support/sync-server.mjs';
 import { percentile, round } from './stats.js';
 

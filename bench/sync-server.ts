@@ -17,7 +17,7 @@ import { migrate } from '../server/migrations.js';
 import { createToken } from '../server/tokens.js';
 import { push } from '../server/sync-service.js';
 import { HybridClock } from '../src/model/hlc.js';
-import type { PullResponse, SyncOp } from '../src/sync/protocol.js';
+import type { PullResponse, SyncOp } from '../src/protocol/sync.js';
 import { startPostgres, startServer } from '../test/support/sync-server.mjs';
 import { percentile, round } from './stats.js';
 

@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { TokenListing as Listing } from '../src/sync/protocol.js';
+import type { TokenListing as Listing } from '../src/protocol/sync.js';
 import { settingsControlStyles } from './settings-styles.js';
 
 export class KioskDeviceTokens extends LitElement {

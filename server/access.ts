@@ -5,7 +5,7 @@
  * may only add anonymous feedback for its board. Everyone reads their whole organisation.
  */
 import type { EntityKind } from '../src/model/index.js';
-import type { WhoAmI } from '../src/sync/protocol.js';
+import type { WhoAmI } from '../src/protocol/sync.js';
 
 const SET_UP_KINDS: readonly EntityKind[] = ['org', 'units', 'people', 'kpis', 'checklists', 'coachingPairs'];
 

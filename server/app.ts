@@ -15,7 +15,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
-import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/sync/protocol.js';
+import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/protocol/sync.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
 import type { LiveHub } from './live-hub.js';

@@ -9,7 +9,7 @@ import { generateDemoOrganisation } from '../src/demo/organisation.js';
 import { ENTITY_KINDS, localDay } from '../src/model/index.js';
 import { parseImport, type ExportFile } from '../src/model/backup-file.js';
 import { HybridClock, newNodeId } from '../src/model/hlc.js';
-import type { SyncOp } from '../src/sync/protocol.js';
+import type { SyncOp } from '../src/protocol/sync.js';
 import type { Database } from './db.js';
 import { push } from './sync-service.js';
 

@@ -20,7 +20,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { ImportError } from '../src/model/backup-file.js';
-import { ROLES, type Role } from '../src/sync/protocol.js';
+import { ROLES, type Role } from '../src/protocol/sync.js';
 import { createApp } from './app.js';
 import { openDatabase, type Database } from './db.js';
 import { LiveHub } from './live-hub.js';

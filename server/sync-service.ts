@@ -8,7 +8,7 @@
 import { problemText, recordRuleProblem, validateRecord, ValidationError, type EntityKind, type EntityMap, type RecordLookup } from '../src/model/index.js';
 import { HybridClock, hlcMs, newNodeId, type Hlc } from '../src/model/hlc.js';
 import { mergeFields, type FieldClocks } from '../src/model/merge.js';
-import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/sync/protocol.js';
+import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/protocol/sync.js';
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';
 

@@ -3,7 +3,7 @@
  * copy of the database gives nobody a working token.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ROLES, type Role, type TokenListing, type WhoAmI } from '../src/sync/protocol.js';
+import { ROLES, type Role, type TokenListing, type WhoAmI } from '../src/protocol/sync.js';
 import type { Database, Sql } from './db.js';
 import { REVOKE_CHANNEL } from './live-hub.js';
 

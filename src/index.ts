@@ -31,7 +31,7 @@ export { syncContext } from './context/sync-context.js';
 export { SyncClient, type SyncClientOptions, type SyncState, type SyncStatus, type SyncStateSource } from './sync/sync-client.js';
 export { HybridClock, type Hlc } from './model/hlc.js';
 export { mergeFields, type FieldClocks } from './model/merge.js';
-export type { SyncOp, PullResponse, PushResponse, PulledRecord, WhoAmI, Role } from './sync/protocol.js';
+export type { SyncOp, PullResponse, PushResponse, PulledRecord, WhoAmI, Role } from './protocol/sync.js';
 export { HuddleSetup } from './components/huddle-setup/huddle-setup.js';
 export { SETUP_STEPS, type SetupStep } from './components/huddle-setup/setup-steps.js';
 export { useHuddleLocale, shippedLocale, getLocale } from './locales/localization.js';

@@ -20,6 +20,34 @@ import { errorText } from './problem-words.js';
 // One page-wide watcher of <html lang> for all elements, living as long as the page.
 followPageLanguage();
 
+/**
+ * The design tokens every huddle element reads (src/styles/tokens.ts): set them on the element
+ * or any ancestor to restyle; each has a default per theme (`light`, `dark`, `wall`).
+ *
+ * @fires edit-locked - A write was refused because edits are locked on this screen (`<huddle-provider edits-locked>`); what was typed stays.
+ *
+ * @cssprop --he-font-family - Text font.
+ * @cssprop --he-font-size - Body text size (the wall theme: at least 24 px).
+ * @cssprop --he-font-size-small - Secondary text size.
+ * @cssprop --he-font-size-large - Emphasised text size.
+ * @cssprop --he-font-size-title - Heading size.
+ * @cssprop --he-space - The spacing unit.
+ * @cssprop --he-radius - Corner radius of cards and buttons.
+ * @cssprop --he-target-size - Smallest touch target (48 px; 64 px on the wall).
+ * @cssprop --he-color-surface - Background.
+ * @cssprop --he-color-surface-raised - Background of cards and raised areas.
+ * @cssprop --he-color-text - Text colour.
+ * @cssprop --he-color-text-muted - Secondary text colour.
+ * @cssprop --he-color-border - Borders and dividers.
+ * @cssprop --he-color-accent - Primary buttons and links.
+ * @cssprop --he-color-on-accent - Text on the accent colour.
+ * @cssprop --he-color-focus - Keyboard focus ring.
+ * @cssprop --he-status-green - "On target" (always with a symbol and a word).
+ * @cssprop --he-status-amber - "Close to target".
+ * @cssprop --he-status-red - "Missed".
+ * @cssprop --he-status-none - "No data".
+ * @cssprop --he-on-status - Symbols and text on a status colour.
+ */
 export class HuddleElement extends LitElement {
   /** A store to use instead of the provided or default one (e.g. a host's REST-backed store). */
   @property({ attribute: false }) store?: HuddleStore;

@@ -11,7 +11,7 @@ import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternal
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, type ClockRow, type ClockState } from '../store/schema-versions.js';
 import { ZERO_HLC, type Hlc, type HybridClock } from '../model/hlc.js';
 import { mergeFields, toWireFields, type FieldClocks } from '../model/merge.js';
-import type { PulledRecord } from './protocol.js';
+import type { PulledRecord } from '../protocol/sync.js';
 
 /** A change of the learnt offset smaller than this is noise (half a round trip), not kept. */
 const OFFSET_NOISE_MS = 1000;

@@ -10,7 +10,7 @@ import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
 import { IdbReplica } from './idb-replica.js';
 import { isHlc } from '../model/hlc.js';
 import { toWireFields } from '../model/merge.js';
-import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI, type WhoAmIResponse } from './protocol.js';
+import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI, type WhoAmIResponse } from '../protocol/sync.js';
 
 export type SyncStatus = 'connecting' | 'synced' | 'pending' | 'offline' | 'error';
 

@@ -11,6 +11,8 @@ import { demoStore, until } from '../helpers/ui.js';
 import type { IdbHuddleStore } from '../../src/store/idb-store.js';
 import { StorageError } from '../../src/store/errors.js';
 import { parseImport } from '../../src/model/backup-file.js';
+import { WriteRefused } from '../../src/model/write-rules.js';
+import { errorText } from '../../src/components/problem-words.js';
 import { defaultChecklist } from '../../src/model/index.js';
 import { localChecklist } from '../../src/components/checklist-words.js';
 import { ConfigError } from '../../kiosk/config.js';
@@ -134,14 +136,24 @@ describe('localization: every element in German and Spanish', function () {
   it("says store refusals, refused files, HR-file problems and the shipped checklist in the page's language", async () => {
     document.documentElement.lang = 'de';
     await until(() => getLocale() === 'de', 'the German texts');
-    expect(new StorageError('quota').message).to.match(/^Auf dem Gerät ist kein Speicherplatz mehr/);
+    // The store and the model say what is wrong as data; the elements word it in the page's language.
+    expect(errorText(new StorageError('quota'))).to.match(/^Auf dem Gerät ist kein Speicherplatz mehr/);
+    expect(errorText(new WriteRefused({ code: 'no-parent-board', board: 'Werk' }))).to.equal('Tafel „Werk“ hat keine übergeordnete Tafel für Eskalationen');
     // A refused backup names the record and field, and says what is wrong in German.
     const stamp = '2026-11-21T08:00:00.000Z';
     const badAction = { id: 'a-1', unitId: 'u-1', title: 'Fix the leak', status: 'open', due: 'next Tuesday', createdAt: stamp, updatedAt: stamp };
-    expect(() => parseImport({ format: 'huddle-elements', schemaVersion: 3, data: { actions: [badAction] } })).to.throw(
+    const refusal = (file: unknown) => {
+      try {
+        parseImport(file);
+      } catch (error) {
+        return errorText(error as Error);
+      }
+      throw new Error('the file was accepted');
+    };
+    expect(refusal({ format: 'huddle-elements', schemaVersion: 3, data: { actions: [badAction] } })).to.equal(
       'actions, Eintrag 1 (ID „a-1“): due muss ein Datum im Format JJJJ-MM-TT sein.',
     );
-    expect(() => parseImport('{not json')).to.throw(/^Die Datei ist kein gültiges JSON/);
+    expect(refusal('{not json')).to.match(/^Die Datei ist kein gültiges JSON/);
     expect(new ConfigError('rotate', 'url', 'abc').message).to.equal(
       '„rotate“ in der Adresse ist „abc“, muss aber eine ganze Zahl von Sekunden von 10 bis 3600, oder 0 für keinen Wechsel sein.',
     );

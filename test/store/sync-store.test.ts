@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { allOf } from '../../src/store/queries.js';
 import { IdbReplica } from '../../src/sync/idb-replica.js';
 import { formatHlc, hlcMs, isHlc } from '../../src/model/hlc.js';
-import type { PulledRecord } from '../../src/sync/protocol.js';
+import type { PulledRecord } from '../../src/protocol/sync.js';
 import { createV2Database, V2_OUTBOX } from '../fixtures/db-v2.js';
 import { deleteTestDatabases, freshStore, recordResults } from '../helpers/store.js';
 

@@ -54,6 +54,8 @@ const LAGGING: FigureKey[] = ['greenDays'];
  * @csspart base - The whole screen.
  * @csspart table - The figures.
  * @csspart chart - One team's chart.
+ *
+ * @cssprop --he-impact-chart-height - Height of each team's chart (default 12em).
  */
 export class CoachingImpact extends HuddleElement {
   static override styles = [

@@ -33,6 +33,7 @@ import { errorText } from '../problem-words.js';
  * @cssprop --he-status-amber - Background of a day within the amber band.
  * @cssprop --he-status-red - Background of a missed day.
  * @cssprop --he-status-none - Background of a day with no data.
+ * @cssprop --he-calendar-size - Width of the letter (default 28em; the board sets it per layout).
  */
 export class KpiCalendar extends HuddleElement {
   static override styles = [

@@ -30,6 +30,7 @@ const POINT_STYLE: Record<DayStatus, PointStyle> = { green: 'circle', amber: 'tr
  *
  * @cssprop --he-color-accent - The actual line.
  * @cssprop --he-color-text-muted - The target line.
+ * @cssprop --he-trend-height - Height of the chart (default 14em).
  */
 export class KpiTrend extends HuddleElement {
   static override styles = [
