@@ -124,6 +124,7 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
     };
     switch (key) {
       case 'unit':
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         if (!/^[^\u0000-\u001f]{1,100}$/.test(text)) fail();
         next.unit = text;
         break;

@@ -24,8 +24,12 @@ if (process.argv[2] === '--check') {
     const texts = JSON.parse(readFileSync(`locales/${locale}.json`, 'utf8'));
     const generated = readFileSync(`src/locales/generated/${locale}.ts`, 'utf8');
     for (const id of ids) {
-      if (typeof texts[id] !== 'string') problems++, console.error(`${locale}: message ${id} has no translation (node scripts/locales.mjs list)`);
-      else if (!generated.includes(`'${id.slice(0, 9)}':`)) problems++, console.error(`${locale}: ${id} is translated but not built (node scripts/locales.mjs)`);
+      const problem = typeof texts[id] !== 'string'
+        ? `${locale}: message ${id} has no translation (node scripts/locales.mjs list)`
+        : generated.includes(`'${id.slice(0, 9)}':`) ? undefined : `${locale}: ${id} is translated but not built (node scripts/locales.mjs)`;
+      if (!problem) continue;
+      problems++;
+      console.error(problem);
     }
   }
   if (problems) process.exit(1);

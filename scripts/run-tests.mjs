@@ -45,6 +45,10 @@ console.log('\n== typecheck (tsc, strict): elements, kiosk, tests, and the sync 
 if (run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0 && run('npx', ['tsc', '-p', 'server/tsconfig.json'], env) === 0) totals.passed++;
 else totals.failed++;
 
+console.log('\n== lint (ESLint: JS, TypeScript, Lit and web-component rules) and format (Prettier)');
+if (run('npx', ['eslint', '.'], env) === 0 && run('npx', ['prettier', '--check', '--log-level', 'warn', '.'], env) === 0) totals.passed++;
+else totals.failed++;
+
 console.log('\n== layers: no import runs back up (dependency-cruiser, .dependency-cruiser.cjs)');
 if (run('npx', ['depcruise', 'src', 'kiosk', 'server', '--config', '.dependency-cruiser.cjs'], env) === 0) totals.passed++;
 else totals.failed++;

@@ -45,6 +45,7 @@ function lockDataDir(dataDir: string): () => void {
       if (owner && isAlive(owner)) {
         throw new Error(
           `The data folder ${dataDir} is in use by a huddle server (process ${owner}). Stop it first, or make tokens through it: POST /api/tokens with an admin token.`,
+          { cause: error },
         );
       }
       rmSync(path, { force: true });

@@ -42,5 +42,7 @@ export interface HuddleEventMap {
 }
 
 declare global {
+  // Declaration merging: the page's event map gains ours, so addEventListener is typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends HuddleEventMap {}
 }

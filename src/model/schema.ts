@@ -35,6 +35,7 @@ export class ValidationError extends Error {
  * Characters no person types and no screen shows: C0 controls but tab, line feed and
  * carriage return; DEL and the C1 controls. A NUL also cannot be stored by PostgreSQL.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Half of a UTF-16 pair without its other half: not a character, and not valid UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -128,6 +129,7 @@ export const isoTimestamp: Check = (value) =>
 
 /** An id: non-empty, no control characters, bounded. */
 export const id: Check = (value) =>
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   typeof value === 'string' && value.length > 0 && value.length <= 100 && !/[\u0000-\u001f]/.test(value) && textProblem(value) === undefined
     ? undefined
     : { code: 'not-id' };

@@ -195,7 +195,9 @@ describe('<huddle-setup>', function () {
     const store = freshStore({ today: () => TODAY });
     const first = await fixture<HuddleSetup>(html`<huddle-setup guided progress-key="resume-test" .store=${store}></huddle-setup>`);
     await tap(buttonNamed(first, 'Skip this step'));
+    await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 2 of 6: Boards'), 'the boards step');
     await tap(buttonNamed(first, 'Next: People'));
+    await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 3 of 6: People'), 'the people step');
     first.remove();
     const again = await fixture<HuddleSetup>(html`<huddle-setup guided progress-key="resume-test" .store=${store}></huddle-setup>`);
     expect(oneInShadow(again, '.guide').textContent).to.contain('Step 3 of 6: People');

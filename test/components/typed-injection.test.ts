@@ -26,6 +26,7 @@ let typedCount = 0;
 async function typeHostile(host: Element, selector: string): Promise<string> {
   const payload = CORPUS[typedCount++ % CORPUS.length]!;
   const field = oneInShadow<HTMLInputElement>(host, selector);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001f]/.test(payload)) {
     await tap(field);
     await pasteText(payload);
