@@ -59,7 +59,7 @@ module.exports = {
     {
       name: 'server-loads-no-browser-module',
       severity: 'error',
-      comment: 'The server checks writes with the model and speaks the protocol; the rest is the browser\'s.',
+      comment: "The server checks writes with the model and speaks the protocol; the rest is the browser's.",
       from: { path: '^server/' },
       to: { path: '^(src|kiosk)/', pathNot: '^src/(model|protocol)/|^src/demo/(organisation|random)\\.ts$' },
     },

@@ -2,7 +2,7 @@
 // (`@fires`, `@cssprop`, `@csspart`, `@slot`) is the source; this plugin adds what JSDoc
 // cannot say once for all: each event's `detail` type, read from the one typed event map
 // (src/components/events.ts), and it drops the pseudo-event `type` the analyzer infers from
-// the base class's generic `emit(type, detail)`.
+// the base class's generic `emit(type, detail)` and leaves out private members.
 import { readFileSync } from 'node:fs';
 
 /** `'action-created': CustomEvent<{ action: Action }>;` lines of HuddleEventMap, by event name. */
@@ -19,6 +19,8 @@ function eventTypes() {
       const types = typedEvents();
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
+          // Private members are not the element's API; listing them only churns the manifest.
+          if (declaration.members) declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && !member.name.startsWith('#'));
           if (!declaration.events) continue;
           declaration.events = declaration.events
             .filter((event) => event.name && event.name !== 'type')

@@ -33,7 +33,18 @@ export default tseslint.config(
   },
   {
     // Node: the server, the scripts and the end-to-end drivers print what they do.
-    files: ['server/**', 'scripts/**', 'bench/**', 'test/e2e/**', 'test/support/**', 'test/fixtures/burst.ts', '*.config.*', '.storybook/**', 'kiosk/vite.config.ts', '.dependency-cruiser.cjs'],
+    files: [
+      'server/**',
+      'scripts/**',
+      'bench/**',
+      'test/e2e/**',
+      'test/support/**',
+      'test/fixtures/burst.ts',
+      '*.config.*',
+      '.storybook/**',
+      'kiosk/vite.config.ts',
+      '.dependency-cruiser.cjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },

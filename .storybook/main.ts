@@ -7,9 +7,9 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // The kiosk's vite config (and its PWA plugin) is not Storybook's: build with a plain one.
   async viteFinal(config) {
-    config.plugins = (config.plugins ?? []).flat(Infinity as 1).filter(
-      (plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && String(plugin.name).startsWith('vite-plugin-pwa')),
-    );
+    config.plugins = (config.plugins ?? [])
+      .flat(Infinity as 1)
+      .filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && String(plugin.name).startsWith('vite-plugin-pwa')));
     return config;
   },
 };

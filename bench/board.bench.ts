@@ -23,7 +23,17 @@ function bigBoard(): { [K in EntityKind]: EntityMap[K][] } {
   const categories = ['S', 'Q', 'D', 'C', 'P', 'custom'] as const;
   for (let k = 0; k < 12; k++) {
     const kpiId = `k${k}`;
-    data.kpis.push({ id: kpiId, unitId: 'team', name: `KPI ${k + 1}`, category: categories[k % 6]!, measure: '%', target: 95, betterWhen: 'higher', amberBand: 2, ...STAMP });
+    data.kpis.push({
+      id: kpiId,
+      unitId: 'team',
+      name: `KPI ${k + 1}`,
+      category: categories[k % 6]!,
+      measure: '%',
+      target: 95,
+      betterWhen: 'higher',
+      amberBand: 2,
+      ...STAMP,
+    });
     for (let d = 1; d <= 365; d++) {
       const day = addDays(TODAY, -d);
       data.kpiValues.push({ id: `${kpiId}:${day}`, kpiId, day, value: 88 + ((d * 13 + k * 7) % 12), ...STAMP });
@@ -32,14 +42,26 @@ function bigBoard(): { [K in EntityKind]: EntityMap[K][] } {
   for (let a = 0; a < 500; a++) {
     const status = a < 300 ? 'done' : ACTION_STATUSES[a % 3]!;
     data.actions.push({
-      id: `a${a}`, unitId: 'team', title: `Action ${a + 1}`, ownerId: `p${a % 12}`, due: addDays(TODAY, (a % 30) - 15), status,
-      ...(status === 'done' ? { doneAt: '2026-06-01T10:00:00.000Z' } : {}), ...STAMP,
+      id: `a${a}`,
+      unitId: 'team',
+      title: `Action ${a + 1}`,
+      ownerId: `p${a % 12}`,
+      due: addDays(TODAY, (a % 30) - 15),
+      status,
+      ...(status === 'done' ? { doneAt: '2026-06-01T10:00:00.000Z' } : {}),
+      ...STAMP,
     });
   }
   for (let e = 0; e < 40; e++) {
     data.escalations.push({
-      id: `e${e}`, fromUnitId: 'team', toUnitId: 'area', title: `Escalation ${e + 1}`, reason: 'Needs help', state: (['open', 'accepted', 'returned', 'resolved'] as const)[e % 4],
-      stateChangedAt: STAMP.createdAt, ...STAMP,
+      id: `e${e}`,
+      fromUnitId: 'team',
+      toUnitId: 'area',
+      title: `Escalation ${e + 1}`,
+      reason: 'Needs help',
+      state: (['open', 'accepted', 'returned', 'resolved'] as const)[e % 4],
+      stateChangedAt: STAMP.createdAt,
+      ...STAMP,
     });
   }
   return data;
@@ -85,7 +107,13 @@ export default async function run() {
     renders.push(performance.now() - start);
     board.remove();
   }
-  figures.push({ bench: 'board', figure: 'first full render (12 KPIs x 365 days, 500 actions, 40 escalations)', n: renders.length, medianMs: round(percentile(renders, 50)), maxMs: round(Math.max(...renders)) });
+  figures.push({
+    bench: 'board',
+    figure: 'first full render (12 KPIs x 365 days, 500 actions, 40 escalations)',
+    n: renders.length,
+    medianMs: round(percentile(renders, 50)),
+    maxMs: round(Math.max(...renders)),
+  });
 
   const board = document.createElement('huddle-board');
   Object.assign(board, { unit: 'team', theme: 'wall', view: 'actions', store });

@@ -27,8 +27,14 @@ function bigOrganisation(): { [K in EntityKind]: EntityMap[K][] } {
     data.units.push({ id: `team${t}`, name: `Team ${t}`, tier: 1, parentId: `area${t % 40}`, ...STAMP });
     data.people.push({ id: `t${t}`, name: `Team leader ${t}`, unitId: `team${t}`, role: 'leader', ...STAMP });
   }
-  const pair = (id: string, coachId: string, learnerId: string, kind: EntityMap['coachingPairs']['kind'], cadenceDays: number, direction: 'down' | 'peer' = 'down') =>
-    data.coachingPairs.push({ id, coachId, learnerId, kind, direction, cadenceDays, ...STAMP });
+  const pair = (
+    id: string,
+    coachId: string,
+    learnerId: string,
+    kind: EntityMap['coachingPairs']['kind'],
+    cadenceDays: number,
+    direction: 'down' | 'peer' = 'down',
+  ) => data.coachingPairs.push({ id, coachId, learnerId, kind, direction, cadenceDays, ...STAMP });
   for (let s = 0; s < 40; s++) pair(`ms${s}`, `m${s % 10}`, `s${s}`, 'coaching-the-coach', 14);
   for (let t = 0; t < 250; t++) pair(`st${t}`, `s${t % 40}`, `t${t}`, 'huddle-observation', 7);
   for (let t = 0; t < 250; t++) pair(`pt${t}`, `t${t}`, `t${(t + 1) % 250}`, 'kata', 14, 'peer');
@@ -39,8 +45,19 @@ function bigOrganisation(): { [K in EntityKind]: EntityMap[K][] } {
     for (let d = 3 + (p.id.length % 5); d < 84; d += p.cadenceDays + (p.id.charCodeAt(p.id.length - 1) % 3)) {
       const day = addDays(TODAY, -d);
       data.coachingSessions.push({
-        id: `${p.id}-${day}`, kind: p.kind, direction: p.direction, coachId: p.coachId, learnerId: p.learnerId, anonymous: false, day,
-        ratings: {}, wentWell: '', evenBetter: '', focus: 'Focus', followUpDate: addDays(day, p.cadenceDays), ...STAMP,
+        id: `${p.id}-${day}`,
+        kind: p.kind,
+        direction: p.direction,
+        coachId: p.coachId,
+        learnerId: p.learnerId,
+        anonymous: false,
+        day,
+        ratings: {},
+        wentWell: '',
+        evenBetter: '',
+        focus: 'Focus',
+        followUpDate: addDays(day, p.cadenceDays),
+        ...STAMP,
       });
     }
   }

@@ -60,7 +60,13 @@ const burst = tokensA.map(async (token, device) => {
     const at = new Date().toISOString();
     const ops: SyncOp[] = Array.from({ length: OPS_PER_PUSH }, (_, n) => {
       const id = `a-${device}-${batch}-${n}`;
-      return { opId: id, kind: 'actions', id, hlc: clock.tick(), fields: { unitId: 'unit-x', title: `Caught up ${n}`, status: 'open', createdAt: at, updatedAt: at } };
+      return {
+        opId: id,
+        kind: 'actions',
+        id,
+        hlc: clock.tick(),
+        fields: { unitId: 'unit-x', title: `Caught up ${n}`, status: 'open', createdAt: at, updatedAt: at },
+      };
     });
     const response = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: headers(token), body: JSON.stringify({ ops }) });
     const answer = await response.text();

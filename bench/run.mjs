@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { runInBrowser } from './browser.mjs';
 
 const only = process.argv[2];
-const benches = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+const benches = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+  .sort();
 for (const file of benches) {
   const figures = await runInBrowser(`/bench/${file}`);
   for (const figure of figures) console.log(JSON.stringify(figure));

@@ -49,8 +49,18 @@ const minifiedCss = {
  */
 async function gzipBytes(options) {
   const result = await build({
-    bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, tsconfig: 'tsconfig.json', logLevel: 'silent',
-    splitting: true, outdir: '.test-results/size', metafile: true, ...options, plugins: [...(options.plugins ?? []), minifiedCss],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    tsconfig: 'tsconfig.json',
+    logLevel: 'silent',
+    splitting: true,
+    outdir: '.test-results/size',
+    metafile: true,
+    ...options,
+    plugins: [...(options.plugins ?? []), minifiedCss],
   });
   const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
   const outputs = result.metafile.outputs;
@@ -80,9 +90,21 @@ for (const locale of ['de', 'es']) {
   const texts = await gzipBytes({ entryPoints: [`src/locales/generated/${locale}.ts`], external: SHARED });
   console.log(JSON.stringify({ bench: 'size', entry: `texts in ${locale} (loaded only when the page is in ${locale})`, gzipKB: kb(texts) }));
 }
-const chart = await gzipBytes({ stdin: { contents: "export { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';", resolveDir: '.', loader: 'js' } });
+const chart = await gzipBytes({
+  stdin: {
+    contents: "export { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';",
+    resolveDir: '.',
+    loader: 'js',
+  },
+});
 console.log(JSON.stringify({ bench: 'size', entry: 'chart.js (the parts kpi-trend and coaching-impact register)', gzipKB: kb(chart) }));
-const lit = await gzipBytes({ stdin: { contents: "export * from 'lit'; export * from 'lit/decorators.js'; export * from '@lit/context'; export * from '@lit/localize';", resolveDir: '.', loader: 'js' } });
+const lit = await gzipBytes({
+  stdin: {
+    contents: "export * from 'lit'; export * from 'lit/decorators.js'; export * from '@lit/context'; export * from '@lit/localize';",
+    resolveDir: '.',
+    loader: 'js',
+  },
+});
 console.log(JSON.stringify({ bench: 'size', entry: 'Lit (lit, decorators, context, localize)', gzipKB: kb(lit) }));
 const all = await gzipBytes({ entryPoints: ['src/index.ts'] });
 console.log(JSON.stringify({ bench: 'size', entry: 'huddle-elements (every element, Lit and chart.js)', gzipKB: kb(all) }));
@@ -94,6 +116,10 @@ const shipped = files('dist/kiosk').filter((f) => /\.(js|css|html|webmanifest)$/
 const kiosk = shipped.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 console.log(JSON.stringify({ bench: 'size', entry: 'kiosk (page, scripts, styles; service worker excluded)', gzipKB: kb(kiosk), files: shipped.length }));
 
-console.log(over.length ? `OVER BUDGET (15 kB per element without Lit, chart.js and composed elements): ${over.join(', ')}` : `every element's own share within 15 kB gzip (without Lit, chart.js and the elements it composes)`);
+console.log(
+  over.length
+    ? `OVER BUDGET (15 kB per element without Lit, chart.js and composed elements): ${over.join(', ')}`
+    : `every element's own share within 15 kB gzip (without Lit, chart.js and the elements it composes)`,
+);
 console.log(kiosk <= KIOSK_BUDGET ? `kiosk within 160 kB gzip (${kb(kiosk)} kB)` : `KIOSK OVER BUDGET: ${kb(kiosk)} kB > 160 kB`);
 process.exitCode = over.length || kiosk > KIOSK_BUDGET ? 1 : 0;

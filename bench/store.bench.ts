@@ -33,7 +33,13 @@ export default async function run() {
     samples.push(performance.now() - start);
   }
   stop();
-  figures.push({ bench: 'store', figure: 'createAction to live query notified', n: samples.length, medianMs: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)) });
+  figures.push({
+    bench: 'store',
+    figure: 'createAction to live query notified',
+    n: samples.length,
+    medianMs: round(percentile(samples, 50)),
+    p95Ms: round(percentile(samples, 95)),
+  });
 
   start = performance.now();
   const file = await exportData(store);

@@ -121,7 +121,13 @@ await Promise.all(
     for (let n = 0; n < OPS_PER_BOARD; n++) {
       const id = `action-${board}-${n}`;
       const now = new Date().toISOString();
-      const op: SyncOp = { opId: id, kind: 'actions', id, hlc: clock.tick(), fields: { unitId: `board-${board}`, title: `Action ${n}`, status: 'open', createdAt: now, updatedAt: now } };
+      const op: SyncOp = {
+        opId: id,
+        kind: 'actions',
+        id,
+        hlc: clock.tick(),
+        fields: { unitId: `board-${board}`, title: `Action ${n}`, status: 'open', createdAt: now, updatedAt: now },
+      };
       const pushStart = performance.now();
       pushedAt.set(id, pushStart);
       const response = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: headers(token), body: JSON.stringify({ ops: [op] }) });

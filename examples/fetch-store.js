@@ -68,7 +68,14 @@ export class FetchHuddleStore {
     return query.run(this.#reader);
   }
 
-  watch(query, onResult, onError = (error) => queueMicrotask(() => { throw error; })) {
+  watch(
+    query,
+    onResult,
+    onError = (error) =>
+      queueMicrotask(() => {
+        throw error;
+      }),
+  ) {
     const watcher = { query, onResult, onError, stopped: false };
     this.#watchers.add(watcher);
     this.#run(watcher);
@@ -139,21 +146,43 @@ export class FetchHuddleStore {
 
   // ------------------------------------------------------------------ intents: the rules are the package's
 
-  saveOrgSettings(settings) { return this.#save('org', { ...settings, id: 'org' }); }
-  createUnit(draft) { return this.#save('units', draft); }
-  updateUnit(id, patch) { return this.#patch('units', id, patch); }
-  createPerson(draft) { return this.#save('people', draft); }
+  saveOrgSettings(settings) {
+    return this.#save('org', { ...settings, id: 'org' });
+  }
+  createUnit(draft) {
+    return this.#save('units', draft);
+  }
+  updateUnit(id, patch) {
+    return this.#patch('units', id, patch);
+  }
+  createPerson(draft) {
+    return this.#save('people', draft);
+  }
   async addPeople(people, pairs) {
     const saved = await this.#saveAll([...people.map((p) => ['people', p]), ...pairs.map((p) => ['coachingPairs', p])]);
     return saved.slice(0, people.length);
   }
-  updatePerson(id, patch) { return this.#patch('people', id, patch); }
-  createKpi(draft) { return this.#save('kpis', draft); }
-  updateKpi(id, patch) { return this.#patch('kpis', id, patch); }
-  recordKpiValue(kpiId, day, result) { return this.#save('kpiValues', kpiValueDraft(kpiId, day, result)); }
-  createAction(draft) { return this.#save('actions', actionDraft(draft)); }
-  updateAction(id, patch) { return this.#patch('actions', id, patch); }
-  setActionStatus(id, status) { return this.#patch('actions', id, (current, context) => actionStatusPatch(current, status, context)); }
+  updatePerson(id, patch) {
+    return this.#patch('people', id, patch);
+  }
+  createKpi(draft) {
+    return this.#save('kpis', draft);
+  }
+  updateKpi(id, patch) {
+    return this.#patch('kpis', id, patch);
+  }
+  recordKpiValue(kpiId, day, result) {
+    return this.#save('kpiValues', kpiValueDraft(kpiId, day, result));
+  }
+  createAction(draft) {
+    return this.#save('actions', actionDraft(draft));
+  }
+  updateAction(id, patch) {
+    return this.#patch('actions', id, patch);
+  }
+  setActionStatus(id, status) {
+    return this.#patch('actions', id, (current, context) => actionStatusPatch(current, status, context));
+  }
   async escalateAction(actionId, reason) {
     const action = await this.#current('actions', actionId);
     const board = await this.#current('units', action.unitId);
@@ -163,29 +192,55 @@ export class FetchHuddleStore {
   setEscalationState(id, state, resolution) {
     return this.#patch('escalations', id, (current, context) => escalationStatePatch(current, state, resolution, context));
   }
-  saveExperiment(draft) { return this.#save('experiments', draft); }
-  addResourceNeed(draft) { return this.#save('resourceNeeds', { ...draft, closed: false }); }
-  setResourceNeedClosed(id, closed) { return this.#patch('resourceNeeds', id, { closed }); }
-  recordAttendance(unitId, day, personId, state) { return this.#save('attendance', attendanceDraft(unitId, day, personId, state)); }
-  startHuddle(unitId) { return this.#save('huddles', huddleDraft(unitId, this.#context())); }
-  recordHuddleTime(id, partSeconds, end) { return this.#patch('huddles', id, (_current, context) => huddleTimePatch(partSeconds, end, context)); }
-  addRecognition(draft) { return this.#save('recognitions', draft); }
-  saveCoachingSession(draft) { return this.#save('coachingSessions', draft); }
-  saveCoachingPair(draft) { return this.#save('coachingPairs', draft); }
-  saveCoachingPairs(drafts) { return this.#saveAll(drafts.map((d) => ['coachingPairs', d])); }
+  saveExperiment(draft) {
+    return this.#save('experiments', draft);
+  }
+  addResourceNeed(draft) {
+    return this.#save('resourceNeeds', { ...draft, closed: false });
+  }
+  setResourceNeedClosed(id, closed) {
+    return this.#patch('resourceNeeds', id, { closed });
+  }
+  recordAttendance(unitId, day, personId, state) {
+    return this.#save('attendance', attendanceDraft(unitId, day, personId, state));
+  }
+  startHuddle(unitId) {
+    return this.#save('huddles', huddleDraft(unitId, this.#context()));
+  }
+  recordHuddleTime(id, partSeconds, end) {
+    return this.#patch('huddles', id, (_current, context) => huddleTimePatch(partSeconds, end, context));
+  }
+  addRecognition(draft) {
+    return this.#save('recognitions', draft);
+  }
+  saveCoachingSession(draft) {
+    return this.#save('coachingSessions', draft);
+  }
+  saveCoachingPair(draft) {
+    return this.#save('coachingPairs', draft);
+  }
+  saveCoachingPairs(drafts) {
+    return this.#saveAll(drafts.map((d) => ['coachingPairs', d]));
+  }
   async saveChecklist(draft) {
     await this.#loaded;
     return (await this.#commit([checklistVersion(draft, this.#find('checklists', draft.id), this.#context())]))[0];
   }
-  submitFeedback(draft) { return this.#save('feedback', feedbackDraft(draft, this.#context())); }
+  submitFeedback(draft) {
+    return this.#save('feedback', feedbackDraft(draft, this.#context()));
+  }
   submitSurvey(drafts) {
     const context = this.#context();
     return this.#saveAll(drafts.map((d) => ['feedback', feedbackDraft(d, context)]));
   }
-  commentOnFeedback(id, comment) { return this.#patch('feedback', id, { comment }); }
+  commentOnFeedback(id, comment) {
+    return this.#patch('feedback', id, { comment });
+  }
   async respondToFeedback(feedbackId, text, responderId) {
     const feedback = await this.#current('feedback', feedbackId);
     return (await this.#commit([feedbackResponse(feedback, text, responderId, this.#context())]))[0];
   }
-  async retire(kind, id) { await this.#patch(kind, id, (_current, context) => retirePatch(context)); }
+  async retire(kind, id) {
+    await this.#patch(kind, id, (_current, context) => retirePatch(context));
+  }
 }

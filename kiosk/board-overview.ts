@@ -54,13 +54,41 @@ export class KioskBoardOverview extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.store, () => orgSettings());
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.store, () => allOf('people'));
-  readonly #actions = new LiveQueryController<Action[]>(this, () => this.store, () => allOf('actions'));
-  readonly #escalations = new LiveQueryController<Escalation[]>(this, () => this.store, () => allOf('escalations'));
-  readonly #kpis = new LiveQueryController<Kpi[]>(this, () => this.store, () => allOf('kpis'));
-  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.store, () => allOf('kpiValues'));
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(
+    this,
+    () => this.store,
+    () => orgSettings(),
+  );
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.store,
+    () => allOf('units'),
+  );
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.store,
+    () => allOf('people'),
+  );
+  readonly #actions = new LiveQueryController<Action[]>(
+    this,
+    () => this.store,
+    () => allOf('actions'),
+  );
+  readonly #escalations = new LiveQueryController<Escalation[]>(
+    this,
+    () => this.store,
+    () => allOf('escalations'),
+  );
+  readonly #kpis = new LiveQueryController<Kpi[]>(
+    this,
+    () => this.store,
+    () => allOf('kpis'),
+  );
+  readonly #values = new LiveQueryController<KpiValue[]>(
+    this,
+    () => this.store,
+    () => allOf('kpiValues'),
+  );
 
   static override styles = css`
     :host {
@@ -158,12 +186,24 @@ export class KioskBoardOverview extends LitElement {
             <span class="tier">· ${org ? tierLabel(org, b.unit.tier) : msg(str`Tier ${b.unit.tier}`)}</span>
             ${b.leader ? html`<span class="leader">· ${b.leader.name}</span>` : nothing}
             <div class="figures">
-              <span>${count(b.open, () => msg('1 open action'), () => msg(str`${b.open} open actions`))}</span>
+              <span>${count(
+                b.open,
+                () => msg('1 open action'),
+                () => msg(str`${b.open} open actions`),
+              )}</span>
               <span class=${b.overdue ? 'bad' : ''}>${msg(str`${b.overdue} overdue`)}</span>
               <span class=${b.unassigned ? 'bad' : ''}>${msg(str`${b.unassigned} unassigned`)}</span>
               <span class=${b.redYesterday ? 'bad' : ''}>${msg(str`${b.redYesterday} of ${b.kpis} KPIs red yesterday`)}</span>
-              <span>${count(b.escalationsSent, () => msg('1 escalation sent and open'), () => msg(str`${b.escalationsSent} escalations sent and open`))}</span>
-              <span class=${b.escalationsWaiting ? 'bad' : ''}>${count(b.escalationsWaiting, () => msg('1 escalation waiting here'), () => msg(str`${b.escalationsWaiting} escalations waiting here`))}</span>
+              <span>${count(
+                b.escalationsSent,
+                () => msg('1 escalation sent and open'),
+                () => msg(str`${b.escalationsSent} escalations sent and open`),
+              )}</span>
+              <span class=${b.escalationsWaiting ? 'bad' : ''}>${count(
+                b.escalationsWaiting,
+                () => msg('1 escalation waiting here'),
+                () => msg(str`${b.escalationsWaiting} escalations waiting here`),
+              )}</span>
             </div>
           </li>`,
         )}

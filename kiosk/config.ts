@@ -129,7 +129,10 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         next.unit = text;
         break;
       case 'views': {
-        const views = text.split(',').map((v) => v.trim()).filter(Boolean);
+        const views = text
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean);
         if (views.length === 0 || views.some((v) => !(KIOSK_VIEWS as readonly string[]).includes(v))) fail();
         next.views = [...new Set(views)] as KioskView[];
         break;

@@ -21,9 +21,10 @@ export function queryWithKeptToken(search: string): URLSearchParams {
   const query = new URLSearchParams(search);
   const server = serverAddress(query.get('server') ?? '');
   if (!server || query.has('token')) return query;
-  const kept = query.get('views') === 'card'
-    ? (localStorage.getItem(coachKey(server)) ?? sessionStorage.getItem(tabKey(server)))
-    : (sessionStorage.getItem(tabKey(server)) ?? localStorage.getItem(deviceKey(server)));
+  const kept =
+    query.get('views') === 'card'
+      ? (localStorage.getItem(coachKey(server)) ?? sessionStorage.getItem(tabKey(server)))
+      : (sessionStorage.getItem(tabKey(server)) ?? localStorage.getItem(deviceKey(server)));
   if (kept) query.set('token', kept);
   return query;
 }

@@ -81,7 +81,12 @@ export class KioskDeviceTokens extends LitElement {
     this.#abort = new AbortController();
     let response: Response;
     try {
-      response = await fetch(`${this.server}${path}`, { method, headers: { Authorization: `Bearer ${this.token}` }, cache: 'no-store', signal: this.#abort.signal });
+      response = await fetch(`${this.server}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${this.token}` },
+        cache: 'no-store',
+        signal: this.#abort.signal,
+      });
     } catch {
       throw new Error(msg('The server cannot be reached: try again when this screen is online.'));
     }
@@ -122,15 +127,17 @@ export class KioskDeviceTokens extends LitElement {
               <strong>${nameOf(t)}</strong>
               <span class="detail">${roleName(t.role)}${t.unit ? ` · ${t.unit}` : ''} · ${msg(str`made ${t.created.slice(0, 10)}`)}${t.revoked ? html` · <strong>${msg(str`✗ revoked ${t.revoked.slice(0, 10)}`)}</strong>` : nothing}</span>
             </span>
-            ${t.revoked
-              ? nothing
-              : this.asking?.id === t.id
-                ? html`<span>
+            ${
+              t.revoked
+                ? nothing
+                : this.asking?.id === t.id
+                  ? html`<span>
                     ${msg('It stops syncing at once.')}
                     <button class="danger" @click=${() => this.#revoke(t)}>${msg(str`Revoke ${nameOf(t)}`)}</button>
                     <button @click=${() => (this.asking = undefined)}>${msg('Keep it')}</button>
                   </span>`
-                : html`<button @click=${() => (this.asking = t)} aria-label=${msg(str`Revoke ${nameOf(t)}…`)}>${msg('Revoke…')}</button>`}
+                  : html`<button @click=${() => (this.asking = t)} aria-label=${msg(str`Revoke ${nameOf(t)}…`)}>${msg('Revoke…')}</button>`
+            }
           </li>`,
         )}
       </ul>

@@ -43,8 +43,6 @@ type Phase =
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
 
-
-
 /** A phone opened from a board's QR code: only the pulse or the card, nothing to set up or unlock. */
 const isPhone = (config: KioskConfig) => config.views.length === 1 && (config.views[0] === 'pulse' || config.views[0] === 'card');
 
@@ -53,7 +51,10 @@ const RECOVERY_SECONDS = 30;
 /** True when any text field on screen, through every shadow root, holds something typed. */
 function hasUnsavedInput(root: ParentNode): boolean {
   for (const element of root.querySelectorAll('*')) {
-    if ((element instanceof HTMLInputElement && !['checkbox', 'radio', 'file', 'button', 'submit'].includes(element.type)) || element instanceof HTMLTextAreaElement) {
+    if (
+      (element instanceof HTMLInputElement && !['checkbox', 'radio', 'file', 'button', 'submit'].includes(element.type)) ||
+      element instanceof HTMLTextAreaElement
+    ) {
       if (element.value.trim() !== '') return true;
     }
     if (element.shadowRoot && hasUnsavedInput(element.shadowRoot)) return true;
@@ -120,10 +121,14 @@ export class KioskApp extends LitElement {
   #wakeLock: WakeLockSentinel | undefined;
   readonly #teardown: (() => void)[] = [];
 
-  readonly #huddles = new LiveQueryController<Huddle[]>(this, () => this.store, () => {
-    const unit = this.phase.name === 'ready' ? this.phase.config.unit : undefined;
-    return unit ? whereEquals('huddles', 'unitId', unit) : undefined;
-  });
+  readonly #huddles = new LiveQueryController<Huddle[]>(
+    this,
+    () => this.store,
+    () => {
+      const unit = this.phase.name === 'ready' ? this.phase.config.unit : undefined;
+      return unit ? whereEquals('huddles', 'unitId', unit) : undefined;
+    },
+  );
 
   static override styles = css`
     :host {
@@ -539,40 +544,58 @@ export class KioskApp extends LitElement {
         const view = config.views[this.viewIndex % config.views.length]!;
         return html`<div class="view">
             <huddle-provider .store=${this.store} theme=${config.theme} locale=${config.locale ?? ''} ?edits-locked=${this.locked}>
-              ${this.showSettings
-                ? html`<kiosk-settings .store=${this.store} .config=${config} .syncRole=${this.#sync?.who?.role}></kiosk-settings>`
-                : keyed(`${this.day}:${view}`, this.renderView(view, config))}
+              ${
+                this.showSettings
+                  ? html`<kiosk-settings .store=${this.store} .config=${config} .syncRole=${this.#sync?.who?.role}></kiosk-settings>`
+                  : keyed(`${this.day}:${view}`, this.renderView(view, config))
+              }
             </huddle-provider>
             <nav aria-label=${msg('Views')}>
-              ${config.views.length > 1 && !this.showSettings
-                ? config.views.map((v, i) => html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${viewName(v)}</button>`)
-                : nothing}
-              ${isPhone(config)
-                ? nothing
-                : this.showSettings
-                  ? html`<button @click=${() => (this.showSettings = false)}>${msg('Back to the board')}</button>`
-                  : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>${msg('Settings')}</button>`}
-              ${this.#sync && config.server && config.token && !isPhone(config) && !this.showSettings
-                ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
-                : nothing}
-              ${config.pin
-                ? this.locked
-                  ? html`<button @click=${() => (this.askingPin = true)}>${msg('Locked: tap to unlock')}</button>`
-                  : html`<button @click=${() => (this.locked = true)}>${msg('Unlocked: lock now')}</button>`
-                : nothing}
-              ${this.#sync
-                ? // In the bar every view shares, rather than in each view's own header.
-                  html`<huddle-sync-status .source=${this.#sync} theme=${config.theme}></huddle-sync-status>`
-                : this.offline
-                  ? html`<span class="badge" role="status">${msg('Offline: changes are kept on this screen')}</span>`
-                  : nothing}
+              ${
+                config.views.length > 1 && !this.showSettings
+                  ? config.views.map(
+                      (v, i) =>
+                        html`<button aria-current=${i === this.viewIndex ? 'true' : 'false'} @click=${() => (this.viewIndex = i)}>${viewName(v)}</button>`,
+                    )
+                  : nothing
+              }
+              ${
+                isPhone(config)
+                  ? nothing
+                  : this.showSettings
+                    ? html`<button @click=${() => (this.showSettings = false)}>${msg('Back to the board')}</button>`
+                    : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>${msg('Settings')}</button>`
+              }
+              ${
+                this.#sync && config.server && config.token && !isPhone(config) && !this.showSettings
+                  ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
+                  : nothing
+              }
+              ${
+                config.pin
+                  ? this.locked
+                    ? html`<button @click=${() => (this.askingPin = true)}>${msg('Locked: tap to unlock')}</button>`
+                    : html`<button @click=${() => (this.locked = true)}>${msg('Unlocked: lock now')}</button>`
+                  : nothing
+              }
+              ${
+                this.#sync
+                  ? // In the bar every view shares, rather than in each view's own header.
+                    html`<huddle-sync-status .source=${this.#sync} theme=${config.theme}></huddle-sync-status>`
+                  : this.offline
+                    ? html`<span class="badge" role="status">${msg('Offline: changes are kept on this screen')}</span>`
+                    : nothing
+              }
             </nav>
           </div>
-          ${this.showPhoneLink && config.server && config.token
-            ? html`<kiosk-phone-link .server=${config.server} .token=${config.token} .unit=${config.unit} @phone-link-closed=${() => (this.showPhoneLink = false)}></kiosk-phone-link>`
-            : nothing}
-          ${this.askingPin && config.pin
-            ? html`<kiosk-pin-pad .pin=${config.pin}
+          ${
+            this.showPhoneLink && config.server && config.token
+              ? html`<kiosk-phone-link .server=${config.server} .token=${config.token} .unit=${config.unit} @phone-link-closed=${() => (this.showPhoneLink = false)}></kiosk-phone-link>`
+              : nothing
+          }
+          ${
+            this.askingPin && config.pin
+              ? html`<kiosk-pin-pad .pin=${config.pin}
                 @pin-accepted=${() => {
                   this.locked = false;
                   this.askingPin = false;
@@ -584,7 +607,8 @@ export class KioskApp extends LitElement {
                   this.askingPin = false;
                   this.#afterPin = undefined;
                 }}></kiosk-pin-pad>`
-            : nothing}
+              : nothing
+          }
           ${notice}`;
       }
     }

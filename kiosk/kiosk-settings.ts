@@ -54,7 +54,11 @@ export class KioskSettings extends LitElement {
   /** What the sync server says this screen's token is (undefined when it does not sync). */
   declare syncRole: string | undefined;
 
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.store, () => allOf('units'));
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.store,
+    () => allOf('units'),
+  );
 
   static override styles = [
     settingsControlStyles,
@@ -166,7 +170,9 @@ export class KioskSettings extends LitElement {
     try {
       if (pending?.kind === 'import') {
         const summary = await importData(this.store, pending.text);
-        this.message = msg(str`Restored ${pending.name}: ${summary.units} boards, ${summary.people} people, ${summary.actions} actions, ${summary.coachingSessions} coaching conversations.`);
+        this.message = msg(
+          str`Restored ${pending.name}: ${summary.units} boards, ${summary.people} people, ${summary.actions} actions, ${summary.coachingSessions} coaching conversations.`,
+        );
       } else if (pending?.kind === 'clear') {
         await clearAll(this.store);
         this.message = msg('All data on this screen was cleared.');
@@ -208,10 +214,12 @@ export class KioskSettings extends LitElement {
       ${this.pending ? this.renderConfirm(this.pending) : nothing}
       <section aria-labelledby="org-title">
         <h2 id="org-title">${msg('Organisation')}</h2>
-        ${this.settingUp
-          ? html`<huddle-setup theme="light" .store=${this.store}></huddle-setup>
+        ${
+          this.settingUp
+            ? html`<huddle-setup theme="light" .store=${this.store}></huddle-setup>
               <div class="row"><button @click=${() => (this.settingUp = false)}>${msg('Close the set-up')}</button></div>`
-          : html`<div class="row"><button class="primary" @click=${() => (this.settingUp = true)}>${msg('Set up the organisation: tiers, boards, people, KPIs, coaching')}</button></div>`}
+            : html`<div class="row"><button class="primary" @click=${() => (this.settingUp = true)}>${msg('Set up the organisation: tiers, boards, people, KPIs, coaching')}</button></div>`
+        }
       </section>
       <section aria-labelledby="screen-title">
         <h2 id="screen-title">${msg('This screen')}</h2>
@@ -222,7 +230,8 @@ export class KioskSettings extends LitElement {
             </select>
           </label>
           ${KIOSK_VIEWS.map(
-            (view: KioskView) => html`<label><input type="checkbox" name="views" value=${view} ?checked=${this.config.views.includes(view)} /> ${viewName(view)}</label>`,
+            (view: KioskView) =>
+              html`<label><input type="checkbox" name="views" value=${view} ?checked=${this.config.views.includes(view)} /> ${viewName(view)}</label>`,
           )}
           <label>${msg('Seconds per view')} <input name="rotate" type="number" min="0" max="3600" .value=${String(this.config.rotate)} /></label>
           <button class="primary" type="submit">${msg('Apply')}</button>
@@ -241,20 +250,24 @@ export class KioskSettings extends LitElement {
           <button @click=${() => this.exportCsv('coachingSessions')}>${msg('Coaching')}</button>
           <button @click=${() => this.exportCsv('feedback')}>${msg('Feedback')}</button>
         </div>
-        ${server
-          ? html`<p>${msg(str`This screen keeps a copy of the data on ${server}. Restoring a backup, loading the demo or clearing would change only this copy, and the server would bring its data back: do that on the server.`)}</p>`
-          : html`<div class="row">
+        ${
+          server
+            ? html`<p>${msg(str`This screen keeps a copy of the data on ${server}. Restoring a backup, loading the demo or clearing would change only this copy, and the server would bring its data back: do that on the server.`)}</p>`
+            : html`<div class="row">
               <button @click=${() => (this.pending = { kind: 'demo' })}>${msg('Load the demo organisation')}</button>
               <button class="danger" @click=${() => (this.pending = { kind: 'clear' })}>${msg('Clear all data')}</button>
-            </div>`}
+            </div>`
+        }
         <p>${msg(str`Storage: ${this.storage}`)}</p>
       </section>
-      ${server && this.config.token && this.syncRole === 'admin'
-        ? html`<section aria-labelledby="devices-title">
+      ${
+        server && this.config.token && this.syncRole === 'admin'
+          ? html`<section aria-labelledby="devices-title">
             <h2 id="devices-title">${msg('Devices')}</h2>
             <kiosk-device-tokens .server=${server} .token=${this.config.token}></kiosk-device-tokens>
           </section>`
-        : nothing}
+          : nothing
+      }
       <p>${msg(str`Version ${__APP_VERSION__}`)}</p>
     `;
   }

@@ -111,8 +111,9 @@ export class KioskPhoneLink extends LitElement {
   protected override render() {
     return html`<div role="dialog" aria-modal="true" aria-labelledby="phone-title">
       <h2 id="phone-title">${msg('Answer on your phone')}</h2>
-      ${this.link
-        ? html`<div class="codes">
+      ${
+        this.link
+          ? html`<div class="codes">
               <figure>
                 ${qrCode(this.link.url, msg("QR code: how was today's huddle?"))}
                 <figcaption>${msg("Everyone: how was today's huddle? Answers are anonymous.")}</figcaption>
@@ -125,7 +126,8 @@ export class KioskPhoneLink extends LitElement {
               </figure>
             </div>
             <p>${msg(str`Scan with the camera. The team's link works until ${this.link.until.toLocaleTimeString(document.documentElement.lang || [], { hour: '2-digit', minute: '2-digit' })}.`)}</p>`
-        : html`<p role="status">${this.problem || msg('Making a link…')}</p>`}
+          : html`<p role="status">${this.problem || msg('Making a link…')}</p>`
+      }
       <button @click=${this.#close}>${msg('Close')}</button>
     </div>`;
   }

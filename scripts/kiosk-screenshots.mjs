@@ -11,7 +11,10 @@ const VIEWS = [
   ['feedback', 'unit-line-1', 'feedback-loop'],
   ['impact', 'unit-assembly', 'coaching-impact'],
 ];
-const SIZES = [[1920, 1080], [3840, 2160]];
+const SIZES = [
+  [1920, 1080],
+  [3840, 2160],
+];
 
 const server = await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 const url = `http://127.0.0.1:${server.httpServer.address().port}/`;

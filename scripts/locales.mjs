@@ -16,7 +16,15 @@ if (process.argv[2] === '--check') {
   // Spanish text, and the generated catalogues are current (npm test runs this).
   const config = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
   mkdirSync('.test-results/locales-check', { recursive: true });
-  writeFileSync('.test-results/locales-check/config.json', JSON.stringify({ ...config, tsConfig: '../../tsconfig.localize.json', interchange: { format: 'xliff', xliffDir: './' }, output: { ...config.output, outputDir: './out', localeCodesModule: './out/codes.ts' } }));
+  writeFileSync(
+    '.test-results/locales-check/config.json',
+    JSON.stringify({
+      ...config,
+      tsConfig: '../../tsconfig.localize.json',
+      interchange: { format: 'xliff', xliffDir: './' },
+      output: { ...config.output, outputDir: './out', localeCodesModule: './out/codes.ts' },
+    }),
+  );
   execFileSync('npx', ['lit-localize', '--config', '.test-results/locales-check/config.json', 'extract'], { stdio: 'ignore' });
   const ids = [...readFileSync('.test-results/locales-check/de.xlf', 'utf8').matchAll(UNIT)].map((m) => m[1]);
   let problems = 0;
@@ -24,9 +32,12 @@ if (process.argv[2] === '--check') {
     const texts = JSON.parse(readFileSync(`locales/${locale}.json`, 'utf8'));
     const generated = readFileSync(`src/locales/generated/${locale}.ts`, 'utf8');
     for (const id of ids) {
-      const problem = typeof texts[id] !== 'string'
-        ? `${locale}: message ${id} has no translation (node scripts/locales.mjs list)`
-        : generated.includes(`'${id.slice(0, 9)}':`) ? undefined : `${locale}: ${id} is translated but not built (node scripts/locales.mjs)`;
+      const problem =
+        typeof texts[id] !== 'string'
+          ? `${locale}: message ${id} has no translation (node scripts/locales.mjs list)`
+          : generated.includes(`'${id.slice(0, 9)}':`)
+            ? undefined
+            : `${locale}: ${id} is translated but not built (node scripts/locales.mjs)`;
       if (!problem) continue;
       problems++;
       console.error(problem);
@@ -44,7 +55,13 @@ function units(locale) {
 }
 /** XLIFF source to the plain text translators edit: placeholders as {0}, entities decoded. */
 const plain = (source) =>
-  source.replace(PLACEHOLDER, (_, n) => `{${n}}`).replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+  source
+    .replace(PLACEHOLDER, (_, n) => `{${n}}`)
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&');
 const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 // The English of every message, for the test that looks for untranslated text on screen.

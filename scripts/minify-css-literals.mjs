@@ -34,7 +34,7 @@ function minifyCss(text, afterValue, beforeValue) {
   let out = '';
   let space = false;
   let last = afterValue ? 'a' : '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (c === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { findChromium } from '../test/support/chromium.mjs';
 
 const totals = { passed: 0, failed: 0 };
-const run = (cmd, args, env = {}) =>
-  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 function ensureChromium() {
   const found = findChromium();
@@ -19,7 +18,7 @@ function ensureChromium() {
   }
   const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (canInstall) {
-    console.log('No Chromium found: installing Debian\'s chromium with apt-get (about a minute)...');
+    console.log("No Chromium found: installing Debian's chromium with apt-get (about a minute)...");
     const ok = run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']) === 0;
     const installed = ok ? findChromium() : undefined;
     if (installed) return installed;
@@ -79,12 +78,15 @@ if (wtrStatus !== 0 && totals.failed === 0) totals.failed++;
 
 // End-to-end scripts drive the built kiosk; each prints its own counts as JSON on its last line.
 const e2eDir = 'test/e2e';
-const e2eScripts = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort() : [];
+const e2eScripts = existsSync(e2eDir)
+  ? readdirSync(e2eDir)
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .sort()
+  : [];
 if (e2eScripts.length > 0) {
   console.log('\n== building the library and the kiosk for end-to-end tests');
   const built =
-    run('node', ['scripts/build-lib.mjs'], env) === 0 &&
-    run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) === 0;
+    run('node', ['scripts/build-lib.mjs'], env) === 0 && run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) === 0;
   if (!built) {
     totals.failed += e2eScripts.length;
   } else {

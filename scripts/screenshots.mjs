@@ -14,11 +14,29 @@ const SHOTS = [
   { file: 'docs/board-area-rollup-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=reflect&unit=unit-assembly' },
   { file: 'docs/board-parent-escalations-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=escalations&unit=unit-packing' },
   { file: 'docs/coaching-cascade-1920.png', width: 1920, height: 1080, query: 'tag=coaching-cascade&theme=wall' },
-  { file: 'docs/coaching-card-tablet.png', width: 1024, height: 1366, query: 'tag=coaching-card&coach=person-assembly-supervisor&learner=person-line-1-leader&draft-key=shot&fit=content', fullPage: true },
-  { file: 'docs/coaching-card-kata-400.png', width: 400, height: 900, query: 'tag=coaching-card&kind=kata&coach=person-assembly-supervisor&learner=person-line-2-leader&draft-key=shot-kata&fit=content', fullPage: true },
+  {
+    file: 'docs/coaching-card-tablet.png',
+    width: 1024,
+    height: 1366,
+    query: 'tag=coaching-card&coach=person-assembly-supervisor&learner=person-line-1-leader&draft-key=shot&fit=content',
+    fullPage: true,
+  },
+  {
+    file: 'docs/coaching-card-kata-400.png',
+    width: 400,
+    height: 900,
+    query: 'tag=coaching-card&kind=kata&coach=person-assembly-supervisor&learner=person-line-2-leader&draft-key=shot-kata&fit=content',
+    fullPage: true,
+  },
   { file: 'docs/coaching-impact-1920.png', width: 1920, height: 1600, query: 'tag=coaching-impact&unit=unit-plant&fit=content', fullPage: true },
   { file: 'docs/feedback-pulse-1920.png', width: 1920, height: 1080, query: 'tag=feedback-loop&unit=unit-line-1&theme=wall' },
-  { file: 'docs/coaching-journal-1024.png', width: 1024, height: 900, query: 'tag=coaching-journal&person=person-packing-supervisor&fit=content', fullPage: true },
+  {
+    file: 'docs/coaching-journal-1024.png',
+    width: 1024,
+    height: 900,
+    query: 'tag=coaching-journal&person=person-packing-supervisor&fit=content',
+    fullPage: true,
+  },
 ];
 
 const only = process.argv[2];
@@ -32,7 +50,9 @@ try {
     page.on('pageerror', (e) => console.error('[page error]', e.message));
     await page.goto(`http://127.0.0.1:${port}/scripts/shots/element.html?${shot.query}`);
     await page.waitForSelector('body[data-ready]');
-    await page.waitForFunction(() => !document.body.lastElementChild?.shadowRoot?.querySelector('[role="status"]:not(.saved)'), null, { timeout: 10000 }).catch(() => {});
+    await page
+      .waitForFunction(() => !document.body.lastElementChild?.shadowRoot?.querySelector('[role="status"]:not(.saved)'), null, { timeout: 10000 })
+      .catch(() => {});
     await page.waitForTimeout(800);
     await page.screenshot({ path: shot.file, fullPage: shot.fullPage ?? false });
     console.log('wrote', shot.file);

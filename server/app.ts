@@ -109,7 +109,10 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post(
     '/api/sync/push',
-    bodyLimit({ maxSize: SYNC_LIMITS.bodyBytes, onError: (c) => c.json({ error: `a push is at most ${SYNC_LIMITS.bodyBytes} bytes: send fewer ops at a time` }, 413) }),
+    bodyLimit({
+      maxSize: SYNC_LIMITS.bodyBytes,
+      onError: (c) => c.json({ error: `a push is at most ${SYNC_LIMITS.bodyBytes} bytes: send fewer ops at a time` }, 413),
+    }),
     async (c) => {
       let body: unknown;
       try {
@@ -140,7 +143,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     let wake: (() => void) | undefined;
     const closed = new Promise<void>((resolve) => (wake = resolve));
     let notify: (cursor: number) => void = () => undefined;
-    const registered = hub.subscribe(who.org, who.tokenHash, (cursor) => notify(cursor), () => wake?.());
+    const registered = hub.subscribe(
+      who.org,
+      who.tokenHash,
+      (cursor) => notify(cursor),
+      () => wake?.(),
+    );
     if (typeof registered !== 'function') return c.json({ error: registered.refused }, 429);
     return streamSSE(c, async (stream) => {
       notify = (cursor) => void stream.writeSSE({ event: 'changed', data: String(cursor) }).catch(() => wake?.());

@@ -75,7 +75,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await db.query<T>(text, params)).rows }),
-    transaction: (body) => db.transaction((tx) => body({ query: async <T>(text: string, params?: unknown[]) => ({ rows: (await tx.query<T>(text, params)).rows }) })),
+    transaction: (body) =>
+      db.transaction((tx) => body({ query: async <T>(text: string, params?: unknown[]) => ({ rows: (await tx.query<T>(text, params)).rows }) })),
     listen: async (channel, handler) => {
       const stop = await db.listen(channel, handler);
       return () => stop();

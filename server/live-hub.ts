@@ -44,10 +44,12 @@ export class LiveHub {
    */
   subscribe(org: string, tokenHash: string, onChange: (cursor: number) => void, close: () => void): (() => void) | { refused: string } {
     const connections = this.#byOrg.get(org) ?? new Set<Connection>();
-    if (connections.size >= this.limits.perOrg) return { refused: `this organisation has ${this.limits.perOrg} live connections open, the most allowed (LIVE_PER_ORG)` };
+    if (connections.size >= this.limits.perOrg)
+      return { refused: `this organisation has ${this.limits.perOrg} live connections open, the most allowed (LIVE_PER_ORG)` };
     let ofToken = 0;
     for (const c of connections) if (c.tokenHash === tokenHash) ofToken++;
-    if (ofToken >= this.limits.perToken) return { refused: `this token has ${this.limits.perToken} live connections open, the most allowed: close another screen using it` };
+    if (ofToken >= this.limits.perToken)
+      return { refused: `this token has ${this.limits.perToken} live connections open, the most allowed: close another screen using it` };
     const connection: Connection = { tokenHash, onChange, close };
     connections.add(connection);
     this.#byOrg.set(org, connections);

@@ -157,7 +157,9 @@ async function startServer(): Promise<void> {
   // table grows for ever.
   const opMemoryDays = Number(process.env['OP_MEMORY_DAYS'] ?? DEFAULT_OP_MEMORY_DAYS);
   const prune = () =>
-    void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db)]).catch((error: unknown) => console.error('pruning failed:', (error as Error).message));
+    void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db)]).catch((error: unknown) =>
+      console.error('pruning failed:', (error as Error).message),
+    );
   prune();
   const pruning = setInterval(prune, 24 * 3600 * 1000);
   const port = Number(process.env['PORT'] ?? 8787);
@@ -169,7 +171,10 @@ async function startServer(): Promise<void> {
   const stop = () => {
     clearInterval(pruning);
     server.close();
-    void hub.stop().then(() => db.close()).then(() => process.exit(0));
+    void hub
+      .stop()
+      .then(() => db.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

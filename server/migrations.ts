@@ -61,7 +61,12 @@ export async function migrate(db: Database): Promise<void> {
       const { rows } = await tx.query('select 1 from schema_migrations where version = $1', [version]);
       if (rows.length > 0) return;
       if (typeof sql === 'function') await sql(tx);
-      else for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      else
+        for (const statement of sql
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean))
+          await tx.query(statement);
       await tx.query('insert into schema_migrations (version) values ($1)', [version]);
     });
   }

@@ -24,7 +24,13 @@ export async function repairFutureClocks(sql: Sql, clock: HybridClock = serverCl
   for (const row of rows) {
     const clocks = Object.fromEntries(Object.entries(row.clocks).map(([field, stamp]) => [field, boundedStamp(stamp, clock)]));
     const { rows: next } = await sql.query<{ seq: string }>('update org_seq set seq = seq + 1 where org = $1 returning seq', [row.org]);
-    await sql.query('update records set clocks = $4, seq = $5 where org = $1 and kind = $2 and id = $3', [row.org, row.kind, row.id, JSON.stringify(clocks), next[0]!.seq]);
+    await sql.query('update records set clocks = $4, seq = $5 where org = $1 and kind = $2 and id = $3', [
+      row.org,
+      row.kind,
+      row.id,
+      JSON.stringify(clocks),
+      next[0]!.seq,
+    ]);
   }
   return rows.length;
 }

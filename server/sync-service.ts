@@ -131,10 +131,12 @@ export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<P
   const limit = SYNC_LIMITS.recordsPerPull;
   // In a transaction like every push: PGlite runs one at a time in arrival order, while a
   // bare query could wait behind a steady stream of pushes for many seconds.
-  const { rows } = await db.transaction((sql) => sql.query<{ kind: EntityKind; id: string; data: Record<string, unknown>; clocks: FieldClocks; seq: string }>(
-    'select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3',
-    [who.org, cursor, limit + 1],
-  ));
+  const { rows } = await db.transaction((sql) =>
+    sql.query<{ kind: EntityKind; id: string; data: Record<string, unknown>; clocks: FieldClocks; seq: string }>(
+      'select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3',
+      [who.org, cursor, limit + 1],
+    ),
+  );
   const page = rows.slice(0, limit);
   const visible = who.role === 'pulse' ? page.filter((r) => pulseReads(who, r)) : page;
   return {

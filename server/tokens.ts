@@ -77,12 +77,29 @@ export async function lookupToken(db: Database, token: string): Promise<Principa
 
 /** The organisation's device tokens (phone links, short-lived and many, are left out). */
 export async function listTokens(db: Sql, org: string): Promise<TokenListing[]> {
-  const { rows } = await db.query<{ hash: string; role: string; unit_id: string | null; person_id: string | null; label: string; created_at: string | Date; expires_at: string | Date | null; revoked_at: string | Date | null }>(
-    "select hash, role, unit_id, person_id, label, created_at, expires_at, revoked_at from tokens where org = $1 and role <> 'pulse' order by created_at",
-    [org],
-  );
+  const { rows } = await db.query<{
+    hash: string;
+    role: string;
+    unit_id: string | null;
+    person_id: string | null;
+    label: string;
+    created_at: string | Date;
+    expires_at: string | Date | null;
+    revoked_at: string | Date | null;
+  }>("select hash, role, unit_id, person_id, label, created_at, expires_at, revoked_at from tokens where org = $1 and role <> 'pulse' order by created_at", [
+    org,
+  ]);
   const time = (value: string | Date | null) => (value === null ? '' : new Date(value).toISOString());
-  return rows.map((r) => ({ id: r.hash.slice(0, 12), role: r.role, unit: r.unit_id ?? '', person: r.person_id ?? '', label: r.label, created: time(r.created_at), expires: time(r.expires_at), revoked: time(r.revoked_at) }));
+  return rows.map((r) => ({
+    id: r.hash.slice(0, 12),
+    role: r.role,
+    unit: r.unit_id ?? '',
+    person: r.person_id ?? '',
+    label: r.label,
+    created: time(r.created_at),
+    expires: time(r.expires_at),
+    revoked: time(r.revoked_at),
+  }));
 }
 
 /**
@@ -91,7 +108,10 @@ export async function listTokens(db: Sql, org: string): Promise<TokenListing[]> 
  */
 export async function revokeToken(db: Sql, org: string, id: string): Promise<boolean> {
   if (!/^[0-9a-f]{12,64}$/.test(id)) return false;
-  const { rows } = await db.query<{ hash: string }>('update tokens set revoked_at = now() where org = $1 and hash like $2 and revoked_at is null returning hash', [org, `${id}%`]);
+  const { rows } = await db.query<{ hash: string }>(
+    'update tokens set revoked_at = now() where org = $1 and hash like $2 and revoked_at is null returning hash',
+    [org, `${id}%`],
+  );
   await announceRevoked(db, rows);
   return rows.length > 0;
 }

@@ -22,7 +22,8 @@ export const TeamLeader = {
 };
 /** A supervisor who owes follow-ups. */
 export const Supervisor = {
-  render: (args: Args) => withDemo((store) => html`<coaching-journal person="person-packing-supervisor" theme=${args.theme} .store=${store}></coaching-journal>`),
+  render: (args: Args) =>
+    withDemo((store) => html`<coaching-journal person="person-packing-supervisor" theme=${args.theme} .store=${store}></coaching-journal>`),
   parameters: { smoke: { element: 'coaching-journal', shows: 'Follow-ups I owe' } } satisfies SmokeParameters,
 };
 

@@ -31,7 +31,8 @@ export const PsychologicalSafety = {
 /** "You said, we did" on the team leader's device. */
 export const YouSaidWeDid = {
   args: { theme: 'light' },
-  render: (args: Args) => withDemo((store) => html`<feedback-loop unit="unit-line-1" mode="you-said" can-respond theme=${args.theme} .store=${store}></feedback-loop>`),
+  render: (args: Args) =>
+    withDemo((store) => html`<feedback-loop unit="unit-line-1" mode="you-said" can-respond theme=${args.theme} .store=${store}></feedback-loop>`),
   parameters: smoke('You said, we did'),
 };
 

@@ -22,7 +22,8 @@ export default {
   },
   render: (args: Args) =>
     withDemo(
-      (store) => html`<div style="width: ${args.width}"><huddle-board unit=${args.unit} theme=${args.theme} view=${args.view} .store=${store}></huddle-board></div>`,
+      (store) =>
+        html`<div style="width: ${args.width}"><huddle-board unit=${args.unit} theme=${args.theme} view=${args.view} .store=${store}></huddle-board></div>`,
     ),
 };
 

@@ -24,7 +24,15 @@ export function emptyStore(): Promise<IdbHuddleStore> {
   empty ??= (async () => {
     const store = new IdbHuddleStore({ name: 'huddle-elements-stories-empty', today: () => STORY_TODAY });
     await clearAll(store);
-    await store.saveOrgSettings({ name: 'New Plant', locale: 'en-GB', tiers: [{ unit: 'Team', leader: 'Team leader' }, { unit: 'Area', leader: 'Supervisor' }], memberLabel: 'Operator' });
+    await store.saveOrgSettings({
+      name: 'New Plant',
+      locale: 'en-GB',
+      tiers: [
+        { unit: 'Team', leader: 'Team leader' },
+        { unit: 'Area', leader: 'Supervisor' },
+      ],
+      memberLabel: 'Operator',
+    });
     await store.createUnit({ id: 'unit-area', name: 'Area', tier: 2 });
     await store.createUnit({ id: 'unit-team', name: 'New team', tier: 1, parentId: 'unit-area' });
     await store.createPerson({ id: 'person-team-leader', name: 'Tia Leader', unitId: 'unit-team', role: 'leader' });
@@ -55,7 +63,8 @@ export function failingStore(): HuddleStore {
   const failure = () => new StorageError('blocked');
   return new Proxy(inner, {
     get(target, property) {
-      if (property === 'watch') return (_query: unknown, _onResult: unknown, onError: (error: Error) => void) => (queueMicrotask(() => onError(failure())), () => undefined);
+      if (property === 'watch')
+        return (_query: unknown, _onResult: unknown, onError: (error: Error) => void) => (queueMicrotask(() => onError(failure())), () => undefined);
       if (property === 'get') return () => Promise.reject(failure());
       // Bound to the store itself: its methods use private fields a proxy does not have.
       const value: unknown = Reflect.get(target, property);
@@ -76,7 +85,11 @@ const STORES: Record<StoryState, () => Promise<HuddleStore>> = {
 export function stateStory(tag: string, attributes: Record<string, string>, state: StoryState, shows: string) {
   const element = unsafeStatic(tag);
   // Our own constant attributes, written into the template (never user text).
-  const attributeText = unsafeStatic(Object.entries(attributes).map(([name, value]) => `${name}="${value}"`).join(' '));
+  const attributeText = unsafeStatic(
+    Object.entries(attributes)
+      .map(([name, value]) => `${name}="${value}"`)
+      .join(' '),
+  );
   const render = (args: { theme?: string }): TemplateResult =>
     html`${until(
       STORES[state]().then((store) => staticHtml`<${element} ${attributeText} theme=${args.theme ?? 'light'} .store=${store}></${element}>`),

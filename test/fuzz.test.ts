@@ -18,7 +18,17 @@ describe('fuzz: kiosk addresses', () => {
   it('every query string gives a configuration or a ConfigError naming a key', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string()), fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('wall', 'board,cascade', '60', 'de', 'http://127.0.0.1:8787', 'he_abcdefghijklmnopqrstuv', 'javascript:alert(1)'))), { maxLength: 6 }),
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom(...KEYS), fc.string()),
+            fc.oneof(
+              fc.string(),
+              fc.integer().map(String),
+              fc.constantFrom('wall', 'board,cascade', '60', 'de', 'http://127.0.0.1:8787', 'he_abcdefghijklmnopqrstuv', 'javascript:alert(1)'),
+            ),
+          ),
+          { maxLength: 6 },
+        ),
         fc.oneof(fc.constant(undefined), fc.object(), fc.array(fc.anything()), fc.string()),
         (pairs, file) => {
           const query = new URLSearchParams(pairs);

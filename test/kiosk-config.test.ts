@@ -19,7 +19,13 @@ describe('kiosk: configuration', () => {
 
   it('reads the URL over kiosk.json', () => {
     expect(parse('rotate=30&views=board,cascade,board', { unit: 'unit-line-2', rotate: 120, theme: 'dark' })).to.deep.equal({
-      unit: 'unit-line-2', views: ['board', 'cascade'], rotate: 30, theme: 'dark', quiet: 60, lock: 120, firstRun: 'ask',
+      unit: 'unit-line-2',
+      views: ['board', 'cascade'],
+      rotate: 30,
+      theme: 'dark',
+      quiet: 60,
+      lock: 120,
+      firstRun: 'ask',
     });
     expect(parse('first-run=demo').firstRun).to.equal('demo');
   });
@@ -31,7 +37,9 @@ describe('kiosk: configuration', () => {
     expect(problem('views=board,calendar').message).to.contain('board, escalations, cascade, feedback, impact');
     expect(problem('theme=neon').message).to.contain('light, dark, wall');
     expect(problem('rotate=5').key).to.equal('rotate');
-    expect(problem('colour=red').message).to.contain('one of the known settings (unit, views, rotate, theme, locale, quiet, pin, lock, first-run, server, token)');
+    expect(problem('colour=red').message).to.contain(
+      'one of the known settings (unit, views, rotate, theme, locale, quiet, pin, lock, first-run, server, token)',
+    );
     expect(problem('first-run=later').message).to.contain('ask or demo');
     expect(problem('pin=12a4').message).to.contain('4 to 8 digits');
     expect(problem('locale=not a locale!').key).to.equal('locale');

@@ -28,7 +28,9 @@ async function elements(): Promise<Declaration[]> {
 describe('custom-elements.json', () => {
   it('types every event with its detail, and lists no pseudo-event', async () => {
     const all = await elements();
-    const untyped = all.flatMap((d) => (d.events ?? []).filter((e) => !e.name || e.name === 'type' || !e.type?.text).map((e) => `<${d.tagName}> ${e.name ?? '(no name)'}`));
+    const untyped = all.flatMap((d) =>
+      (d.events ?? []).filter((e) => !e.name || e.name === 'type' || !e.type?.text).map((e) => `<${d.tagName}> ${e.name ?? '(no name)'}`),
+    );
     expect(untyped, 'events without a name or type').to.deep.equal([]);
     const board = all.find((d) => d.tagName === 'huddle-board')!;
     expect(board.events!.find((e) => e.name === 'action-escalated')!.type!.text).to.equal('CustomEvent<{ action: Action; escalation: Escalation }>');
@@ -42,7 +44,10 @@ describe('custom-elements.json', () => {
     expect(bare, 'elements without custom properties or parts').to.deep.equal([]);
     const card = all.find((d) => d.tagName === 'coaching-card')!;
     expect(card.cssProperties!.map((p) => p.name)).to.include.members(['--he-color-accent', '--he-font-size', '--he-target-size']);
-    expect(all.every((d) => d.summary), 'every element has a summary').to.equal(true);
+    expect(
+      all.every((d) => d.summary),
+      'every element has a summary',
+    ).to.equal(true);
     expect(all.find((d) => d.tagName === 'huddle-provider')!.slots, 'the provider documents its slot').to.have.length(1);
   });
 });

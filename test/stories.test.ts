@@ -35,7 +35,26 @@ interface Meta extends Story {
   title: string;
 }
 
-const MODULES = [provider, board, calendar, trend, agenda, actions, escalations, attendance, resources, improvement, kudos, coachingCard, journal, cascade, feedbackLoop, impact, setup, syncStatus];
+const MODULES = [
+  provider,
+  board,
+  calendar,
+  trend,
+  agenda,
+  actions,
+  escalations,
+  attendance,
+  resources,
+  improvement,
+  kudos,
+  coachingCard,
+  journal,
+  cascade,
+  feedbackLoop,
+  impact,
+  setup,
+  syncStatus,
+];
 
 /** The element's own text, through nested shadow roots, without the loading notes. */
 function shownText(element: Element): string {

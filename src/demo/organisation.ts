@@ -64,10 +64,76 @@ const TEAMS: TeamPlan[] = [
   { key: 'shipping', name: 'Shipping', area: 'packing', story: 'steady' },
 ];
 
-const FIRST_NAMES = ['Ana', 'Ben', 'Chloé', 'Dariusz', 'Elif', 'Femi', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kiri', 'Lena', 'Marco', 'Nadia', 'Omar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tanvi', 'Ugo', 'Vera', 'Wei', 'Yusuf', 'Zofia', 'Aiden', 'Bea', 'Carlos', 'Dana', 'Emeka'];
-const LAST_NAMES = ['Almeida', 'Brandt', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Hughes', 'Ivanova', 'Jensen', 'Kowalski', 'Lind', 'Moreau', 'Nakamura', 'Okafor', 'Patel', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka', 'Umar', 'Varga', 'Walsh', 'Xu', 'Yilmaz', 'Zimmer'];
+const FIRST_NAMES = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dariusz',
+  'Elif',
+  'Femi',
+  'Grace',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kiri',
+  'Lena',
+  'Marco',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sven',
+  'Tanvi',
+  'Ugo',
+  'Vera',
+  'Wei',
+  'Yusuf',
+  'Zofia',
+  'Aiden',
+  'Bea',
+  'Carlos',
+  'Dana',
+  'Emeka',
+];
+const LAST_NAMES = [
+  'Almeida',
+  'Brandt',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Hughes',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lind',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Umar',
+  'Varga',
+  'Walsh',
+  'Xu',
+  'Yilmaz',
+  'Zimmer',
+];
 
-const KPI_PLANS: { category: KpiCategory; name: string; measure: string; target: number; betterWhen: 'higher' | 'lower'; amberBand?: number; spread: number }[] = [
+const KPI_PLANS: {
+  category: KpiCategory;
+  name: string;
+  measure: string;
+  target: number;
+  betterWhen: 'higher' | 'lower';
+  amberBand?: number;
+  spread: number;
+}[] = [
   { category: 'S', name: 'Injuries and near misses', measure: 'incidents', target: 0, betterWhen: 'lower', spread: 1 },
   { category: 'Q', name: 'First pass yield', measure: '%', target: 97, betterWhen: 'higher', amberBand: 2, spread: 2.5 },
   { category: 'D', name: 'On-time delivery', measure: '%', target: 95, betterWhen: 'higher', amberBand: 3, spread: 4 },
@@ -75,12 +141,56 @@ const KPI_PLANS: { category: KpiCategory; name: string; measure: string; target:
   { category: 'P', name: 'Attendance', measure: '%', target: 95, betterWhen: 'higher', amberBand: 3, spread: 3 },
 ];
 
-const ACTION_TITLES = ['Replace worn conveyor belt', 'Label the spare-parts shelf', 'Fix the guard on press 4', 'Order size 9 gloves', 'Recalibrate torque wrench', 'Update the changeover checklist', 'Move the scrap bin closer', 'Train Jonas on the labeller', 'Repair the air leak at station 3', 'Clear the walkway by bay 2', 'Check the pallet wrapper tension', 'Ask IT for a second scanner', 'Redo the 5S audit sheet', 'Book the forklift service', 'Find the cause of label misprints', 'Add a light over the inspection table'];
+const ACTION_TITLES = [
+  'Replace worn conveyor belt',
+  'Label the spare-parts shelf',
+  'Fix the guard on press 4',
+  'Order size 9 gloves',
+  'Recalibrate torque wrench',
+  'Update the changeover checklist',
+  'Move the scrap bin closer',
+  'Train Jonas on the labeller',
+  'Repair the air leak at station 3',
+  'Clear the walkway by bay 2',
+  'Check the pallet wrapper tension',
+  'Ask IT for a second scanner',
+  'Redo the 5S audit sheet',
+  'Book the forklift service',
+  'Find the cause of label misprints',
+  'Add a light over the inspection table',
+];
 const ESCALATION_REASONS = ['Needs budget above the team limit', 'Needs another department', 'Needs a contractor', 'Safety risk we cannot contain alone'];
 const EXPERIMENTS: Omit<Experiment, 'id' | 'unitId' | 'status' | 'createdAt' | 'updatedAt'>[] = [
-  { title: 'Cut changeover time', targetCondition: 'Changeover under 20 minutes by end of month', actualCondition: 'Median 31 minutes over the last 10 changeovers', obstacle: 'Tools are fetched from the crib during the changeover', nextStep: 'Pre-stage the tool cart before the last pallet', expectation: 'Saves about 6 minutes', result: 'Saved 5 minutes on two changeovers', learning: 'The cart must be checked against the die list' },
-  { title: 'Fewer label misprints', targetCondition: 'Fewer than 2 misprints per shift', actualCondition: '6 misprints per shift on average last week', obstacle: 'Ribbon is changed only when it runs out', nextStep: 'Change the ribbon at every shift start', expectation: 'Misprints halve', result: '', learning: '' },
-  { title: 'Start the huddle on time', targetCondition: 'Huddle starts at 07:35 on 9 of 10 days', actualCondition: 'Started on time 5 of the last 10 days', obstacle: 'Handover from night shift runs late', nextStep: 'Move the handover to the board itself', expectation: 'Start within 2 minutes of 07:35', result: 'On time 4 days in a row', learning: 'Handover at the board also shortens it' },
+  {
+    title: 'Cut changeover time',
+    targetCondition: 'Changeover under 20 minutes by end of month',
+    actualCondition: 'Median 31 minutes over the last 10 changeovers',
+    obstacle: 'Tools are fetched from the crib during the changeover',
+    nextStep: 'Pre-stage the tool cart before the last pallet',
+    expectation: 'Saves about 6 minutes',
+    result: 'Saved 5 minutes on two changeovers',
+    learning: 'The cart must be checked against the die list',
+  },
+  {
+    title: 'Fewer label misprints',
+    targetCondition: 'Fewer than 2 misprints per shift',
+    actualCondition: '6 misprints per shift on average last week',
+    obstacle: 'Ribbon is changed only when it runs out',
+    nextStep: 'Change the ribbon at every shift start',
+    expectation: 'Misprints halve',
+    result: '',
+    learning: '',
+  },
+  {
+    title: 'Start the huddle on time',
+    targetCondition: 'Huddle starts at 07:35 on 9 of 10 days',
+    actualCondition: 'Started on time 5 of the last 10 days',
+    obstacle: 'Handover from night shift runs late',
+    nextStep: 'Move the handover to the board itself',
+    expectation: 'Start within 2 minutes of 07:35',
+    result: 'On time 4 days in a row',
+    learning: 'Handover at the board also shortens it',
+  },
 ];
 const RESOURCE_NEEDS: [ResourceNeed['kind'], string][] = [
   ['people', 'One operator short on the afternoon shift'],
@@ -88,9 +198,28 @@ const RESOURCE_NEEDS: [ResourceNeed['kind'], string][] = [
   ['supplies', 'Label stock runs out Thursday'],
   ['information', 'New drawing revision for part 4711'],
 ];
-const COMMENTS = ['Shorter, please', 'Good to see the red numbers first', 'We talked about the same problem again', 'Thanks for recognising the night shift', 'Could we sit down on Fridays?', 'Clear actions today', 'Too fast, I could not ask my question', 'Nice that we tried something new'];
-const RESPONSES = ['We now cover red KPIs first and stop at 10 minutes.', 'We moved the recurring problem to an experiment with an owner.', 'Questions now get a parking spot and an answer the same day.'];
-const KUDOS = ['Stayed late to finish the urgent order', 'Spotted the leak before it became a safety issue', 'Trained two new colleagues this week', 'Great idea for the tool cart', 'Zero scrap on the night shift'];
+const COMMENTS = [
+  'Shorter, please',
+  'Good to see the red numbers first',
+  'We talked about the same problem again',
+  'Thanks for recognising the night shift',
+  'Could we sit down on Fridays?',
+  'Clear actions today',
+  'Too fast, I could not ask my question',
+  'Nice that we tried something new',
+];
+const RESPONSES = [
+  'We now cover red KPIs first and stop at 10 minutes.',
+  'We moved the recurring problem to an experiment with an owner.',
+  'Questions now get a parking spot and an answer the same day.',
+];
+const KUDOS = [
+  'Stayed late to finish the urgent order',
+  'Spotted the leak before it became a safety issue',
+  'Trained two new colleagues this week',
+  'Great idea for the tool cart',
+  'Zero scrap on the night shift',
+];
 
 /** What each story means for coaching quality (0..1) in week `w` of 12. */
 function coachingQuality(story: Story, week: number): number {
@@ -102,7 +231,7 @@ function coachingQuality(story: Story, week: number): number {
 
 /** Chance a KPI day is on target, `t` from 0 (90 days ago) to 1 (yesterday). Results lag behaviour. */
 function greenChance(story: Story, t: number): number {
-  if (story === 'improving') return 0.5 + 0.38 * Math.max(0, t - 0.15) / 0.85;
+  if (story === 'improving') return 0.5 + (0.38 * Math.max(0, t - 0.15)) / 0.85;
   if (story === 'steady') return 0.72 + 0.06 * t;
   return 0.58;
 }
@@ -119,9 +248,23 @@ function stamp<T extends object>(fields: T, createdAt: string, updatedAt = creat
 
 class DemoBuilder {
   readonly data: Data = {
-    org: [], units: [], people: [], kpis: [], kpiValues: [], actions: [], escalations: [], experiments: [],
-    resourceNeeds: [], attendance: [], huddles: [], recognitions: [], coachingSessions: [], coachingPairs: [],
-    checklists: [], feedback: [], feedbackResponses: [],
+    org: [],
+    units: [],
+    people: [],
+    kpis: [],
+    kpiValues: [],
+    actions: [],
+    escalations: [],
+    experiments: [],
+    resourceNeeds: [],
+    attendance: [],
+    huddles: [],
+    recognitions: [],
+    coachingSessions: [],
+    coachingPairs: [],
+    checklists: [],
+    feedback: [],
+    feedbackResponses: [],
   };
   readonly #usedNames = new Set<string>();
   readonly start: Day;
@@ -161,16 +304,22 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   const yesterday = addDays(today, -1);
   const created = at(start, 7);
 
-  b.add('org', stamp<Omit<OrgSettings, 'createdAt' | 'updatedAt'>>(
-    { id: 'org', name: 'Riverside Plant', locale: 'en-GB', tiers: DEFAULT_TIERS, memberLabel: 'Operator' },
-    created,
-  ));
+  b.add(
+    'org',
+    stamp<Omit<OrgSettings, 'createdAt' | 'updatedAt'>>(
+      { id: 'org', name: 'Riverside Plant', locale: 'en-GB', tiers: DEFAULT_TIERS, memberLabel: 'Operator' },
+      created,
+    ),
+  );
   for (const kind of ['huddle-observation', 'coaching-the-coach'] as const) {
     b.add('checklists', stamp<Omit<ChecklistTemplate, 'createdAt' | 'updatedAt'>>(defaultChecklist(kind), created));
   }
 
   // ---- the tier tree and its people
-  const plant = b.add('units', stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: 'unit-plant', name: 'Riverside Plant', tier: 3, huddleAt: '08:30' }, created));
+  const plant = b.add(
+    'units',
+    stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: 'unit-plant', name: 'Riverside Plant', tier: 3, huddleAt: '08:30' }, created),
+  );
   const manager = b.person('person-plant-manager', plant.id, 'leader');
   const areas = {
     assembly: b.add('units', stamp({ id: 'unit-assembly', name: 'Assembly', tier: 2, parentId: plant.id, huddleAt: '08:00' }, created)),
@@ -181,7 +330,13 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
     packing: b.person('person-packing-supervisor', areas.packing.id, 'leader'),
   };
   const teams = TEAMS.map((plan) => {
-    const unit = b.add('units', stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: `unit-${plan.key}`, name: plan.name, tier: 1, parentId: areas[plan.area].id, huddleAt: '07:35' }, created));
+    const unit = b.add(
+      'units',
+      stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>(
+        { id: `unit-${plan.key}`, name: plan.name, tier: 1, parentId: areas[plan.area].id, huddleAt: '07:35' },
+        created,
+      ),
+    );
     const leader = b.person(`person-${plan.key}-leader`, unit.id, 'leader');
     const members = Array.from({ length: random.int(6, 8) }, (_, i) => b.person(`person-${plan.key}-${i + 1}`, unit.id, 'member'));
     return { plan, unit, leader, members };
@@ -190,7 +345,10 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   // ---- KPIs and 90 days of results
   const kpiRecord = (unitId: string, key: string, plan: (typeof KPI_PLANS)[number], rollup: boolean): Kpi => {
     const { spread: _spread, ...fields } = plan;
-    return b.add('kpis', stamp<Omit<Kpi, 'createdAt' | 'updatedAt'>>({ id: `kpi-${key}-${plan.category}`, unitId, ...fields, ...(rollup ? { rollup } : {}) }, created));
+    return b.add(
+      'kpis',
+      stamp<Omit<Kpi, 'createdAt' | 'updatedAt'>>({ id: `kpi-${key}-${plan.category}`, unitId, ...fields, ...(rollup ? { rollup } : {}) }, created),
+    );
   };
   const recordDays = (kpi: Kpi, plan: (typeof KPI_PLANS)[number], story: Story) => {
     for (let d = 0; d < HISTORY_DAYS; d++) {
@@ -203,7 +361,11 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
     }
   };
   for (const team of teams) for (const plan of KPI_PLANS) recordDays(kpiRecord(team.unit.id, team.plan.key, plan, false), plan, team.plan.story);
-  for (const [key, unit] of [['assembly', areas.assembly], ['packing', areas.packing], ['plant', plant]] as const) {
+  for (const [key, unit] of [
+    ['assembly', areas.assembly],
+    ['packing', areas.packing],
+    ['plant', plant],
+  ] as const) {
     // Safety and delivery roll up from the boards below; the higher tier records nothing for them.
     for (const plan of KPI_PLANS.filter((p) => p.category === 'S' || p.category === 'D')) kpiRecord(unit.id, key, plan, true);
   }
@@ -213,10 +375,13 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   const newAction = (unitId: string, ownerPool: Person[], fields: Partial<Action>, raised: Day): Action => {
     const title = ACTION_TITLES[actionCount % ACTION_TITLES.length]!;
     const owner = random.chance(0.85) ? random.pick(ownerPool) : undefined;
-    return b.add('actions', stamp<Omit<Action, 'createdAt' | 'updatedAt'>>(
-      { id: `action-${++actionCount}`, unitId, title, status: 'open', ...(owner ? { ownerId: owner.id } : {}), ...fields },
-      at(raised, 7, 45),
-    ));
+    return b.add(
+      'actions',
+      stamp<Omit<Action, 'createdAt' | 'updatedAt'>>(
+        { id: `action-${++actionCount}`, unitId, title, status: 'open', ...(owner ? { ownerId: owner.id } : {}), ...fields },
+        at(raised, 7, 45),
+      ),
+    );
   };
   for (const team of teams) {
     const pool = [team.leader, ...team.members];
@@ -243,36 +408,73 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
     const action = newAction(team.unit.id, [team.leader], { due: addDays(sent, 7), status: 'blocked' }, sent);
     const state = escalationStates[i]!;
     const changed = state === 'open' ? at(sent, 8) : at(addDays(sent, 1), 11);
-    const escalation = b.add('escalations', stamp<Omit<Escalation, 'createdAt' | 'updatedAt'>>({
-      id: `escalation-${team.plan.key}`,
-      fromUnitId: team.unit.id,
-      toUnitId: team.unit.parentId!,
-      title: action.title,
-      reason: random.pick(ESCALATION_REASONS),
-      actionId: action.id,
-      state,
-      stateChangedAt: changed,
-      ...(state === 'resolved' ? { resolution: 'Approved; maintenance booked for next week.' } : {}),
-      ...(state === 'returned' ? { resolution: 'This is within the team budget: please go ahead.' } : {}),
-    }, at(sent, 8), changed));
+    const escalation = b.add(
+      'escalations',
+      stamp<Omit<Escalation, 'createdAt' | 'updatedAt'>>(
+        {
+          id: `escalation-${team.plan.key}`,
+          fromUnitId: team.unit.id,
+          toUnitId: team.unit.parentId!,
+          title: action.title,
+          reason: random.pick(ESCALATION_REASONS),
+          actionId: action.id,
+          state,
+          stateChangedAt: changed,
+          ...(state === 'resolved' ? { resolution: 'Approved; maintenance booked for next week.' } : {}),
+          ...(state === 'returned' ? { resolution: 'This is within the team budget: please go ahead.' } : {}),
+        },
+        at(sent, 8),
+        changed,
+      ),
+    );
     action.escalationId = escalation.id;
   });
   // An area escalates to the plant too.
   const areaAction = newAction(areas.packing.id, [supervisors.packing], { due: addDays(today, 5), status: 'blocked' }, addDays(today, -3));
-  b.add('escalations', stamp<Omit<Escalation, 'createdAt' | 'updatedAt'>>({
-    id: 'escalation-packing', fromUnitId: areas.packing.id, toUnitId: plant.id, title: areaAction.title,
-    reason: 'Needs budget above the area limit', actionId: areaAction.id, state: 'open', stateChangedAt: at(addDays(today, -3), 9),
-  }, at(addDays(today, -3), 9)));
+  b.add(
+    'escalations',
+    stamp<Omit<Escalation, 'createdAt' | 'updatedAt'>>(
+      {
+        id: 'escalation-packing',
+        fromUnitId: areas.packing.id,
+        toUnitId: plant.id,
+        title: areaAction.title,
+        reason: 'Needs budget above the area limit',
+        actionId: areaAction.id,
+        state: 'open',
+        stateChangedAt: at(addDays(today, -3), 9),
+      },
+      at(addDays(today, -3), 9),
+    ),
+  );
   areaAction.escalationId = 'escalation-packing';
 
   // ---- improvement, plan-to-win, huddles, attendance, kudos
   teams.forEach((team, i) => {
     const plan = EXPERIMENTS[i % EXPERIMENTS.length]!;
-    b.add('experiments', stamp<Omit<Experiment, 'createdAt' | 'updatedAt'>>({ id: `experiment-${team.plan.key}`, unitId: team.unit.id, ...plan, status: 'active' }, at(addDays(today, -10), 9)));
+    b.add(
+      'experiments',
+      stamp<Omit<Experiment, 'createdAt' | 'updatedAt'>>(
+        { id: `experiment-${team.plan.key}`, unitId: team.unit.id, ...plan, status: 'active' },
+        at(addDays(today, -10), 9),
+      ),
+    );
     const [kind, description] = random.pick(RESOURCE_NEEDS);
-    b.add('resourceNeeds', stamp<Omit<ResourceNeed, 'createdAt' | 'updatedAt'>>({
-      id: `need-${team.plan.key}`, unitId: team.unit.id, day: today, kind, description, ownerId: team.leader.id, closed: false,
-    }, at(today, 7, 40)));
+    b.add(
+      'resourceNeeds',
+      stamp<Omit<ResourceNeed, 'createdAt' | 'updatedAt'>>(
+        {
+          id: `need-${team.plan.key}`,
+          unitId: team.unit.id,
+          day: today,
+          kind,
+          description,
+          ownerId: team.leader.id,
+          closed: false,
+        },
+        at(today, 7, 40),
+      ),
+    );
     for (let d = 1; d < HISTORY_DAYS; d++) {
       const day = addDays(today, -d);
       if (random.chance(team.plan.story === 'flat' ? 0.2 : 0.08)) continue; // no huddle that day
@@ -280,24 +482,50 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
       const parts = AGENDA_PARTS.map(() => random.int(120, team.plan.story === 'flat' ? 330 : 230));
       const startedAt = at(day, 7, 35 + late);
       const endedAt = new Date(Date.parse(startedAt) + parts.reduce((a, x) => a + x, 0) * 1000).toISOString();
-      b.add('huddles', stamp<Omit<Huddle, 'createdAt' | 'updatedAt'>>({
-        id: `huddle-${team.plan.key}-${day}`, unitId: team.unit.id, day, startedAt, endedAt,
-        partSeconds: { reflect: parts[0]!, plan: parts[1]!, improve: parts[2]! },
-      }, startedAt, endedAt));
+      b.add(
+        'huddles',
+        stamp<Omit<Huddle, 'createdAt' | 'updatedAt'>>(
+          {
+            id: `huddle-${team.plan.key}-${day}`,
+            unitId: team.unit.id,
+            day,
+            startedAt,
+            endedAt,
+            partSeconds: { reflect: parts[0]!, plan: parts[1]!, improve: parts[2]! },
+          },
+          startedAt,
+          endedAt,
+        ),
+      );
     }
     for (const member of [team.leader, ...team.members]) {
       for (const day of [addDays(today, -2), yesterday]) {
         const state: Attendance['state'] = random.chance(0.9) ? 'present' : random.chance(0.5) ? 'absent' : 'excused';
-        b.add('attendance', stamp<Omit<Attendance, 'createdAt' | 'updatedAt'>>({ id: `${team.unit.id}:${day}:${member.id}`, unitId: team.unit.id, day, personId: member.id, state }, at(day, 7, 36)));
+        b.add(
+          'attendance',
+          stamp<Omit<Attendance, 'createdAt' | 'updatedAt'>>(
+            { id: `${team.unit.id}:${day}:${member.id}`, unitId: team.unit.id, day, personId: member.id, state },
+            at(day, 7, 36),
+          ),
+        );
       }
     }
-    b.add('recognitions', stamp<Omit<Recognition, 'createdAt' | 'updatedAt'>>({ id: `kudos-${team.plan.key}`, unitId: team.unit.id, day: today, personId: random.pick(team.members).id, text: random.pick(KUDOS) }, at(today, 7, 50)));
+    b.add(
+      'recognitions',
+      stamp<Omit<Recognition, 'createdAt' | 'updatedAt'>>(
+        { id: `kudos-${team.plan.key}`, unitId: team.unit.id, day: today, personId: random.pick(team.members).id, text: random.pick(KUDOS) },
+        at(today, 7, 50),
+      ),
+    );
   });
 
   // ---- the coaching cascade
   const pairs: { pair: CoachingPair; story: Story; sessionsStop?: Day }[] = [];
   const addPair = (id: string, coach: Person, learner: Person, kind: CoachingPair['kind'], cadenceDays: number, story: Story, sessionsStop?: Day) => {
-    const pair = b.add('coachingPairs', stamp<Omit<CoachingPair, 'createdAt' | 'updatedAt'>>({ id, coachId: coach.id, learnerId: learner.id, kind, direction: 'down', cadenceDays }, created));
+    const pair = b.add(
+      'coachingPairs',
+      stamp<Omit<CoachingPair, 'createdAt' | 'updatedAt'>>({ id, coachId: coach.id, learnerId: learner.id, kind, direction: 'down', cadenceDays }, created),
+    );
     pairs.push({ pair, story, ...(sessionsStop ? { sessionsStop } : {}) });
   };
   for (const team of teams) {
@@ -330,35 +558,75 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
       for (const group of template?.groups ?? []) {
         for (const behaviour of group.behaviours) ratings[behaviour.id] = rate(random, quality);
       }
-      const session: CoachingSession = stamp({
-        id: `session-${pair.id}-${day}`,
-        kind: pair.kind,
-        direction: pair.direction,
-        coachId: pair.coachId,
-        learnerId: pair.learnerId,
-        anonymous: false,
-        day,
-        ...(template ? { templateId: template.id, templateVersion: template.version } : {}),
-        ratings,
-        ...(pair.kind === 'kata'
-          ? { answers: { targetCondition: 'Changeover under 20 minutes', actualCondition: 'Median 27 minutes last week', reflection: 'Pre-staging saved 4 minutes', obstacle: 'Die carts are shared with line 3', nextStep: 'Reserve a cart the evening before', goSee: 'Thursday at the 10:00 changeover' } }
-          : {}),
-        wentWell: random.pick(['Started on time with the board updated', 'Red KPIs got the first five minutes', 'Good questions to the team', 'Actions had owners and dates']),
-        evenBetter: random.pick(['Let the team speak to each other', 'Park side topics sooner', 'Ask before proposing a fix', 'Close with the next experiment']),
-        focus: random.pick(['Ask one open question per red KPI', 'Rotate who presents the numbers', 'Keep to ten minutes', 'Recognise one success at the close']),
-        followUpDate: addDays(day, pair.cadenceDays),
-        ...(previous ? { previousSessionId: previous.id } : {}),
-      }, at(day, 8, 15));
+      const session: CoachingSession = stamp(
+        {
+          id: `session-${pair.id}-${day}`,
+          kind: pair.kind,
+          direction: pair.direction,
+          coachId: pair.coachId,
+          learnerId: pair.learnerId,
+          anonymous: false,
+          day,
+          ...(template ? { templateId: template.id, templateVersion: template.version } : {}),
+          ratings,
+          ...(pair.kind === 'kata'
+            ? {
+                answers: {
+                  targetCondition: 'Changeover under 20 minutes',
+                  actualCondition: 'Median 27 minutes last week',
+                  reflection: 'Pre-staging saved 4 minutes',
+                  obstacle: 'Die carts are shared with line 3',
+                  nextStep: 'Reserve a cart the evening before',
+                  goSee: 'Thursday at the 10:00 changeover',
+                },
+              }
+            : {}),
+          wentWell: random.pick([
+            'Started on time with the board updated',
+            'Red KPIs got the first five minutes',
+            'Good questions to the team',
+            'Actions had owners and dates',
+          ]),
+          evenBetter: random.pick([
+            'Let the team speak to each other',
+            'Park side topics sooner',
+            'Ask before proposing a fix',
+            'Close with the next experiment',
+          ]),
+          focus: random.pick([
+            'Ask one open question per red KPI',
+            'Rotate who presents the numbers',
+            'Keep to ten minutes',
+            'Recognise one success at the close',
+          ]),
+          followUpDate: addDays(day, pair.cadenceDays),
+          ...(previous ? { previousSessionId: previous.id } : {}),
+        },
+        at(day, 8, 15),
+      );
       b.add('coachingSessions', session);
       previous = session;
     }
   }
   // Coaching up, anonymous: the receiver must never learn who wrote it.
-  b.add('coachingSessions', stamp<Omit<CoachingSession, 'createdAt' | 'updatedAt'>>({
-    id: 'session-up-anonymous', kind: 'huddle-observation', direction: 'up', learnerId: teams[2]!.leader.id, anonymous: true,
-    day: addDays(today, -3), ratings: {}, wentWell: 'You always start on time', evenBetter: 'Let us finish our sentences before you move on',
-    focus: 'Wait five seconds after asking',
-  }, at(addDays(today, -3), 15)));
+  b.add(
+    'coachingSessions',
+    stamp<Omit<CoachingSession, 'createdAt' | 'updatedAt'>>(
+      {
+        id: 'session-up-anonymous',
+        kind: 'huddle-observation',
+        direction: 'up',
+        learnerId: teams[2]!.leader.id,
+        anonymous: true,
+        day: addDays(today, -3),
+        ratings: {},
+        wentWell: 'You always start on time',
+        evenBetter: 'Let us finish our sentences before you move on',
+        focus: 'Wait five seconds after asking',
+      },
+      at(addDays(today, -3), 15),
+    ),
+  );
 
   // ---- feedback: huddle pulses with trends, psychological safety, you said / we did
   let feedbackCount = 0;
@@ -370,10 +638,21 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
       const mean = team.plan.story === 'improving' ? 2.8 + 1.4 * t : team.plan.story === 'flat' ? 3.1 : 3.4 + 0.3 * t;
       for (let n = random.int(2, 4); n > 0; n--) {
         const comment = random.chance(0.08) ? random.pick(COMMENTS) : undefined;
-        b.add('feedback', stamp<Omit<Feedback, 'createdAt' | 'updatedAt'>>({
-          id: `feedback-${++feedbackCount}`, subject: 'huddle', unitId: team.unit.id, day,
-          score: clampScore(random.around(mean, 1.2)), anonymous: true, ...(comment ? { comment } : {}),
-        }, at(day, 7, 50)));
+        b.add(
+          'feedback',
+          stamp<Omit<Feedback, 'createdAt' | 'updatedAt'>>(
+            {
+              id: `feedback-${++feedbackCount}`,
+              subject: 'huddle',
+              unitId: team.unit.id,
+              day,
+              score: clampScore(random.around(mean, 1.2)),
+              anonymous: true,
+              ...(comment ? { comment } : {}),
+            },
+            at(day, 7, 50),
+          ),
+        );
       }
     }
     for (const monthsAgo of [2, 1, 0]) {
@@ -382,19 +661,40 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
         for (const stage of SAFETY_STAGES) {
           const base = { inclusion: 4, learner: 3.6, contributor: 3.3, challenger: 2.8 }[stage];
           const lift = team.plan.story === 'improving' ? (2 - monthsAgo) * 0.3 : 0;
-          b.add('feedback', stamp<Omit<Feedback, 'createdAt' | 'updatedAt'>>({
-            id: `feedback-${++feedbackCount}`, subject: 'safety', unitId: team.unit.id, day, stage, itemId: `${stage}-1`,
-            score: clampScore(random.around(base + lift, 1)), anonymous: true,
-          }, at(day, 12, person.name.length % 60)));
+          b.add(
+            'feedback',
+            stamp<Omit<Feedback, 'createdAt' | 'updatedAt'>>(
+              {
+                id: `feedback-${++feedbackCount}`,
+                subject: 'safety',
+                unitId: team.unit.id,
+                day,
+                stage,
+                itemId: `${stage}-1`,
+                score: clampScore(random.around(base + lift, 1)),
+                anonymous: true,
+              },
+              at(day, 12, person.name.length % 60),
+            ),
+          );
         }
       }
     }
   }
   const commented = b.data.feedback.filter((f) => f.comment);
   commented.slice(0, RESPONSES.length).forEach((feedback, i) => {
-    b.add('feedbackResponses', stamp<Omit<FeedbackResponse, 'createdAt' | 'updatedAt'>>({
-      id: `response-${i + 1}`, feedbackId: feedback.id, unitId: feedback.unitId, text: RESPONSES[i]!,
-    }, at(addDays(feedback.day, 2), 9)));
+    b.add(
+      'feedbackResponses',
+      stamp<Omit<FeedbackResponse, 'createdAt' | 'updatedAt'>>(
+        {
+          id: `response-${i + 1}`,
+          feedbackId: feedback.id,
+          unitId: feedback.unitId,
+          text: RESPONSES[i]!,
+        },
+        at(addDays(feedback.day, 2), 9),
+      ),
+    );
   });
 
   return b.data;

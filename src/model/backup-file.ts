@@ -37,8 +37,7 @@ export function toExportFile(data: ExportFile['data'], exportedAt = new Date().t
   return { format: EXPORT_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt, data };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks a whole export file (JSON text or parsed) and returns its records, upgraded to the current schema. */
 export function parseImport(file: unknown): { data: ExportFile['data']; summary: ImportSummary } {
@@ -76,7 +75,14 @@ export function parseImport(file: unknown): { data: ExportFile['data']; summary:
         return record;
       } catch (error) {
         if (error instanceof ValidationError) {
-          const problem: FileProblem = { code: 'bad-record', collection: kind, index, field: error.field, inner: error.problem, ...(id !== undefined ? { id } : {}) };
+          const problem: FileProblem = {
+            code: 'bad-record',
+            collection: kind,
+            index,
+            field: error.field,
+            inner: error.problem,
+            ...(id !== undefined ? { id } : {}),
+          };
           throw new ImportError(problem, `${where}.${error.field}`);
         }
         throw error;

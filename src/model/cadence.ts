@@ -17,9 +17,7 @@ export interface PairStatus {
 
 /** Sessions that count for a pair: same coach, learner and kind, not deleted. */
 export function sessionsOfPair(pair: CoachingPair, sessions: readonly CoachingSession[]): CoachingSession[] {
-  return sessions.filter(
-    (s) => !s.deletedAt && s.coachId === pair.coachId && s.learnerId === pair.learnerId && s.kind === pair.kind,
-  );
+  return sessions.filter((s) => !s.deletedAt && s.coachId === pair.coachId && s.learnerId === pair.learnerId && s.kind === pair.kind);
 }
 
 const pairKey = (coachId: string | undefined, learnerId: string, kind: string) => `${coachId ?? ''}|${learnerId}|${kind}`;
@@ -68,12 +66,7 @@ export function pairStatus(pair: CoachingPair, sessions: readonly CoachingSessio
  * cadence lengths counted back from `to`; a period shorter than one cadence has no windows
  * and gives null (too little time to judge).
  */
-export function cadenceAdherence(
-  pair: CoachingPair,
-  sessions: readonly CoachingSession[],
-  from: Day,
-  to: Day,
-): number | null {
+export function cadenceAdherence(pair: CoachingPair, sessions: readonly CoachingSession[], from: Day, to: Day): number | null {
   const windows = Math.floor((daysBetween(from, to) + 1) / pair.cadenceDays);
   if (windows === 0) return null;
   const days = sessionsOfPair(pair, sessions).map((s) => s.day);
@@ -137,13 +130,7 @@ export function followUpsKept(sessions: readonly CoachingSession[], today: Day):
     const deadline = addDays(session.followUpDate, 2);
     if (deadline >= today) continue;
     due++;
-    const followed = live.some(
-      (s) =>
-        s.id !== session.id &&
-        s.learnerId === session.learnerId &&
-        s.day > session.day &&
-        s.day <= deadline,
-    );
+    const followed = live.some((s) => s.id !== session.id && s.learnerId === session.learnerId && s.day > session.day && s.day <= deadline);
     if (followed) kept++;
   }
   return { due, kept, share: due === 0 ? null : kept / due };

@@ -28,7 +28,10 @@ const byDay = (a: CoachingSession, b: CoachingSession) => a.day.localeCompare(b.
 
 /** A learner's sessions, newest first. */
 export function historyOf(sessions: readonly CoachingSession[], learnerId: string): CoachingSession[] {
-  return live(sessions).filter((s) => s.learnerId === learnerId).sort(byDay).reverse();
+  return live(sessions)
+    .filter((s) => s.learnerId === learnerId)
+    .sort(byDay)
+    .reverse();
 }
 
 /** What the learner is working on now: the focus and follow-up day of their latest session. */

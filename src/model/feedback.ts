@@ -29,11 +29,20 @@ export function pulseSummary(feedback: readonly Feedback[], unitId: string, subj
 /** The psychological-safety profile of a team: one aggregate per stage. */
 export function safetyProfile(feedback: readonly Feedback[], unitId: string, from: Day, to: Day): Record<SafetyStage, Aggregate> {
   const answers = feedback.filter((f) => f.unitId === unitId && f.subject === 'safety' && inPeriod(f, from, to));
-  return Object.fromEntries(SAFETY_STAGES.map((stage) => [stage, aggregate(answers.filter((f) => f.stage === stage).map((f) => f.score))])) as Record<SafetyStage, Aggregate>;
+  return Object.fromEntries(SAFETY_STAGES.map((stage) => [stage, aggregate(answers.filter((f) => f.stage === stage).map((f) => f.score))])) as Record<
+    SafetyStage,
+    Aggregate
+  >;
 }
 
 /** The profile per period of `days` days, oldest first, ending today. */
-export function safetyProfileOverTime(feedback: readonly Feedback[], unitId: string, periods: number, days: number, today: Day): { from: Day; to: Day; profile: Record<SafetyStage, Aggregate> }[] {
+export function safetyProfileOverTime(
+  feedback: readonly Feedback[],
+  unitId: string,
+  periods: number,
+  days: number,
+  today: Day,
+): { from: Day; to: Day; profile: Record<SafetyStage, Aggregate> }[] {
   return Array.from({ length: periods }, (_, i) => {
     const to = addDays(today, -(periods - 1 - i) * days);
     const from = addDays(to, -days + 1);

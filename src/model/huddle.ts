@@ -51,7 +51,10 @@ export function closeRunningPart(huddle: Huddle, nowMs: number): Record<AgendaPa
 
 /** Today's huddle of a board: the latest one started today, if any. */
 export function huddleOfDay(huddles: readonly Huddle[], day: string): Huddle | undefined {
-  return huddles.filter((h) => h.day === day && !h.deletedAt).sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1);
+  return huddles
+    .filter((h) => h.day === day && !h.deletedAt)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+    .at(-1);
 }
 
 /** A huddle that starts within this many minutes of its board's huddle time is on time. */

@@ -61,10 +61,12 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   const within = (day: Day) => day >= from && day <= to;
   const learnerSessions = data.sessions.filter((s) => !s.deletedAt && s.learnerId === data.leaderId);
 
-  const scores = learnerSessions.filter((s) => within(s.day)).flatMap((s) => {
-    const score = sessionScore(s);
-    return score === null ? [] : [score];
-  });
+  const scores = learnerSessions
+    .filter((s) => within(s.day))
+    .flatMap((s) => {
+      const score = sessionScore(s);
+      return score === null ? [] : [score];
+    });
   const observationScore = { value: scores.length >= MINIMUM.sessions ? scores.reduce((a, x) => a + x, 0) / scores.length : null, basis: scores.length };
 
   const adherences = data.pairs
@@ -76,7 +78,10 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   const cadenceKept = { value: adherences.length ? adherences.reduce((a, x) => a + x, 0) / adherences.length : null, basis: adherences.length };
 
   // Follow-ups agreed in the period, judged as of its end.
-  const followUps = followUpsKept(learnerSessions.filter((s) => within(s.day) || s.day > to), to);
+  const followUps = followUpsKept(
+    learnerSessions.filter((s) => within(s.day) || s.day > to),
+    to,
+  );
   const followUpsFigure = { value: followUps.share, basis: followUps.due };
 
   const huddles = data.huddles.filter((h) => !h.deletedAt && h.unitId === data.unitId && within(h.day));

@@ -35,9 +35,7 @@ function weeklyMeans(points: Iterable<{ day: Day; score: number }>): WeeklyScore
     entry.count++;
     weeks.set(week, entry);
   }
-  return [...weeks]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([week, { sum, count }]) => ({ week, score: sum / count, count }));
+  return [...weeks].sort((a, b) => a[0].localeCompare(b[0])).map(([week, { sum, count }]) => ({ week, score: sum / count, count }));
 }
 
 /** Mean rating of one behaviour per ISO week over the sessions given. */

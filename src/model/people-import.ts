@@ -84,7 +84,14 @@ function roleOf(word: string, unit: Unit | undefined, org: PeopleImportContext['
     return { problem: { code: 'role-unknown', word, roles: [...new Set(words)] } };
   }
   if (unit && unit.tier !== tier) {
-    return { problem: { code: 'role-wrong-tier', leader: org.tiers[tier - 1]!.leader, leads: org.tiers[tier - 1]!.unit, board: org.tiers[unit.tier - 1]?.unit ?? String(unit.tier) } };
+    return {
+      problem: {
+        code: 'role-wrong-tier',
+        leader: org.tiers[tier - 1]!.leader,
+        leads: org.tiers[tier - 1]!.unit,
+        board: org.tiers[unit.tier - 1]?.unit ?? String(unit.tier),
+      },
+    };
   }
   return { role: 'leader' };
 }

@@ -41,10 +41,7 @@ export type ValueProblem =
   | { code: 'id-not-derived'; expected: string };
 
 /** A write refused by the rules of the domain, given the records it touches. */
-export type WriteProblem =
-  | { code: 'already-escalated' }
-  | { code: 'no-parent-board'; board: string }
-  | { code: 'not-parent-board'; expected: string };
+export type WriteProblem = { code: 'already-escalated' } | { code: 'no-parent-board'; board: string } | { code: 'not-parent-board'; expected: string };
 
 /** A backup file that cannot be restored. */
 export type FileProblem =

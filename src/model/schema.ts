@@ -101,31 +101,24 @@ export const freeText =
     return textProblem(value);
   };
 
-export const finiteNumber: Check = (value) =>
-  typeof value === 'number' && Number.isFinite(value) ? undefined : { code: 'not-number' };
+export const finiteNumber: Check = (value) => (typeof value === 'number' && Number.isFinite(value) ? undefined : { code: 'not-number' });
 
 export const integerBetween =
   (min: number, max: number): Check =>
   (value) =>
-    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
-      ? undefined
-      : { code: 'not-whole-number', min, max };
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? undefined : { code: 'not-whole-number', min, max };
 
-export const nonNegative: Check = (value) =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : { code: 'negative' };
+export const nonNegative: Check = (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : { code: 'negative' });
 
 export const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : { code: 'not-boolean' });
 
 export const day: Check = (value) => (isDay(value) ? undefined : { code: 'not-day' });
 
 /** A time of day, `HH:MM` on the 24-hour clock. */
-export const timeOfDay: Check = (value) =>
-  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : { code: 'not-time' };
+export const timeOfDay: Check = (value) => (typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : { code: 'not-time' });
 
 export const isoTimestamp: Check = (value) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
-    ? undefined
-    : { code: 'not-timestamp' };
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : { code: 'not-timestamp' };
 
 /** An id: non-empty, no control characters, bounded. */
 export const id: Check = (value) =>

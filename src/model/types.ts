@@ -180,14 +180,7 @@ export type CoachingDirection = (typeof COACHING_DIRECTIONS)[number];
 /** A behaviour rating: 0 not seen, 1 partly, 2 consistently. */
 export type Rating = 0 | 1 | 2;
 
-export const KATA_QUESTIONS = [
-  'targetCondition',
-  'actualCondition',
-  'reflection',
-  'obstacle',
-  'nextStep',
-  'goSee',
-] as const;
+export const KATA_QUESTIONS = ['targetCondition', 'actualCondition', 'reflection', 'obstacle', 'nextStep', 'goSee'] as const;
 export type KataQuestion = (typeof KATA_QUESTIONS)[number];
 
 /** One coaching conversation between a coach and a learner. */

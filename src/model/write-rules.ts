@@ -181,7 +181,11 @@ export type NewChecklist = Omit<Draft<ChecklistTemplate>, 'version'> & { basedOn
  * A checklist saved as a new version, numbered after both the stored one and the one that was
  * edited (the shipped default is never stored), so sessions keep the version they were rated on.
  */
-export function checklistVersion({ basedOnVersion, ...draft }: NewChecklist, before: ChecklistTemplate | undefined, context: WriteContext): RecordWrite<'checklists'> {
+export function checklistVersion(
+  { basedOnVersion, ...draft }: NewChecklist,
+  before: ChecklistTemplate | undefined,
+  context: WriteContext,
+): RecordWrite<'checklists'> {
   const version = Math.max(before?.version ?? 0, basedOnVersion ?? 0) + 1;
   return created('checklists', { ...draft, version }, before, context);
 }

@@ -151,7 +151,8 @@ function checkOp(op: unknown, index: number): void {
  */
 function wireValueProblem(value: unknown, depth: number): string | undefined {
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return undefined;
-  if (typeof value === 'string') return value.includes('\u0000') || hasBrokenCharacter(value) ? 'holds a NUL character or half of a UTF-16 pair, which cannot be stored' : undefined;
+  if (typeof value === 'string')
+    return value.includes('\u0000') || hasBrokenCharacter(value) ? 'holds a NUL character or half of a UTF-16 pair, which cannot be stored' : undefined;
   if (depth >= SYNC_LIMITS.valueDepth) return `nests lists or objects more than ${SYNC_LIMITS.valueDepth} levels deep`;
   const inner = Array.isArray(value) ? value : Object.entries(value as object).flat();
   for (const item of inner) {

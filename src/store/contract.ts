@@ -70,9 +70,7 @@ export interface RecordChange {
 export function affectsQuery(query: Pick<Query<unknown>, 'reads'>, changes: readonly RecordChange[]): boolean {
   return changes.some((change) =>
     query.reads.some(
-      (dep) =>
-        dep.kind === change.kind &&
-        (!dep.affects || dep.affects(change.after) || (change.before !== undefined && dep.affects(change.before))),
+      (dep) => dep.kind === change.kind && (!dep.affects || dep.affects(change.after) || (change.before !== undefined && dep.affects(change.before))),
     ),
   );
 }

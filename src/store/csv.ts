@@ -35,7 +35,18 @@ export const CSV_EXPORTS = {
     const unit = namer(data.units);
     return toCsv(
       ['id', 'board', 'title', 'owner', 'due', 'status', 'created', 'done', 'escalated', 'deleted'],
-      data.actions.map((a) => [a.id, unit(a.unitId), a.title, person(a.ownerId), a.due, a.status, a.createdAt, a.doneAt, a.escalationId ? 'yes' : 'no', a.deletedAt]),
+      data.actions.map((a) => [
+        a.id,
+        unit(a.unitId),
+        a.title,
+        person(a.ownerId),
+        a.due,
+        a.status,
+        a.createdAt,
+        a.doneAt,
+        a.escalationId ? 'yes' : 'no',
+        a.deletedAt,
+      ]),
     );
   },
   kpiValues(data: Data): string {
@@ -56,8 +67,18 @@ export const CSV_EXPORTS = {
       data.coachingSessions.map((s) => {
         const score = sessionScore(s);
         return [
-          s.id, s.day, s.kind, s.direction, s.anonymous ? 'anonymous' : person(s.coachId), person(s.learnerId),
-          score === null ? undefined : Math.round(score * 100), s.wentWell, s.evenBetter, s.focus, s.followUpDate, s.previousSessionId,
+          s.id,
+          s.day,
+          s.kind,
+          s.direction,
+          s.anonymous ? 'anonymous' : person(s.coachId),
+          person(s.learnerId),
+          score === null ? undefined : Math.round(score * 100),
+          s.wentWell,
+          s.evenBetter,
+          s.focus,
+          s.followUpDate,
+          s.previousSessionId,
         ];
       }),
     );

@@ -151,7 +151,10 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   #dropConnection(): void {
     const pending = this.#db;
     this.#db = undefined;
-    void pending?.then((db) => db.close(), () => undefined);
+    void pending?.then(
+      (db) => db.close(),
+      () => undefined,
+    );
   }
 
   /** Closes the database and stops listening to other tabs; watchers stop receiving results. */
@@ -485,7 +488,11 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   async submitSurvey(drafts: NewFeedback[]) {
     const changes = await this.#write(['feedback'], (tx) => {
       const context = this.#context();
-      return this.#createAll(tx, 'feedback', drafts.map((draft) => feedbackDraft(draft, context)));
+      return this.#createAll(
+        tx,
+        'feedback',
+        drafts.map((draft) => feedbackDraft(draft, context)),
+      );
     });
     return changes.map((c) => c.after as EntityMap['feedback']);
   }
@@ -548,8 +555,7 @@ export async function abortQuietly(tx: Tx): Promise<void> {
 export function readerOf(tx: Tx): RecordReader {
   return {
     all: <K extends EntityKind>(kind: K) => tx.objectStore(kind).getAll() as Promise<EntityMap[K][]>,
-    by: <K extends EntityKind>(kind: K, field: string, value: string) =>
-      tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
+    by: <K extends EntityKind>(kind: K, field: string, value: string) => tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
     get: <K extends EntityKind>(kind: K, id: string) => tx.objectStore(kind).get(id) as Promise<EntityMap[K] | undefined>,
   };
 }

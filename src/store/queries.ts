@@ -2,7 +2,19 @@
  * The queries elements watch. Each says exactly which records matter to it, so a write to
  * another board's actions never re-renders this board.
  */
-import { dayStatus, rollupCalendar, rollupSources, type AnyRecord, type DayStatus, type EntityKind, type EntityMap, type Escalation, type Kpi, type KpiValue, type OrgSettings } from '../model/index.js';
+import {
+  dayStatus,
+  rollupCalendar,
+  rollupSources,
+  type AnyRecord,
+  type DayStatus,
+  type EntityKind,
+  type EntityMap,
+  type Escalation,
+  type Kpi,
+  type KpiValue,
+  type OrgSettings,
+} from '../model/index.js';
 import type { IndexedField, Query, RecordChange } from './contract.js';
 
 const live = <T extends AnyRecord>(records: T[]): T[] => records.filter((r) => !r.deletedAt);
@@ -44,8 +56,7 @@ export function whereEquals<K extends EntityKind>(kind: K, field: IndexedField<K
     key: `${kind}.${field}=${value}`,
     reads: [{ kind, affects: (record) => (record as unknown as Record<string, unknown>)[field] === value }],
     run: async (reader) => live(await reader.by(kind, field, value)),
-    apply: (previous, changes) =>
-      applyToList(previous, changes, kind, (r) => !r.deletedAt && (r as unknown as Record<string, unknown>)[field] === value),
+    apply: (previous, changes) => applyToList(previous, changes, kind, (r) => !r.deletedAt && (r as unknown as Record<string, unknown>)[field] === value),
   };
 }
 

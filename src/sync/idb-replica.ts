@@ -193,7 +193,13 @@ export class IdbReplica {
         for (const stamp of Object.values(pulled.clocks)) this.#internals.clock.receive(stamp);
         // A local stamp beyond the bound cannot be honest: it must not outvote the server.
         const local = believable(row?.clocks ?? {}, this.#internals.clock);
-        const merged = mergeFields(pulled.id, before as Record<string, unknown> | undefined, local, toWireFields(pulled.record, Object.keys(pulled.clocks)), pulled.clocks);
+        const merged = mergeFields(
+          pulled.id,
+          before as Record<string, unknown> | undefined,
+          local,
+          toWireFields(pulled.record, Object.keys(pulled.clocks)),
+          pulled.clocks,
+        );
         if (merged.changed.length === 0 || !merged.record) continue;
         try {
           validateRecord(pulled.kind, merged.record);

@@ -230,7 +230,8 @@ export class SyncClient implements SyncStateSource {
           answer = await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map(({ op }) => op) });
         } catch (error) {
           if (!(error instanceof SyncFailure)) throw error;
-          const refused = error.refusedOp !== undefined ? sendable[error.refusedOp]?.entry : error.batchRefused && sendable.length === 1 ? sendable[0]!.entry : undefined;
+          const refused =
+            error.refusedOp !== undefined ? sendable[error.refusedOp]?.entry : error.batchRefused && sendable.length === 1 ? sendable[0]!.entry : undefined;
           if (refused) {
             // Nothing of the batch was stored: set the refused write aside and send the rest again.
             await this.#replica.setAside(refused.seq!, error.message);
@@ -242,7 +243,11 @@ export class SyncClient implements SyncStateSource {
           }
           throw error;
         }
-        if (answer.restamped) await this.#replica.restamp(sendable.map(({ entry }) => entry), answer.restamped);
+        if (answer.restamped)
+          await this.#replica.restamp(
+            sendable.map(({ entry }) => entry),
+            answer.restamped,
+          );
       }
       await this.#replica.acknowledge(batch[batch.length - 1]!.seq!);
       this.#batchSize = SYNC_LIMITS.opsPerPush;
@@ -256,7 +261,10 @@ export class SyncClient implements SyncStateSource {
       const page = await this.#request<PullResponse>('GET', `/api/sync/pull?cursor=${cursor}`);
       const result = await this.#replica.applyRemote(this.#server, page.records, page.cursor);
       if (result.rejected.length > 0) {
-        throw new SyncFailure(`${result.rejected.length} change(s) from the server cannot be shown by this version (${result.rejected[0]}): update this device`, false);
+        throw new SyncFailure(
+          `${result.rejected.length} change(s) from the server cannot be shown by this version (${result.rejected[0]}): update this device`,
+          false,
+        );
       }
       if (!page.more) return;
     }
@@ -344,7 +352,13 @@ export class SyncClient implements SyncStateSource {
     if (response.status >= 500) throw new SyncFailure(`the server has a problem (${response.status}); changes are kept on this device`, true, response.status);
     const retryAfter = Number(response.headers.get('Retry-After'));
     const refusedOp = (response.status === 400 || response.status === 403) && typeof answer.opIndex === 'number' ? answer.opIndex : undefined;
-    throw new SyncFailure(answer.error ?? `the server refused (${response.status})`, false, response.status, response.status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined, refusedOp);
+    throw new SyncFailure(
+      answer.error ?? `the server refused (${response.status})`,
+      false,
+      response.status,
+      response.status === 429 && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      refusedOp,
+    );
   }
 
   #set(state: SyncState): void {

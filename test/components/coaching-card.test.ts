@@ -43,8 +43,16 @@ describe('<coaching-card>', () => {
     await tap(buttonNamed(el, 'Save coaching'));
     const { session } = (await event).detail;
     expect(session).to.include({
-      kind: 'huddle-observation', direction: 'down', coachId: sup.id, learnerId: leader.id, anonymous: false, day: TODAY,
-      templateId: 'default-huddle-observation', templateVersion: 1, wentWell: 'Red KPIs first', focus: 'Ask one open question per red KPI',
+      kind: 'huddle-observation',
+      direction: 'down',
+      coachId: sup.id,
+      learnerId: leader.id,
+      anonymous: false,
+      day: TODAY,
+      templateId: 'default-huddle-observation',
+      templateVersion: 1,
+      wentWell: 'Red KPIs first',
+      focus: 'Ask one open question per red KPI',
       followUpDate: addDays(TODAY, 7),
     });
     expect(session.ratings).to.deep.equal({ 'board-visible': 2, 'asks-questions': 1, 'team-talks': 0 });
@@ -70,7 +78,11 @@ describe('<coaching-card>', () => {
     await tap(buttonNamed(el, 'Save coaching'));
     const { session } = (await event).detail;
     expect(session).to.include({ kind: 'kata', coachId: sup.id, learnerId: leader.id });
-    expect(session.answers).to.deep.equal({ targetCondition: 'Faster changeovers under 20 minutes', obstacle: 'Lack of tools', nextStep: 'We need to buy a cart' });
+    expect(session.answers).to.deep.equal({
+      targetCondition: 'Faster changeovers under 20 minutes',
+      obstacle: 'Lack of tools',
+      nextStep: 'We need to buy a cart',
+    });
     expect(await store.get(whereEquals('coachingSessions', 'learnerId', leader.id))).to.have.length(1);
   });
 
@@ -130,8 +142,17 @@ describe('<coaching-card>', () => {
   it('links a follow-up to the previous conversation and shows what was agreed', async () => {
     const { store, el, sup, leader } = await card();
     const first = await store.saveCoachingSession({
-      kind: 'huddle-observation', direction: 'down', anonymous: false, coachId: sup.id, learnerId: leader.id, day: '2026-11-14',
-      ratings: {}, wentWell: '', evenBetter: '', focus: 'Rotate who presents', followUpDate: TODAY,
+      kind: 'huddle-observation',
+      direction: 'down',
+      anonymous: false,
+      coachId: sup.id,
+      learnerId: leader.id,
+      day: '2026-11-14',
+      ratings: {},
+      wentWell: '',
+      evenBetter: '',
+      focus: 'Rotate who presents',
+      followUpDate: TODAY,
     });
     await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
     await until(() => inShadow(el, '[data-previous]').length === 1, 'the previous conversation');

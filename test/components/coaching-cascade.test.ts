@@ -23,15 +23,27 @@ async function fixtureOrg() {
   const mia = await store.createPerson({ name: 'Mia Manager', unitId: plant.id, role: 'leader' });
   const sam = await store.createPerson({ name: 'Sam Supervisor', unitId: area.id, role: 'leader' });
   const [tia, tom, theo] = await Promise.all(['Tia', 'Tom', 'Theo'].map((name, i) => store.createPerson({ name, unitId: teams[i]!.id, role: 'leader' })));
-  const pair = (id: string, coachId: string, learnerId: string, kind: 'huddle-observation' | 'kata' | 'coaching-the-coach', cadenceDays: number, direction: 'down' | 'peer' = 'down') =>
-    store.saveCoachingPair({ id, coachId, learnerId, kind, direction, cadenceDays });
+  const pair = (
+    id: string,
+    coachId: string,
+    learnerId: string,
+    kind: 'huddle-observation' | 'kata' | 'coaching-the-coach',
+    cadenceDays: number,
+    direction: 'down' | 'peer' = 'down',
+  ) => store.saveCoachingPair({ id, coachId, learnerId, kind, direction, cadenceDays });
   await pair('mia-sam', mia.id, sam.id, 'coaching-the-coach', 14);
   await pair('sam-tia', sam.id, tia!.id, 'huddle-observation', 7);
   await pair('sam-tom', sam.id, tom!.id, 'huddle-observation', 7);
   await pair('sam-theo', sam.id, theo!.id, 'huddle-observation', 7);
   await pair('tia-tom', tia!.id, tom!.id, 'kata', 14, 'peer');
-  const session = (coachId: string, learnerId: string, kind: 'huddle-observation' | 'kata' | 'coaching-the-coach', day: string, focus: string, direction: 'down' | 'peer' = 'down') =>
-    store.saveCoachingSession({ kind, direction, anonymous: false, coachId, learnerId, day, ratings: {}, wentWell: '', evenBetter: '', focus });
+  const session = (
+    coachId: string,
+    learnerId: string,
+    kind: 'huddle-observation' | 'kata' | 'coaching-the-coach',
+    day: string,
+    focus: string,
+    direction: 'down' | 'peer' = 'down',
+  ) => store.saveCoachingSession({ kind, direction, anonymous: false, coachId, learnerId, day, ratings: {}, wentWell: '', evenBetter: '', focus });
   await session(mia.id, sam.id, 'coaching-the-coach', '2026-11-15', 'Ask before telling');
   await session(sam.id, tia!.id, 'huddle-observation', '2026-11-05', 'Start on time');
   await session(sam.id, tia!.id, 'huddle-observation', '2026-11-12', 'Red KPIs first');

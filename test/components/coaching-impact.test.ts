@@ -9,7 +9,8 @@ import { teamImpact } from '../../src/model/impact.js';
 import { deleteTestDatabases } from '../helpers/store.js';
 import { TODAY, demoStore, inShadow, oneInShadow, until } from '../helpers/ui.js';
 
-const cell = (el: CoachingImpact, team: string, figure: string) => oneInShadow(el, `tr[data-team="${team}"] td[data-figure="${figure}"]`).textContent!.replace(/\s+/g, ' ').trim();
+const cell = (el: CoachingImpact, team: string, figure: string) =>
+  oneInShadow(el, `tr[data-team="${team}"] td[data-figure="${figure}"]`).textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<coaching-impact>', function () {
   this.timeout(20000);
@@ -26,10 +27,22 @@ describe('<coaching-impact>', function () {
     const { el } = await plant();
     const demo = generateDemoOrganisation({ today: TODAY });
     const leader = leaderOf(demo.people, 'unit-line-1')!;
-    const expected = teamImpact({
-      unitId: 'unit-line-1', leaderId: leader.id, pairs: demo.coachingPairs, sessions: demo.coachingSessions, huddles: demo.huddles,
-      actions: demo.actions, escalations: demo.escalations, feedback: demo.feedback, kpis: demo.kpis, values: demo.kpiValues,
-    }, addDays(TODAY, -41), TODAY);
+    const expected = teamImpact(
+      {
+        unitId: 'unit-line-1',
+        leaderId: leader.id,
+        pairs: demo.coachingPairs,
+        sessions: demo.coachingSessions,
+        huddles: demo.huddles,
+        actions: demo.actions,
+        escalations: demo.escalations,
+        feedback: demo.feedback,
+        kpis: demo.kpis,
+        values: demo.kpiValues,
+      },
+      addDays(TODAY, -41),
+      TODAY,
+    );
     expect(cell(el, 'unit-line-1', 'observationScore')).to.match(new RegExp(`^${Math.round(expected.observationScore.value! * 100)} %`));
     expect(cell(el, 'unit-line-1', 'greenDays')).to.match(new RegExp(`^${Math.round(expected.greenDays.value! * 100)} %`));
   });

@@ -9,8 +9,26 @@ async function journalOf(who: 'leader' | 'sup') {
   const org = await seedSmallOrg(store);
   const sup = await store.createPerson({ name: 'Sam Supervisor', unitId: org.area.id, role: 'leader' });
   const base = { kind: 'huddle-observation', ratings: {}, wentWell: '', evenBetter: '' } as const;
-  await store.saveCoachingSession({ ...base, direction: 'down', anonymous: false, coachId: sup.id, learnerId: org.leader.id, day: '2026-11-07', focus: 'Keep to ten minutes', followUpDate: '2026-11-14', ratings: { a: 2, b: 1 } });
-  await store.saveCoachingSession({ ...base, direction: 'up', anonymous: true, learnerId: org.leader.id, day: '2026-11-18', focus: 'Wait five seconds after asking', evenBetter: 'Let us finish our sentences' });
+  await store.saveCoachingSession({
+    ...base,
+    direction: 'down',
+    anonymous: false,
+    coachId: sup.id,
+    learnerId: org.leader.id,
+    day: '2026-11-07',
+    focus: 'Keep to ten minutes',
+    followUpDate: '2026-11-14',
+    ratings: { a: 2, b: 1 },
+  });
+  await store.saveCoachingSession({
+    ...base,
+    direction: 'up',
+    anonymous: true,
+    learnerId: org.leader.id,
+    day: '2026-11-18',
+    focus: 'Wait five seconds after asking',
+    evenBetter: 'Let us finish our sentences',
+  });
   const el = await fixture<CoachingJournal>(html`<coaching-journal person=${who === 'leader' ? org.leader.id : sup.id} .store=${store}></coaching-journal>`);
   await until(() => inShadow(el, 'h3').length === 2, 'the journal');
   return { store, el, sup, ...org };
@@ -42,7 +60,19 @@ describe('<coaching-journal>', () => {
     expect(inShadow(el, 'li[part="follow-up"]')).to.have.length(0);
     const store = el.store!;
     const sup = (el as unknown as { person: string }).person;
-    await store.saveCoachingSession({ kind: 'kata', direction: 'down', anonymous: false, coachId: sup, learnerId: leader.id, day: '2026-11-19', ratings: {}, wentWell: '', evenBetter: '', focus: 'Next experiment', followUpDate: '2026-11-20' });
+    await store.saveCoachingSession({
+      kind: 'kata',
+      direction: 'down',
+      anonymous: false,
+      coachId: sup,
+      learnerId: leader.id,
+      day: '2026-11-19',
+      ratings: {},
+      wentWell: '',
+      evenBetter: '',
+      focus: 'Next experiment',
+      followUpDate: '2026-11-20',
+    });
     await until(() => inShadow(el, 'li[part="follow-up"]').length === 1, 'the follow-up owed');
     expect(oneInShadow(el, 'li[part="follow-up"]').textContent).to.contain('Ana Leader').and.contain('1 days overdue');
     const requested = new Promise<CustomEvent>((resolve) => el.addEventListener('follow-up-requested', (e) => resolve(e), { once: true }));

@@ -57,7 +57,15 @@ describe('<feedback-loop>', () => {
 
   it('withholds the safety profile of a stage with 4 answers and shows it with 5', async () => {
     const { store, el, teamA } = await wall('safety');
-    const answer = (score: 1 | 2 | 3 | 4 | 5) => ({ subject: 'safety' as const, unitId: teamA.id, stage: 'challenger' as const, itemId: 'challenger-1', score, anonymous: true, day: TODAY });
+    const answer = (score: 1 | 2 | 3 | 4 | 5) => ({
+      subject: 'safety' as const,
+      unitId: teamA.id,
+      stage: 'challenger' as const,
+      itemId: 'challenger-1',
+      score,
+      anonymous: true,
+      day: TODAY,
+    });
     await store.submitSurvey([answer(3), answer(4), answer(2), answer(3)]);
     const cell = () => oneInShadow(el, 'tr[data-stage="challenger"] td:last-child').textContent!.trim();
     await until(() => inShadow(el, 'tr[data-stage="challenger"]').length === 1 && cell() === 'fewer than 5 answers', 'the withheld figure');
@@ -73,7 +81,14 @@ describe('<feedback-loop>', () => {
 
   it('shows "you said, we did" to the team, and the leader can reply', async () => {
     const { store, teamA } = await wall();
-    const said = await store.submitFeedback({ subject: 'huddle', unitId: teamA.id, score: 2, comment: 'We talk about the same problem every day', anonymous: true, day: '2026-11-18' });
+    const said = await store.submitFeedback({
+      subject: 'huddle',
+      unitId: teamA.id,
+      score: 2,
+      comment: 'We talk about the same problem every day',
+      anonymous: true,
+      day: '2026-11-18',
+    });
     const leaderView = await fixture<FeedbackLoop>(html`<feedback-loop unit=${teamA.id} mode="you-said" can-respond .store=${store}></feedback-loop>`);
     const teamView = await fixture<FeedbackLoop>(html`<feedback-loop unit=${teamA.id} mode="you-said" .store=${store}></feedback-loop>`);
     await until(() => inShadow(teamView, `li[data-feedback="${said.id}"]`).length === 1, 'the comment');
@@ -91,7 +106,9 @@ describe('<feedback-loop>', () => {
   it('works as a control inside a plain form, submitting its score and storing nothing itself', async () => {
     const store = freshStore({ today: () => TODAY });
     const { teamA } = await seedSmallOrg(store);
-    const form = await fixture<HTMLFormElement>(html`<form><feedback-loop name="usefulness" unit=${teamA.id} .store=${store}></feedback-loop><button>Send</button></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><feedback-loop name="usefulness" unit=${teamA.id} .store=${store}></feedback-loop><button>Send</button></form>`,
+    );
     const el = form.querySelector('feedback-loop')!;
     await el.updateComplete;
     let submitted: FormData | undefined;

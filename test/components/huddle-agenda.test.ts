@@ -100,7 +100,9 @@ describe('<huddle-agenda>', () => {
     el.timeBoxes = '7,2,1';
     await el.updateComplete;
     expect(inShadow(el, 'li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      'Reflect on yesterday (7:00)', 'Plan to win today (2:00)', 'Improve for tomorrow (1:00)',
+      'Reflect on yesterday (7:00)',
+      'Plan to win today (2:00)',
+      'Improve for tomorrow (1:00)',
     ]);
     await expect(el).to.be.accessible();
   });

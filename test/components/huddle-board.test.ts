@@ -100,7 +100,10 @@ describe('<huddle-board>', function () {
     // Titles repeat in real boards; follow the records by id.
     let escalationId = '';
     await until(() => {
-      escalationId = inShadow(escalations, 'li[part="received"]').map((li) => li.dataset['escalation']!).find((id) => !before.includes(id)) ?? '';
+      escalationId =
+        inShadow(escalations, 'li[part="received"]')
+          .map((li) => li.dataset['escalation']!)
+          .find((id) => !before.includes(id)) ?? '';
       return escalationId !== '';
     }, 'the escalation on the parent board');
     const received = () => inShadow(escalations, `li[data-escalation="${escalationId}"]`)[0];
@@ -152,14 +155,46 @@ describe('<huddle-board>', function () {
       const area = await store.createUnit({ name: 'Assembly', tier: 2 });
       const unit = await store.createUnit({ name: 'Line 7', tier: 1, parentId: area.id });
       const people = [];
-      for (let i = 0; i < 12; i++) people.push(await store.createPerson({ name: `Operator Number ${i + 1}`, unitId: unit.id, role: i === 0 ? 'leader' : 'member' }));
+      for (let i = 0; i < 12; i++)
+        people.push(await store.createPerson({ name: `Operator Number ${i + 1}`, unitId: unit.id, role: i === 0 ? 'leader' : 'member' }));
       for (let i = 0; i < 12; i++) {
-        const kpi = await store.createKpi({ unitId: unit.id, name: `Key figure ${i + 1}`, category: (['S', 'Q', 'D', 'C', 'P', 'custom'] as const)[i % 6], measure: '%', target: 95, betterWhen: 'higher', amberBand: 2 });
+        const kpi = await store.createKpi({
+          unitId: unit.id,
+          name: `Key figure ${i + 1}`,
+          category: (['S', 'Q', 'D', 'C', 'P', 'custom'] as const)[i % 6],
+          measure: '%',
+          target: 95,
+          betterWhen: 'higher',
+          amberBand: 2,
+        });
         for (let d = 1; d <= 20; d++) await store.recordKpiValue(kpi.id, `2026-11-${String(d).padStart(2, '0')}`, { value: 90 + ((d * 7 + i) % 9) });
       }
-      for (let i = 0; i < 30; i++) await store.createAction({ unitId: unit.id, title: `Action number ${i + 1} for the team`, ownerId: people[i % 12]!.id, due: `2026-11-${String(10 + (i % 20)).padStart(2, '0')}` });
-      await store.addResourceNeed({ unitId: unit.id, day: TODAY, kind: 'people', description: 'One operator short on the afternoon shift', ownerId: people[0]!.id });
-      await store.saveExperiment({ unitId: unit.id, title: 'Cut changeover time', targetCondition: 'Under 20 minutes', actualCondition: '31 minutes', obstacle: 'Tools fetched during changeover', nextStep: 'Pre-stage the tool cart', expectation: 'Saves 6 minutes', result: 'Saved 5 minutes', learning: 'Check the cart against the die list', status: 'active' });
+      for (let i = 0; i < 30; i++)
+        await store.createAction({
+          unitId: unit.id,
+          title: `Action number ${i + 1} for the team`,
+          ownerId: people[i % 12]!.id,
+          due: `2026-11-${String(10 + (i % 20)).padStart(2, '0')}`,
+        });
+      await store.addResourceNeed({
+        unitId: unit.id,
+        day: TODAY,
+        kind: 'people',
+        description: 'One operator short on the afternoon shift',
+        ownerId: people[0]!.id,
+      });
+      await store.saveExperiment({
+        unitId: unit.id,
+        title: 'Cut changeover time',
+        targetCondition: 'Under 20 minutes',
+        actualCondition: '31 minutes',
+        obstacle: 'Tools fetched during changeover',
+        nextStep: 'Pre-stage the tool cart',
+        expectation: 'Saves 6 minutes',
+        result: 'Saved 5 minutes',
+        learning: 'Check the cart against the die list',
+        status: 'active',
+      });
       await store.addRecognition({ unitId: unit.id, day: TODAY, text: 'Zero scrap on the night shift' });
       const board = await fixture<HuddleBoard>(html`<huddle-board unit=${unit.id} theme="wall" .store=${store} style="height: 1080px"></huddle-board>`);
       await until(() => inShadow(board, 'kpi-calendar').length === 6, 'the first page of KPIs');

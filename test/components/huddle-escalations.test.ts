@@ -21,7 +21,12 @@ describe('<huddle-escalations>', () => {
   it('lists what child boards sent, with sender, reason, state and age', async () => {
     const { el } = await parentPanel();
     const text = oneInShadow(el, 'li[part="received"]').textContent!;
-    expect(text).to.contain('Air leak at station 3').and.contain('From Line 1').and.contain('waiting').and.contain('Needs a contractor').and.contain('0 days old');
+    expect(text)
+      .to.contain('Air leak at station 3')
+      .and.contain('From Line 1')
+      .and.contain('waiting')
+      .and.contain('Needs a contractor')
+      .and.contain('0 days old');
   });
 
   it('accepts with one tap, then resolves with a note', async () => {

@@ -14,7 +14,11 @@ import { until } from '../helpers/ui.js';
 class TestActionCount extends HuddleElement {
   static override properties = { unit: { type: String } };
   unit = '';
-  readonly actions = new LiveQueryController<Action[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined));
+  readonly actions = new LiveQueryController<Action[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined),
+  );
   protected override render() {
     return litHtml`<p>${this.actions.value?.length ?? '…'} actions</p>`;
   }
@@ -29,7 +33,7 @@ declare global {
 /** Wraps a store and counts live subscriptions, to prove they are released. */
 function countingStore(inner: HuddleStore): { store: HuddleStore; active: () => number } {
   let active = 0;
-  const watch = <T,>(query: Query<T>, onResult: (r: T) => void, onError?: (e: Error) => void) => {
+  const watch = <T>(query: Query<T>, onResult: (r: T) => void, onError?: (e: Error) => void) => {
     active++;
     const stop = inner.watch(query, onResult, onError);
     return () => {

@@ -32,7 +32,7 @@ async function paste(field: HTMLTextAreaElement, text: string): Promise<void> {
 
 const HR_FILE_WITH_TWO_BAD_ROWS = [
   'Name;Role;Board;Coach',
-  'Dora Quinn;Director of nursing;St Mary\'s;',
+  "Dora Quinn;Director of nursing;St Mary's;",
   'Uma Stone;Unit manager;Surgery;',
   'Cara Diaz;Charge nurse;Ward 3;',
   'Ned Park;Nurse;Ward 3;Cara Diaz',
@@ -68,7 +68,10 @@ async function replaceNumber(field: HTMLInputElement, text: string): Promise<voi
   if (field.value !== text) throw new Error(`typed ${text} but the field holds "${field.value}"`);
 }
 
-async function addKpi(step: HTMLElement, kpi: { name: string; category: string; measure: string; target: string; better: string; amber?: string }): Promise<void> {
+async function addKpi(
+  step: HTMLElement,
+  kpi: { name: string; category: string; measure: string; target: string; better: string; amber?: string },
+): Promise<void> {
   await typeInto(oneInShadow(step, 'input[name="name"]'), kpi.name);
   await chooseOption(oneInShadow(step, 'select[name="category"]'), kpi.category);
   await typeInto(oneInShadow(step, 'input[name="measure"]'), kpi.measure);
@@ -98,12 +101,12 @@ describe('<huddle-setup>', function () {
     // 1. Tiers and roles in the hospital's words.
     const org = stepOf(el, 'setup-organisation');
     await loaded(org);
-    await typeInto(oneInShadow(org, 'input[name="name"]'), 'St Mary\'s Hospital');
+    await typeInto(oneInShadow(org, 'input[name="name"]'), "St Mary's Hospital");
     await tap(buttonNamed(org, 'A hospital: Unit, Department, Hospital'));
     await tap(buttonNamed(org, 'Save organisation'));
     await until(() => inShadow(org, '[role="status"]').length === 1, 'saved');
     const settings = await store.get(orgSettings());
-    expect(settings).to.include({ name: 'St Mary\'s Hospital', memberLabel: 'Nurse' });
+    expect(settings).to.include({ name: "St Mary's Hospital", memberLabel: 'Nurse' });
     expect(settings!.tiers.map((t) => t.leader)).to.deep.equal(['Charge nurse', 'Unit manager', 'Director of nursing']);
     await expect(el).to.be.accessible();
     await tap(buttonNamed(el, 'Next: Boards'));
@@ -111,14 +114,16 @@ describe('<huddle-setup>', function () {
     // 2. Three boards, top down; each escalates to the one above.
     const boards = stepOf(el, 'setup-boards');
     await loaded(boards);
-    await addBoard(boards, 'St Mary\'s');
+    await addBoard(boards, "St Mary's");
     await addBoard(boards, 'Surgery', '2: Department');
     await addBoard(boards, 'Ward 3', '1: Unit');
     const units = await store.get(allOf('units'));
     const byName = (name: string) => units.find((u) => u.name === name)!;
     expect(byName('Ward 3')).to.include({ tier: 1, parentId: byName('Surgery').id });
-    expect(byName('Surgery')).to.include({ tier: 2, parentId: byName('St Mary\'s').id });
-    expect(oneInShadow(boards, `li[data-unit="${byName('Ward 3').id}"]`).textContent).to.contain('Unit').and.contain('escalates to Surgery');
+    expect(byName('Surgery')).to.include({ tier: 2, parentId: byName("St Mary's").id });
+    expect(oneInShadow(boards, `li[data-unit="${byName('Ward 3').id}"]`).textContent)
+      .to.contain('Unit')
+      .and.contain('escalates to Surgery');
     await tap(buttonNamed(el, 'Next: People'));
 
     // 3. Eight people pasted from an HR file: two bad rows are marked and nothing is saved.
@@ -141,7 +146,12 @@ describe('<huddle-setup>', function () {
     await tap(buttonNamed(people, 'Add 8 people'));
     await until(() => inShadow(people, 'li[data-person]').length === 8, 'eight people listed');
     expect(oneInShadow(people, '[role="status"]').textContent).to.contain('Added 8 people and 1 coaching pairs');
-    expect((await store.get(allOf('people'))).filter((p) => p.role === 'leader').map((p) => p.name).sort()).to.deep.equal(['Cara Diaz', 'Dora Quinn', 'Uma Stone']);
+    expect(
+      (await store.get(allOf('people')))
+        .filter((p) => p.role === 'leader')
+        .map((p) => p.name)
+        .sort(),
+    ).to.deep.equal(['Cara Diaz', 'Dora Quinn', 'Uma Stone']);
     await tap(buttonNamed(el, 'Next: KPIs'));
 
     // 4. Four KPIs on Ward 3; the preview follows the threshold as it is typed.
@@ -175,7 +185,11 @@ describe('<huddle-setup>', function () {
     await tap(buttonNamed(cascade, 'Propose the default cascade'));
     await until(() => inShadow(cascade, 'li[part="pair"]').length === 3, 'the proposed pairs beside the pair from the file');
     const pairs = (await store.get(allOf('coachingPairs'))).map((p) => [p.kind, p.cadenceDays]);
-    expect(pairs).to.deep.include.members([['coaching-the-coach', 14], ['huddle-observation', 7], ['kata', 7]]);
+    expect(pairs).to.deep.include.members([
+      ['coaching-the-coach', 14],
+      ['huddle-observation', 7],
+      ['kata', 7],
+    ]);
     await tap(buttonNamed(el, 'Next: Checklists'));
     const finished = new Promise((resolve) => el.addEventListener('setup-finished', resolve, { once: true }));
     // By keyboard: a pointer tap on this last button left the test runner's session unfinished
@@ -211,8 +225,18 @@ describe('<huddle-setup>', function () {
     const { leader, area } = await seedSmallOrg(store);
     const sup = await store.createPerson({ name: 'Sam Supervisor', unitId: area.id, role: 'leader' });
     await store.saveCoachingSession({
-      kind: 'huddle-observation', direction: 'down', coachId: sup.id, learnerId: leader.id, anonymous: false, day: '2026-11-10',
-      templateId: 'default-huddle-observation', templateVersion: 1, ratings: { 'team-talks': 0, 'board-visible': 2 }, wentWell: '', evenBetter: '', focus: '',
+      kind: 'huddle-observation',
+      direction: 'down',
+      coachId: sup.id,
+      learnerId: leader.id,
+      anonymous: false,
+      day: '2026-11-10',
+      templateId: 'default-huddle-observation',
+      templateVersion: 1,
+      ratings: { 'team-talks': 0, 'board-visible': 2 },
+      wentWell: '',
+      evenBetter: '',
+      focus: '',
     });
     const el = await fixture<HuddleSetup>(html`<huddle-setup step="checklists" .store=${store}></huddle-setup>`);
     const step = stepOf(el, 'setup-checklists');
@@ -279,4 +303,3 @@ describe('<huddle-setup>', function () {
     expect((await store.get(allOf('units'))).length).to.equal(4);
   });
 });
-

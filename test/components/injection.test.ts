@@ -16,7 +16,6 @@ import { deepElements } from '../helpers/wall.js';
 import { CORPUS } from '../helpers/hostile-text.js';
 import { importData } from '../../src/store/whole-database.js';
 
-
 /** Puts payload number `i` into every text field of the demo organisation's records. */
 function hostileDemo() {
   const data = generateDemoOrganisation({ today: TODAY });
@@ -69,9 +68,15 @@ describe('injection: hostile text in every field, shown by every element', funct
       await until(() => el.shadowRoot?.querySelector('h1, h2, ol') !== null && !el.shadowRoot?.querySelector('[role="status"]'), `<${tag}> with data`, 10000);
       await new Promise((r) => setTimeout(r, 100));
       const injected = [...deepElements(el.shadowRoot!)].filter((n) => n.matches('img, script, svg, iframe, object, embed, a[href^="javascript:"]'));
-      expect(injected.map((n) => n.outerHTML.slice(0, 60)), `<${tag}> ${JSON.stringify(attributes)}`).to.deep.equal([]);
+      expect(
+        injected.map((n) => n.outerHTML.slice(0, 60)),
+        `<${tag}> ${JSON.stringify(attributes)}`,
+      ).to.deep.equal([]);
       const text = [...deepElements(el.shadowRoot!)].map((n) => n.shadowRoot?.textContent ?? '').join(' ') + el.shadowRoot!.textContent;
-      expect(CORPUS.some((payload) => text.includes(payload.slice(0, 20))), `<${tag}> shows the payloads as text`).to.equal(true);
+      expect(
+        CORPUS.some((payload) => text.includes(payload.slice(0, 20))),
+        `<${tag}> shows the payloads as text`,
+      ).to.equal(true);
       expect(el.scrollWidth, `<${tag}> keeps long words inside its width`).to.be.at.most(el.clientWidth + 1);
       el.remove();
     }

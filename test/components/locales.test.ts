@@ -103,7 +103,10 @@ describe('localization: every element in German and Spanish', function () {
     document.documentElement.lang = 'en';
   });
 
-  for (const [locale, dateWord] of [['de', 'November'], ['es', 'noviembre']] as const) {
+  for (const [locale, dateWord] of [
+    ['de', 'November'],
+    ['es', 'noviembre'],
+  ] as const) {
     it(`shows no untranslated English in ${locale}`, async () => {
       const matchers = englishMatchers(english, await load(locale));
       document.documentElement.lang = locale;
@@ -185,9 +188,14 @@ describe('localization: every element in German and Spanish', function () {
     // A label the organisation changed is theirs and stays as written.
     const shipped = { ...defaultChecklist('huddle-observation'), createdAt: '', updatedAt: '' };
     const setting = shipped.groups[0]!;
-    const edited = { ...shipped, groups: [{ ...setting, behaviours: setting.behaviours.map((b) => (b.id === 'time-box' ? { ...b, label: 'In 10 Minuten fertig' } : b)) }] };
+    const edited = {
+      ...shipped,
+      groups: [{ ...setting, behaviours: setting.behaviours.map((b) => (b.id === 'time-box' ? { ...b, label: 'In 10 Minuten fertig' } : b)) }],
+    };
     expect(localChecklist(edited).groups[0]!.behaviours.map((b) => b.label)).to.deep.equal([
-      'Tafel sichtbar; das Team kann sehen und hören', 'Gleiche Zeit und gleicher Ort, pünktlich begonnen', 'In 10 Minuten fertig',
+      'Tafel sichtbar; das Team kann sehen und hören',
+      'Gleiche Zeit und gleicher Ort, pünktlich begonnen',
+      'In 10 Minuten fertig',
     ]);
   });
 

@@ -10,7 +10,11 @@ import type { IdbHuddleStore } from '../../src/store/idb-store.js';
 
 /** Each element with the attributes that make it show real data, and what it shows when ready. */
 const ELEMENTS: [tag: string, attributes: Record<string, string>, ready: (el: HTMLElement) => boolean][] = [
-  ['huddle-board', { unit: 'unit-line-1' }, (el) => (el.shadowRoot?.querySelector('kpi-calendar')?.shadowRoot?.querySelectorAll('li[data-day]').length ?? 0) > 0],
+  [
+    'huddle-board',
+    { unit: 'unit-line-1' },
+    (el) => (el.shadowRoot?.querySelector('kpi-calendar')?.shadowRoot?.querySelectorAll('li[data-day]').length ?? 0) > 0,
+  ],
   ['kpi-calendar', { kpi: 'kpi-line-1-Q' }, (el) => (el.shadowRoot?.querySelectorAll('li[data-day]').length ?? 0) > 0],
   ['kpi-trend', { kpi: 'kpi-line-1-Q' }, (el) => el.shadowRoot?.querySelector('canvas') !== null && el.shadowRoot?.querySelector('canvas') !== undefined],
   ['huddle-agenda', { unit: 'unit-line-1' }, (el) => [...(el.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => !b.disabled)],

@@ -77,7 +77,12 @@ describe('<improvement-card>', () => {
     await tap(buttonNamed(el, 'Save experiment'));
     await until(() => inShadow(el, 'article').length === 1 && oneInShadow(el, 'article').textContent!.includes('die list'), 'the learning');
     const [experiment] = await store.get(whereEquals('experiments', 'unitId', teamA.id));
-    expect(experiment).to.include({ title: 'Cut changeover time', learning: 'The cart must match the die list', nextStep: 'Pre-stage the tool cart', status: 'active' });
+    expect(experiment).to.include({
+      title: 'Cut changeover time',
+      learning: 'The cart must match the die list',
+      nextStep: 'Pre-stage the tool cart',
+      status: 'active',
+    });
     await expect(el).to.be.accessible();
     await tap(buttonNamed(el, 'Close experiment'));
     await until(() => inShadow(el, 'article').length === 0, 'closed');

@@ -55,7 +55,10 @@ describe('demo organisation', () => {
     const teams = demo.units.filter((u) => u.tier === 1);
     expect(teams).to.have.length(6);
     for (const team of teams) {
-      expect(demo.people.filter((p) => p.unitId === team.id && p.role === 'leader'), team.name).to.have.length(1);
+      expect(
+        demo.people.filter((p) => p.unitId === team.id && p.role === 'leader'),
+        team.name,
+      ).to.have.length(1);
       expect(demo.kpis.filter((k) => k.unitId === team.id).map((k) => k.category)).to.deep.equal(['S', 'Q', 'D', 'C', 'P']);
     }
   });

@@ -13,7 +13,8 @@ async function actionListed(page, title) {
     const before = await pager.textContent();
     await next.click();
     await page.waitForFunction(
-      (text) => document.querySelector('huddle-board')?.shadowRoot?.querySelector('huddle-actions')?.shadowRoot?.querySelector('.pager span')?.textContent !== text,
+      (text) =>
+        document.querySelector('huddle-board')?.shadowRoot?.querySelector('huddle-actions')?.shadowRoot?.querySelector('.pager span')?.textContent !== text,
       before,
     );
   }

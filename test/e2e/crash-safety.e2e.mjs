@@ -51,7 +51,11 @@ try {
   const state = await again.evaluate(async () => (await import('/test/fixtures/burst.ts')).inspect());
   await second.close();
   const actionIds = resolved.slice(1);
-  check('every write whose promise resolved is stored', actionIds.every((id) => state.ids.includes(id)), `${actionIds.filter((id) => !state.ids.includes(id)).length} missing`);
+  check(
+    'every write whose promise resolved is stored',
+    actionIds.every((id) => state.ids.includes(id)),
+    `${actionIds.filter((id) => !state.ids.includes(id)).length} missing`,
+  );
   check(`no record is half-written (${state.ids.length} stored, all valid)`, state.invalid.length === 0, state.invalid.join('; '));
   check('the outbox matches the records exactly', JSON.stringify([...state.outboxIds].sort()) === JSON.stringify([...state.ids].sort()));
 } catch (error) {

@@ -7,7 +7,10 @@ import { runE2e } from './harness.mjs';
 import { cssTemplates, minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
 
 const sourceFiles = (dir, ending) =>
-  readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(ending) && !f.includes('generated')).map((f) => join(dir, f));
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(ending) && !f.includes('generated'))
+    .map((f) => join(dir, f));
 const minifiedBody = (body) => cssTemplates(minifyCssLiterals(`css\`${body}\``))[0];
 // A ${...} part stands for a value; any number parses where ours are used.
 const asCss = (body) => body.replace(/\$\{[^{}`]*\}/g, '7');
@@ -23,32 +26,51 @@ const tricky = [
   `.a\\:b { content: '\\2713'; }`,
 ];
 
-await runE2e('CSS in css`...` templates: minified without changing a rule', async ({ browser, check }) => {
-  const page = await browser.newPage();
-  const rulesOf = (texts) =>
-    page.evaluate((all) => all.map((text) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-      return Array.from(sheet.cssRules, (rule) => rule.cssText).join('\n');
-    }), texts);
+await runE2e(
+  'CSS in css`...` templates: minified without changing a rule',
+  async ({ browser, check }) => {
+    const page = await browser.newPage();
+    const rulesOf = (texts) =>
+      page.evaluate(
+        (all) =>
+          all.map((text) => {
+            const sheet = new CSSStyleSheet();
+            sheet.replaceSync(text);
+            return Array.from(sheet.cssRules, (rule) => rule.cssText).join('\n');
+          }),
+        texts,
+      );
 
-  const originals = await rulesOf(templates.map((t) => asCss(t.body)));
-  const minified = await rulesOf(templates.map((t) => asCss(minifiedBody(t.body))));
-  const changed = templates.filter((_, i) => originals[i] !== minified[i] || originals[i] === '');
-  check(`all ${templates.length} templates of src/ and kiosk/ parse to the same rules after minifying`, templates.length > 20 && changed.length === 0, changed.map((t) => t.where).join(', '));
+    const originals = await rulesOf(templates.map((t) => asCss(t.body)));
+    const minified = await rulesOf(templates.map((t) => asCss(minifiedBody(t.body))));
+    const changed = templates.filter((_, i) => originals[i] !== minified[i] || originals[i] === '');
+    check(
+      `all ${templates.length} templates of src/ and kiosk/ parse to the same rules after minifying`,
+      templates.length > 20 && changed.length === 0,
+      changed.map((t) => t.where).join(', '),
+    );
 
-  const trickyBefore = await rulesOf(tricky.map(asCss));
-  const trickyAfter = await rulesOf(tricky.map((t) => asCss(minifiedBody(t))));
-  check('strings, comments, combinators, calc(), escapes and ${...} values keep their meaning', trickyBefore.every((rules, i) => rules !== '' && rules === trickyAfter[i]), JSON.stringify(trickyAfter));
-  check('${...} values keep the space between them', minifiedBody(tricky[3]).includes('${a} ${b}px'), minifiedBody(tricky[3]));
+    const trickyBefore = await rulesOf(tricky.map(asCss));
+    const trickyAfter = await rulesOf(tricky.map((t) => asCss(minifiedBody(t))));
+    check(
+      'strings, comments, combinators, calc(), escapes and ${...} values keep their meaning',
+      trickyBefore.every((rules, i) => rules !== '' && rules === trickyAfter[i]),
+      JSON.stringify(trickyAfter),
+    );
+    check('${...} values keep the space between them', minifiedBody(tricky[3]).includes('${a} ${b}px'), minifiedBody(tricky[3]));
 
-  const sourceLength = templates.reduce((sum, t) => sum + t.body.length, 0);
-  const minifiedLength = templates.reduce((sum, t) => sum + minifiedBody(t.body).length, 0);
-  check('the templates shrink by a quarter or more', minifiedLength < sourceLength * 0.75, `${sourceLength} -> ${minifiedLength}`);
+    const sourceLength = templates.reduce((sum, t) => sum + t.body.length, 0);
+    const minifiedLength = templates.reduce((sum, t) => sum + minifiedBody(t.body).length, 0);
+    check('the templates shrink by a quarter or more', minifiedLength < sourceLength * 0.75, `${sourceLength} -> ${minifiedLength}`);
 
-  const built = readFileSync('dist/lib/components/coaching-card/coaching-card.js', 'utf8');
-  const source = readFileSync('src/components/coaching-card/coaching-card.ts', 'utf8');
-  check('the built library ships the minified styles, on the source lines (for source maps)',
-    minifyCssLiterals(built) === built && cssTemplates(built).join('').length < cssTemplates(source).join('').length * 0.75
-      && cssTemplates(built)[0].split('\n').length === cssTemplates(source)[0].split('\n').length);
-}, { serve: 'repository' });
+    const built = readFileSync('dist/lib/components/coaching-card/coaching-card.js', 'utf8');
+    const source = readFileSync('src/components/coaching-card/coaching-card.ts', 'utf8');
+    check(
+      'the built library ships the minified styles, on the source lines (for source maps)',
+      minifyCssLiterals(built) === built &&
+        cssTemplates(built).join('').length < cssTemplates(source).join('').length * 0.75 &&
+        cssTemplates(built)[0].split('\n').length === cssTemplates(source)[0].split('\n').length,
+    );
+  },
+  { serve: 'repository' },
+);

@@ -37,7 +37,9 @@ await runE2e('kiosk: guided first run sets up an organisation', async ({ browser
   check(`a reload resumes the set-up at the step reached (${guide})`, guide === 'Step 2 of 6: Boards');
   await button('Next: People').click();
 
-  await page.locator('setup-people textarea[name="csv"]').fill('name,role,board\nAmy Cole,Charge nurse,Clinic A\nBen Ode,Nurse,Clinic A\nCal Fry,Unit manager,Outpatients');
+  await page
+    .locator('setup-people textarea[name="csv"]')
+    .fill('name,role,board\nAmy Cole,Charge nurse,Clinic A\nBen Ode,Nurse,Clinic A\nCal Fry,Unit manager,Outpatients');
   await button('Check the list').click();
   await button('Add 3 people').click();
   await page.locator('setup-people li[data-person]').nth(2).waitFor();

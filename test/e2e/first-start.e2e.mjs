@@ -35,13 +35,19 @@ await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check
   });
   await page.reload();
   await boards.first().waitFor();
-  const afterReload = await page.evaluate(() => new Promise((resolve) => {
-    const r = indexedDB.open('huddle-elements');
-    r.onsuccess = () => {
-      const g = r.result.transaction('org').objectStore('org').get('org');
-      g.onsuccess = () => { resolve(g.result.createdAt); r.result.close(); };
-    };
-  }));
+  const afterReload = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const r = indexedDB.open('huddle-elements');
+        r.onsuccess = () => {
+          const g = r.result.transaction('org').objectStore('org').get('org');
+          g.onsuccess = () => {
+            resolve(g.result.createdAt);
+            r.result.close();
+          };
+        };
+      }),
+  );
   check('a reload keeps the data instead of loading the demo again', afterReload === demoStamp);
 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });

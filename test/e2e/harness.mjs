@@ -8,7 +8,14 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /**
  * A plain static server over the repository, as an intranet's web server would serve the
@@ -37,9 +44,10 @@ async function staticServer(api) {
  * kiosk response (e.g. a Content-Security-Policy).
  */
 export async function runE2e(name, body, { serve = 'kiosk', headers = {}, api } = {}) {
-  const server = serve === 'kiosk'
-    ? await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1', headers }, logLevel: 'error' })
-    : await staticServer(api);
+  const server =
+    serve === 'kiosk'
+      ? await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1', headers }, logLevel: 'error' })
+      : await staticServer(api);
   const { port } = server.httpServer.address();
   const url = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });

@@ -17,7 +17,7 @@ export function createHostApi() {
     batches,
     /** Answers a request under /host-api/; false when the path is not ours. */
     async handle(request, response, path) {
-      if (path === '/host-api/records' && request.method === 'GET') return send(response, 200, data), true;
+      if (path === '/host-api/records' && request.method === 'GET') return (send(response, 200, data), true);
       if (path !== '/host-api/batch' || request.method !== 'POST') return false;
       let body = '';
       for await (const chunk of request) body += chunk;
@@ -30,7 +30,7 @@ export function createHostApi() {
           validateRecord(change.kind, change.record);
         }
       } catch (error) {
-        return send(response, 400, { error: `The intranet refused the change: ${error.message}` }), true;
+        return (send(response, 400, { error: `The intranet refused the change: ${error.message}` }), true);
       }
       for (const { kind, record } of changes) {
         const list = data[kind];
@@ -39,7 +39,7 @@ export function createHostApi() {
         else list.push(record);
       }
       batches.push(changes);
-      return send(response, 200, { stored: changes.length }), true;
+      return (send(response, 200, { stored: changes.length }), true);
     },
   };
 }

@@ -17,7 +17,25 @@ import { checks, sleep } from '../support/checks.mjs';
 import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
-const KINDS = ['org', 'units', 'people', 'kpis', 'kpiValues', 'actions', 'escalations', 'huddles', 'attendance', 'resourceNeeds', 'experiments', 'recognitions', 'checklists', 'coachingPairs', 'coachingSessions', 'feedback', 'feedbackResponses'];
+const KINDS = [
+  'org',
+  'units',
+  'people',
+  'kpis',
+  'kpiValues',
+  'actions',
+  'escalations',
+  'huddles',
+  'attendance',
+  'resourceNeeds',
+  'experiments',
+  'recognitions',
+  'checklists',
+  'coachingPairs',
+  'coachingSessions',
+  'feedback',
+  'feedbackResponses',
+];
 const stampOf = (ms, counter = 0, node = 'honestadmin') => `${String(ms).padStart(16, '0')}:${counter.toString(16).padStart(4, '0')}:${node}`;
 const msOf = (stamp) => Number(stamp.slice(0, 16));
 
@@ -51,14 +69,15 @@ async function pullAll(url, token, cursor = 0) {
 
 // ------------------------------------------------------------------ what a hostile device sends
 
+// The overflowing stamp a broken device wrote: its size matters, not its last digit.
+const LARGEST_STAMP_MS = 9_999_999_999_999_999; // eslint-disable-line no-loss-of-precision
 const VICTIMS = { action: 'action-1', unit: 'unit-line-1', feedback: 'feedback-1' };
 const anyStamp = fc.oneof(
   fc.constant('9999999999999999:ffff:zzzzzzzz'),
   fc.constant('9999999999999999:fffe:evil'),
   fc.constant('0000000000000000:0000:aaaa'),
   fc.integer({ min: 0, max: 9_999_999_999_999 }).map((ms) => stampOf(ms, 0, 'hostile')),
-  // eslint-disable-next-line no-loss-of-precision -- the overflowing stamp a broken device wrote: its size matters, not its last digit
-  fc.constantFrom(60_000, 3_600_000, 86_400_000, 3.15e10, 3.15e13).map((ahead) => stampOf(Math.min(Date.now() + ahead, 9_999_999_999_999_999), 0xffff, 'hostile')),
+  fc.constantFrom(60_000, 3_600_000, 86_400_000, 3.15e10, 3.15e13).map((ahead) => stampOf(Math.min(Date.now() + ahead, LARGEST_STAMP_MS), 0xffff, 'hostile')),
   fc.string({ maxLength: 40 }),
 );
 const anyText = fc.oneof(
@@ -72,7 +91,10 @@ const anyValue = fc.oneof(
   fc.constantFrom(null, true, 0, -0, 1e308, 5, 'open', 'done', '2026-11-29', '2026-11-29T08:00:00.000Z'),
   fc.integer({ min: 1000, max: 40_000 }).map((n) => new Array(n).fill('x')),
 );
-const anyFieldName = fc.oneof(fc.constantFrom('title', 'status', 'comment', 'name', 'score', 'due', 'ownerId', 'deletedAt', 'anonymous', 'unitId', 'id', '__proto__', 'constructor'), fc.string({ maxLength: 70 }));
+const anyFieldName = fc.oneof(
+  fc.constantFrom('title', 'status', 'comment', 'name', 'score', 'due', 'ownerId', 'deletedAt', 'anonymous', 'unitId', 'id', '__proto__', 'constructor'),
+  fc.string({ maxLength: 70 }),
+);
 const anyOp = fc.record({
   opId: fc.oneof(fc.uuid(), fc.string({ maxLength: 120 })),
   kind: fc.oneof(fc.constantFrom(...KINDS), fc.constantFrom('bogus', 'records', '__proto__')),
@@ -81,21 +103,35 @@ const anyOp = fc.record({
   fields: fc.dictionary(anyFieldName, anyValue, { maxKeys: 6 }),
 });
 /** Ops that pass every check but their stamp: what a broken clock (or a malicious one) looks like. */
-const plausibleOp = fc.record({
-  opId: fc.uuid(),
-  target: fc.constantFrom('action', 'unit'),
-  hlc: anyStamp,
-  text: fc.string({ minLength: 1, maxLength: 60 }).filter((t) => t.trim() !== ''),
-}).map(({ opId, target, hlc, text }) => (target === 'action'
-  ? { opId, kind: 'actions', id: VICTIMS.action, hlc, fields: { title: `hostile ${text}` } }
-  : { opId, kind: 'units', id: VICTIMS.unit, hlc, fields: { name: `hostile ${text}`.slice(0, 120) } }));
+const plausibleOp = fc
+  .record({
+    opId: fc.uuid(),
+    target: fc.constantFrom('action', 'unit'),
+    hlc: anyStamp,
+    text: fc.string({ minLength: 1, maxLength: 60 }).filter((t) => t.trim() !== ''),
+  })
+  .map(({ opId, target, hlc, text }) =>
+    target === 'action'
+      ? { opId, kind: 'actions', id: VICTIMS.action, hlc, fields: { title: `hostile ${text}` } }
+      : { opId, kind: 'units', id: VICTIMS.unit, hlc, fields: { name: `hostile ${text}`.slice(0, 120) } },
+  );
 /** A body as raw text: JSON of ops, anything at all, or a value nested deeper than any parser likes. */
 const anyBody = fc.oneof(
   { arbitrary: fc.array(plausibleOp, { minLength: 1, maxLength: 3 }).map((ops) => JSON.stringify({ ops })), weight: 4 },
   { arbitrary: fc.array(fc.oneof(anyOp, plausibleOp), { minLength: 1, maxLength: 5 }).map((ops) => JSON.stringify({ ops })), weight: 4 },
   fc.anything().map((value) => JSON.stringify(value) ?? 'null'),
-  fc.integer({ min: 10, max: 100_000 }).map((depth) => `{"ops":[{"opId":"deep-${depth}","kind":"actions","id":"${VICTIMS.action}","hlc":"${stampOf(Date.now())}","fields":{"title":${'['.repeat(depth)}"x"${']'.repeat(depth)}}}]}`),
-  fc.integer({ min: 10, max: 100_000 }).map((depth) => `{"ops":[{"opId":"deepo-${depth}","kind":"units","id":"${VICTIMS.unit}","hlc":"${stampOf(Date.now())}","fields":{"name":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}]}`),
+  fc
+    .integer({ min: 10, max: 100_000 })
+    .map(
+      (depth) =>
+        `{"ops":[{"opId":"deep-${depth}","kind":"actions","id":"${VICTIMS.action}","hlc":"${stampOf(Date.now())}","fields":{"title":${'['.repeat(depth)}"x"${']'.repeat(depth)}}}]}`,
+    ),
+  fc
+    .integer({ min: 10, max: 100_000 })
+    .map(
+      (depth) =>
+        `{"ops":[{"opId":"deepo-${depth}","kind":"units","id":"${VICTIMS.unit}","hlc":"${stampOf(Date.now())}","fields":{"name":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}]}`,
+    ),
   fc.constantFrom('{"ops":', 'not json', '{"ops":[{"opId":"x","kind":"actions","id":"a","hlc":"1","fields":{"title":"\\ud800"}}]}'),
 );
 
@@ -127,8 +163,10 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
         fc.asyncProperty(anyBody, fc.constantFrom('admin', 'coach', 'wall', 'phone'), async (body, who) => {
           const answer = await call(url, tokens[who], '/api/sync/push', { method: 'POST', body });
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-          if (answer.status >= 500 || ![200, 400, 403, 413].includes(answer.status)) throw new Error(`push answered ${answer.status}: ${JSON.stringify(answer.json).slice(0, 300)}`);
-          if (answer.status !== 200 && (typeof answer.json.error !== 'string' || answer.json.error.length === 0)) throw new Error(`a ${answer.status} without a message`);
+          if (answer.status >= 500 || ![200, 400, 403, 413].includes(answer.status))
+            throw new Error(`push answered ${answer.status}: ${JSON.stringify(answer.json).slice(0, 300)}`);
+          if (answer.status !== 200 && (typeof answer.json.error !== 'string' || answer.json.error.length === 0))
+            throw new Error(`a ${answer.status} without a message`);
           // The honest admin, with a right clock, edits the same fields a moment later.
           await sleep(2);
           counter++;
@@ -136,10 +174,12 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
           const name = `Line 1 (${counter})`;
           const honest = await call(url, admin, '/api/sync/push', {
             method: 'POST',
-            body: { ops: [
-              { opId: `honest-a-${label}-${counter}`, kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now(), 0), fields: { title } },
-              { opId: `honest-u-${label}-${counter}`, kind: 'units', id: VICTIMS.unit, hlc: stampOf(Date.now(), 1), fields: { name } },
-            ] },
+            body: {
+              ops: [
+                { opId: `honest-a-${label}-${counter}`, kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now(), 0), fields: { title } },
+                { opId: `honest-u-${label}-${counter}`, kind: 'units', id: VICTIMS.unit, hlc: stampOf(Date.now(), 1), fields: { name } },
+              ],
+            },
           });
           if (honest.status !== 200) throw new Error(`the honest write was refused: ${JSON.stringify(honest.json)}`);
           const pulled = await pullAll(url, admin, cursor);
@@ -157,23 +197,90 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     } catch (error) {
       failure = error;
     }
-    check(`fast-check: ${process.env.HOSTILE_RUNS ?? 150} hostile pushes, never a 500, and the honest later write always wins (answers: ${JSON.stringify(Object.fromEntries(statuses))})`, !failure, failure?.message.split('\n').slice(0, 12).join(' | ').slice(0, 1500));
+    check(
+      `fast-check: ${process.env.HOSTILE_RUNS ?? 150} hostile pushes, never a 500, and the honest later write always wins (answers: ${JSON.stringify(Object.fromEntries(statuses))})`,
+      !failure,
+      failure?.message.split('\n').slice(0, 12).join(' | ').slice(0, 1500),
+    );
 
     // --- named answers for the bugs that were found by hand.
-    const nul = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: 'nul-1', kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: 'a\u0000b' } }] } });
-    check(`a NUL in a text is refused naming the op and field: "${nul.json.error}"`, nul.status === 400 && nul.json.field === 'fields.title' && /op 0 \(nul-1\)/.test(nul.json.error));
-    const bell = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: 'bell-1', kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: 'ring\u0007' } }] } });
-    check(`a control character is refused by the model's rule: "${bell.json.error}"`, bell.status === 400 && bell.json.field === 'title' && /control characters/.test(bell.json.error));
-    const deep = await call(url, admin, '/api/sync/push', { method: 'POST', body: `{"ops":[{"opId":"deep-x","kind":"actions","id":"${VICTIMS.action}","hlc":"${stampOf(Date.now())}","fields":{"title":${'['.repeat(50_000)}1${']'.repeat(50_000)}}}]}` });
+    const nul = await call(url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: { ops: [{ opId: 'nul-1', kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: 'a\u0000b' } }] },
+    });
+    check(
+      `a NUL in a text is refused naming the op and field: "${nul.json.error}"`,
+      nul.status === 400 && nul.json.field === 'fields.title' && /op 0 \(nul-1\)/.test(nul.json.error),
+    );
+    const bell = await call(url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: { ops: [{ opId: 'bell-1', kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: 'ring\u0007' } }] },
+    });
+    check(
+      `a control character is refused by the model's rule: "${bell.json.error}"`,
+      bell.status === 400 && bell.json.field === 'title' && /control characters/.test(bell.json.error),
+    );
+    const deep = await call(url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: `{"ops":[{"opId":"deep-x","kind":"actions","id":"${VICTIMS.action}","hlc":"${stampOf(Date.now())}","fields":{"title":${'['.repeat(50_000)}1${']'.repeat(50_000)}}}]}`,
+    });
     check(`a value nested 50,000 deep is refused: "${deep.json.error}"`, deep.status === 400 && /levels deep/.test(deep.json.error));
     // The model's record rules hold on the server too, whoever sends the record.
     const iso = new Date().toISOString();
-    const astray = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: `astray-${label}`, kind: 'escalations', id: `astray-${label}`, hlc: stampOf(Date.now()), fields: { fromUnitId: 'unit-line-1', toUnitId: 'unit-line-2', title: 'Sideways', reason: 'Past my own area', state: 'open', stateChangedAt: iso, createdAt: iso, updatedAt: iso } }] } });
-    check(`an escalation to a board other than the sender's parent is refused: "${astray.json.error}"`, astray.status === 400 && astray.json.field === 'toUnitId' && /parent board of the sender/.test(astray.json.error));
-    const twin = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: `twin-${label}`, kind: 'kpiValues', id: `twin-${label}`, hlc: stampOf(Date.now()), fields: { kpiId: 'kpi-any', day: '2026-11-29', value: 1, createdAt: iso, updatedAt: iso } }] } });
-    check(`a KPI value under an id of its own (a second record for the day) is refused: "${twin.json.error}"`, twin.status === 400 && twin.json.field === 'id' && /kpi-any:2026-11-29/.test(twin.json.error));
-    const future = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: `future-${label}`, kind: 'actions', id: VICTIMS.action, hlc: '9999999999999999:ffff:zzzzzzzz', fields: { status: 'blocked' } }] } });
-    check('a stamp from the far future is stored under the server\'s time, and the device is told', future.status === 200 && msOf(future.json.restamped?.[`future-${label}`] ?? '9') <= Date.now() + 1000 && typeof future.json.serverTime === 'number', JSON.stringify(future.json));
+    const astray = await call(url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: {
+        ops: [
+          {
+            opId: `astray-${label}`,
+            kind: 'escalations',
+            id: `astray-${label}`,
+            hlc: stampOf(Date.now()),
+            fields: {
+              fromUnitId: 'unit-line-1',
+              toUnitId: 'unit-line-2',
+              title: 'Sideways',
+              reason: 'Past my own area',
+              state: 'open',
+              stateChangedAt: iso,
+              createdAt: iso,
+              updatedAt: iso,
+            },
+          },
+        ],
+      },
+    });
+    check(
+      `an escalation to a board other than the sender's parent is refused: "${astray.json.error}"`,
+      astray.status === 400 && astray.json.field === 'toUnitId' && /parent board of the sender/.test(astray.json.error),
+    );
+    const twin = await call(url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: {
+        ops: [
+          {
+            opId: `twin-${label}`,
+            kind: 'kpiValues',
+            id: `twin-${label}`,
+            hlc: stampOf(Date.now()),
+            fields: { kpiId: 'kpi-any', day: '2026-11-29', value: 1, createdAt: iso, updatedAt: iso },
+          },
+        ],
+      },
+    });
+    check(
+      `a KPI value under an id of its own (a second record for the day) is refused: "${twin.json.error}"`,
+      twin.status === 400 && twin.json.field === 'id' && /kpi-any:2026-11-29/.test(twin.json.error),
+    );
+    const future = await call(url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: { ops: [{ opId: `future-${label}`, kind: 'actions', id: VICTIMS.action, hlc: '9999999999999999:ffff:zzzzzzzz', fields: { status: 'blocked' } }] },
+    });
+    check(
+      "a stamp from the far future is stored under the server's time, and the device is told",
+      future.status === 200 && msOf(future.json.restamped?.[`future-${label}`] ?? '9') <= Date.now() + 1000 && typeof future.json.serverTime === 'number',
+      JSON.stringify(future.json),
+    );
 
     // --- a real device (the kiosk) pulls everything the hostile devices left, and still syncs.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -182,7 +289,12 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${url}/?server=${encodeURIComponent(url)}&token=${wall}&unit=unit-line-1`);
     await page.locator('huddle-board h1').waitFor({ timeout: 30000 });
-    const saved = await page.evaluate(() => document.querySelector('kiosk-app').store.createAction({ unitId: 'unit-line-1', title: 'After the attack' }).then((a) => a.id));
+    const saved = await page.evaluate(() =>
+      document
+        .querySelector('kiosk-app')
+        .store.createAction({ unitId: 'unit-line-1', title: 'After the attack' })
+        .then((a) => a.id),
+    );
     let arrived = false;
     for (let i = 0; i < 60 && !arrived; i++) {
       await sleep(250);
@@ -190,30 +302,48 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     }
     const deviceClock = await page.evaluate(() => document.querySelector('kiosk-app').store.internals().clock.last);
     const status = await page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent();
-    check(`a kiosk that pulled everything still syncs: its write arrives, its clock is now ("${status?.trim()}")`, arrived && msOf(deviceClock) <= Date.now() + 5000 && /Synced/.test(status ?? ''), `${deviceClock} ${status}`);
+    check(
+      `a kiosk that pulled everything still syncs: its write arrives, its clock is now ("${status?.trim()}")`,
+      arrived && msOf(deviceClock) <= Date.now() + 5000 && /Synced/.test(status ?? ''),
+      `${deviceClock} ${status}`,
+    );
     check('and nothing failed on the page', errors.length === 0, errors.join('; '));
     await context.close();
 
     // --- phone links: bounded per board, one budget, reading only the board and the organisation.
     const phoneRead = await pullAll(url, phone);
     const kinds = [...phoneRead.records.values()].map((r) => `${r.kind}/${r.id}`);
-    check(`a phone link reads only its board and the organisation record (${kinds.length}: ${kinds.join(', ')})`, kinds.length === 2 && kinds.includes('units/unit-line-1') && kinds.some((k) => k.startsWith('org/')));
+    check(
+      `a phone link reads only its board and the organisation record (${kinds.length}: ${kinds.join(', ')})`,
+      kinds.length === 2 && kinds.includes('units/unit-line-1') && kinds.some((k) => k.startsWith('org/')),
+    );
     const links = [];
     for (let i = 0; i < 7; i++) links.push((await call(url, wall, '/api/phone-link', { method: 'POST' })).json.token);
     const alive = [];
     for (const link of links) alive.push((await call(url, link, '/api/whoami')).status === 200);
-    check(`a board keeps at most 5 working phone links: minting 7 retires the oldest (${alive.map((a) => (a ? '✓' : '✗')).join('')})`, alive.join() === [false, false, true, true, true, true, true].join());
+    check(
+      `a board keeps at most 5 working phone links: minting 7 retires the oldest (${alive.map((a) => (a ? '✓' : '✗')).join('')})`,
+      alive.join() === [false, false, true, true, true, true, true].join(),
+    );
     const budgetAnswers = [];
     for (let round = 0; round < 300; round++) {
       for (const link of links.slice(2)) budgetAnswers.push((await call(url, link, '/api/whoami')).status);
     }
     const limited = budgetAnswers.filter((s) => s === 429).length;
-    check(`all phone links of a board share one rate budget (${limited} of 1500 requests by 5 links slowed at 1000 a minute)`, limited >= 200, JSON.stringify(budgetAnswers.slice(-5)));
+    check(
+      `all phone links of a board share one rate budget (${limited} of 1500 requests by 5 links slowed at 1000 a minute)`,
+      limited >= 200,
+      JSON.stringify(budgetAnswers.slice(-5)),
+    );
 
     // --- tokens over HTTP; revoking closes the live stream at once.
     const listing = await call(url, admin, '/api/tokens');
     const coachListed = listing.json.tokens?.find((t) => t.label === 'Hostile coach');
-    check('an admin lists the organisation\'s device tokens over HTTP (phone links left out)', coachListed?.role === 'coach' && !listing.json.tokens.some((t) => t.role === 'pulse'), JSON.stringify(listing.json).slice(0, 300));
+    check(
+      "an admin lists the organisation's device tokens over HTTP (phone links left out)",
+      coachListed?.role === 'coach' && !listing.json.tokens.some((t) => t.role === 'pulse'),
+      JSON.stringify(listing.json).slice(0, 300),
+    );
     check('a coach cannot list tokens', (await call(url, coach, '/api/tokens')).status === 403);
     const live = new AbortController();
     const stream = await fetch(`${url}/api/sync/live`, { headers: { Authorization: `Bearer ${coach}` }, signal: live.signal });
@@ -221,10 +351,19 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     await reader.read(); // "ready"
     const revokedAt = Date.now();
     const revoke = await call(url, admin, `/api/tokens/${coachListed?.id}`, { method: 'DELETE' });
-    const closed = await Promise.race([(async () => { for (;;) if ((await reader.read()).done) return true; })(), sleep(5000).then(() => false)]);
+    const closed = await Promise.race([
+      (async () => {
+        for (;;) if ((await reader.read()).done) return true;
+      })(),
+      sleep(5000).then(() => false),
+    ]);
     const closedAfter = Date.now() - revokedAt;
     live.abort();
-    check(`a revoked token's open live stream closes at once (${closedAfter} ms)`, revoke.status === 200 && closed && closedAfter < 2000, JSON.stringify(revoke.json));
+    check(
+      `a revoked token's open live stream closes at once (${closedAfter} ms)`,
+      revoke.status === 200 && closed && closedAfter < 2000,
+      JSON.stringify(revoke.json),
+    );
     check('and the token is refused from then on', (await call(url, coach, '/api/whoami')).status === 401);
     check('revoking an unknown id names it', (await call(url, admin, '/api/tokens/0123456789ab', { method: 'DELETE' })).status === 404);
 
@@ -243,37 +382,89 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     // --- headers on the kiosk page and the API.
     const home = await fetch(`${url}/`);
     const csp = home.headers.get('content-security-policy') ?? '';
-    check(`the kiosk page is served with a strict policy ("${csp}")`, /script-src 'self'/.test(csp) && /frame-ancestors 'none'/.test(csp) && home.headers.get('x-content-type-options') === 'nosniff' && home.headers.get('referrer-policy') === 'no-referrer' && home.headers.get('x-frame-options') === 'DENY');
+    check(
+      `the kiosk page is served with a strict policy ("${csp}")`,
+      /script-src 'self'/.test(csp) &&
+        /frame-ancestors 'none'/.test(csp) &&
+        home.headers.get('x-content-type-options') === 'nosniff' &&
+        home.headers.get('referrer-policy') === 'no-referrer' &&
+        home.headers.get('x-frame-options') === 'DENY',
+    );
     const who = await call(url, admin, '/api/whoami');
-    check('API answers are never cached and not sniffed', who.headers.get('cache-control') === 'no-store' && who.headers.get('x-content-type-options') === 'nosniff');
+    check(
+      'API answers are never cached and not sniffed',
+      who.headers.get('cache-control') === 'no-store' && who.headers.get('x-content-type-options') === 'nosniff',
+    );
 
     // --- stamps poisoned before this version: repaired by the migration at start.
     await server.stop();
     const poisoned = '9999999999999999:ffff:oldpoison';
     await withDatabase({ dataDir, databaseUrl }, async (query) => {
-      await query(`update records set clocks = jsonb_set(clocks, '{title}', '"${poisoned}"') where org = 'riverside' and kind = 'actions' and id = '${VICTIMS.action}'`);
+      await query(
+        `update records set clocks = jsonb_set(clocks, '{title}', '"${poisoned}"') where org = 'riverside' and kind = 'actions' and id = '${VICTIMS.action}'`,
+      );
       await query('delete from schema_migrations where version = 4');
     });
     server = await startServer(env);
     const repaired = (await pullAll(server.url, admin)).records.get(`actions/${VICTIMS.action}`);
-    const afterRepair = await call(server.url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: `after-repair-${label}`, kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: 'Honest after the repair' } }] } });
+    const afterRepair = await call(server.url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: {
+        ops: [{ opId: `after-repair-${label}`, kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: 'Honest after the repair' } }],
+      },
+    });
     const final = (await pullAll(server.url, admin)).records.get(`actions/${VICTIMS.action}`);
-    check('a stamp poisoned before the bound is repaired at start, and honest edits win again', msOf(repaired?.clocks.title ?? poisoned) <= Date.now() && afterRepair.status === 200 && final?.record.title === 'Honest after the repair', JSON.stringify(repaired?.clocks));
+    check(
+      'a stamp poisoned before the bound is repaired at start, and honest edits win again',
+      msOf(repaired?.clocks.title ?? poisoned) <= Date.now() && afterRepair.status === 200 && final?.record.title === 'Honest after the repair',
+      JSON.stringify(repaired?.clocks),
+    );
 
     // --- a failing write is logged without its contents (PostgreSQL: a constraint makes it fail).
     if (databaseUrl) {
       await withDatabase({ databaseUrl }, (query) => query("alter table records add constraint e2e_fail check (data::text not like '%LOG-PROBE%')"));
-      const failing = await call(server.url, admin, '/api/sync/push', { method: 'POST', body: { ops: [{ opId: 'log-probe-op', kind: 'actions', id: 'log-probe', hlc: stampOf(Date.now()), fields: { unitId: 'unit-line-1', title: 'LOG-PROBE the private words of a coaching note', status: 'open', createdAt: '2026-11-29T08:00:00.000Z', updatedAt: '2026-11-29T08:00:00.000Z' } }] } });
+      const failing = await call(server.url, admin, '/api/sync/push', {
+        method: 'POST',
+        body: {
+          ops: [
+            {
+              opId: 'log-probe-op',
+              kind: 'actions',
+              id: 'log-probe',
+              hlc: stampOf(Date.now()),
+              fields: {
+                unitId: 'unit-line-1',
+                title: 'LOG-PROBE the private words of a coaching note',
+                status: 'open',
+                createdAt: '2026-11-29T08:00:00.000Z',
+                updatedAt: '2026-11-29T08:00:00.000Z',
+              },
+            },
+          ],
+        },
+      });
       await withDatabase({ databaseUrl }, (query) => query('alter table records drop constraint e2e_fail'));
       await sleep(200);
       const logged = server.log();
-      check('a write the database fails is a 500 that logs the op id and kind, never the record', failing.status === 500 && logged.includes('log-probe-op') && logged.includes('"kind":"actions"') && !logged.includes('private words') && !logged.includes(admin), logged.slice(-600));
+      check(
+        'a write the database fails is a 500 that logs the op id and kind, never the record',
+        failing.status === 500 &&
+          logged.includes('log-probe-op') &&
+          logged.includes('"kind":"actions"') &&
+          !logged.includes('private words') &&
+          !logged.includes(admin),
+        logged.slice(-600),
+      );
     }
 
     // --- guessing tokens: throttled per address (a forged X-Forwarded-For does not help).
     const guesses = [];
-    for (let i = 0; i < 35; i++) guesses.push((await call(server.url, `he_guess${i}xxxxxxxxxxxxxxxxxxxx`, '/api/whoami', { headers: { 'X-Forwarded-For': `10.0.0.${i}` } })).status);
-    check(`unknown tokens are throttled per address (${guesses.filter((s) => s === 429).length} of 35 slowed)`, guesses.slice(0, 30).every((s) => s === 401) && guesses.slice(31).every((s) => s === 429));
+    for (let i = 0; i < 35; i++)
+      guesses.push((await call(server.url, `he_guess${i}xxxxxxxxxxxxxxxxxxxx`, '/api/whoami', { headers: { 'X-Forwarded-For': `10.0.0.${i}` } })).status);
+    check(
+      `unknown tokens are throttled per address (${guesses.filter((s) => s === 429).length} of 35 slowed)`,
+      guesses.slice(0, 30).every((s) => s === 401) && guesses.slice(31).every((s) => s === 429),
+    );
     check('a known token from the same address still works meanwhile', (await call(server.url, admin, '/api/whoami')).status === 200);
   } catch (error) {
     check(`${label} suite stopped: ${error.stack ?? error}`, false, server.log().slice(-2000));

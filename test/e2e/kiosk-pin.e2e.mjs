@@ -31,7 +31,10 @@ await runE2e('kiosk: the PIN locks and unlocks edits', async ({ browser, url, ch
   check('the right PIN unlocks and the action saves', (await page.locator('huddle-actions li[data-action]', { hasText: 'Sweep under press 2' }).count()) === 1);
 
   await page.clock.fastForward(70_000);
-  await page.locator('kiosk-app nav button', { hasText: 'Locked' }).waitFor({ timeout: 5000 }).catch(() => {});
+  await page
+    .locator('kiosk-app nav button', { hasText: 'Locked' })
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
   check('after the idle period edits lock again', (await page.locator('kiosk-app nav button', { hasText: 'Locked' }).count()) === 1);
   check('no uncaught errors', errors.length === 0, errors.join('; '));
   await context.close();

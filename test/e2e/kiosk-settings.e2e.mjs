@@ -25,7 +25,10 @@ await runE2e('kiosk: settings, backup and restore', async ({ browser, url, check
   const backupPath = join(folder, 'backup.json');
   await download.saveAs(backupPath);
   const backup = JSON.parse(await readFile(backupPath, 'utf8'));
-  check(`the backup holds the organisation (${backup.data.units.length} boards, ${backup.data.actions.length} actions)`, backup.format === 'huddle-elements' && backup.data.units.length === 9);
+  check(
+    `the backup holds the organisation (${backup.data.units.length} boards, ${backup.data.actions.length} actions)`,
+    backup.format === 'huddle-elements' && backup.data.units.length === 9,
+  );
 
   const broken = structuredClone(backup);
   broken.data.actions[2].due = 'next Tuesday';
@@ -34,7 +37,11 @@ await runE2e('kiosk: settings, backup and restore', async ({ browser, url, check
   await page.locator('kiosk-settings input[type="file"]').setInputFiles(brokenPath);
   await page.locator('kiosk-settings button', { hasText: 'Yes, replace' }).click();
   const problem = await page.locator('kiosk-settings .problem[role="alert"]').textContent();
-  check('a broken backup is refused naming the record and field', problem.includes('actions record 3') && problem.includes('due') && problem.includes('Nothing was changed'), problem);
+  check(
+    'a broken backup is refused naming the record and field',
+    problem.includes('actions record 3') && problem.includes('due') && problem.includes('Nothing was changed'),
+    problem,
+  );
   const [afterRefusal] = await Promise.all([page.waitForEvent('download'), page.locator('kiosk-settings button', { hasText: 'Download a backup' }).click()]);
   const afterPath = join(folder, 'after.json');
   await afterRefusal.saveAs(afterPath);

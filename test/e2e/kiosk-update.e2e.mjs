@@ -40,12 +40,23 @@ await runE2e('kiosk: a new version is picked up at a quiet moment', async ({ bro
   await page.locator('huddle-actions li[data-action]').first().waitFor();
   let found = false;
   for (;;) {
-    if ((await page.locator('huddle-actions li[data-action]', { hasText: 'Half-typed when the update came' }).count()) > 0) { found = true; break; }
+    if ((await page.locator('huddle-actions li[data-action]', { hasText: 'Half-typed when the update came' }).count()) > 0) {
+      found = true;
+      break;
+    }
     const next = page.locator('huddle-actions .pager button', { hasText: 'Next' });
     if ((await next.count()) === 0 || (await next.isDisabled())) break;
     const before = await page.locator('huddle-actions .pager span').textContent();
     await next.click();
-    await page.waitForFunction((text) => document.querySelector('kiosk-app')?.shadowRoot?.querySelector('huddle-board')?.shadowRoot?.querySelector('huddle-actions')?.shadowRoot?.querySelector('.pager span')?.textContent !== text, before);
+    await page.waitForFunction(
+      (text) =>
+        document
+          .querySelector('kiosk-app')
+          ?.shadowRoot?.querySelector('huddle-board')
+          ?.shadowRoot?.querySelector('huddle-actions')
+          ?.shadowRoot?.querySelector('.pager span')?.textContent !== text,
+      before,
+    );
   }
   check('the action typed before the update is saved', found);
   check('no uncaught errors', errors.length === 0, errors.join('; '));

@@ -13,7 +13,11 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   const alert = page.locator('kiosk-app [role="alert"]');
   await alert.waitFor({ timeout: 15000 });
   const text = (await alert.textContent()).replace(/\s+/g, ' ');
-  check('a bad setting shows a full-screen message naming the key and the accepted values', text.includes('"rotate" in the address is "abc"') && text.includes('from 10 to 3600'), text);
+  check(
+    'a bad setting shows a full-screen message naming the key and the accepted values',
+    text.includes('"rotate" in the address is "abc"') && text.includes('from 10 to 3600'),
+    text,
+  );
   await page.goto(`${url}?rotate=abc&locale=de`);
   await page.locator('kiosk-app [role="alert"] h1', { hasText: 'Einstellungen' }).waitFor({ timeout: 15000 });
   const german = (await alert.textContent()).replace(/\s+/g, ' ');
@@ -25,7 +29,10 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   await page.locator('huddle-board h1').waitFor({ timeout: 15000 });
   await page.locator('huddle-agenda button:not([disabled])').first().waitFor();
   await page.clock.fastForward(11_000);
-  await page.locator('coaching-cascade h2').waitFor({ timeout: 5000 }).catch(() => {});
+  await page
+    .locator('coaching-cascade h2')
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
   check('after the rotation time the next view shows', (await page.locator('coaching-cascade').count()) === 1);
 
   await page.clock.fastForward(11_000); // back to the board
@@ -34,7 +41,10 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   await page.clock.fastForward(11_000);
   check('rotation waits while someone is at the screen', (await page.locator('huddle-board').count()) === 1);
   await page.clock.fastForward(31_000);
-  await page.locator('coaching-cascade h2').waitFor({ timeout: 5000 }).catch(() => {});
+  await page
+    .locator('coaching-cascade h2')
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
   check('and resumes after the quiet period', (await page.locator('coaching-cascade').count()) === 1);
 
   await page.locator('kiosk-app nav button', { hasText: 'Board' }).click();
@@ -53,9 +63,21 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   const navigations = [];
   page.on('framenavigated', (frame) => navigations.push(frame.url()));
   await page.clock.fastForward(30_000);
-  await page.waitForFunction(() => document.querySelector('kiosk-app')?.shadowRoot?.querySelector('huddle-board')?.shadowRoot?.querySelector('time')?.getAttribute('datetime') === '2026-11-22', null, { timeout: 5000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      () =>
+        document.querySelector('kiosk-app')?.shadowRoot?.querySelector('huddle-board')?.shadowRoot?.querySelector('time')?.getAttribute('datetime') ===
+        '2026-11-22',
+      null,
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   const after = await date.getAttribute('datetime');
-  check(`at midnight the board shows the new day (${before} -> ${after}) without a reload`, before === '2026-11-21' && after === '2026-11-22' && navigations.length === 0, navigations.join(','));
+  check(
+    `at midnight the board shows the new day (${before} -> ${after}) without a reload`,
+    before === '2026-11-21' && after === '2026-11-22' && navigations.length === 0,
+    navigations.join(','),
+  );
 
   // A page frozen by the browser overnight catches up on the day when it resumes.
   await page.clock.install({ time: new Date('2026-11-22T08:00:00') });
@@ -66,7 +88,15 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   await page.clock.setSystemTime(new Date('2026-11-23T07:30:00'));
   await cdp.send('Page.setWebLifecycleState', { state: 'active' });
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-  await page.waitForFunction(() => document.querySelector('kiosk-app')?.shadowRoot?.querySelector('huddle-board')?.shadowRoot?.querySelector('time')?.getAttribute('datetime') === '2026-11-23', null, { timeout: 5000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      () =>
+        document.querySelector('kiosk-app')?.shadowRoot?.querySelector('huddle-board')?.shadowRoot?.querySelector('time')?.getAttribute('datetime') ===
+        '2026-11-23',
+      null,
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   check('a frozen page shows the right day when it resumes', (await date.getAttribute('datetime')) === '2026-11-23');
 
   // An uncaught error: a calm notice, then the kiosk restarts itself.
@@ -78,13 +108,19 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   const notice = page.locator('kiosk-app .notice[role="alert"]');
   await notice.waitFor({ timeout: 5000 }).catch(() => {});
   check('an uncaught error shows a calm notice', (await notice.textContent())?.includes('restarts by itself') === true);
-  const reloaded = page.waitForEvent('load', { timeout: 10000 }).then(() => true, () => false);
+  const reloaded = page.waitForEvent('load', { timeout: 10000 }).then(
+    () => true,
+    () => false,
+  );
   await page.clock.fastForward(31_000);
   check('and the kiosk restarts by itself', await reloaded);
   await date.waitFor({ timeout: 15000 });
 
   await context.setOffline(true);
-  await page.locator('kiosk-app .badge').waitFor({ timeout: 5000 }).catch(() => {});
+  await page
+    .locator('kiosk-app .badge')
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
   check('offline shows a badge', (await page.locator('kiosk-app .badge').textContent())?.includes('Offline') === true);
   const unexpected = errors.filter((e) => !e.includes('simulated fault'));
   check('no uncaught errors but the simulated one', unexpected.length === 0, unexpected.join('; '));

@@ -16,9 +16,21 @@ const { check, finish } = checks();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const store = (page, method, ...args) => page.evaluate(([method, args]) => document.querySelector('kiosk-app').store[method](...args).then(() => null), [method, args]);
+const store = (page, method, ...args) =>
+  page.evaluate(
+    ([method, args]) =>
+      document
+        .querySelector('kiosk-app')
+        .store[method](...args)
+        .then(() => null),
+    [method, args],
+  );
 const actionOn = (page, id) =>
-  page.evaluate((id) => document.querySelector('kiosk-app').store.get({ key: `e2e:action:${id}`, reads: [{ kind: 'actions' }], run: (reader) => reader.get('actions', id) }), id);
+  page.evaluate(
+    (id) =>
+      document.querySelector('kiosk-app').store.get({ key: `e2e:action:${id}`, reads: [{ kind: 'actions' }], run: (reader) => reader.get('actions', id) }),
+    id,
+  );
 const statusOf = async (page) => ((await page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? '').trim();
 
 console.log('sync: screens whose clocks are wrong still agree on what was written last');
@@ -61,12 +73,24 @@ try {
   const slow = await device(tabletToken, -DAY);
   const honest = await device(adminToken, 0);
   const screens = [fast, slow, honest];
-  check('a wall an hour fast and a tablet a day slow open their boards from the server', (await fast.page.evaluate(() => new Date().getTime() - performance.timeOrigin - performance.now())) > HOUR / 2);
+  check(
+    'a wall an hour fast and a tablet a day slow open their boards from the server',
+    (await fast.page.evaluate(() => new Date().getTime() - performance.timeOrigin - performance.now())) > HOUR / 2,
+  );
 
   const urls = await Promise.all(screens.map(({ page }) => page.evaluate(() => location.href)));
-  check('the token is gone from the address of every screen once it started', urls.every((u) => !u.includes('token=') && u.includes('unit=unit-line-1')), urls.join(' '));
+  check(
+    'the token is gone from the address of every screen once it started',
+    urls.every((u) => !u.includes('token=') && u.includes('unit=unit-line-1')),
+    urls.join(' '),
+  );
 
-  const id = await fast.page.evaluate(() => document.querySelector('kiosk-app').store.createAction({ unitId: 'unit-line-1', title: 'Guard rail loose' }).then((a) => a.id));
+  const id = await fast.page.evaluate(() =>
+    document
+      .querySelector('kiosk-app')
+      .store.createAction({ unitId: 'unit-line-1', title: 'Guard rail loose' })
+      .then((a) => a.id),
+  );
   const everywhere = (what) => until(async () => (await Promise.all(screens.map(({ page }) => actionOn(page, id)))).every((a) => a && what(a)), 20000);
   check('an action made on the fast wall reaches every screen', await everywhere((a) => a.title === 'Guard rail loose'));
 
@@ -91,14 +115,26 @@ try {
   const converged = await everywhere((a) => a.status === 'doing' && a.title === 'Rail checked, waiting for the part');
   const finals = await Promise.all(screens.map(({ page }) => actionOn(page, id)));
   const sorted = (record) => JSON.stringify(Object.fromEntries(Object.entries(record ?? {}).sort(([a], [b]) => a.localeCompare(b))));
-  check('edits of different fields at once are both kept, and the three screens hold the same record', converged && finals.every((a) => sorted(a) === sorted(finals[0])), finals.map(sorted).join(' | '));
+  check(
+    'edits of different fields at once are both kept, and the three screens hold the same record',
+    converged && finals.every((a) => sorted(a) === sorted(finals[0])),
+    finals.map(sorted).join(' | '),
+  );
 
-  const clocks = await Promise.all(screens.map(({ page }) => page.evaluate(() => Number(document.querySelector('kiosk-app').store.internals().clock.last.slice(0, 16)))));
-  check(`every screen stamps by the server's time, whatever its own clock says (off by ${clocks.map((ms) => Math.round((ms - Date.now()) / 1000)).join(', ')} s)`, clocks.every((ms) => Math.abs(ms - Date.now()) < 10_000));
+  const clocks = await Promise.all(
+    screens.map(({ page }) => page.evaluate(() => Number(document.querySelector('kiosk-app').store.internals().clock.last.slice(0, 16)))),
+  );
+  check(
+    `every screen stamps by the server's time, whatever its own clock says (off by ${clocks.map((ms) => Math.round((ms - Date.now()) / 1000)).join(', ')} s)`,
+    clocks.every((ms) => Math.abs(ms - Date.now()) < 10_000),
+  );
 
   await fast.page.reload();
   await fast.page.locator('huddle-board h1').waitFor({ timeout: 30000 });
-  check('after a reload the wall still syncs without a token in its address', await until(async () => /Synced/.test(await statusOf(fast.page)), 20000) && !(await fast.page.evaluate(() => location.href)).includes('token='));
+  check(
+    'after a reload the wall still syncs without a token in its address',
+    (await until(async () => /Synced/.test(await statusOf(fast.page)), 20000)) && !(await fast.page.evaluate(() => location.href)).includes('token='),
+  );
 
   // The admin revokes the wall from the Settings' list of devices.
   await honest.page.locator('kiosk-app nav button', { hasText: 'Settings' }).click();
@@ -106,7 +142,10 @@ try {
   await wallRow.locator('button', { hasText: 'Revoke…' }).click();
   await wallRow.locator('button', { hasText: 'Revoke Line 1 wall' }).click();
   const said = await honest.page.locator('kiosk-device-tokens [role="status"]').textContent({ timeout: 10000 });
-  check(`the admin revokes the wall from Settings, after confirming ("${said?.trim()}")`, /Revoked: Line 1 wall/.test(said ?? '') && (await wallRow.textContent()).includes('revoked'));
+  check(
+    `the admin revokes the wall from Settings, after confirming ("${said?.trim()}")`,
+    /Revoked: Line 1 wall/.test(said ?? '') && (await wallRow.textContent()).includes('revoked'),
+  );
   const stopped = await until(async () => /revoked/.test(await statusOf(fast.page)), 10000);
   check(`the revoked wall says at once that it no longer syncs ("${await statusOf(fast.page)}")`, stopped);
   check('no uncaught errors on any screen', errors.length === 0, errors.join('; '));

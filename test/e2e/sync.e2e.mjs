@@ -19,7 +19,14 @@ const recordsOn = (page, kind) =>
   page.evaluate((kind) => document.querySelector('kiosk-app').store.get({ key: `e2e:${kind}`, reads: [{ kind }], run: (reader) => reader.all(kind) }), kind);
 const actionOn = async (page, id) => (await recordsOn(page, 'actions')).find((a) => a.id === id);
 const storeCall = (page, method, ...args) =>
-  page.evaluate(([method, args]) => document.querySelector('kiosk-app').store[method](...args).then((r) => r?.id ?? null), [method, args]);
+  page.evaluate(
+    ([method, args]) =>
+      document
+        .querySelector('kiosk-app')
+        .store[method](...args)
+        .then((r) => r?.id ?? null),
+    [method, args],
+  );
 
 async function suite(label, env, { secondInstance = false } = {}) {
   console.log(`sync server (${label}): three devices, one organisation`);
@@ -48,7 +55,10 @@ async function suite(label, env, { secondInstance = false } = {}) {
     const parent = await device(assemblyWall, 'unit=unit-assembly&views=escalations', other);
     const tablet = await device(supervisor, 'unit=unit-line-1');
     for (const d of [wall, parent, tablet]) await d.page.locator('huddle-board h1').waitFor({ timeout: 30000 });
-    check('each device opens its board from the server (no demo, no set-up on the device)', (await wall.page.locator('huddle-board h1').textContent()) === 'Line 1');
+    check(
+      'each device opens its board from the server (no demo, no set-up on the device)',
+      (await wall.page.locator('huddle-board h1').textContent()) === 'Line 1',
+    );
     const synced = await until(async () => /Synced/.test((await wall.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? ''));
     check('the wall shows it is synced', synced);
 
@@ -57,8 +67,14 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await settings.page.locator('kiosk-app nav button', { hasText: 'Settings' }).click();
     await settings.page.locator('kiosk-settings h1').waitFor({ timeout: 15000 });
     const settingsText = await settings.page.locator('kiosk-settings').evaluate((el) => el.shadowRoot.textContent);
-    check("a syncing screen's settings offer the backup but leave restore, demo and clear to the server",
-      settingsText.includes('Download a backup') && !settingsText.includes('Restore a backup') && !settingsText.includes('Clear all data') && settingsText.includes(`keeps a copy of the data on ${server.url}`), settingsText.slice(0, 400));
+    check(
+      "a syncing screen's settings offer the backup but leave restore, demo and clear to the server",
+      settingsText.includes('Download a backup') &&
+        !settingsText.includes('Restore a backup') &&
+        !settingsText.includes('Clear all data') &&
+        settingsText.includes(`keeps a copy of the data on ${server.url}`),
+      settingsText.slice(0, 400),
+    );
     await settings.context.close();
 
     // A phone scans the wall's QR code and answers the pulse, anonymously.
@@ -67,7 +83,10 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await link.waitFor({ timeout: 10000 });
     const phoneUrl = await link.getAttribute('data-url');
     const cardUrl = await wall.page.locator('kiosk-phone-link [data-card-url]').getAttribute('data-card-url');
-    check('the wall shows QR codes for phones: the pulse, and the coaching card', (await wall.page.locator('kiosk-phone-link svg path').count()) === 2 && phoneUrl.startsWith(server.url) && !cardUrl.includes('token='));
+    check(
+      'the wall shows QR codes for phones: the pulse, and the coaching card',
+      (await wall.page.locator('kiosk-phone-link svg path').count()) === 2 && phoneUrl.startsWith(server.url) && !cardUrl.includes('token='),
+    );
     await wall.page.locator('kiosk-phone-link button', { hasText: 'Close' }).click();
     const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await phoneContext.newPage();
@@ -77,12 +96,17 @@ async function suite(label, env, { secondInstance = false } = {}) {
     const comment = `Too long today ${label}`;
     await phone.locator('feedback-loop input[name="comment"]').fill(comment);
     await phone.locator('feedback-loop button', { hasText: 'Send comment' }).tap();
-    const answer = await until(async () =>
-      (await recordsOn(wall.page, 'feedback')).find((f) => f.comment === comment),
+    const answer = await until(async () => (await recordsOn(wall.page, 'feedback')).find((f) => f.comment === comment));
+    check(
+      'the phone answer and its comment reach the wall, anonymous',
+      answer?.score === 2 && answer.anonymous === true && answer.unitId === 'unit-line-1',
+      JSON.stringify(answer),
     );
-    check('the phone answer and its comment reach the wall, anonymous', answer?.score === 2 && answer.anonymous === true && answer.unitId === 'unit-line-1', JSON.stringify(answer));
     const phoneSees = { actions: await recordsOn(phone, 'actions'), people: await recordsOn(phone, 'people'), units: await recordsOn(phone, 'units') };
-    check("the phone link reads none of the board's actions or people", phoneSees.actions.length === 0 && phoneSees.people.length === 0 && phoneSees.units.length > 0);
+    check(
+      "the phone link reads none of the board's actions or people",
+      phoneSees.actions.length === 0 && phoneSees.people.length === 0 && phoneSees.units.length > 0,
+    );
     await phoneContext.close();
 
     // A coach's phone: once the personal link, then the board's coaching-card code opens the
@@ -91,7 +115,10 @@ async function suite(label, env, { secondInstance = false } = {}) {
     const coachPhone = await coachContext.newPage();
     coachPhone.on('pageerror', (error) => errors.push(error.message));
     await coachPhone.goto(cardUrl);
-    check('a phone that does not know the coach says how to fix it', /does not know you yet/.test(await coachPhone.locator('kiosk-app h1').textContent({ timeout: 10000 })));
+    check(
+      'a phone that does not know the coach says how to fix it',
+      /does not know you yet/.test(await coachPhone.locator('kiosk-app h1').textContent({ timeout: 10000 })),
+    );
     await coachPhone.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${supervisor}&unit=unit-line-1&views=card`);
     await coachPhone.locator('coaching-card').waitFor({ timeout: 30000 });
     await until(() => coachPhone.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('huddle-elements:coach-token@'))));
@@ -101,10 +128,12 @@ async function suite(label, env, { secondInstance = false } = {}) {
     const wentWell = `Red KPIs first ${label}`;
     await card.locator('textarea[name="wentWell"]').fill(wentWell);
     await card.locator('button', { hasText: 'Save coaching' }).tap();
-    const session = await until(async () =>
-      (await recordsOn(wall.page, 'coachingSessions')).find((s) => s.wentWell === wentWell),
+    const session = await until(async () => (await recordsOn(wall.page, 'coachingSessions')).find((s) => s.wentWell === wentWell));
+    check(
+      "the coach's phone records the session as the coach, for the board's leader",
+      session?.coachId === 'person-assembly-supervisor' && session?.learnerId === 'person-line-1-leader',
+      JSON.stringify(session),
     );
-    check("the coach's phone records the session as the coach, for the board's leader", session?.coachId === 'person-assembly-supervisor' && session?.learnerId === 'person-line-1-leader', JSON.stringify(session));
     await coachContext.close();
 
     // An action made at the Line 1 wall by taps and typing, then escalated to Assembly.
@@ -132,12 +161,21 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await tablet.context.setOffline(true);
     await storeCall(tablet.page, 'updateAction', actionId, { title: `${title} (call booked)` });
     await storeCall(wall.page, 'setActionStatus', actionId, 'doing');
-    const offlineBadge = await until(async () => /Offline/.test((await tablet.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? ''));
-    check('the offline tablet says its change is kept on the device', offlineBadge, await tablet.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent());
+    const offlineBadge = await until(async () =>
+      /Offline/.test((await tablet.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent()) ?? ''),
+    );
+    check(
+      'the offline tablet says its change is kept on the device',
+      offlineBadge,
+      await tablet.page.locator('kiosk-app nav huddle-sync-status [role="status"]').textContent(),
+    );
     await tablet.context.setOffline(false);
     await tablet.page.evaluate(() => window.dispatchEvent(new Event('online')));
     const both = (a) => a?.title === `${title} (call booked)` && a?.status === 'doing';
-    const [wallBoth, tabletBoth] = [await until(async () => both(await actionOn(wall.page, actionId))), await until(async () => both(await actionOn(tablet.page, actionId)))];
+    const [wallBoth, tabletBoth] = [
+      await until(async () => both(await actionOn(wall.page, actionId))),
+      await until(async () => both(await actionOn(tablet.page, actionId))),
+    ];
     check('the edit made offline arrives after reconnect', wallBoth, JSON.stringify(await actionOn(wall.page, actionId)));
     check('concurrent edits of different fields both survive on both devices', wallBoth && tabletBoth);
 
@@ -177,7 +215,10 @@ async function suite(label, env, { secondInstance = false } = {}) {
       return /refused 1 change/.test(text) ? text : undefined;
     });
     check(`a refused write is named on the screen: "${refusal?.trim()}"`, /own board/.test(refusal ?? ''));
-    check('and the writes after it still reach the other devices', await until(async () => (await actionOn(tablet.page, afterRefusal))?.title === `After the refusal ${label}`));
+    check(
+      'and the writes after it still reach the other devices',
+      await until(async () => (await actionOn(tablet.page, afterRefusal))?.title === `After the refusal ${label}`),
+    );
 
     // The API directly: idempotent pushes, malformed batches, boards and organisations apart.
     const api = (tokenText, path, body) =>
@@ -192,7 +233,11 @@ async function suite(label, env, { secondInstance = false } = {}) {
     const rename = { opId: `e2e-rename-${label}`, kind: 'actions', id: actionId, hlc: stamp, fields: { title: 'Renamed once' } };
     const first = await api(supervisor, '/api/sync/push', { ops: [rename] });
     const again = await api(supervisor, '/api/sync/push', { ops: [rename] });
-    check('an op pushed twice is applied once', first.json.applied === 1 && again.json.applied === 0 && again.json.duplicates === 1, JSON.stringify([first.json, again.json]));
+    check(
+      'an op pushed twice is applied once',
+      first.json.applied === 1 && again.json.applied === 0 && again.json.duplicates === 1,
+      JSON.stringify([first.json, again.json]),
+    );
     const since = `/api/sync/pull?cursor=${first.json.cursor - 1}`;
     const before = (await api(supervisor, since)).json;
     const bad = await api(supervisor, '/api/sync/push', {
@@ -202,21 +247,45 @@ async function suite(label, env, { secondInstance = false } = {}) {
       ],
     });
     const after = (await api(supervisor, since)).json;
-    check(`a malformed op is refused naming the op and field: "${bad.json.error}"`, bad.status === 400 && /op 1 \(e2e-bad-/.test(bad.json.error) && bad.json.field === 'status');
-    check('and nothing of that batch is applied', after.cursor === before.cursor && after.records.find((r) => r.id === actionId)?.record.title === 'Renamed once');
+    check(
+      `a malformed op is refused naming the op and field: "${bad.json.error}"`,
+      bad.status === 400 && /op 1 \(e2e-bad-/.test(bad.json.error) && bad.json.field === 'status',
+    );
+    check(
+      'and nothing of that batch is applied',
+      after.cursor === before.cursor && after.records.find((r) => r.id === actionId)?.record.title === 'Renamed once',
+    );
     const otherBoard = await api(line1Wall, '/api/sync/push', {
-      ops: [{ opId: `e2e-wall-${label}`, kind: 'actions', id: 'a-line-2-x', hlc: stamp, fields: { unitId: 'unit-line-2', title: 'Not mine', status: 'open', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() } }],
+      ops: [
+        {
+          opId: `e2e-wall-${label}`,
+          kind: 'actions',
+          id: 'a-line-2-x',
+          hlc: stamp,
+          fields: { unitId: 'unit-line-2', title: 'Not mine', status: 'open', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() },
+        },
+      ],
     });
-    check("a wall token cannot write another board's records", otherBoard.status === 403 && /own board/.test(otherBoard.json.error), JSON.stringify(otherBoard.json));
+    check(
+      "a wall token cannot write another board's records",
+      otherBoard.status === 403 && /own board/.test(otherBoard.json.error),
+      JSON.stringify(otherBoard.json),
+    );
     const foreignRead = (await api(otherOrg, '/api/sync/pull?cursor=0')).json;
     check("another organisation's token reads none of this organisation's data", foreignRead.records.length === 0, `${foreignRead.records.length} records`);
     // The same record id, written whole by the other organisation: it lands in theirs only.
     const { id: _id, ...whole } = await actionOn(wall.page, actionId);
-    const foreignWrite = await api(otherOrg, '/api/sync/push', { ops: [{ opId: `e2e-foreign-${label}`, kind: 'actions', id: actionId, hlc: stamp.replace(':0000:', ':0009:'), fields: { ...whole, title: 'Hijacked' } }] });
+    const foreignWrite = await api(otherOrg, '/api/sync/push', {
+      ops: [{ opId: `e2e-foreign-${label}`, kind: 'actions', id: actionId, hlc: stamp.replace(':0000:', ':0009:'), fields: { ...whole, title: 'Hijacked' } }],
+    });
     await sleep(1500);
     const ours = await actionOn(wall.page, actionId);
     const theirs = (await api(otherOrg, '/api/sync/pull?cursor=0')).json.records.find((r) => r.id === actionId);
-    check("and its writes never touch this organisation's records", foreignWrite.status === 200 && theirs?.record.title === 'Hijacked' && ours?.title === 'Renamed once', `${JSON.stringify(foreignWrite.json)} ours: ${ours?.title}`);
+    check(
+      "and its writes never touch this organisation's records",
+      foreignWrite.status === 200 && theirs?.record.title === 'Hijacked' && ours?.title === 'Renamed once',
+      `${JSON.stringify(foreignWrite.json)} ours: ${ours?.title}`,
+    );
     // Tokens while the server runs: through the API for an admin; the command line is kept off
     // an embedded database the server holds (two processes would overwrite each other).
     const made = await api(admin, '/api/tokens', { role: 'wall', unit: 'unit-line-2', label: 'Line 2 wall' });
@@ -230,7 +299,11 @@ async function suite(label, env, { secondInstance = false } = {}) {
       } catch (error) {
         refusal = error.message;
       }
-      check('the command line refuses an embedded database the server is using, and says what to do', /in use by a huddle server/.test(refusal) && /POST \/api\/tokens/.test(refusal), refusal);
+      check(
+        'the command line refuses an embedded database the server is using, and says what to do',
+        /in use by a huddle server/.test(refusal) && /POST \/api\/tokens/.test(refusal),
+        refusal,
+      );
     }
     const noToken = await fetch(`${server.url}/api/sync/pull?cursor=0`);
     check('a request without a token is refused', noToken.status === 401);
@@ -263,28 +336,50 @@ async function suite(label, env, { secondInstance = false } = {}) {
     };
     let badRestore = '';
     try {
-      serverCommand(env, 'restore', '--org', 'riverside', '--file', backupFile('broken.json', [{ ...restoredAction, title: 'Never restored', due: 'next Tuesday' }]));
+      serverCommand(
+        env,
+        'restore',
+        '--org',
+        'riverside',
+        '--file',
+        backupFile('broken.json', [{ ...restoredAction, title: 'Never restored', due: 'next Tuesday' }]),
+      );
     } catch (error) {
       badRestore = error.message;
     }
-    check(`a broken backup is refused naming the record and field ("${badRestore.trim().split('\n').at(-1)}")`, /actions record 1 \(id "restored-.*due must be a date/.test(badRestore) && /nothing changed/.test(badRestore));
+    check(
+      `a broken backup is refused naming the record and field ("${badRestore.trim().split('\n').at(-1)}")`,
+      /actions record 1 \(id "restored-.*due must be a date/.test(badRestore) && /nothing changed/.test(badRestore),
+    );
     const restoredNote = serverCommand(env, 'restore', '--org', 'riverside', '--file', backupFile('backup.json', [restoredAction]));
     rmSync(backupDir, { recursive: true, force: true });
     const restarted = await startServer(env);
     try {
       let onServer;
-      for (let cursor = 0, more = true; more && !onServer; ) {
+      for (let cursor = 0, more = true; more && !onServer;) {
         const page = await (await fetch(`${restarted.url}/api/sync/pull?cursor=${cursor}`, { headers: { Authorization: `Bearer ${supervisor}` } })).json();
         onServer = page.records.find((r) => r.id === restoredAction.id);
         ({ cursor, more } = page);
       }
-      check(`a good backup is restored into the organisation for every device ("${restoredNote}")`, onServer?.record.title === 'Restored from a backup', JSON.stringify(onServer));
+      check(
+        `a good backup is restored into the organisation for every device ("${restoredNote}")`,
+        onServer?.record.title === 'Restored from a backup',
+        JSON.stringify(onServer),
+      );
       const call = (path, body) =>
-        fetch(`${restarted.url}${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
+        fetch(`${restarted.url}${path}`, {
+          method: body ? 'POST' : 'GET',
+          headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        }).then((r) => r.json());
       const before = await call(since);
       const replay = await call('/api/sync/push', { ops: [rename] });
       const after = await call(since);
-      check('a replayed op whose id was forgotten changes nothing', replay.applied === 1 && after.cursor === before.cursor && after.records.find((r) => r.id === actionId)?.record.title === 'Renamed once', JSON.stringify(replay));
+      check(
+        'a replayed op whose id was forgotten changes nothing',
+        replay.applied === 1 && after.cursor === before.cursor && after.records.find((r) => r.id === actionId)?.record.title === 'Renamed once',
+        JSON.stringify(replay),
+      );
     } finally {
       await restarted.stop();
     }

@@ -21,7 +21,10 @@ const isShown = (element: Element) => {
 export function textSizes(root: Element): { element: Element; size: number; text: string }[] {
   const found: { element: Element; size: number; text: string }[] = [];
   for (const element of deepElements(root.shadowRoot ?? root)) {
-    const own = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join('');
+    const own = [...element.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent!.trim())
+      .join('');
     if (!own || !isShown(element) || element.closest('.visually-hidden')) continue;
     found.push({ element, size: parseFloat(getComputedStyle(element).fontSize), text: own.slice(0, 40) });
   }
@@ -31,7 +34,7 @@ export function textSizes(root: Element): { element: Element; size: number; text
 /** Buttons and inputs shown, with their size, smallest first. */
 export function targetSizes(root: Element): { element: Element; width: number; height: number; text: string }[] {
   return [...deepElements(root.shadowRoot ?? root)]
-    .filter((e) => (e.matches('button, input, select, textarea, [role="tab"]')) && isShown(e))
+    .filter((e) => e.matches('button, input, select, textarea, [role="tab"]') && isShown(e))
     .map((element) => {
       const rect = element.getBoundingClientRect();
       return { element, width: rect.width, height: rect.height, text: (element.textContent ?? '').trim().slice(0, 40) };

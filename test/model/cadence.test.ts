@@ -47,11 +47,18 @@ describe('model: cadence adherence', () => {
 
   it('averages per tier of the learner', () => {
     const pairs = [weekly, { ...weekly, id: 'p2', learnerId: 'tl2' }, { ...weekly, id: 'p3', coachId: 'mgr', learnerId: 'sup' }];
-    const sessions = [session('2026-11-20'), session('2026-11-20', { coachId: 'mgr', learnerId: 'sup' }), session('2026-11-12', { coachId: 'mgr', learnerId: 'sup' })];
+    const sessions = [
+      session('2026-11-20'),
+      session('2026-11-20', { coachId: 'mgr', learnerId: 'sup' }),
+      session('2026-11-12', { coachId: 'mgr', learnerId: 'sup' }),
+    ];
     const tiers: Record<string, number> = { tl: 1, tl2: 1, sup: 2 };
     const result = adherenceByTier(pairs, sessions, (id) => tiers[id], '2026-11-08', '2026-11-21');
     // tier 1: tl kept 1 of 2 windows, tl2 0 of 2 -> 0.25; tier 2: sup kept 2 of 2 -> 1
-    expect([...result]).to.deep.equal([[1, 0.25], [2, 1]]);
+    expect([...result]).to.deep.equal([
+      [1, 0.25],
+      [2, 1],
+    ]);
   });
 });
 

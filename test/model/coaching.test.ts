@@ -6,12 +6,14 @@ import { STAMP, session } from '../helpers/records.js';
 
 describe('model: kata hints', () => {
   it('flags the three bad-answer patterns and an opinion for an actual condition', () => {
-    expect(kataHints({
-      targetCondition: 'Faster changeovers',
-      actualCondition: 'It feels slow',
-      obstacle: 'Lack of tools at the press',
-      nextStep: 'We need to buy a second cart',
-    })).to.deep.equal({
+    expect(
+      kataHints({
+        targetCondition: 'Faster changeovers',
+        actualCondition: 'It feels slow',
+        obstacle: 'Lack of tools at the press',
+        nextStep: 'We need to buy a second cart',
+      }),
+    ).to.deep.equal({
       targetCondition: 'target-needs-number',
       actualCondition: 'actual-needs-data',
       obstacle: 'obstacle-is-lack',
@@ -20,12 +22,14 @@ describe('model: kata hints', () => {
   });
 
   it('says nothing about good or empty answers', () => {
-    expect(kataHints({
-      targetCondition: 'Changeover under 20 minutes by 1 December',
-      actualCondition: 'Median 31 minutes over the last 10',
-      obstacle: 'Tools are fetched from the crib during the changeover',
-      nextStep: 'Pre-stage the cart before the last pallet; expect 6 minutes saved',
-    })).to.deep.equal({});
+    expect(
+      kataHints({
+        targetCondition: 'Changeover under 20 minutes by 1 December',
+        actualCondition: 'Median 31 minutes over the last 10',
+        obstacle: 'Tools are fetched from the crib during the changeover',
+        nextStep: 'Pre-stage the cart before the last pallet; expect 6 minutes saved',
+      }),
+    ).to.deep.equal({});
     expect(kataHints({})).to.deep.equal({});
   });
 });
@@ -46,7 +50,10 @@ describe('model: follow-through', () => {
 
   it("lists a coach's due follow-ups with no later session, most overdue first", () => {
     const owed = followUpsOwed(sessions, 'sup', '2026-11-21');
-    expect(owed.map((f) => [f.session.id, f.daysLate])).to.deep.equal([['b', 4], ['c', 2]]);
+    expect(owed.map((f) => [f.session.id, f.daysLate])).to.deep.equal([
+      ['b', 4],
+      ['c', 2],
+    ]);
   });
 
   it('follows a thread back through previous sessions', () => {
@@ -58,7 +65,13 @@ describe('model: the cascade', () => {
   const unit = (id: string, tier: number): Unit => ({ id, name: id, tier, ...STAMP });
   const person = (id: string, unitId: string): Person => ({ id, name: id, unitId, role: 'leader', ...STAMP });
   const pair = (id: string, coachId: string, learnerId: string, kind: CoachingPair['kind'] = 'huddle-observation'): CoachingPair => ({
-    id, coachId, learnerId, kind, direction: 'down', cadenceDays: 7, ...STAMP,
+    id,
+    coachId,
+    learnerId,
+    kind,
+    direction: 'down',
+    cadenceDays: 7,
+    ...STAMP,
   });
   const units = [unit('plant', 3), unit('area', 2), unit('t1', 1), unit('t2', 1)];
   const people = [person('mgr', 'plant'), person('sup', 'area'), person('tl', 't1'), person('tl2', 't2')];

@@ -5,7 +5,14 @@ import type { Feedback, FeedbackResponse } from '../../src/model/types.js';
 const stamp = { createdAt: '2026-11-10T08:00:00.000Z', updatedAt: '2026-11-10T08:00:00.000Z' };
 let n = 0;
 const answer = (day: string, score: Feedback['score'], fields: Partial<Feedback> = {}): Feedback => ({
-  id: `f${++n}`, subject: 'huddle', unitId: 'team', day, score, anonymous: true, ...stamp, ...fields,
+  id: `f${++n}`,
+  subject: 'huddle',
+  unitId: 'team',
+  day,
+  score,
+  anonymous: true,
+  ...stamp,
+  ...fields,
 });
 
 describe('model: feedback', () => {
@@ -17,7 +24,11 @@ describe('model: feedback', () => {
 
   it("summarises a board's pulse over a period, other boards and subjects left out", () => {
     const feedback = [
-      answer('2026-11-16', 4), answer('2026-11-17', 5), answer('2026-11-18', 3), answer('2026-11-19', 4), answer('2026-11-20', 2),
+      answer('2026-11-16', 4),
+      answer('2026-11-17', 5),
+      answer('2026-11-18', 3),
+      answer('2026-11-19', 4),
+      answer('2026-11-20', 2),
       answer('2026-11-02', 1), // before the period
       answer('2026-11-18', 1, { unitId: 'other' }),
       answer('2026-11-18', 1, { subject: 'coaching' }),
@@ -43,7 +54,14 @@ describe('model: feedback', () => {
     const said = answer('2026-11-11', 2, { comment: 'Too long' });
     const open = answer('2026-11-19', 3, { comment: 'Start on time' });
     const noComment = answer('2026-11-19', 5);
-    const response: FeedbackResponse = { id: 'r', feedbackId: said.id, unitId: 'team', text: 'We stop at ten minutes now', createdAt: '2026-11-14T09:00:00.000Z', updatedAt: '2026-11-14T09:00:00.000Z' };
+    const response: FeedbackResponse = {
+      id: 'r',
+      feedbackId: said.id,
+      unitId: 'team',
+      text: 'We stop at ten minutes now',
+      createdAt: '2026-11-14T09:00:00.000Z',
+      updatedAt: '2026-11-14T09:00:00.000Z',
+    };
     const comments = youSaidWeDid([said, open, noComment], [response], 'team', '2026-11-21');
     expect(comments.map((c) => [c.feedback.comment, c.response?.text, c.ageDays])).to.deep.equal([
       ['Start on time', undefined, 2],

@@ -5,15 +5,25 @@ import type { Huddle } from '../../src/model/types.js';
 
 const start = Date.parse('2026-11-21T07:35:00.000Z');
 const huddle = (partSeconds: Huddle['partSeconds'], endedAt?: string): Huddle => ({
-  id: 'h', unitId: 'u', day: '2026-11-21', startedAt: '2026-11-21T07:35:00.000Z', partSeconds,
-  createdAt: '2026-11-21T07:35:00.000Z', updatedAt: '2026-11-21T07:35:00.000Z', ...(endedAt ? { endedAt } : {}),
+  id: 'h',
+  unitId: 'u',
+  day: '2026-11-21',
+  startedAt: '2026-11-21T07:35:00.000Z',
+  partSeconds,
+  createdAt: '2026-11-21T07:35:00.000Z',
+  updatedAt: '2026-11-21T07:35:00.000Z',
+  ...(endedAt ? { endedAt } : {}),
 });
 const at = (seconds: number) => start + seconds * 1000;
 
 describe('model: huddle progress', () => {
   it('runs reflect first and counts its time', () => {
     expect(huddleProgress(huddle({ reflect: 0, plan: 0, improve: 0 }), at(130))).to.deep.equal({
-      ended: false, part: 'reflect', partElapsed: 130, overrun: 0, totalElapsed: 130,
+      ended: false,
+      part: 'reflect',
+      partElapsed: 130,
+      overrun: 0,
+      totalElapsed: 130,
     });
   });
 
@@ -34,7 +44,10 @@ describe('model: huddle progress', () => {
 
   it('reports an ended huddle by its length', () => {
     expect(huddleProgress(huddle({ reflect: 300, plan: 200, improve: 100 }, '2026-11-21T07:45:00.000Z'), at(9999))).to.deep.equal({
-      ended: true, partElapsed: 0, overrun: 0, totalElapsed: 600,
+      ended: true,
+      partElapsed: 0,
+      overrun: 0,
+      totalElapsed: 600,
     });
   });
 

@@ -11,20 +11,64 @@ const localIso = (day: string, hour: number, minute: number) => {
 };
 
 function fixture(): TeamData {
-  const huddleDays = ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-09', '2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13'];
+  const huddleDays = [
+    '2026-11-02',
+    '2026-11-03',
+    '2026-11-04',
+    '2026-11-05',
+    '2026-11-06',
+    '2026-11-09',
+    '2026-11-10',
+    '2026-11-11',
+    '2026-11-12',
+    '2026-11-13',
+  ];
   const huddles: Huddle[] = huddleDays.map((day, i) => ({
-    id: `h${i}`, unitId: 'team', day, startedAt: localIso(day, 7, i === 3 || i === 7 ? 50 : 35), endedAt: localIso(day, 7, 55),
-    partSeconds: { reflect: 300, plan: 180, improve: 120 }, ...STAMP,
+    id: `h${i}`,
+    unitId: 'team',
+    day,
+    startedAt: localIso(day, 7, i === 3 || i === 7 ? 50 : 35),
+    endedAt: localIso(day, 7, 55),
+    partSeconds: { reflect: 300, plan: 180, improve: 120 },
+    ...STAMP,
   }));
   const action = (id: string, due: string, doneDay?: string): Action => ({
-    id, unitId: 'team', title: id, due, status: doneDay ? 'done' : 'open', ...(doneDay ? { doneAt: localIso(doneDay, 12, 0) } : {}), ...STAMP,
+    id,
+    unitId: 'team',
+    title: id,
+    due,
+    status: doneDay ? 'done' : 'open',
+    ...(doneDay ? { doneAt: localIso(doneDay, 12, 0) } : {}),
+    ...STAMP,
   });
   const escalation = (id: string, created: string, state: Escalation['state']): Escalation => ({
-    id, fromUnitId: 'team', toUnitId: 'area', title: id, reason: 'r', state, stateChangedAt: localIso(created, 12, 0), createdAt: localIso(created, 9, 0), updatedAt: localIso(created, 9, 0),
+    id,
+    fromUnitId: 'team',
+    toUnitId: 'area',
+    title: id,
+    reason: 'r',
+    state,
+    stateChangedAt: localIso(created, 12, 0),
+    createdAt: localIso(created, 9, 0),
+    updatedAt: localIso(created, 9, 0),
   });
-  const pulse = (day: string, score: Feedback['score']): Feedback => ({ id: `f-${day}-${score}-${Math.random()}`, subject: 'huddle', unitId: 'team', day, score, anonymous: true, ...STAMP });
+  const pulse = (day: string, score: Feedback['score']): Feedback => ({
+    id: `f-${day}-${score}-${Math.random()}`,
+    subject: 'huddle',
+    unitId: 'team',
+    day,
+    score,
+    anonymous: true,
+    ...STAMP,
+  });
   const kpi: Kpi = { id: 'k', unitId: 'team', name: 'Yield', category: 'Q', measure: '%', target: 95, betterWhen: 'higher', ...STAMP };
-  const values: KpiValue[] = [96, 97, 95, 99, 90, 96, 80, 95, 98, 91].map((value, i) => ({ id: `k:${i}`, kpiId: 'k', day: `2026-11-${String(2 + i).padStart(2, '0')}`, value, ...STAMP }));
+  const values: KpiValue[] = [96, 97, 95, 99, 90, 96, 80, 95, 98, 91].map((value, i) => ({
+    id: `k:${i}`,
+    kpiId: 'k',
+    day: `2026-11-${String(2 + i).padStart(2, '0')}`,
+    value,
+    ...STAMP,
+  }));
   return {
     unitId: 'team',
     leaderId: 'tl',

@@ -3,7 +3,17 @@ import { dayStatus, letterCalendar, statusCounts } from '../../src/model/kpi-sta
 import type { Kpi, KpiValue } from '../../src/model/types.js';
 
 const stamp = { createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z' };
-const quality: Kpi = { id: 'k1', unitId: 'u1', name: 'First pass yield', category: 'Q', measure: '%', target: 95, betterWhen: 'higher', amberBand: 2, ...stamp };
+const quality: Kpi = {
+  id: 'k1',
+  unitId: 'u1',
+  name: 'First pass yield',
+  category: 'Q',
+  measure: '%',
+  target: 95,
+  betterWhen: 'higher',
+  amberBand: 2,
+  ...stamp,
+};
 const incidents: Kpi = { id: 'k2', unitId: 'u1', name: 'Incidents', category: 'S', measure: 'incidents', target: 0, betterWhen: 'lower', ...stamp };
 const value = (kpiId: string, day: string, v: Partial<KpiValue>): KpiValue => ({ id: `${kpiId}:${day}`, kpiId, day, ...stamp, ...v });
 

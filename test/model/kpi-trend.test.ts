@@ -8,9 +8,12 @@ const v = (day: string, fields: Partial<KpiValue>): KpiValue => ({ id: `k:${day}
 
 describe('model: KPI trend', () => {
   const values = [
-    v('2026-11-02', { value: 96 }), v('2026-11-03', { value: 94 }), // week of 2 Nov: mean 95 -> green
+    v('2026-11-02', { value: 96 }),
+    v('2026-11-03', { value: 94 }), // week of 2 Nov: mean 95 -> green
     v('2026-11-09', { value: 90 }), // week of 9 Nov: 90 -> red
-    v('2026-11-17', { met: true }), v('2026-11-18', { met: false }), v('2026-11-19', { met: true }), // met 2 of 3
+    v('2026-11-17', { met: true }),
+    v('2026-11-18', { met: false }),
+    v('2026-11-19', { met: true }), // met 2 of 3
     v('2026-11-25', { value: 99 }), // after today: ignored
   ];
 
@@ -26,7 +29,11 @@ describe('model: KPI trend', () => {
 
   it('groups by month', () => {
     const points = kpiTrend(kpi, [...values, v('2026-10-15', { value: 93.5 })], 'month', 3, '2026-11-21');
-    expect(points.map((p) => [p.start, p.status])).to.deep.equal([['2026-09-01', 'none'], ['2026-10-01', 'amber'], ['2026-11-01', 'amber']]);
+    expect(points.map((p) => [p.start, p.status])).to.deep.equal([
+      ['2026-09-01', 'none'],
+      ['2026-10-01', 'amber'],
+      ['2026-11-01', 'amber'],
+    ]);
     expect(points[2]!.actual).to.be.closeTo((96 + 94 + 90) / 3, 1e-9);
   });
 });

@@ -13,7 +13,7 @@ describe('model: observation scores', () => {
     expect(sessionScore(scored('2026-11-02', {}))).to.equal(null);
   });
 
-  it('gives one behaviour\'s weekly mean, skipping sessions that did not rate it', () => {
+  it("gives one behaviour's weekly mean, skipping sessions that did not rate it", () => {
     const sessions = [
       scored('2026-11-02', { a: 0 }),
       scored('2026-11-04', { a: 1 }),

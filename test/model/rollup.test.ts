@@ -5,7 +5,16 @@ import type { Kpi, KpiValue, Unit } from '../../src/model/types.js';
 const stamp = { createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z' };
 const unit = (id: string, parentId?: string): Unit => ({ id, name: id, tier: parentId ? 1 : 2, ...(parentId ? { parentId } : {}), ...stamp });
 const kpi = (id: string, unitId: string, category: Kpi['category'], fields: Partial<Kpi> = {}): Kpi => ({
-  id, unitId, name: id, category, measure: '%', target: 95, betterWhen: 'higher', amberBand: 2, ...stamp, ...fields,
+  id,
+  unitId,
+  name: id,
+  category,
+  measure: '%',
+  target: 95,
+  betterWhen: 'higher',
+  amberBand: 2,
+  ...stamp,
+  ...fields,
 });
 const value = (kpiId: string, day: string, v: number): KpiValue => ({ id: `${kpiId}:${day}`, kpiId, day, value: v, ...stamp });
 
@@ -28,9 +37,12 @@ describe('model: KPI roll-up', () => {
 
   it("shows each day's worst child result, each child judged against its own target", () => {
     const values = [
-      value('a-q', '2026-11-02', 96), value('b-q', '2026-11-02', 91), // both green (b's target is 90)
-      value('a-q', '2026-11-03', 94), value('b-q', '2026-11-03', 95), // a amber
-      value('a-q', '2026-11-04', 80), value('b-q', '2026-11-04', 99), // a red
+      value('a-q', '2026-11-02', 96),
+      value('b-q', '2026-11-02', 91), // both green (b's target is 90)
+      value('a-q', '2026-11-03', 94),
+      value('b-q', '2026-11-03', 95), // a amber
+      value('a-q', '2026-11-04', 80),
+      value('b-q', '2026-11-04', 99), // a red
       value('b-q', '2026-11-05', 92), // only b reported: green
     ];
     const days = rollupCalendar(rollupSources(parent, units, kpis), values, '2026-11', '2026-11-21');

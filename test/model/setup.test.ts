@@ -12,7 +12,11 @@ const person = (id: string, name: string, unitId: string, role: Person['role'] =
 const HOSPITAL = {
   units: [unit('h', 'St Mary', 3), unit('d', 'Surgery', 2, 'h'), unit('w3', 'Ward 3', 1, 'd'), unit('w4', 'Ward 4', 1, 'd')],
   org: {
-    tiers: [{ unit: 'Unit', leader: 'Charge nurse' }, { unit: 'Department', leader: 'Unit manager' }, { unit: 'Hospital', leader: 'Director' }],
+    tiers: [
+      { unit: 'Unit', leader: 'Charge nurse' },
+      { unit: 'Department', leader: 'Unit manager' },
+      { unit: 'Hospital', leader: 'Director' },
+    ],
     memberLabel: 'Nurse',
   },
 };
@@ -29,18 +33,26 @@ describe('model: reading a pasted CSV', () => {
       [2, ['Lee, Ann', 'Nurse']],
       [4, ['Bo "B" Li', 'two\nlines']],
     ]);
-    expect(parseCsv('\uFEFFName;Board\r\nJo Weiß;Ward 3\r\n').map((r) => r.cells)).to.deep.equal([['Name', 'Board'], ['Jo Weiß', 'Ward 3']]);
-    expect(parseCsv('Ana\tWard 3\nBen\tWard 4').map((r) => r.cells)).to.deep.equal([['Ana', 'Ward 3'], ['Ben', 'Ward 4']]);
+    expect(parseCsv('\uFEFFName;Board\r\nJo Weiß;Ward 3\r\n').map((r) => r.cells)).to.deep.equal([
+      ['Name', 'Board'],
+      ['Jo Weiß', 'Ward 3'],
+    ]);
+    expect(parseCsv('Ana\tWard 3\nBen\tWard 4').map((r) => r.cells)).to.deep.equal([
+      ['Ana', 'Ward 3'],
+      ['Ben', 'Ward 4'],
+    ]);
   });
 });
 
 describe('model: previewing people from an HR file', () => {
-  it('turns good rows into people and the coach column into pairs, using the organisation\'s role words', () => {
+  it("turns good rows into people and the coach column into pairs, using the organisation's role words", () => {
     const text = 'Name,Role,Board,Coach\nUma Stone,Unit manager,Surgery,\nCara Diaz,Charge nurse,Ward 3,Uma Stone\nNed Park,Nurse,ward 3,Cara Diaz';
     const preview = previewPeopleImport(text, context());
     expect(preview.rows.every((r) => Object.keys(r.problems).length === 0)).to.equal(true);
     expect(preview.people.map((p) => [p.name, p.unitId, p.role])).to.deep.equal([
-      ['Uma Stone', 'd', 'leader'], ['Cara Diaz', 'w3', 'leader'], ['Ned Park', 'w3', 'member'],
+      ['Uma Stone', 'd', 'leader'],
+      ['Cara Diaz', 'w3', 'leader'],
+      ['Ned Park', 'w3', 'member'],
     ]);
     expect(preview.pairs).to.deep.equal([
       { coachId: 'new-1', learnerId: 'new-2', kind: 'huddle-observation', direction: 'down', cadenceDays: 7 },
@@ -63,7 +75,11 @@ describe('model: previewing people from an HR file', () => {
     expect(problems[2]).to.deep.equal({});
     expect(problems[3]).to.have.keys('name');
     expect(problems[4]).to.have.keys('role', 'board');
-    expect(problems[4]!.role).to.deep.equal({ code: 'role-unknown', word: 'Surgeon', roles: ['leader', 'member', 'Nurse', 'Charge nurse', 'Unit manager', 'Director'] });
+    expect(problems[4]!.role).to.deep.equal({
+      code: 'role-unknown',
+      word: 'Surgeon',
+      roles: ['leader', 'member', 'Nurse', 'Charge nurse', 'Unit manager', 'Director'],
+    });
     expect(problems[4]!.board).to.deep.equal({ code: 'board-unknown', board: 'Ward 9' });
     expect(problems[5]!.name).to.deep.equal({ code: 'same-person', line: 2 });
     expect(problems[6]!.role).to.deep.equal({ code: 'role-wrong-tier', leader: 'Unit manager', leads: 'Department', board: 'Unit' });
@@ -103,7 +119,16 @@ describe('model: the default cascade', () => {
 });
 
 describe('model: editing a checklist', () => {
-  const groups: BehaviourGroup[] = [{ id: 'g', label: 'Board', behaviours: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }];
+  const groups: BehaviourGroup[] = [
+    {
+      id: 'g',
+      label: 'Board',
+      behaviours: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+    },
+  ];
 
   it('adds at the end, moves within the group, and retires without removing', () => {
     const added = addBehaviour(groups, 'g', 'C', 'c');

@@ -60,8 +60,16 @@ describe('model: validation', () => {
 
   it('keeps the author out of anonymous coaching and feedback', () => {
     const session = {
-      ...stamp, kind: 'kata', direction: 'up', learnerId: 'boss', anonymous: true, day: '2026-11-20',
-      ratings: {}, wentWell: '', evenBetter: '', focus: '',
+      ...stamp,
+      kind: 'kata',
+      direction: 'up',
+      learnerId: 'boss',
+      anonymous: true,
+      day: '2026-11-20',
+      ratings: {},
+      wentWell: '',
+      evenBetter: '',
+      focus: '',
     };
     expect(validateRecord('coachingSessions', session)).to.equal(session);
     expect(problemOf(() => validateRecord('coachingSessions', { ...session, coachId: 'me' })).field).to.equal('coachId');
@@ -77,12 +85,19 @@ describe('model: validation', () => {
     expect(validateRecord('checklists', checklist)).to.equal(checklist);
     const broken = structuredClone(checklist);
     broken.groups[1]!.behaviours[0]!.label = '';
-    expect(problemOf(() => validateRecord('checklists', broken)).message).to.equal(
-      'checklists: groups entry 2 behaviours entry 1 label must not be empty',
-    );
+    expect(problemOf(() => validateRecord('checklists', broken)).message).to.equal('checklists: groups entry 2 behaviours entry 1 label must not be empty');
     const session = {
-      ...stamp, kind: 'huddle-observation', direction: 'down', coachId: 'c', learnerId: 'l', anonymous: false,
-      day: '2026-11-20', ratings: { 'board-visible': 3 }, wentWell: '', evenBetter: '', focus: '',
+      ...stamp,
+      kind: 'huddle-observation',
+      direction: 'down',
+      coachId: 'c',
+      learnerId: 'l',
+      anonymous: false,
+      day: '2026-11-20',
+      ratings: { 'board-visible': 3 },
+      wentWell: '',
+      evenBetter: '',
+      focus: '',
     };
     expect(problemOf(() => validateRecord('coachingSessions', session)).message).to.equal(
       'coachingSessions: ratings entry "board-visible" must be a whole number from 0 to 2',

@@ -68,13 +68,24 @@ describe('model: write rules (pure; every store and the server use them)', () =>
 
   it('escalation goes to the parent board and links the action; refused twice or without a parent', () => {
     const [sent, linked] = escalation(action, team, undefined, 'Needs budget', context());
-    expect(sent.after).to.include({ fromUnitId: 'team', toUnitId: 'area', title: 'Forklift brakes', reason: 'Needs budget', actionId: 'a1', state: 'open', stateChangedAt: NOW });
+    expect(sent.after).to.include({
+      fromUnitId: 'team',
+      toUnitId: 'area',
+      title: 'Forklift brakes',
+      reason: 'Needs budget',
+      actionId: 'a1',
+      state: 'open',
+      stateChangedAt: NOW,
+    });
     expect(linked.after.escalationId).to.equal(sent.after.id);
     const open = sent.after;
     expect(refusalOf(() => escalation(linked.after, team, open, 'again', context()))).to.deep.equal({ code: 'already-escalated' });
     const resolved: Escalation = { ...open, state: 'resolved' };
     expect(escalation(linked.after, team, resolved, 'came back', context())[0].after.toUnitId).to.equal('area');
-    expect(refusalOf(() => escalation({ ...action, unitId: 'plant' }, plant, undefined, 'up?', context()))).to.deep.equal({ code: 'no-parent-board', board: 'Plant' });
+    expect(refusalOf(() => escalation({ ...action, unitId: 'plant' }, plant, undefined, 'up?', context()))).to.deep.equal({
+      code: 'no-parent-board',
+      board: 'Plant',
+    });
     expect(problemText({ code: 'no-parent-board', board: 'Plant' })).to.equal('board "Plant" has no parent board to escalate to');
   });
 
@@ -90,7 +101,11 @@ describe('model: write rules (pure; every store and the server use them)', () =>
   it('a state change keeps the time of the last real change', () => {
     const open = escalation(action, team, undefined, 'r', context())[0].after;
     expect(escalationStatePatch(open, 'open', undefined, context(LATER)).stateChangedAt).to.equal(NOW);
-    expect(escalationStatePatch(open, 'resolved', 'Brakes replaced', context(LATER))).to.deep.equal({ state: 'resolved', stateChangedAt: LATER, resolution: 'Brakes replaced' });
+    expect(escalationStatePatch(open, 'resolved', 'Brakes replaced', context(LATER))).to.deep.equal({
+      state: 'resolved',
+      stateChangedAt: LATER,
+      resolution: 'Brakes replaced',
+    });
   });
 
   it('one KPI value per KPI and day: the id says which, and a record under another id is refused', () => {
@@ -107,16 +122,27 @@ describe('model: write rules (pure; every store and the server use them)', () =>
   });
 
   it('a huddle starts today, now, with no time spent', () => {
-    expect(huddleDraft('team', context())).to.deep.equal({ unitId: 'team', day: '2026-11-29', startedAt: NOW, partSeconds: { reflect: 0, plan: 0, improve: 0 } });
+    expect(huddleDraft('team', context())).to.deep.equal({
+      unitId: 'team',
+      day: '2026-11-29',
+      startedAt: NOW,
+      partSeconds: { reflect: 0, plan: 0, improve: 0 },
+    });
   });
 
-  it('the server\'s record rule: a new escalation must go to the sender\'s parent board', async () => {
+  it("the server's record rule: a new escalation must go to the sender's parent board", async () => {
     const units: Record<string, Unit> = { team, area, plant };
     const lookup: RecordLookup = async (kind, id) => (kind === 'units' ? (units[id] as never) : undefined);
     const sent = escalation(action, team, undefined, 'r', context())[0].after;
     expect(await recordRuleProblem('escalations', undefined, sent, lookup)).to.equal(undefined);
-    expect(await recordRuleProblem('escalations', undefined, { ...sent, toUnitId: 'plant' }, lookup)).to.deep.equal({ field: 'toUnitId', problem: { code: 'not-parent-board', expected: 'area' } });
-    expect(await recordRuleProblem('escalations', undefined, { ...sent, fromUnitId: 'plant', toUnitId: 'area' }, lookup)).to.deep.equal({ field: 'toUnitId', problem: { code: 'no-parent-board', board: 'Plant' } });
+    expect(await recordRuleProblem('escalations', undefined, { ...sent, toUnitId: 'plant' }, lookup)).to.deep.equal({
+      field: 'toUnitId',
+      problem: { code: 'not-parent-board', expected: 'area' },
+    });
+    expect(await recordRuleProblem('escalations', undefined, { ...sent, fromUnitId: 'plant', toUnitId: 'area' }, lookup)).to.deep.equal({
+      field: 'toUnitId',
+      problem: { code: 'no-parent-board', board: 'Plant' },
+    });
     // A board moved under another parent later does not make its old escalations invalid.
     expect(await recordRuleProblem('escalations', sent, { ...sent, toUnitId: 'plant', state: 'resolved' }, lookup)).to.equal(undefined);
   });

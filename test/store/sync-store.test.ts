@@ -55,7 +55,11 @@ describe('store: sync', () => {
     const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
     const watched = recordResults(store, allOf('actions'));
     expect((await watched.next()).map((a) => a.id)).to.deep.equal([action.id]);
-    await new IdbReplica(store).applyRemote('srv', [{ kind: 'actions', id: action.id, record: { deletedAt: '2026-11-22T08:00:00.000Z' }, clocks: { deletedAt: far(9e15) } }], 1);
+    await new IdbReplica(store).applyRemote(
+      'srv',
+      [{ kind: 'actions', id: action.id, record: { deletedAt: '2026-11-22T08:00:00.000Z' }, clocks: { deletedAt: far(9e15) } }],
+      1,
+    );
     expect(await watched.next(), 'retired records are not listed').to.deep.equal([]);
     watched.stop();
   });
@@ -92,7 +96,7 @@ describe('store: sync', () => {
     expect((await store.get(allOf('actions')))[0]!.status).to.equal('done');
   });
 
-  it('stamps by the server\'s time once the offset is learnt, and keeps it for the next start', async () => {
+  it("stamps by the server's time once the offset is learnt, and keeps it for the next start", async () => {
     const store = freshStore();
     await new IdbReplica(store).learnOffset(3_600_000);
     await store.createAction({ unitId: 'team-1', title: 'An hour ahead, by the server' });
@@ -106,13 +110,29 @@ describe('store: sync', () => {
 
   it('a record this version cannot store is reported, and the rest of the page applies', async () => {
     const store = freshStore();
-    const good = { id: 'a-good', unitId: 'team-1', title: 'From the tablet', status: 'open', createdAt: '2026-11-22T08:00:00.000Z', updatedAt: '2026-11-22T08:00:00.000Z' };
-    const stamp = (record: Record<string, unknown>) => Object.fromEntries(Object.keys(record).filter((f) => f !== 'id').map((f) => [f, far(5)]));
+    const good = {
+      id: 'a-good',
+      unitId: 'team-1',
+      title: 'From the tablet',
+      status: 'open',
+      createdAt: '2026-11-22T08:00:00.000Z',
+      updatedAt: '2026-11-22T08:00:00.000Z',
+    };
+    const stamp = (record: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.keys(record)
+          .filter((f) => f !== 'id')
+          .map((f) => [f, far(5)]),
+      );
     const bad = { ...good, id: 'a-bad', colourOfTheDay: 'red' };
-    const result = await new IdbReplica(store).applyRemote('srv', [
-      { kind: 'actions', id: 'a-bad', record: bad, clocks: stamp(bad) },
-      { kind: 'actions', id: 'a-good', record: good, clocks: stamp(good) },
-    ], 2);
+    const result = await new IdbReplica(store).applyRemote(
+      'srv',
+      [
+        { kind: 'actions', id: 'a-bad', record: bad, clocks: stamp(bad) },
+        { kind: 'actions', id: 'a-good', record: good, clocks: stamp(good) },
+      ],
+      2,
+    );
     expect(result.changed).to.equal(1);
     expect(result.rejected[0]).to.match(/colourOfTheDay is not a known field/);
     expect((await store.get(allOf('actions'))).map((a) => a.id)).to.deep.equal(['a-good']);

@@ -10,13 +10,28 @@ import { exportData, importData } from '../../src/store/whole-database.js';
 async function seededStore() {
   const store = freshStore();
   const org = await seedSmallOrg(store);
-  const kpi = await store.createKpi({ unitId: org.teamA.id, name: 'First pass yield', category: 'Q', measure: '%', target: 95, betterWhen: 'higher', amberBand: 2 });
+  const kpi = await store.createKpi({
+    unitId: org.teamA.id,
+    name: 'First pass yield',
+    category: 'Q',
+    measure: '%',
+    target: 95,
+    betterWhen: 'higher',
+    amberBand: 2,
+  });
   await store.recordKpiValue(kpi.id, '2026-11-20', { value: 93.5 });
   const action = await store.createAction({ unitId: org.teamA.id, title: 'Recalibrate gauge, "quickly"', ownerId: org.member.id, due: '2026-11-23' });
   await store.escalateAction(action.id, 'Needs the metrology lab');
   await store.saveCoachingSession({
-    kind: 'kata', direction: 'up', anonymous: true, learnerId: org.leader.id, day: '2026-11-20',
-    ratings: {}, wentWell: 'Listened', evenBetter: '=HYPERLINK("http://example.invalid")', focus: 'One obstacle at a time',
+    kind: 'kata',
+    direction: 'up',
+    anonymous: true,
+    learnerId: org.leader.id,
+    day: '2026-11-20',
+    ratings: {},
+    wentWell: 'Listened',
+    evenBetter: '=HYPERLINK("http://example.invalid")',
+    focus: 'One obstacle at a time',
   });
   await store.submitFeedback({ subject: 'huddle', unitId: org.teamA.id, score: 4, comment: 'Shorter, please', anonymous: true, day: '2026-11-20' });
   return { store, ...org };
@@ -45,7 +60,11 @@ describe('store: export and import', () => {
   const badFiles: [string, unknown, RegExp][] = [
     ['not JSON', '{"format": "huddle-elements", ', /not valid JSON/],
     ['another format', { format: 'trello', data: {} }, /not a huddle-elements export/],
-    ['a newer schema', { format: 'huddle-elements', schemaVersion: 99, data: {} }, new RegExp(`newer version \\(schema 99; this app reads up to ${DB_VERSION}\\)`)],
+    [
+      'a newer schema',
+      { format: 'huddle-elements', schemaVersion: 99, data: {} },
+      new RegExp(`newer version \\(schema 99; this app reads up to ${DB_VERSION}\\)`),
+    ],
     ['an unknown collection', { format: 'huddle-elements', schemaVersion: 2, data: { tasks: [] } }, /unknown collection "tasks"/],
   ];
   for (const [what, file, message] of badFiles) {

@@ -102,12 +102,24 @@ describe('store: writes', () => {
   it('versions checklists and keeps an anonymous author out of the record', async () => {
     const store = freshStore();
     const { leader, member } = await seedSmallOrg(store);
-    const v1 = await store.saveChecklist({ id: 'obs', kind: 'huddle-observation', name: 'Observation', groups: [{ id: 'g', label: 'Setting', behaviours: [{ id: 'b1', label: 'Board visible' }] }] });
+    const v1 = await store.saveChecklist({
+      id: 'obs',
+      kind: 'huddle-observation',
+      name: 'Observation',
+      groups: [{ id: 'g', label: 'Setting', behaviours: [{ id: 'b1', label: 'Board visible' }] }],
+    });
     const v2 = await store.saveChecklist({ ...v1, groups: [{ id: 'g', label: 'Setting', behaviours: [{ id: 'b1', label: 'Board visible', retired: true }] }] });
     expect([v1.version, v2.version]).to.deep.equal([1, 2]);
     const session = await store.saveCoachingSession({
-      kind: 'kata', direction: 'up', anonymous: true, learnerId: leader.id, day: '2026-11-20',
-      ratings: {}, wentWell: 'Clear target', evenBetter: 'Let us try things', focus: 'Listen more',
+      kind: 'kata',
+      direction: 'up',
+      anonymous: true,
+      learnerId: leader.id,
+      day: '2026-11-20',
+      ratings: {},
+      wentWell: 'Clear target',
+      evenBetter: 'Let us try things',
+      focus: 'Listen more',
     });
     expect(session).to.not.have.property('coachId');
     const error = await rejectionOf(store.saveCoachingSession({ ...session, id: undefined, coachId: member.id }));

@@ -30,7 +30,7 @@ describe('sync: hybrid logical clock', () => {
 });
 
 describe('sync: a clock that trusts no device', () => {
-  it('ignores a stamp from beyond its bound, so it never moves into the future on another\'s word', () => {
+  it("ignores a stamp from beyond its bound, so it never moves into the future on another's word", () => {
     const clock = new HybridClock('kiosk1', '', () => 1_000_000);
     // eslint-disable-next-line no-loss-of-precision -- the overflowing stamp a broken device wrote: its size matters, not its last digit
     clock.receive(formatHlc({ ms: 9_999_999_999_999_999, counter: 0xffff, node: 'evil' }));
@@ -55,7 +55,7 @@ describe('sync: a clock that trusts no device', () => {
     expect(clock.isAhead('')).to.equal(false);
   });
 
-  it('stamps by the server\'s time once it knows its offset (a wall TV an hour fast)', () => {
+  it("stamps by the server's time once it knows its offset (a wall TV an hour fast)", () => {
     const clock = new HybridClock('tv01', '', () => 10_000_000 + 3_600_000);
     clock.offsetMs = -3_600_000;
     expect(hlcMs(clock.tick())).to.equal(10_000_000);

@@ -117,10 +117,20 @@ export class CoachingCard extends HuddleElement {
 
   #restored = false;
 
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => allOf('people'));
-  readonly #templates = new LiveQueryController<ChecklistTemplate[]>(this, () => this.activeStore, () => allOf('checklists'));
-  readonly #history = new LiveQueryController<CoachingSession[]>(this, () => this.activeStore, () =>
-    this.learner ? whereEquals('coachingSessions', 'learnerId', this.learner) : undefined,
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('people'),
+  );
+  readonly #templates = new LiveQueryController<ChecklistTemplate[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('checklists'),
+  );
+  readonly #history = new LiveQueryController<CoachingSession[]>(
+    this,
+    () => this.activeStore,
+    () => (this.learner ? whereEquals('coachingSessions', 'learnerId', this.learner) : undefined),
   );
 
   override connectedCallback(): void {
@@ -133,23 +143,51 @@ export class CoachingCard extends HuddleElement {
 
   private applyDraft(draft: CoachingDraft): void {
     Object.assign(this, {
-      kind: draft.kind, direction: draft.direction, coach: draft.coach, learner: draft.learner, anonymous: draft.anonymous,
-      ratings: draft.ratings ?? {}, answers: draft.answers ?? {}, wentWell: draft.wentWell ?? '', evenBetter: draft.evenBetter ?? '',
-      focusText: draft.focus ?? '', followUpDate: draft.followUpDate ?? '',
+      kind: draft.kind,
+      direction: draft.direction,
+      coach: draft.coach,
+      learner: draft.learner,
+      anonymous: draft.anonymous,
+      ratings: draft.ratings ?? {},
+      answers: draft.answers ?? {},
+      wentWell: draft.wentWell ?? '',
+      evenBetter: draft.evenBetter ?? '',
+      focusText: draft.focus ?? '',
+      followUpDate: draft.followUpDate ?? '',
     });
   }
 
   private get draft(): CoachingDraft {
     return {
-      kind: this.kind, direction: this.direction, coach: this.coach, learner: this.learner, anonymous: this.anonymous,
-      ratings: this.ratings, answers: this.answers, wentWell: this.wentWell, evenBetter: this.evenBetter, focus: this.focusText,
+      kind: this.kind,
+      direction: this.direction,
+      coach: this.coach,
+      learner: this.learner,
+      anonymous: this.anonymous,
+      ratings: this.ratings,
+      answers: this.answers,
+      wentWell: this.wentWell,
+      evenBetter: this.evenBetter,
+      focus: this.focusText,
       followUpDate: this.followUpDate,
     };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const input: PropertyKey[] = ['kind', 'direction', 'coach', 'learner', 'anonymous', 'ratings', 'answers', 'wentWell', 'evenBetter', 'focusText', 'followUpDate'];
+    const input: PropertyKey[] = [
+      'kind',
+      'direction',
+      'coach',
+      'learner',
+      'anonymous',
+      'ratings',
+      'answers',
+      'wentWell',
+      'evenBetter',
+      'focusText',
+      'followUpDate',
+    ];
     if (this.#restored && input.some((key) => (changed as Map<PropertyKey, unknown>).has(key)) && !this.savedNote) {
       this.draftProblem = saveDraft(this.draftKey, this.draft) ? '' : msg('This device cannot keep a draft (storage full or disabled): save before you leave.');
     }
@@ -201,10 +239,12 @@ export class CoachingCard extends HuddleElement {
           <fieldset>
             <legend>${msg('Direction')}</legend>
             ${COACHING_DIRECTIONS.map((d) => html`<button type="button" aria-pressed=${this.direction === d ? 'true' : 'false'} @click=${() => this.setDirection(d)}>${this.directionName(d)}</button>`)}
-            ${this.direction === 'up'
-              ? html`<label class="choices"><input type="checkbox" .checked=${this.anonymous} @change=${(e: Event) => (this.anonymous = (e.target as HTMLInputElement).checked)} />
+            ${
+              this.direction === 'up'
+                ? html`<label class="choices"><input type="checkbox" .checked=${this.anonymous} @change=${(e: Event) => (this.anonymous = (e.target as HTMLInputElement).checked)} />
                   ${msg('Anonymous: the person coached never sees who wrote this')}</label>`
-              : nothing}
+                : nothing
+            }
           </fieldset>
           <label>${msg('Who is coached?')}
             <select name="learner" @change=${(e: Event) => (this.learner = (e.target as HTMLSelectElement).value)}>
@@ -212,21 +252,25 @@ export class CoachingCard extends HuddleElement {
               ${people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.learner}>${p.name}</option>`)}
             </select>
           </label>
-          ${this.anonymous
-            ? nothing
-            : html`<label>${msg('Who coaches?')}
+          ${
+            this.anonymous
+              ? nothing
+              : html`<label>${msg('Who coaches?')}
                 <select name="coach" @change=${(e: Event) => (this.coach = (e.target as HTMLSelectElement).value)}>
                   <option value="" ?selected=${!this.coach}>${msg('Choose a person')}</option>
                   ${people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.coach}>${p.name}</option>`)}
                 </select>
-              </label>`}
-          ${previous
-            ? html`<p class="last" data-previous=${previous.id}>
+              </label>`
+          }
+          ${
+            previous
+              ? html`<p class="last" data-previous=${previous.id}>
                 ${msg(str`Follows up on ${formatDay(previous.day, this.locale, { day: 'numeric', month: 'long' })}`)}:
                 <span class="user-text">${previous.focus || msg('no focus agreed')}</span>
                 ${previous.followUpDate ? html` · ${msg(str`follow-up agreed for ${formatDay(previous.followUpDate, this.locale, { day: 'numeric', month: 'long' })}`)}` : nothing}
               </p>`
-            : nothing}
+              : nothing
+          }
           ${this.kind === 'kata' ? this.renderKata() : this.renderChecklist()}
           <label>${msg('What went well')}<textarea name="wentWell" maxlength="4000" .value=${this.wentWell} @input=${(e: Event) => (this.wentWell = (e.target as HTMLTextAreaElement).value)}></textarea></label>
           <label>${msg('Even better if')}<textarea name="evenBetter" maxlength="4000" .value=${this.evenBetter} @input=${(e: Event) => (this.evenBetter = (e.target as HTMLTextAreaElement).value)}></textarea></label>

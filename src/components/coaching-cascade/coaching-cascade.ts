@@ -114,17 +114,25 @@ export class CoachingCascade extends HuddleElement {
   /** People shown per tier before "show all" (a wall shows the first rows). */
   @property({ type: Number, attribute: 'people-per-tier' }) peoplePerTier = 60;
 
-  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
-  readonly #data = new LiveQueryController<CascadeData>(this, () => this.activeStore, () => ({
-    key: 'coaching-cascade',
-    reads: [{ kind: 'people' }, { kind: 'units' }, { kind: 'coachingPairs' }, { kind: 'coachingSessions' }],
-    run: async (reader) => ({
-      people: await reader.all('people'),
-      units: await reader.all('units'),
-      pairs: await reader.all('coachingPairs'),
-      sessions: (await reader.all('coachingSessions')).filter((s) => !s.deletedAt),
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(
+    this,
+    () => this.activeStore,
+    () => orgSettings(),
+  );
+  readonly #data = new LiveQueryController<CascadeData>(
+    this,
+    () => this.activeStore,
+    () => ({
+      key: 'coaching-cascade',
+      reads: [{ kind: 'people' }, { kind: 'units' }, { kind: 'coachingPairs' }, { kind: 'coachingSessions' }],
+      run: async (reader) => ({
+        people: await reader.all('people'),
+        units: await reader.all('units'),
+        pairs: await reader.all('coachingPairs'),
+        sessions: (await reader.all('coachingSessions')).filter((s) => !s.deletedAt),
+      }),
     }),
-  }));
+  );
 
   private stateWord(state: PairState): string {
     return { 'on-track': msg('on track'), due: msg('due'), overdue: msg('overdue'), never: msg('never met') }[state];
@@ -164,18 +172,23 @@ export class CoachingCascade extends HuddleElement {
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         <div part="gaps">
           <h3>${msg(str`Where the cascade is broken (${cascade.gaps.length})`)}</h3>
-          ${cascade.gaps.length === 0
-            ? html`<p>${msg('No gaps: everyone who coaches is coached, every team leader is observed.')}</p>`
-            : html`<ul>${cascade.gaps.map((g) => html`<li class="row" data-gap=${g.kind}><span class="flag"><span aria-hidden="true">▲ </span><span class="user-text">${this.gapText(g, name)}</span></span></li>`)}</ul>`}
+          ${
+            cascade.gaps.length === 0
+              ? html`<p>${msg('No gaps: everyone who coaches is coached, every team leader is observed.')}</p>`
+              : html`<ul>${cascade.gaps.map((g) => html`<li class="row" data-gap=${g.kind}><span class="flag"><span aria-hidden="true">▲ </span><span class="user-text">${this.gapText(g, name)}</span></span></li>`)}</ul>`
+          }
         </div>
         ${open ? this.renderDetail(open, data, personName) : nothing}
         <table>
           <caption class="visually-hidden">${msg('Cadence kept per tier')}</caption>
           <thead><tr><th scope="col">${msg('Tier coached')}</th><th scope="col">${msg('Last 4 weeks')}</th><th scope="col">${msg('Last 12 weeks')}</th></tr></thead>
           <tbody>
-            ${tiers.filter((t) => adherence[0]!.has(t) || adherence[1]!.has(t)).map(
-              (tier) => html`<tr data-tier=${tier}><th scope="row">${org ? tierLabel(org, tier) : msg(str`Tier ${tier}`)}</th><td>${percent(adherence[0]!.get(tier))}</td><td>${percent(adherence[1]!.get(tier))}</td></tr>`,
-            )}
+            ${tiers
+              .filter((t) => adherence[0]!.has(t) || adherence[1]!.has(t))
+              .map(
+                (tier) =>
+                  html`<tr data-tier=${tier}><th scope="row">${org ? tierLabel(org, tier) : msg(str`Tier ${tier}`)}</th><td>${percent(adherence[0]!.get(tier))}</td><td>${percent(adherence[1]!.get(tier))}</td></tr>`,
+              )}
           </tbody>
         </table>
         <div class="tiers">
@@ -190,11 +203,13 @@ export class CoachingCascade extends HuddleElement {
                     <span class="muted">${org ? roleLabel(org, entry.person, unitOf.get(entry.person.unitId)) : ''}</span>
                     <span class="badges">
                       <span>${entry.gives.length ? html`<span aria-hidden="true">✓ </span>${msg(str`coaches ${entry.gives.length}`)}` : html`<span aria-hidden="true">– </span>${msg('coaches nobody')}`}</span>
-                      ${entry.receives.some((r) => r.status.state !== 'never')
-                        ? html`<span><span aria-hidden="true">✓ </span>${msg('is coached')}</span>`
-                        : tier === tiers[0]
-                          ? html`<span class="muted">${msg('top of the cascade')}</span>`
-                          : html`<span class="flag"><span aria-hidden="true">✗ </span>${msg('not coached')}</span>`}
+                      ${
+                        entry.receives.some((r) => r.status.state !== 'never')
+                          ? html`<span><span aria-hidden="true">✓ </span>${msg('is coached')}</span>`
+                          : tier === tiers[0]
+                            ? html`<span class="muted">${msg('top of the cascade')}</span>`
+                            : html`<span class="flag"><span aria-hidden="true">✗ </span>${msg('not coached')}</span>`
+                      }
                     </span>
                     ${entry.gives.map((g) => this.renderPair(g, personName, today))}
                   </li>`,
@@ -228,17 +243,21 @@ export class CoachingCascade extends HuddleElement {
         <h3 class="user-text">${msg(str`${personName.get(pair.coachId) ?? ''} coaching ${personName.get(pair.learnerId) ?? ''}`)}</h3>
         <label>${msg('Cadence')}
           <select name="cadence" @change=${(e: Event) => this.setCadence(pair, Number((e.target as HTMLSelectElement).value))}>
-            ${[...new Set([...CADENCES, pair.cadenceDays])].sort((a, b) => a - b).map(
-              (days) => html`<option value=${days} ?selected=${days === pair.cadenceDays}>${msg(str`every ${days} days`)}</option>`,
-            )}
+            ${[...new Set([...CADENCES, pair.cadenceDays])]
+              .sort((a, b) => a - b)
+              .map((days) => html`<option value=${days} ?selected=${days === pair.cadenceDays}>${msg(str`every ${days} days`)}</option>`)}
           </select>
         </label>
-        ${sessions.length === 0
-          ? html`<p>${msg('No conversation recorded for this pair.')}</p>`
-          : html`<ul>
-              ${sessions.map((s) => html`<li class="row"><span><strong>${formatDay(s.day, this.locale, { day: 'numeric', month: 'short' })}</strong>:
-                <span class="user-text">${s.focus || s.wentWell || '–'}</span></span></li>`)}
-            </ul>`}
+        ${
+          sessions.length === 0
+            ? html`<p>${msg('No conversation recorded for this pair.')}</p>`
+            : html`<ul>
+              ${sessions.map(
+                (s) => html`<li class="row"><span><strong>${formatDay(s.day, this.locale, { day: 'numeric', month: 'short' })}</strong>:
+                <span class="user-text">${s.focus || s.wentWell || '–'}</span></span></li>`,
+              )}
+            </ul>`
+        }
         <div class="buttons"><button @click=${() => (this.openPair = undefined)}>${msg('Close')}</button></div>
       </div>
     `;

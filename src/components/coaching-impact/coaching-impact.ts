@@ -28,7 +28,18 @@ import { errorText } from '../problem-words.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend);
 
-const KINDS = ['units', 'people', 'coachingPairs', 'coachingSessions', 'huddles', 'actions', 'escalations', 'feedback', 'kpis', 'kpiValues'] as const satisfies readonly EntityKind[];
+const KINDS = [
+  'units',
+  'people',
+  'coachingPairs',
+  'coachingSessions',
+  'huddles',
+  'actions',
+  'escalations',
+  'feedback',
+  'kpis',
+  'kpiValues',
+] as const satisfies readonly EntityKind[];
 type ImpactData = { [K in (typeof KINDS)[number]]: EntityMap[K][] };
 
 const impactQuery: Query<ImpactData> = {
@@ -38,7 +49,16 @@ const impactQuery: Query<ImpactData> = {
 };
 
 type FigureKey = keyof TeamImpact;
-const LEADING: FigureKey[] = ['observationScore', 'cadenceKept', 'followUpsKept', 'huddlesHeld', 'huddlesOnTime', 'actionsOnTime', 'escalationsResolved', 'pulse'];
+const LEADING: FigureKey[] = [
+  'observationScore',
+  'cadenceKept',
+  'followUpsKept',
+  'huddlesHeld',
+  'huddlesOnTime',
+  'actionsOnTime',
+  'escalationsResolved',
+  'pulse',
+];
 const LAGGING: FigureKey[] = ['greenDays'];
 
 /**
@@ -105,7 +125,11 @@ export class CoachingImpact extends HuddleElement {
   @property({ reflect: true }) unit = '';
   @property({ type: Number }) weeks = 6;
 
-  readonly #data = new LiveQueryController<ImpactData>(this, () => this.activeStore, () => impactQuery);
+  readonly #data = new LiveQueryController<ImpactData>(
+    this,
+    () => this.activeStore,
+    () => impactQuery,
+  );
   readonly #charts = new Map<string, Chart>();
   /** Each team's weekly series, computed once per render for the charts drawn after it. */
   readonly #series = new Map<string, { trend: WeeklyScore[]; green: Map<string, number> }>();
@@ -160,7 +184,8 @@ export class CoachingImpact extends HuddleElement {
     if (now.value === null || before.value === null) return nothing;
     const delta = now.value - before.value;
     const step = 0.05 * (now.value > 1 ? 5 : 1);
-    if (Math.abs(delta) < step) return html` <span><span aria-hidden="true">=</span><span class="visually-hidden">${msg('about the same as before')}</span></span>`;
+    if (Math.abs(delta) < step)
+      return html` <span><span aria-hidden="true">=</span><span class="visually-hidden">${msg('about the same as before')}</span></span>`;
     return delta > 0
       ? html` <span><span aria-hidden="true">▲</span><span class="visually-hidden">${msg('better than before')}</span></span>`
       : html` <span class="flag"><span aria-hidden="true">▼</span><span class="visually-hidden">${msg('worse than before')}</span></span>`;
@@ -218,9 +243,11 @@ export class CoachingImpact extends HuddleElement {
             const trend = series?.trend;
             return html`<figure part="chart" data-team=${team.id}>
               <figcaption class="user-text">${msg(str`${team.name}: behaviour and results per week`)}</figcaption>
-              ${trend
-                ? html`<div class="chart"><canvas role="img" aria-label=${msg(str`${team.name}: weekly observation score and share of green KPI days; the table has the figures`)}></canvas></div>`
-                : html`<p class="thin" data-no-trend>${msg('Too little coaching data for a trend: fewer than three weeks with an observation.')}</p>`}
+              ${
+                trend
+                  ? html`<div class="chart"><canvas role="img" aria-label=${msg(str`${team.name}: weekly observation score and share of green KPI days; the table has the figures`)}></canvas></div>`
+                  : html`<p class="thin" data-no-trend>${msg('Too little coaching data for a trend: fewer than three weeks with an observation.')}</p>`
+              }
             </figure>`;
           })}
         </div>
@@ -242,8 +269,21 @@ export class CoachingImpact extends HuddleElement {
       const weeks = series.trend.map((w) => w.week);
       const labels = weeks.map((w) => formatDay(w, this.locale, { day: 'numeric', month: 'short' }));
       const datasets = [
-        { label: msg('Observed behaviours %'), data: series.trend.map((w) => Math.round(w.score * 100)), borderColor: theme.colour('--_accent'), borderWidth: 3, pointStyle: 'circle' as const },
-        { label: msg('KPI days on target %'), data: weeks.map((w) => (series.green.has(w) ? Math.round(series.green.get(w)! * 100) : null)), borderColor: theme.colour('--_green'), borderWidth: 3, borderDash: [8, 5], pointStyle: 'rect' as const },
+        {
+          label: msg('Observed behaviours %'),
+          data: series.trend.map((w) => Math.round(w.score * 100)),
+          borderColor: theme.colour('--_accent'),
+          borderWidth: 3,
+          pointStyle: 'circle' as const,
+        },
+        {
+          label: msg('KPI days on target %'),
+          data: weeks.map((w) => (series.green.has(w) ? Math.round(series.green.get(w)! * 100) : null)),
+          borderColor: theme.colour('--_green'),
+          borderWidth: 3,
+          borderDash: [8, 5],
+          pointStyle: 'rect' as const,
+        },
       ];
       const existing = this.#charts.get(teamId);
       if (existing && existing.canvas === canvas) {
@@ -253,15 +293,18 @@ export class CoachingImpact extends HuddleElement {
         continue;
       }
       existing?.destroy();
-      this.#charts.set(teamId, new Chart(canvas, {
-        type: 'line',
-        data: { labels, datasets },
-        options: {
-          ...WALL_CHART_OPTIONS,
-          scales: { y: { min: 0, max: 100, ticks: { color: text, font } }, x: { ticks: { color: text, font } } },
-          plugins: { legend: { labels: { color: text, font, usePointStyle: true } } },
-        },
-      }));
+      this.#charts.set(
+        teamId,
+        new Chart(canvas, {
+          type: 'line',
+          data: { labels, datasets },
+          options: {
+            ...WALL_CHART_OPTIONS,
+            scales: { y: { min: 0, max: 100, ticks: { color: text, font } }, x: { ticks: { color: text, font } } },
+            plugins: { legend: { labels: { color: text, font, usePointStyle: true } } },
+          },
+        }),
+      );
     }
     for (const [teamId, chart] of this.#charts) {
       if (!seen.has(teamId)) {

@@ -6,7 +6,19 @@ import { coachingKindName, ratingName } from '../coaching-words.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
 import { localChecklist } from '../checklist-words.js';
-import { KATA_QUESTIONS, behaviourLabel, defaultChecklist, followUpsOwed, historyOf, openFocus, sessionScore, type ChecklistTemplate, type CoachingSession, type KataQuestion, type Person } from '../../model/index.js';
+import {
+  KATA_QUESTIONS,
+  behaviourLabel,
+  defaultChecklist,
+  followUpsOwed,
+  historyOf,
+  openFocus,
+  sessionScore,
+  type ChecklistTemplate,
+  type CoachingSession,
+  type KataQuestion,
+  type Person,
+} from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, relativeDay } from '../format.js';
@@ -50,9 +62,21 @@ export class CoachingJournal extends HuddleElement {
   /** Id of the person whose journal this is. */
   @property({ reflect: true }) person = '';
 
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => allOf('people'));
-  readonly #sessions = new LiveQueryController<CoachingSession[]>(this, () => this.activeStore, () => allOf('coachingSessions'));
-  readonly #checklists = new LiveQueryController<ChecklistTemplate[]>(this, () => this.activeStore, () => allOf('checklists', { includeRetired: true }));
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('people'),
+  );
+  readonly #sessions = new LiveQueryController<CoachingSession[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('coachingSessions'),
+  );
+  readonly #checklists = new LiveQueryController<ChecklistTemplate[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('checklists', { includeRetired: true }),
+  );
 
   /**
    * What a session's ratings were about, in words. Behaviours are only ever retired, never
@@ -60,10 +84,11 @@ export class CoachingJournal extends HuddleElement {
    */
   private ratingsOf(session: CoachingSession): string[] {
     if (session.kind === 'kata') return [];
-    const template = localChecklist(this.#checklists.value?.find((t) => t.id === session.templateId) ?? { ...defaultChecklist(session.kind), createdAt: '', updatedAt: '' });
+    const template = localChecklist(
+      this.#checklists.value?.find((t) => t.id === session.templateId) ?? { ...defaultChecklist(session.kind), createdAt: '', updatedAt: '' },
+    );
     return Object.entries(session.ratings).map(([id, rating]) => `${behaviourLabel(template, id) ?? id}: ${ratingName(rating)}`);
   }
-
 
   /** Short labels: the journal recalls the learner's answers, the card asks the full questions. */
   private kataLabel(q: KataQuestion): string {
@@ -90,15 +115,18 @@ export class CoachingJournal extends HuddleElement {
     return html`
       <section part="base" aria-labelledby="journal-title">
         <header><h2 id="journal-title" class="user-text">${msg(str`Coaching journal of ${name(this.person)}`)}</h2></header>
-        ${focus
-          ? html`<p class="focus"><strong>${msg('Working on:')}</strong> <span class="user-text">${focus.focus}</span>
+        ${
+          focus
+            ? html`<p class="focus"><strong>${msg('Working on:')}</strong> <span class="user-text">${focus.focus}</span>
               ${focus.followUpDate ? html`<br />${msg(str`Follow-up ${relativeDay(focus.followUpDate, today, this.locale)} (${day(focus.followUpDate)})`)}` : nothing}</p>`
-          : html`<p>${msg('No open focus.')}</p>`}
+            : html`<p>${msg('No open focus.')}</p>`
+        }
 
         <h3>${msg(str`Follow-ups I owe (${owed.length})`)}</h3>
-        ${owed.length === 0
-          ? html`<p>${msg('None due.')}</p>`
-          : html`<ul>
+        ${
+          owed.length === 0
+            ? html`<p>${msg('None due.')}</p>`
+            : html`<ul>
               ${owed.map(
                 ({ session, daysLate }) => html`<li class="row" part="follow-up" data-session=${session.id}>
                   <span><strong class="user-text">${name(session.learnerId)}</strong>: <span class="user-text">${session.focus || msg('no focus agreed')}</span></span>
@@ -106,12 +134,14 @@ export class CoachingJournal extends HuddleElement {
                   <span class="buttons"><button @click=${() => this.emit('follow-up-requested', { learnerId: session.learnerId, previousSessionId: session.id })}>${msg('Follow up now')}</button></span>
                 </li>`,
               )}
-            </ul>`}
+            </ul>`
+        }
 
         <h3>${msg(str`Coaching received (${history.length})`)}</h3>
-        ${history.length === 0
-          ? html`<p>${msg('No coaching recorded yet.')}</p>`
-          : html`<ul>
+        ${
+          history.length === 0
+            ? html`<p>${msg('No coaching recorded yet.')}</p>`
+            : html`<ul>
               ${history.map((session) => {
                 const score = sessionScore(session);
                 return html`<li class="row" part="session" data-session=${session.id}>
@@ -126,7 +156,8 @@ export class CoachingJournal extends HuddleElement {
                   ${session.previousSessionId ? html`<span class="muted">${msg('Follows up an earlier conversation')}</span>` : nothing}
                 </li>`;
               })}
-            </ul>`}
+            </ul>`
+        }
       </section>
     `;
   }

@@ -106,11 +106,15 @@ export class FeedbackLoop extends HuddleElement {
   #busy = false;
   #resetTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #feedback = new LiveQueryController<Feedback[]>(this, () => this.activeStore, () =>
-    this.unit && this.mode !== 'pulse' ? whereEquals('feedback', 'unitId', this.unit) : undefined,
+  readonly #feedback = new LiveQueryController<Feedback[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit && this.mode !== 'pulse' ? whereEquals('feedback', 'unitId', this.unit) : undefined),
   );
-  readonly #responses = new LiveQueryController<FeedbackResponse[]>(this, () => this.activeStore, () =>
-    this.unit && this.mode === 'you-said' ? whereEquals('feedbackResponses', 'unitId', this.unit) : undefined,
+  readonly #responses = new LiveQueryController<FeedbackResponse[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit && this.mode === 'you-said' ? whereEquals('feedbackResponses', 'unitId', this.unit) : undefined),
   );
 
   constructor() {
@@ -174,10 +178,12 @@ export class FeedbackLoop extends HuddleElement {
           </button>`,
         )}
       </div>
-      ${this.person && !this.inForm
-        ? html`<label class="buttons"><input type="checkbox" .checked=${this.signed} @change=${(e: Event) => (this.signed = (e.target as HTMLInputElement).checked)} />
+      ${
+        this.person && !this.inForm
+          ? html`<label class="buttons"><input type="checkbox" .checked=${this.signed} @change=${(e: Event) => (this.signed = (e.target as HTMLInputElement).checked)} />
             ${msg('Sign my answer with my name (otherwise it is anonymous)')}</label>`
-        : html`<p class="muted">${msg('Anonymous: nobody sees who answered.')}</p>`}
+          : html`<p class="muted">${msg('Anonymous: nobody sees who answered.')}</p>`
+      }
     `;
   }
 
@@ -188,21 +194,25 @@ export class FeedbackLoop extends HuddleElement {
     const mean = (value: number | null) => (value === null ? msg('fewer than 5 answers') : formatNumber(Math.round(value * 10) / 10, this.locale));
     return html`
       <h2 id="fb-title">${msg('How safe does it feel to speak up here?')}</h2>
-      ${this.justStored
-        ? html`<p class="thanks" role="status">${msg('Thank you! Your answers are anonymous.')}</p>`
-        : html`<form @submit=${this.submitSafety} aria-labelledby="fb-title">
+      ${
+        this.justStored
+          ? html`<p class="thanks" role="status">${msg('Thank you! Your answers are anonymous.')}</p>`
+          : html`<form @submit=${this.submitSafety} aria-labelledby="fb-title">
             ${SAFETY_STAGES.map(
               (stage) => html`<div class="item" role="group" aria-label=${this.stageStatement(stage)} data-stage=${stage}>
                 <span>${this.stageStatement(stage)}</span>
                 <div class="scale">
-                  ${SCORES.map((score) => html`<button type="button" aria-pressed=${this.safetyAnswers[stage] === score ? 'true' : 'false'}
+                  ${SCORES.map(
+                    (score) => html`<button type="button" aria-pressed=${this.safetyAnswers[stage] === score ? 'true' : 'false'}
                       @click=${() => (this.safetyAnswers = { ...this.safetyAnswers, [stage]: score })}>
-                    <span class="number">${score}</span><span>${this.scoreWord(score)}</span></button>`)}
+                    <span class="number">${score}</span><span>${this.scoreWord(score)}</span></button>`,
+                  )}
                 </div>
               </div>`,
             )}
             <div class="buttons"><button class="primary" type="submit" ?disabled=${!complete}>${msg('Send my answers')}</button></div>
-          </form>`}
+          </form>`
+      }
       <table>
         <caption>${msg('The team over the last three months (1 to 5; no figure under 5 answers)')}</caption>
         <thead><tr><th scope="col">${msg('Stage')}</th>${periods.map((p) => html`<th scope="col">${formatDay(p.to, this.locale, { day: 'numeric', month: 'short' })}</th>`)}</tr></thead>
@@ -231,20 +241,24 @@ export class FeedbackLoop extends HuddleElement {
           (c) => html`<li class="row" data-feedback=${c.feedback.id}>
             <span class="item">
               <span><strong>${msg('You said:')}</strong> <span class="user-text">${c.feedback.comment}</span></span>
-              ${c.response
-                ? html`<span><strong><span aria-hidden="true">✓ </span>${msg('We did:')}</strong> <span class="user-text">${c.response.text}</span>
+              ${
+                c.response
+                  ? html`<span><strong><span aria-hidden="true">✓ </span>${msg('We did:')}</strong> <span class="user-text">${c.response.text}</span>
                     <span class="muted">(${msg(str`answered after ${c.ageDays} days`)})</span></span>`
-                : html`<span class="flag"><span aria-hidden="true">… </span>${msg(str`No answer yet, ${c.ageDays} days`)}</span>`}
+                  : html`<span class="flag"><span aria-hidden="true">… </span>${msg(str`No answer yet, ${c.ageDays} days`)}</span>`
+              }
             </span>
-            ${!c.response && this.canRespond
-              ? this.replying === c.feedback.id
-                ? html`<form class="buttons" @submit=${(e: Event) => this.reply(e, c.feedback)}>
+            ${
+              !c.response && this.canRespond
+                ? this.replying === c.feedback.id
+                  ? html`<form class="buttons" @submit=${(e: Event) => this.reply(e, c.feedback)}>
                     <label class="visually-hidden" for="reply-${c.feedback.id}">${msg('What did we do?')}</label>
                     <input id="reply-${c.feedback.id}" name="reply" maxlength="4000" autocomplete="off" placeholder=${msg('What did we do?')} />
                     <button class="primary" type="submit">${msg('Reply')}</button>
                   </form>`
-                : html`<button @click=${() => (this.replying = c.feedback.id)}>${msg('Reply…')}</button>`
-              : nothing}
+                  : html`<button @click=${() => (this.replying = c.feedback.id)}>${msg('Reply…')}</button>`
+                : nothing
+            }
           </li>`,
         )}
       </ul>
@@ -297,7 +311,12 @@ export class FeedbackLoop extends HuddleElement {
     this.#busy = true;
     try {
       const drafts = SAFETY_STAGES.map((stage) => ({
-        subject: 'safety' as const, unitId: this.unit, stage, itemId: `${stage}-1`, score: this.safetyAnswers[stage]!, anonymous: true,
+        subject: 'safety' as const,
+        unitId: this.unit,
+        stage,
+        itemId: `${stage}-1`,
+        score: this.safetyAnswers[stage]!,
+        anonymous: true,
       }));
       const feedback = await this.write(() => this.activeStore.submitSurvey(drafts));
       if (!feedback) return;

@@ -125,10 +125,26 @@ export class HuddleActions extends HuddleElement {
   @state() private due: DuePick = 'tomorrow';
   @state() private escalating: string | undefined;
 
-  readonly #actions = new LiveQueryController<Action[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined));
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined));
-  readonly #sent = new LiveQueryController<Escalation[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('escalations', 'fromUnitId', this.unit) : undefined));
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units'));
+  readonly #actions = new LiveQueryController<Action[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined),
+  );
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
+  );
+  readonly #sent = new LiveQueryController<Escalation[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('escalations', 'fromUnitId', this.unit) : undefined),
+  );
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('units'),
+  );
 
   private get today(): Day {
     return this.activeStore.today();
@@ -138,7 +154,10 @@ export class HuddleActions extends HuddleElement {
     const today = this.today;
     const all = this.#actions.value;
     if (!all) return html`<p role="status">${errorText(this.#actions.error) ?? msg('Loading actions…')}</p>`;
-    const shown = boardOrder(all.filter((a) => isOnBoard(a, today)), today);
+    const shown = boardOrder(
+      all.filter((a) => isOnBoard(a, today)),
+      today,
+    );
     const open = shown.filter((a) => a.status !== 'done');
     const overdue = open.filter((a) => isOverdue(a, today)).length;
     const unassigned = open.filter((a) => isUnassigned(a)).length;
@@ -159,13 +178,15 @@ export class HuddleActions extends HuddleElement {
         ${this.adding ? this.renderAddForm() : nothing}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         ${shown.length === 0 ? html`<p>${msg('No open actions.')}</p>` : html`<ul>${visible.map((a) => this.renderItem(a))}</ul>`}
-        ${pages > 1
-          ? html`<nav class="pager" aria-label=${msg('Action pages')}>
+        ${
+          pages > 1
+            ? html`<nav class="pager" aria-label=${msg('Action pages')}>
               <button ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${msg('Previous')}</button>
               <span>${msg(str`Page ${page + 1} of ${pages}`)}</span>
               <button ?disabled=${page === pages - 1} @click=${() => (this.page = page + 1)}>${msg('Next')}</button>
             </nav>`
-          : nothing}
+            : nothing
+        }
       </section>
     `;
   }
@@ -198,34 +219,48 @@ export class HuddleActions extends HuddleElement {
           <div class="title user-text">${action.title}</div>
           <div class="meta">
             ${owner ? html`<span class="user-text">${owner}</span>` : action.status === 'done' ? nothing : html`<span class="flag"><span aria-hidden="true">? </span>${msg('No owner')}</span>`}
-            ${overdue
-              ? html`<span class="flag"><span aria-hidden="true">▲ </span>${msg(str`${daysOverdue(action, today)} days overdue`)}</span>`
-              : action.due
-                ? html`<span>${msg(str`Due ${relativeDay(action.due, today, this.locale)}`)}</span>`
-                : nothing}
+            ${
+              overdue
+                ? html`<span class="flag"><span aria-hidden="true">▲ </span>${msg(str`${daysOverdue(action, today)} days overdue`)}</span>`
+                : action.due
+                  ? html`<span>${msg(str`Due ${relativeDay(action.due, today, this.locale)}`)}</span>`
+                  : nothing
+            }
             <span>${msg(str`Raised ${actionAgeDays(action, today)} days ago`)}</span>
-            ${escalation
-              ? html`<span><span aria-hidden="true">⇧ </span>${msg(str`Escalated to ${parent?.name ?? msg('the parent board')}: ${escalationStateWord(escalation.state)}`)}</span>`
-              : nothing}
+            ${
+              escalation
+                ? html`<span><span aria-hidden="true">⇧ </span>${msg(str`Escalated to ${parent?.name ?? msg('the parent board')}: ${escalationStateWord(escalation.state)}`)}</span>`
+                : nothing
+            }
           </div>
         </div>
         <div class="item-actions">
-          ${action.status !== 'done' && action.status !== 'blocked'
-            ? html`<button @click=${() => this.setStatus(action, 'blocked')}>${msg('Blocked')}</button>`
-            : nothing}
-          ${canEscalate(action, this.#units.value?.find((u) => u.id === action.unitId), escalation)
-            ? html`<button @click=${() => (this.escalating = this.escalating === action.id ? undefined : action.id)} aria-expanded=${this.escalating === action.id ? 'true' : 'false'}>
+          ${
+            action.status !== 'done' && action.status !== 'blocked'
+              ? html`<button @click=${() => this.setStatus(action, 'blocked')}>${msg('Blocked')}</button>`
+              : nothing
+          }
+          ${
+            canEscalate(
+              action,
+              this.#units.value?.find((u) => u.id === action.unitId),
+              escalation,
+            )
+              ? html`<button @click=${() => (this.escalating = this.escalating === action.id ? undefined : action.id)} aria-expanded=${this.escalating === action.id ? 'true' : 'false'}>
                 <span aria-hidden="true">⇧ </span>${msg('Escalate')}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
-        ${this.escalating === action.id
-          ? html`<form class="escalate-form" @submit=${(e: Event) => this.escalate(e, action)}>
+        ${
+          this.escalating === action.id
+            ? html`<form class="escalate-form" @submit=${(e: Event) => this.escalate(e, action)}>
               <label class="visually-hidden" for="reason-${action.id}">${msg('Why can the team not solve it?')}</label>
               <input id="reason-${action.id}" name="reason" maxlength="4000" placeholder=${msg('Why can the team not solve it?')} autocomplete="off" />
               <button class="primary" type="submit">${msg('Send up')}</button>
             </form>`
-          : nothing}
+            : nothing
+        }
       </li>
     `;
   }
@@ -257,9 +292,11 @@ export class HuddleActions extends HuddleElement {
         <fieldset>
           <legend>${msg('When is it due?')}</legend>
           ${duePicks.map(([pick, label]) => html`<button type="button" aria-pressed=${this.due === pick ? 'true' : 'false'} @click=${() => (this.due = pick)}>${label}</button>`)}
-          ${this.due === 'pick'
-            ? html`<label><span class="visually-hidden">${msg('Due date')}</span><input name="due" type="date" min=${this.today} required /></label>`
-            : nothing}
+          ${
+            this.due === 'pick'
+              ? html`<label><span class="visually-hidden">${msg('Due date')}</span><input name="due" type="date" min=${this.today} required /></label>`
+              : nothing
+          }
         </fieldset>
         <div class="item-actions">
           <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel')}</button>

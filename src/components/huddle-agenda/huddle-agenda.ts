@@ -120,8 +120,16 @@ export class HuddleAgenda extends HuddleElement {
   /** The clock, in ms; replaceable so that tests and a kiosk's mocked time can drive it. */
   @property({ attribute: false }) clock: () => number = () => Date.now();
 
-  readonly #huddles = new LiveQueryController<Huddle[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('huddles', 'unitId', this.unit) : undefined));
-  readonly #board = new LiveQueryController<Unit | undefined>(this, () => this.activeStore, () => (this.unit ? recordById('units', this.unit) : undefined));
+  readonly #huddles = new LiveQueryController<Huddle[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('huddles', 'unitId', this.unit) : undefined),
+  );
+  readonly #board = new LiveQueryController<Unit | undefined>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? recordById('units', this.unit) : undefined),
+  );
   readonly #ticker = new ClockController(this, () => this.running !== undefined);
   #announcedPart: AgendaPart | undefined;
 
@@ -139,9 +147,7 @@ export class HuddleAgenda extends HuddleElement {
   private get boxes(): Record<AgendaPart, number> {
     const minutes = this.timeBoxes.split(',').map((m) => Number(m.trim()));
     const valid = minutes.length === 3 && minutes.every((m) => Number.isFinite(m) && m > 0);
-    return valid
-      ? { reflect: minutes[0]! * 60, plan: minutes[1]! * 60, improve: minutes[2]! * 60 }
-      : DEFAULT_TIME_BOXES;
+    return valid ? { reflect: minutes[0]! * 60, plan: minutes[1]! * 60, improve: minutes[2]! * 60 } : DEFAULT_TIME_BOXES;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -163,14 +169,18 @@ export class HuddleAgenda extends HuddleElement {
     return html`
       <section class="agenda" part="base" aria-label=${msg('Huddle agenda')}>
         <ol>
-          ${AGENDA_PARTS.map((part, index) => html`
+          ${AGENDA_PARTS.map(
+            (part, index) => html`
             <li part="part" class=${index < currentIndex ? 'done' : ''} aria-current=${index === currentIndex ? 'step' : 'false'}>
               ${agendaPartName(part)} <span class="box">(${clock(this.boxes[part])})</span>
-            </li>`)}
+            </li>`,
+          )}
         </ol>
-        ${this.#huddles.loaded
-          ? this.renderControls(today, progress)
-          : html`<button class="primary" disabled>${errorText(this.#huddles.error) ?? msg('Start huddle')}</button>`}
+        ${
+          this.#huddles.loaded
+            ? this.renderControls(today, progress)
+            : html`<button class="primary" disabled>${errorText(this.#huddles.error) ?? msg('Start huddle')}</button>`
+        }
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
       </section>
     `;
@@ -192,9 +202,11 @@ export class HuddleAgenda extends HuddleElement {
         ${clock(progress.partElapsed)} / ${clock(this.boxes[part])}
         ${progress.overrun ? html`<span><span aria-hidden="true">▲ </span>${msg(str`${clock(progress.overrun)} over`)}</span>` : nothing}
       </span>
-      ${last
-        ? html`<button class="primary" @click=${() => this.advance(huddle, true)}>${msg('End huddle')}</button>`
-        : html`<button class="primary" @click=${() => this.advance(huddle, false)}>${msg('Next part')}</button>`}
+      ${
+        last
+          ? html`<button class="primary" @click=${() => this.advance(huddle, true)}>${msg('End huddle')}</button>`
+          : html`<button class="primary" @click=${() => this.advance(huddle, false)}>${msg('Next part')}</button>`
+      }
       ${this.renderPunctuality(huddle, huddleAt)}
     `;
   }

@@ -44,8 +44,16 @@ export class HuddleAttendance extends HuddleElement {
   /** Id of the board whose team is shown. */
   @property({ reflect: true }) unit = '';
 
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined));
-  readonly #attendance = new LiveQueryController<Attendance[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('attendance', 'unitId', this.unit) : undefined));
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
+  );
+  readonly #attendance = new LiveQueryController<Attendance[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('attendance', 'unitId', this.unit) : undefined),
+  );
 
   private word(state: AttendanceState): string {
     return { present: msg('Present'), absent: msg('Absent'), excused: msg('Excused') }[state];
@@ -80,7 +88,8 @@ export class HuddleAttendance extends HuddleElement {
               </span>
               <span class="buttons" role="group" aria-label=${msg(str`Attendance of ${person.name}`)}>
                 ${ATTENDANCE_STATES.map(
-                  (state) => html`<button aria-pressed=${current === state ? 'true' : 'false'} @click=${() => this.mark(person, state)}>${this.word(state)}</button>`,
+                  (state) =>
+                    html`<button aria-pressed=${current === state ? 'true' : 'false'} @click=${() => this.mark(person, state)}>${this.word(state)}</button>`,
                 )}
               </span>
             </li>`;

@@ -194,15 +194,41 @@ export class HuddleBoard extends HuddleElement {
   @state() private kpiPage = 0;
   @state() private kpiMode: 'calendars' | 'weeks' | 'months' = 'calendars';
 
-  readonly #unit = new LiveQueryController<Unit | undefined>(this, () => this.activeStore, () => (this.unit ? recordById('units', this.unit) : undefined));
-  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined));
-  readonly #kpis = new LiveQueryController<Kpi[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('kpis', 'unitId', this.unit) : undefined));
-  readonly #statuses = new LiveQueryController<Map<string, DayStatus>>(this, () => this.activeStore, () =>
-    this.unit ? kpiStatusesOn(this.unit, addDays(this.activeStore.today(), -1)) : undefined,
+  readonly #unit = new LiveQueryController<Unit | undefined>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? recordById('units', this.unit) : undefined),
   );
-  readonly #actions = new LiveQueryController<Action[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined));
-  readonly #escalations = new LiveQueryController<{ sent: Escalation[]; received: Escalation[] }>(this, () => this.activeStore, () => (this.unit ? escalationsOfUnit(this.unit) : undefined));
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(
+    this,
+    () => this.activeStore,
+    () => orgSettings(),
+  );
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
+  );
+  readonly #kpis = new LiveQueryController<Kpi[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('kpis', 'unitId', this.unit) : undefined),
+  );
+  readonly #statuses = new LiveQueryController<Map<string, DayStatus>>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? kpiStatusesOn(this.unit, addDays(this.activeStore.today(), -1)) : undefined),
+  );
+  readonly #actions = new LiveQueryController<Action[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined),
+  );
+  readonly #escalations = new LiveQueryController<{ sent: Escalation[]; received: Escalation[] }>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? escalationsOfUnit(this.unit) : undefined),
+  );
 
   constructor() {
     super();
@@ -248,7 +274,13 @@ export class HuddleBoard extends HuddleElement {
     const escalations = this.#escalations.value ?? { sent: [], received: [] };
     const sent = sentAndOpen(escalations.sent, unit.id).length;
     const waiting = receivedAndOpen(escalations.received, unit.id).length;
-    const counts: Record<BoardView, number | undefined> = { reflect: redKpis, plan: undefined, improve: undefined, actions: overdue, escalations: waiting + sent };
+    const counts: Record<BoardView, number | undefined> = {
+      reflect: redKpis,
+      plan: undefined,
+      improve: undefined,
+      actions: overdue,
+      escalations: waiting + sent,
+    };
     return html`
       <section class="board" part="base" aria-labelledby="board-name">
         <header part="header">
@@ -331,13 +363,15 @@ export class HuddleBoard extends HuddleElement {
         <div role="group" aria-label=${msg('Show KPIs as')}>
           ${modes.map(([mode, label]) => html`<button aria-pressed=${this.kpiMode === mode ? 'true' : 'false'} @click=${() => (this.kpiMode = mode)}>${label}</button>`)}
         </div>
-        ${pages > 1
-          ? html`<div role="group" aria-label=${msg('KPI pages')}>
+        ${
+          pages > 1
+            ? html`<div role="group" aria-label=${msg('KPI pages')}>
               <button ?disabled=${page === 0} @click=${() => (this.kpiPage = page - 1)}>${msg('Previous')}</button>
               <span>${msg(str`KPIs ${page * this.kpisPerPage + 1}–${page * this.kpisPerPage + shown.length} of ${sorted.length}`)}</span>
               <button ?disabled=${page === pages - 1} @click=${() => (this.kpiPage = page + 1)}>${msg('Next')}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="grid">
         ${shown.map((kpi) =>
@@ -353,11 +387,15 @@ export class HuddleBoard extends HuddleElement {
   private onTabKey(event: KeyboardEvent): void {
     const index = BOARD_VIEWS.indexOf(this.view);
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % BOARD_VIEWS.length
-      : event.key === 'ArrowLeft' ? (index - 1 + BOARD_VIEWS.length) % BOARD_VIEWS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? BOARD_VIEWS.length - 1
-      : undefined;
+      event.key === 'ArrowRight'
+        ? (index + 1) % BOARD_VIEWS.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + BOARD_VIEWS.length) % BOARD_VIEWS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? BOARD_VIEWS.length - 1
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     this.view = BOARD_VIEWS[next]!;

@@ -59,7 +59,11 @@ export class HuddleEscalations extends HuddleElement {
     () => this.activeStore,
     () => (this.unit ? escalationsOfUnit(this.unit) : undefined),
   );
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units'));
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('units'),
+  );
 
   private unitName(id: string): string {
     return this.#units.value?.find((u) => u.id === id)?.name ?? msg('another board');
@@ -78,13 +82,11 @@ export class HuddleEscalations extends HuddleElement {
         <h2 id="esc-title">${msg('Escalations')}</h2>
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         <h3>${msg(str`Waiting on this board (${received.length})`)}</h3>
-        ${received.length === 0
-          ? html`<p>${msg('Nothing escalated to this board.')}</p>`
-          : html`<ul>${received.map((e) => this.renderReceived(e, today))}</ul>`}
+        ${
+          received.length === 0 ? html`<p>${msg('Nothing escalated to this board.')}</p>` : html`<ul>${received.map((e) => this.renderReceived(e, today))}</ul>`
+        }
         <h3>${msg(str`Sent up by this board (${sent.length})`)}</h3>
-        ${sent.length === 0
-          ? html`<p>${msg('Nothing sent up and still open.')}</p>`
-          : html`<ul>${sent.map((e) => this.renderSent(e, today))}</ul>`}
+        ${sent.length === 0 ? html`<p>${msg('Nothing sent up and still open.')}</p>` : html`<ul>${sent.map((e) => this.renderSent(e, today))}</ul>`}
       </section>
     `;
   }
@@ -104,19 +106,21 @@ export class HuddleEscalations extends HuddleElement {
           <span>${msg(str`${escalationAgeDays(escalation, today)} days old`)}</span>
         </div>
         <div class="user-text">${escalation.reason}</div>
-        ${answering
-          ? html`<form @submit=${(e: Event) => this.answer(e, escalation, answering.state)}>
+        ${
+          answering
+            ? html`<form @submit=${(e: Event) => this.answer(e, escalation, answering.state)}>
               <label class="visually-hidden" for="note-${escalation.id}">${answering.state === 'resolved' ? msg('How was it resolved?') : msg('Why does it go back to the team?')}</label>
               <input id="note-${escalation.id}" name="note" maxlength="4000" autocomplete="off"
                 placeholder=${answering.state === 'resolved' ? msg('How was it resolved?') : msg('Why does it go back to the team?')} />
               <button class="primary" type="submit">${answering.state === 'resolved' ? msg('Resolve') : msg('Return')}</button>
               <button type="button" @click=${() => (this.answering = undefined)}>${msg('Cancel')}</button>
             </form>`
-          : html`<div class="buttons">
+            : html`<div class="buttons">
               ${escalation.state === 'open' ? html`<button @click=${() => this.setState(escalation, 'accepted')}>${msg('Accept')}</button>` : nothing}
               <button @click=${() => (this.answering = { id: escalation.id, state: 'resolved' })}>${msg('Resolve…')}</button>
               <button @click=${() => (this.answering = { id: escalation.id, state: 'returned' })}>${msg('Return…')}</button>
-            </div>`}
+            </div>`
+        }
       </li>
     `;
   }
@@ -146,7 +150,8 @@ export class HuddleEscalations extends HuddleElement {
     event.preventDefault();
     const note = ((event.target as HTMLFormElement).elements.namedItem('note') as HTMLInputElement).value.trim();
     if (!note) {
-      this.writeError = state === 'resolved' ? msg('Write how it was resolved, so the team knows.') : msg('Write why it goes back, so the team knows what to do.');
+      this.writeError =
+        state === 'resolved' ? msg('Write how it was resolved, so the team knows.') : msg('Write why it goes back, so the team knows what to do.');
       return;
     }
     void this.setState(escalation, state, note);

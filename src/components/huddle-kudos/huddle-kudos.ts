@@ -30,8 +30,16 @@ export class HuddleKudos extends HuddleElement {
   /** Who the kudos is for; undefined is the whole team. */
   @state() private person: string | undefined;
 
-  readonly #kudos = new LiveQueryController<Recognition[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('recognitions', 'unitId', this.unit) : undefined));
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined));
+  readonly #kudos = new LiveQueryController<Recognition[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('recognitions', 'unitId', this.unit) : undefined),
+  );
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
+  );
 
   protected override render() {
     const kudos = this.#kudos.value;
@@ -50,7 +58,8 @@ export class HuddleKudos extends HuddleElement {
         ${shown.length === 0 && !this.adding ? html`<p>${msg('No kudos yet today.')}</p>` : nothing}
         <ul>
           ${shown.map(
-            (k) => html`<li class="row" part="kudos"><span><span aria-hidden="true">★ </span><strong class="user-text">${name(k.personId)}</strong>: <span class="user-text">${k.text}</span></span></li>`,
+            (k) =>
+              html`<li class="row" part="kudos"><span><span aria-hidden="true">★ </span><strong class="user-text">${name(k.personId)}</strong>: <span class="user-text">${k.text}</span></span></li>`,
           )}
         </ul>
       </section>
@@ -64,7 +73,8 @@ export class HuddleKudos extends HuddleElement {
           <legend>${msg('For whom?')}</legend>
           <button type="button" aria-pressed=${this.person === undefined ? 'true' : 'false'} @click=${() => (this.person = undefined)}>${msg('The whole team')}</button>
           ${(this.#people.value ?? []).map(
-            (p) => html`<button type="button" aria-pressed=${this.person === p.id ? 'true' : 'false'} @click=${() => (this.person = p.id)}><span class="user-text">${p.name}</span></button>`,
+            (p) =>
+              html`<button type="button" aria-pressed=${this.person === p.id ? 'true' : 'false'} @click=${() => (this.person = p.id)}><span class="user-text">${p.name}</span></button>`,
           )}
         </fieldset>
         <label>${msg('What for?')}<br /><input name="text" class="wide" maxlength="200" autocomplete="off" /></label>

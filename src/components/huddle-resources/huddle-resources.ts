@@ -31,8 +31,16 @@ export class HuddleResources extends HuddleElement {
   @state() private kind: ResourceKind = 'people';
   @state() private owner: string | undefined;
 
-  readonly #needs = new LiveQueryController<ResourceNeed[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('resourceNeeds', 'unitId', this.unit) : undefined));
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined));
+  readonly #needs = new LiveQueryController<ResourceNeed[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('resourceNeeds', 'unitId', this.unit) : undefined),
+  );
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
+  );
 
   private kindWord(kind: ResourceKind): string {
     return { people: msg('People'), equipment: msg('Equipment'), supplies: msg('Supplies'), information: msg('Information') }[kind];
@@ -43,7 +51,9 @@ export class HuddleResources extends HuddleElement {
     if (!needs) return html`<p role="status">${errorText(this.#needs.error) ?? msg('Loading…')}</p>`;
     const today = this.activeStore.today();
     // Open gaps from any day, and what was closed today so the team sees it done.
-    const shown = needs.filter((n) => !n.closed || (n.day === today && n.closed)).sort((a, b) => Number(a.closed) - Number(b.closed) || a.day.localeCompare(b.day));
+    const shown = needs
+      .filter((n) => !n.closed || (n.day === today && n.closed))
+      .sort((a, b) => Number(a.closed) - Number(b.closed) || a.day.localeCompare(b.day));
     const open = shown.filter((n) => !n.closed).length;
     const name = (id: string | undefined) => this.#people.value?.find((p) => p.id === id)?.name;
     return html`
@@ -62,11 +72,13 @@ export class HuddleResources extends HuddleElement {
             return html`<li class="row" part="need" data-need=${need.id}>
               <span>
                 <strong>${this.kindWord(need.kind)}:</strong> <span class="user-text">${need.description}</span><br />
-                ${need.closed
-                  ? html`<span class="muted"><span aria-hidden="true">✓ </span>${msg('Closed')}</span>`
-                  : owner
-                    ? html`<span class="muted user-text">${msg(str`${owner} closes it`)}</span>`
-                    : html`<span class="flag"><span aria-hidden="true">? </span>${msg('Nobody closes it yet')}</span>`}
+                ${
+                  need.closed
+                    ? html`<span class="muted"><span aria-hidden="true">✓ </span>${msg('Closed')}</span>`
+                    : owner
+                      ? html`<span class="muted user-text">${msg(str`${owner} closes it`)}</span>`
+                      : html`<span class="flag"><span aria-hidden="true">? </span>${msg('Nobody closes it yet')}</span>`
+                }
               </span>
               ${need.closed ? nothing : html`<button @click=${() => this.close(need)}>${msg('Mark closed')}</button>`}
             </li>`;
@@ -87,7 +99,8 @@ export class HuddleResources extends HuddleElement {
         <fieldset>
           <legend>${msg('Who closes the gap?')}</legend>
           ${(this.#people.value ?? []).map(
-            (person) => html`<button type="button" aria-pressed=${this.owner === person.id ? 'true' : 'false'} @click=${() => (this.owner = person.id)}><span class="user-text">${person.name}</span></button>`,
+            (person) =>
+              html`<button type="button" aria-pressed=${this.owner === person.id ? 'true' : 'false'} @click=${() => (this.owner = person.id)}><span class="user-text">${person.name}</span></button>`,
           )}
         </fieldset>
         <div class="buttons">
@@ -113,7 +126,13 @@ export class HuddleResources extends HuddleElement {
       return;
     }
     const need = await this.write(() =>
-      this.activeStore.addResourceNeed({ unitId: this.unit, day: this.activeStore.today(), kind: this.kind, description, ...(this.owner ? { ownerId: this.owner } : {}) }),
+      this.activeStore.addResourceNeed({
+        unitId: this.unit,
+        day: this.activeStore.today(),
+        kind: this.kind,
+        description,
+        ...(this.owner ? { ownerId: this.owner } : {}),
+      }),
     );
     if (!need) return;
     this.adding = false;

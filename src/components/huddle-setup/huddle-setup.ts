@@ -130,17 +130,21 @@ export class HuddleSetup extends HuddleElement {
           </ol>
         </nav>
         ${this.renderStep(this.step, props)}
-        ${this.guided
-          ? html`<div class="guide">
+        ${
+          this.guided
+            ? html`<div class="guide">
               <span>${msg(str`Step ${index + 1} of ${SETUP_STEPS.length}: ${this.stepName(this.step)}`)}</span>
               <span class="buttons">
-                ${next
-                  ? html`<button @click=${() => this.advance('skipped')}>${msg('Skip this step')}</button>
+                ${
+                  next
+                    ? html`<button @click=${() => this.advance('skipped')}>${msg('Skip this step')}</button>
                       <button class="primary" @click=${() => this.advance('done')}>${msg(str`Next: ${this.stepName(next)}`)}</button>`
-                  : html`<button class="primary" @click=${() => this.advance('done')}>${msg('Finish set-up')}</button>`}
+                    : html`<button class="primary" @click=${() => this.advance('done')}>${msg('Finish set-up')}</button>`
+                }
               </span>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }

@@ -28,8 +28,16 @@ export class SetupBoards extends HuddleElement {
   @state() private chosenTier?: number;
   @state() private editing?: Editing;
 
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units', { includeRetired: true }));
-  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('units', { includeRetired: true }),
+  );
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(
+    this,
+    () => this.activeStore,
+    () => orgSettings(),
+  );
 
   private get addTier(): number {
     const empty = !(this.#units.value ?? []).some((u) => !u.deletedAt);
@@ -52,8 +60,12 @@ export class SetupBoards extends HuddleElement {
         ${tree.length === 0 ? html`<p>${msg('No boards yet: add the top one first.')}</p>` : html`<ul>${tree.map(({ unit, depth }) => this.renderBoard(unit, depth, units))}</ul>`}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         ${this.renderAddForm(units)}
-        ${retired.length ? html`<h3>${msg(str`Retired boards (${retired.length})`)}</h3>
-          <ul>${retired.map((u) => html`<li class="row muted"><span class="user-text">${u.name}</span><span>${tierLabel({ tiers: this.tiers }, u.tier)}</span></li>`)}</ul>` : nothing}
+        ${
+          retired.length
+            ? html`<h3>${msg(str`Retired boards (${retired.length})`)}</h3>
+          <ul>${retired.map((u) => html`<li class="row muted"><span class="user-text">${u.name}</span><span>${tierLabel({ tiers: this.tiers }, u.tier)}</span></li>`)}</ul>`
+            : nothing
+        }
       </section>
     `;
   }
@@ -70,13 +82,14 @@ export class SetupBoards extends HuddleElement {
         <span><strong class="user-text">${unit.name}</strong> · ${tierLabel({ tiers: this.tiers }, unit.tier)}
           ${parent ? html` · <span class="user-text">${msg(str`escalates to ${parent.name}`)}</span>` : nothing}
           ${unit.huddleAt ? html` · <span class="huddle-at">${msg(str`huddle at ${formatTimeOfDay(unit.huddleAt, this.locale)}`)}</span>` : nothing}</span>
-        ${editing === 'rename'
-          ? html`<form @submit=${(e: Event) => this.rename(e, unit)} aria-label=${msg(str`Rename ${unit.name}`)}>
+        ${
+          editing === 'rename'
+            ? html`<form @submit=${(e: Event) => this.rename(e, unit)} aria-label=${msg(str`Rename ${unit.name}`)}>
               <label>${msg('New name')}<input name="name" maxlength="120" required .value=${unit.name} /></label>
               <div class="buttons"><button class="primary" type="submit">${msg('Save name')}</button><button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button></div>
             </form>`
-          : editing === 'time'
-            ? html`<form @submit=${(e: Event) => this.setTime(e, unit)} aria-label=${msg(str`Huddle time of ${unit.name}`)}>
+            : editing === 'time'
+              ? html`<form @submit=${(e: Event) => this.setTime(e, unit)} aria-label=${msg(str`Huddle time of ${unit.name}`)}>
                 <label>${msg('Huddle time')}<input name="huddleAt" type="time" .value=${unit.huddleAt ?? ''} /></label>
                 <p class="muted">${msg('A huddle that starts within 5 minutes of this time is on time.')}</p>
                 <div class="buttons">
@@ -85,25 +98,26 @@ export class SetupBoards extends HuddleElement {
                   <button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button>
                 </div>
               </form>`
-          : editing === 'move'
-            ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
+              : editing === 'move'
+                ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
                 <label>${msg('Escalates to')}<select name="parent">
                   ${this.parentsFor(unit.tier, units, unit.id).map((p) => html`<option value=${p.id} ?selected=${p.id === unit.parentId}>${p.name}</option>`)}
                 </select></label>
                 <div class="buttons"><button class="primary" type="submit">${msg('Move board')}</button><button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button></div>
               </form>`
-            : editing === 'retire'
-              ? html`<div class="buttons" role="group" aria-label=${msg(str`Retire ${unit.name}?`)}>
+                : editing === 'retire'
+                  ? html`<div class="buttons" role="group" aria-label=${msg(str`Retire ${unit.name}?`)}>
                   <span>${msg('Retire this board? It leaves the boards and lists; its history stays in reports.')}</span>
                   <button class="primary" @click=${() => this.retire(unit, units)}>${msg('Retire board')}</button>
                   <button @click=${this.stopEditing}>${msg('Cancel')}</button>
                 </div>`
-              : html`<span class="buttons">
+                  : html`<span class="buttons">
                   <button @click=${() => this.edit(unit, 'rename')}>${msg('Rename')}</button>
                   <button @click=${() => this.edit(unit, 'time')}>${msg('Huddle time')}</button>
                   ${this.parentsFor(unit.tier, units, unit.id).length > 0 ? html`<button @click=${() => this.edit(unit, 'move')}>${msg('Move')}</button>` : nothing}
                   <button @click=${() => this.edit(unit, 'retire')}>${msg('Retire')}</button>
-                </span>`}
+                </span>`
+        }
       </li>
     `;
   }
@@ -119,12 +133,14 @@ export class SetupBoards extends HuddleElement {
           <label>${msg('Tier')}<select name="tier" @change=${(e: Event) => (this.chosenTier = Number((e.target as HTMLSelectElement).value))}>
             ${this.tiers.map((t, i) => html`<option value=${i + 1} ?selected=${i + 1 === this.addTier}>${i + 1}: ${t.unit}</option>`)}
           </select></label>
-          ${top
-            ? nothing
-            : html`<label>${msg('Escalates to')}<select name="parent">
+          ${
+            top
+              ? nothing
+              : html`<label>${msg('Escalates to')}<select name="parent">
                 ${parents.length === 0 ? html`<option value="">${msg(str`(add a ${tierLabel({ tiers: this.tiers }, this.addTier + 1)} first)`)}</option>` : nothing}
                 ${parents.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
-              </select></label>`}
+              </select></label>`
+          }
           <label>${msg('Huddle time (optional)')}<input name="huddleAt" type="time" /></label>
           <button class="primary" type="submit">${msg('Add board')}</button>
         </div>
@@ -156,7 +172,9 @@ export class SetupBoards extends HuddleElement {
       return;
     }
     const huddleAt = (form.elements.namedItem('huddleAt') as HTMLInputElement).value;
-    const unit = await this.write(() => this.activeStore.createUnit({ name, tier: this.addTier, ...(top ? {} : { parentId }), ...(huddleAt ? { huddleAt } : {}) }));
+    const unit = await this.write(() =>
+      this.activeStore.createUnit({ name, tier: this.addTier, ...(top ? {} : { parentId }), ...(huddleAt ? { huddleAt } : {}) }),
+    );
     if (!unit) return;
     form.reset();
     this.emit('setup-saved', { step: 'boards' });

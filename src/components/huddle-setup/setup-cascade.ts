@@ -23,9 +23,21 @@ export class SetupCascade extends HuddleElement {
 
   @state() private done = '';
 
-  readonly #pairs = new LiveQueryController<CoachingPair[]>(this, () => this.activeStore, () => allOf('coachingPairs'));
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => allOf('people'));
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units'));
+  readonly #pairs = new LiveQueryController<CoachingPair[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('coachingPairs'),
+  );
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('people'),
+  );
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('units'),
+  );
 
   protected override render() {
     const pairs = this.#pairs.value;
@@ -40,10 +52,11 @@ export class SetupCascade extends HuddleElement {
         <div class="buttons"><button class="primary" @click=${this.propose}>${msg('Propose the default cascade')}</button></div>
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         ${this.done ? html`<p role="status"><span aria-hidden="true">✓ </span>${this.done}</p>` : nothing}
-        ${pairs.length === 0
-          ? html`<p>${msg('Nobody coaches anybody yet.')}</p>`
-          : html`<ul>${pairs.map(
-              (pair) => html`<li class="row" part="pair" data-pair=${pair.id}>
+        ${
+          pairs.length === 0
+            ? html`<p>${msg('Nobody coaches anybody yet.')}</p>`
+            : html`<ul>${pairs.map(
+                (pair) => html`<li class="row" part="pair" data-pair=${pair.id}>
                 <span><strong class="user-text">${name(pair.coachId)}</strong> → <strong class="user-text">${name(pair.learnerId)}</strong> · ${coachingKindName(pair.kind)}</span>
                 <span class="buttons">
                   <label>${msg('every')} <input type="number" name="cadence" min="1" max="365" .value=${String(pair.cadenceDays)} aria-label=${msg(str`Days between sessions of ${name(pair.coachId)} and ${name(pair.learnerId)}`)}
@@ -51,7 +64,8 @@ export class SetupCascade extends HuddleElement {
                   <button @click=${() => this.retire(pair)} aria-label=${msg(str`Retire the pair ${name(pair.coachId)} and ${name(pair.learnerId)}`)}>${msg('Retire')}</button>
                 </span>
               </li>`,
-            )}</ul>`}
+              )}</ul>`
+        }
         <form @submit=${this.add} aria-label=${msg('New coaching pair')}>
           <h3>${msg('Add a pair')}</h3>
           <div class="fields">

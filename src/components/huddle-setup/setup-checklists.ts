@@ -31,7 +31,11 @@ export class SetupChecklists extends HuddleElement {
   @state() private groups?: BehaviourGroup[];
   @state() private done = '';
 
-  readonly #templates = new LiveQueryController<ChecklistTemplate[]>(this, () => this.activeStore, () => allOf('checklists'));
+  readonly #templates = new LiveQueryController<ChecklistTemplate[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('checklists'),
+  );
 
   protected override render() {
     const templates = this.#templates.value;

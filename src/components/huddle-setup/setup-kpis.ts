@@ -46,9 +46,21 @@ export class SetupKpis extends HuddleElement {
   @state() private draft: KpiDraft = NEW_KPI;
   @state() private done = '';
 
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units'));
-  readonly #kpis = new LiveQueryController<Kpi[]>(this, () => this.activeStore, () => (this.boardId ? whereEquals('kpis', 'unitId', this.boardId) : undefined));
-  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.editingId ? whereEquals('kpiValues', 'kpiId', this.editingId) : undefined));
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('units'),
+  );
+  readonly #kpis = new LiveQueryController<Kpi[]>(
+    this,
+    () => this.activeStore,
+    () => (this.boardId ? whereEquals('kpis', 'unitId', this.boardId) : undefined),
+  );
+  readonly #values = new LiveQueryController<KpiValue[]>(
+    this,
+    () => this.activeStore,
+    () => (this.editingId ? whereEquals('kpiValues', 'kpiId', this.editingId) : undefined),
+  );
 
   private get boardId(): string {
     if (this.board) return this.board;
@@ -65,15 +77,17 @@ export class SetupKpis extends HuddleElement {
     return html`
       <section part="base" aria-labelledby="kpis-title">
         <h2 id="kpis-title">${msg('KPIs')}</h2>
-        ${!board
-          ? html`<p>${msg('Add boards first: every KPI belongs to a board.')}</p>`
-          : html`
+        ${
+          !board
+            ? html`<p>${msg('Add boards first: every KPI belongs to a board.')}</p>`
+            : html`
               <label>${msg('Board')} <select name="board" @change=${this.chooseBoard}>
                 ${tree.map(({ unit, depth }) => html`<option value=${unit.id} ?selected=${unit.id === board.id}>${'– '.repeat(depth)}${unit.name}</option>`)}
               </select></label>
               ${kpis.length === 0 ? html`<p>${msg('No KPIs on this board yet.')}</p>` : html`<ul>${kpis.map((k) => this.renderKpi(k))}</ul>`}
               ${this.done ? html`<p role="status"><span aria-hidden="true">✓ </span>${this.done}</p>` : nothing}
-              ${this.renderForm(board)}`}
+              ${this.renderForm(board)}`
+        }
       </section>
     `;
   }
@@ -101,9 +115,7 @@ export class SetupKpis extends HuddleElement {
     const real = this.editingId ? (this.#values.value ?? []) : [];
     const stamp = { createdAt: '', updatedAt: '' };
     const previewKpi: Kpi = { ...draft, id: 'preview', unitId: board.id, name: draft.name || msg('New KPI'), ...stamp };
-    const values: KpiValue[] = real.length
-      ? real
-      : exampleValues(draft, month, yesterday).map((v) => ({ ...v, id: v.day, kpiId: 'preview', ...stamp }));
+    const values: KpiValue[] = real.length ? real : exampleValues(draft, month, yesterday).map((v) => ({ ...v, id: v.day, kpiId: 'preview', ...stamp }));
     return html`
       <form @submit=${this.save} @input=${this.readDraft} @change=${this.readDraft} aria-label=${this.editingId ? msg('Edit KPI') : msg('New KPI')}>
         <h3>${this.editingId ? msg('Edit KPI') : msg('Add a KPI')}</h3>
@@ -121,12 +133,14 @@ export class SetupKpis extends HuddleElement {
             <option value="lower" ?selected=${draft.betterWhen === 'lower'}>${msg('lower (at or below target)')}</option>
           </select></label>
           <label>${msg('Amber band (optional)')}<input name="amberBand" type="number" min="0" step="any" inputmode="decimal" .value=${draft.amberBand === undefined ? '' : String(draft.amberBand)} /></label>
-          ${board.tier > 1
-            ? html`<label><input type="checkbox" name="rollup" .checked=${draft.rollup === true} /> ${msg('Roll up from the boards below')}</label>`
-            : nothing}
+          ${
+            board.tier > 1
+              ? html`<label><input type="checkbox" name="rollup" .checked=${draft.rollup === true} /> ${msg('Roll up from the boards below')}</label>`
+              : nothing
+          }
         </div>
         <div part="preview">
-          <p class="muted">${real.length ? msg('Preview: this month\'s recorded results against the threshold above.') : msg('Preview: example results around the target, to show what the threshold and amber band do.')}</p>
+          <p class="muted">${real.length ? msg("Preview: this month's recorded results against the threshold above.") : msg('Preview: example results around the target, to show what the threshold and amber band do.')}</p>
           <kpi-calendar .store=${this.activeStore} .preview=${{ kpi: previewKpi, values }} theme=${this.effectiveTheme}></kpi-calendar>
         </div>
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
@@ -140,7 +154,7 @@ export class SetupKpis extends HuddleElement {
 
   /** The form's fields as a draft; an unreadable number keeps the previous one for the preview. */
   private readDraft(event: Event): void {
-    const form = (event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
     const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
     const number = (name: string) => (field(name)?.value.trim() === '' ? undefined : field(name)!.valueAsNumber);
     const target = number('target');
@@ -169,7 +183,15 @@ export class SetupKpis extends HuddleElement {
 
   private edit(kpi: Kpi): void {
     this.editingId = kpi.id;
-    this.draft = { name: kpi.name, category: kpi.category, measure: kpi.measure, target: kpi.target, betterWhen: kpi.betterWhen, ...(kpi.amberBand !== undefined ? { amberBand: kpi.amberBand } : {}), ...(kpi.rollup ? { rollup: true } : {}) };
+    this.draft = {
+      name: kpi.name,
+      category: kpi.category,
+      measure: kpi.measure,
+      target: kpi.target,
+      betterWhen: kpi.betterWhen,
+      ...(kpi.amberBand !== undefined ? { amberBand: kpi.amberBand } : {}),
+      ...(kpi.rollup ? { rollup: true } : {}),
+    };
     this.writeError = '';
     this.done = '';
   }
@@ -195,7 +217,9 @@ export class SetupKpis extends HuddleElement {
     const draft = { ...this.draft, name: this.draft.name.trim(), measure: this.draft.measure.trim() };
     const id = this.editingId;
     const saved = await this.write(() =>
-      id ? this.activeStore.updateKpi(id, { ...draft, amberBand: draft.amberBand, rollup: draft.rollup }) : this.activeStore.createKpi({ ...draft, unitId: this.boardId }),
+      id
+        ? this.activeStore.updateKpi(id, { ...draft, amberBand: draft.amberBand, rollup: draft.rollup })
+        : this.activeStore.createKpi({ ...draft, unitId: this.boardId }),
     );
     if (!saved) return;
     this.done = id ? msg(str`Saved ${saved.name}.`) : msg(str`Added ${saved.name}.`);

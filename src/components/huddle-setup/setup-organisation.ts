@@ -14,7 +14,11 @@ const PRESETS: { id: string; tiers: TierLabels[]; memberLabel: string }[] = [
   { id: 'plant', tiers: DEFAULT_TIERS, memberLabel: 'Operator' },
   {
     id: 'hospital',
-    tiers: [{ unit: 'Unit', leader: 'Charge nurse' }, { unit: 'Department', leader: 'Unit manager' }, { unit: 'Hospital', leader: 'Director of nursing' }],
+    tiers: [
+      { unit: 'Unit', leader: 'Charge nurse' },
+      { unit: 'Department', leader: 'Unit manager' },
+      { unit: 'Hospital', leader: 'Director of nursing' },
+    ],
     memberLabel: 'Nurse',
   },
 ];
@@ -40,7 +44,11 @@ export class SetupOrganisation extends HuddleElement {
   @state() private draft?: Omit<OrgSettings, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
   @state() private saved = false;
 
-  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(
+    this,
+    () => this.activeStore,
+    () => orgSettings(),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -124,7 +132,11 @@ export class SetupOrganisation extends HuddleElement {
     const draft = this.read();
     const blank = draft.tiers.findIndex((t) => !t.unit || !t.leader);
     if (!draft.name || blank >= 0 || !draft.memberLabel) {
-      this.writeError = !draft.name ? msg('Give the organisation a name.') : blank >= 0 ? msg(str`Name tier ${blank + 1} and its leader.`) : msg('Say what a team member is called.');
+      this.writeError = !draft.name
+        ? msg('Give the organisation a name.')
+        : blank >= 0
+          ? msg(str`Name tier ${blank + 1} and its leader.`)
+          : msg('Say what a team member is called.');
       return;
     }
     this.draft = draft;

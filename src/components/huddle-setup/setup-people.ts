@@ -6,7 +6,18 @@ import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, orgSettings } from '../../store/queries.js';
 import { newId } from '../../store/ids.js';
 import { peopleFileProblemText, peopleProblemText } from './import-words.js';
-import { boardTree, DEFAULT_TIERS, PEOPLE_COLUMNS, previewPeopleImport, roleLabel, type OrgSettings, type PeopleImportPreview, type Person, type PersonRole, type Unit } from '../../model/index.js';
+import {
+  boardTree,
+  DEFAULT_TIERS,
+  PEOPLE_COLUMNS,
+  previewPeopleImport,
+  roleLabel,
+  type OrgSettings,
+  type PeopleImportPreview,
+  type Person,
+  type PersonRole,
+  type Unit,
+} from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
@@ -30,9 +41,21 @@ export class SetupPeople extends HuddleElement {
   @state() private done = '';
   @state() private retiring?: string;
 
-  readonly #people = new LiveQueryController<Person[]>(this, () => this.activeStore, () => allOf('people'));
-  readonly #units = new LiveQueryController<Unit[]>(this, () => this.activeStore, () => allOf('units'));
-  readonly #org = new LiveQueryController<OrgSettings | undefined>(this, () => this.activeStore, () => orgSettings());
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('people'),
+  );
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => allOf('units'),
+  );
+  readonly #org = new LiveQueryController<OrgSettings | undefined>(
+    this,
+    () => this.activeStore,
+    () => orgSettings(),
+  );
 
   private get org(): Pick<OrgSettings, 'tiers' | 'memberLabel'> {
     return this.#org.value ?? { tiers: DEFAULT_TIERS, memberLabel: 'Operator' };
@@ -49,7 +72,12 @@ export class SetupPeople extends HuddleElement {
         ${tree.length === 0 ? html`<p>${msg('Add boards first: every person belongs to a board.')}</p>` : html`${this.renderAddOne(tree.map((t) => t.unit))}${this.renderImport()}`}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         ${this.done ? html`<p role="status"><span aria-hidden="true">✓ </span>${this.done}</p>` : nothing}
-        ${tree.map(({ unit }) => this.renderBoardPeople(unit, people.filter((p) => p.unitId === unit.id)))}
+        ${tree.map(({ unit }) =>
+          this.renderBoardPeople(
+            unit,
+            people.filter((p) => p.unitId === unit.id),
+          ),
+        )}
       </section>
     `;
   }
@@ -107,20 +135,24 @@ export class SetupPeople extends HuddleElement {
             const wrong = Object.keys(row.problems).length > 0;
             return html`<tr class=${wrong ? 'bad' : ''} data-line=${row.line}>
               <th scope="row">${wrong ? html`<span aria-hidden="true">✗ </span>` : html`<span aria-hidden="true">✓ </span>`}${row.line}<span class="visually-hidden">${wrong ? msg(': needs fixing') : msg(': good')}</span></th>
-              ${PEOPLE_COLUMNS.map((c) => html`<td aria-invalid=${row.problems[c] ? 'true' : 'false'}>
+              ${PEOPLE_COLUMNS.map(
+                (c) => html`<td aria-invalid=${row.problems[c] ? 'true' : 'false'}>
                 <span class="user-text">${row.values[c]}</span>
                 ${row.problems[c] ? html`<span class="problem" data-problem=${c}>${peopleProblemText(row.problems[c])}</span>` : nothing}
-              </td>`)}
+              </td>`,
+              )}
             </tr>`;
           })}
         </tbody>
       </table>
-      ${bad > 0
-        ? html`<p class="error" role="alert">${msg(str`${bad} of ${preview.rows.length} lines need fixing. Nothing is saved until every line is right: correct the text above and check again.`)}</p>`
-        : html`<div class="buttons">
+      ${
+        bad > 0
+          ? html`<p class="error" role="alert">${msg(str`${bad} of ${preview.rows.length} lines need fixing. Nothing is saved until every line is right: correct the text above and check again.`)}</p>`
+          : html`<div class="buttons">
             <button class="primary" type="button" @click=${this.saveImport}>${msg(str`Add ${preview.people.length} people`)}</button>
             ${preview.pairs.length ? html`<span>${msg(str`and ${preview.pairs.length} coaching pairs from the coach column`)}</span>` : nothing}
-          </div>`}
+          </div>`
+      }
     `;
   }
 
@@ -133,13 +165,15 @@ export class SetupPeople extends HuddleElement {
         ${sorted.map(
           (p) => html`<li class="row" data-person=${p.id}>
             <span><strong class="user-text">${p.name}</strong> · ${roleLabel(this.org, p, unit)}</span>
-            ${this.retiring === p.id
-              ? html`<span class="buttons">
+            ${
+              this.retiring === p.id
+                ? html`<span class="buttons">
                   <span>${msg('Retire? Their history stays in reports.')}</span>
                   <button class="primary" @click=${() => this.retire(p)}>${msg('Retire person')}</button>
                   <button @click=${() => (this.retiring = undefined)}>${msg('Cancel')}</button>
                 </span>`
-              : html`<button @click=${() => (this.retiring = p.id)} aria-label=${msg(str`Retire ${p.name}`)}>${msg('Retire')}</button>`}
+                : html`<button @click=${() => (this.retiring = p.id)} aria-label=${msg(str`Retire ${p.name}`)}>${msg('Retire')}</button>`
+            }
           </li>`,
         )}
       </ul>
@@ -154,7 +188,7 @@ export class SetupPeople extends HuddleElement {
     const role = (form.elements.namedItem('role') as HTMLSelectElement).value as PersonRole;
     this.done = '';
     if (!name) {
-      this.writeError = msg('Write the person\'s name.');
+      this.writeError = msg("Write the person's name.");
       return;
     }
     const person = await this.write(() => this.activeStore.createPerson({ name, unitId, role }));
@@ -192,7 +226,9 @@ export class SetupPeople extends HuddleElement {
     if (!added) return; // the list and its preview stay for another try
     this.preview = undefined;
     this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="csv"]')!.value = '';
-    this.done = preview.pairs.length ? msg(str`Added ${added.length} people and ${preview.pairs.length} coaching pairs.`) : msg(str`Added ${added.length} people.`);
+    this.done = preview.pairs.length
+      ? msg(str`Added ${added.length} people and ${preview.pairs.length} coaching pairs.`)
+      : msg(str`Added ${added.length} people.`);
     this.emit('setup-saved', { step: 'people' });
   }
 

@@ -65,7 +65,11 @@ export class ImprovementCard extends HuddleElement {
   /** The experiment being edited: its id, or 'new'. */
   @state() private editing: string | undefined;
 
-  readonly #experiments = new LiveQueryController<Experiment[]>(this, () => this.activeStore, () => (this.unit ? whereEquals('experiments', 'unitId', this.unit) : undefined));
+  readonly #experiments = new LiveQueryController<Experiment[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? whereEquals('experiments', 'unitId', this.unit) : undefined),
+  );
 
   private label(field: ExperimentField): string {
     return {

@@ -4,7 +4,18 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { recordById, rollupInputs, whereEquals } from '../../store/queries.js';
-import { addDays, dayStatus, letterCalendar, monthOf, rollupCalendar, type CalendarDay, type Day, type Kpi, type KpiValue, type RollupDay } from '../../model/index.js';
+import {
+  addDays,
+  dayStatus,
+  letterCalendar,
+  monthOf,
+  rollupCalendar,
+  type CalendarDay,
+  type Day,
+  type Kpi,
+  type KpiValue,
+  type RollupDay,
+} from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { STATUS_SYMBOL, statusStyles, statusWord } from '../status.js';
 import { formatDay, formatNumber } from '../format.js';
@@ -146,11 +157,21 @@ export class KpiCalendar extends HuddleElement {
   @state() private recording = false;
   @state() private recordDay: Day = '';
 
-  readonly #kpi = new LiveQueryController<Kpi | undefined>(this, () => this.activeStore, () => (this.kpi ? recordById('kpis', this.kpi) : undefined));
-  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined));
+  readonly #kpi = new LiveQueryController<Kpi | undefined>(
+    this,
+    () => this.activeStore,
+    () => (this.kpi ? recordById('kpis', this.kpi) : undefined),
+  );
+  readonly #values = new LiveQueryController<KpiValue[]>(
+    this,
+    () => this.activeStore,
+    () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined),
+  );
   /** For a rolled-up KPI: the KPIs on the boards below and their values. */
-  readonly #rollup = new LiveQueryController<{ sources: Kpi[]; values: KpiValue[] }>(this, () => this.activeStore, () =>
-    this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value) : undefined,
+  readonly #rollup = new LiveQueryController<{ sources: Kpi[]; values: KpiValue[] }>(
+    this,
+    () => this.activeStore,
+    () => (this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value) : undefined),
   );
 
   private get yesterday(): Day {
@@ -190,9 +211,7 @@ export class KpiCalendar extends HuddleElement {
     const values = this.preview?.values ?? this.#values.value ?? [];
     const month = this.month ?? monthOf(this.yesterday);
     const rollup = kpi.rollup && !this.preview ? this.#rollup.value : undefined;
-    const boxes: (CalendarDay | RollupDay)[] = rollup
-      ? rollupCalendar(rollup.sources, rollup.values, month, today)
-      : letterCalendar(kpi, values, month, today);
+    const boxes: (CalendarDay | RollupDay)[] = rollup ? rollupCalendar(rollup.sources, rollup.values, month, today) : letterCalendar(kpi, values, month, today);
     const slots = shapeSlots(kpi.category, boxes.length);
     const yesterdayValue = rollup ? undefined : values.find((v) => v.day === this.yesterday);
     const yesterdayBox = boxes.find((b) => b.day === this.yesterday);
@@ -229,8 +248,14 @@ export class KpiCalendar extends HuddleElement {
           })}
         </ol>
         ${rollup ? html`<p class="target">${msg(str`Rolled up from ${rollup.sources.length} KPIs on the boards below: each day shows the worst result.`)}</p>` : nothing}
-        ${this.compact || rollup || this.preview ? nothing : this.recording ? this.renderRecordForm(kpi) : html`
-          <button class="primary" @click=${this.openRecord}>${msg('Record a day')}</button>`}
+        ${
+          this.compact || rollup || this.preview
+            ? nothing
+            : this.recording
+              ? this.renderRecordForm(kpi)
+              : html`
+          <button class="primary" @click=${this.openRecord}>${msg('Record a day')}</button>`
+        }
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
       </section>
     `;

@@ -77,10 +77,20 @@ export class KpiTrend extends HuddleElement {
 
   #chart: Chart<'line', (number | null)[], string> | undefined;
 
-  readonly #kpi = new LiveQueryController<Kpi | undefined>(this, () => this.activeStore, () => (this.kpi ? recordById('kpis', this.kpi) : undefined));
-  readonly #values = new LiveQueryController<KpiValue[]>(this, () => this.activeStore, () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined));
-  readonly #rollup = new LiveQueryController<{ sources: Kpi[]; values: KpiValue[] }>(this, () => this.activeStore, () =>
-    this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value) : undefined,
+  readonly #kpi = new LiveQueryController<Kpi | undefined>(
+    this,
+    () => this.activeStore,
+    () => (this.kpi ? recordById('kpis', this.kpi) : undefined),
+  );
+  readonly #values = new LiveQueryController<KpiValue[]>(
+    this,
+    () => this.activeStore,
+    () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined),
+  );
+  readonly #rollup = new LiveQueryController<{ sources: Kpi[]; values: KpiValue[] }>(
+    this,
+    () => this.activeStore,
+    () => (this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value) : undefined),
   );
 
   /** The chart.js instance, while connected (for hosts that want to export it). */
