@@ -30,7 +30,7 @@ async function heapAfterGc(): Promise<number> {
 /** Waits until the view shown has its data (its shadow root holds no loading note). */
 async function viewLoaded(app: KioskApp): Promise<void> {
   for (let i = 0; i < 500; i++) {
-    const view = app.shadowRoot?.querySelector('huddle-provider > *');
+    const view = app.shadowRoot?.querySelector('.view > :first-child');
     if (view?.shadowRoot && !view.shadowRoot.querySelector('[role="status"]:not(.thanks)')) return;
     await settle();
   }
@@ -40,10 +40,10 @@ export default async function run() {
   history.replaceState(null, '', '?first-run=demo&unit=unit-line-1&views=board,escalations,cascade,feedback,impact');
   const app = document.createElement('kiosk-app');
   document.body.append(app);
-  while (app.phase.name !== 'ready') await new Promise((r) => setTimeout(r, 50));
+  while (app.phaseName !== 'ready') await new Promise((r) => setTimeout(r, 50));
   const views = 5;
   for (let i = 0; i < 20; i++) {
-    app.viewIndex = i % views;
+    app.showView(i % views);
     await app.updateComplete;
     await viewLoaded(app);
   }
@@ -52,12 +52,12 @@ export default async function run() {
   let middle = Number.NaN;
   for (let i = 0; i < 1000; i++) {
     if (i === 500) middle = await heapAfterGc();
-    app.viewIndex = i % views;
+    app.showView(i % views);
     await app.updateComplete;
     await viewLoaded(app);
     // Every 33 rotations is a midnight: the views re-mount for the new day.
     if (i % 33 === 32) {
-      app.day = `day-${i}`;
+      app.calendar.check(`day-${i}`);
       await app.updateComplete;
     }
   }

@@ -1,16 +1,18 @@
 /**
  * The kiosk's first view while the full board is being built: every board of the
  * organisation in tier order, each with the figures a leader looks for first.
- * Every figure comes from src/model.
+ * Every figure comes from src/model. Its colours are the kiosk's design tokens (inherited
+ * from <kiosk-app>), so the screen's theme reaches it.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { styleMap } from 'lit/directives/style-map.js';
 import { isOverdue, isUnassigned } from '../src/model/actions.js';
 import { receivedAndOpen, sentAndOpen } from '../src/model/escalations.js';
-import { dayStatus } from '../src/model/kpi-status.js';
+import { boardKpiStatuses } from '../src/model/rollup.js';
 import { addDays } from '../src/model/dates.js';
-import { leaderOf, tierLabel } from '../src/model/org.js';
+import { boardTree, leaderOf, tierLabel } from '../src/model/org.js';
 import type { Action, Escalation, Kpi, KpiValue, OrgSettings, Person, Unit } from '../src/model/types.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { allOf, orgSettings } from '../src/store/queries.js';
@@ -32,22 +34,8 @@ interface BoardFigures {
   escalationsSent: number;
 }
 
-/** Units in tree order (each parent followed by its children), with their depth. */
-function treeOrder(units: readonly Unit[]): { unit: Unit; depth: number }[] {
-  const ids = new Set(units.map((u) => u.id));
-  const roots = units.filter((u) => !u.parentId || !ids.has(u.parentId));
-  const out: { unit: Unit; depth: number }[] = [];
-  const visit = (unit: Unit, depth: number) => {
-    out.push({ unit, depth });
-    for (const child of units.filter((u) => u.parentId === unit.id).sort((a, b) => a.name.localeCompare(b.name))) visit(child, depth + 1);
-  };
-  for (const root of roots.sort((a, b) => b.tier - a.tier || a.name.localeCompare(b.name))) visit(root, 0);
-  return out;
-}
-
 export class KioskBoardOverview extends LitElement {
-  static override properties = { store: { attribute: false } };
-  declare store: HuddleStore;
+  @property({ attribute: false }) store!: HuddleStore;
 
   constructor() {
     super();
@@ -102,7 +90,7 @@ export class KioskBoardOverview extends LitElement {
     }
     .date {
       margin: 0 0 24px;
-      color: #374151;
+      color: var(--_text-muted);
     }
     ul {
       list-style: none;
@@ -112,22 +100,22 @@ export class KioskBoardOverview extends LitElement {
       gap: 12px;
     }
     li {
-      background: #fff;
-      border: 2px solid #d1d5db;
+      background: var(--_surface);
+      border: 2px solid var(--_border);
       border-radius: 12px;
       padding: 16px 20px;
     }
     .name {
       font-weight: 700;
       font-size: 28px;
-      color: #0b4f8a;
+      color: var(--_accent);
       display: inline-block;
       min-height: 48px;
       line-height: 48px;
     }
     .tier,
     .leader {
-      color: #374151;
+      color: var(--_text-muted);
     }
     .figures {
       display: flex;
@@ -136,7 +124,7 @@ export class KioskBoardOverview extends LitElement {
       margin-top: 8px;
     }
     .bad {
-      color: #9b1c1c;
+      color: var(--_problem-text);
       font-weight: 700;
     }
     .bad::before {
@@ -151,10 +139,11 @@ export class KioskBoardOverview extends LitElement {
     const actions = this.#actions.value ?? [];
     const escalations = this.#escalations.value ?? [];
     const kpis = this.#kpis.value ?? [];
-    const values = new Map((this.#values.value ?? []).filter((v) => v.day === yesterday).map((v) => [v.kpiId, v]));
-    return treeOrder(units).map(({ unit, depth }) => {
+    const values = this.#values.value ?? [];
+    return boardTree(units).map(({ unit, depth }) => {
       const own = actions.filter((a) => a.unitId === unit.id && a.status !== 'done');
-      const ownKpis = kpis.filter((k) => k.unitId === unit.id);
+      // The same rule as the board's own header: a rolled-up KPI is red when a board below was.
+      const statuses = [...boardKpiStatuses(unit.id, yesterday, units, kpis, values).values()];
       const leader = leaderOf(people, unit.id);
       return {
         unit,
@@ -163,8 +152,8 @@ export class KioskBoardOverview extends LitElement {
         open: own.length,
         overdue: own.filter((a) => isOverdue(a, today)).length,
         unassigned: own.filter((a) => isUnassigned(a)).length,
-        redYesterday: ownKpis.filter((k) => dayStatus(k, values.get(k.id)) === 'red').length,
-        kpis: ownKpis.length,
+        redYesterday: statuses.filter((status) => status === 'red').length,
+        kpis: statuses.length,
         escalationsWaiting: receivedAndOpen(escalations, unit.id).length,
         escalationsSent: sentAndOpen(escalations, unit.id).length,
       };

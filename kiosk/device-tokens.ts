@@ -5,26 +5,19 @@
  * listed: they expire within a day and a board keeps only a few.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { TokenListing as Listing } from '../src/protocol/sync.js';
 import { settingsControlStyles } from './settings-styles.js';
 
 export class KioskDeviceTokens extends LitElement {
-  static override properties = {
-    server: { attribute: false },
-    token: { attribute: false },
-    tokens: { state: true },
-    asking: { state: true },
-    message: { state: true },
-    problem: { state: true },
-  };
-  declare server: string;
-  declare token: string;
-  declare tokens: Listing[] | undefined;
+  @property({ attribute: false }) server!: string;
+  @property({ attribute: false }) token!: string;
+  @state() tokens!: Listing[] | undefined;
   /** The token whose revoke waits for a yes. */
-  declare asking: Listing | undefined;
-  declare message: string;
-  declare problem: string;
+  @state() asking!: Listing | undefined;
+  @state() message!: string;
+  @state() problem!: string;
   #abort: AbortController | undefined;
 
   static override styles = [
@@ -47,7 +40,7 @@ export class KioskDeviceTokens extends LitElement {
         gap: 12px;
         align-items: center;
         justify-content: space-between;
-        border-bottom: 1px solid #9ca3af;
+        border-bottom: 1px solid var(--_border);
         padding-bottom: 8px;
       }
       .what {

@@ -4,6 +4,7 @@
  * organisation, and how much storage the board uses. Replacing data always asks first.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { allOf } from '../src/store/queries.js';
 import { CSV_EXPORTS, type CsvExport } from '../src/store/csv.js';
@@ -33,26 +34,16 @@ function download(name: string, text: string, type: string): void {
 }
 
 export class KioskSettings extends LitElement {
-  static override properties = {
-    store: { attribute: false },
-    config: { attribute: false },
-    message: { state: true },
-    problem: { state: true },
-    pending: { state: true },
-    storage: { state: true },
-    settingUp: { state: true },
-    syncRole: { attribute: false },
-  };
-  declare store: IdbHuddleStore;
-  declare config: KioskConfig;
-  declare message: string;
-  declare problem: string;
-  declare pending: Pending | undefined;
-  declare storage: string;
+  @property({ attribute: false }) store!: IdbHuddleStore;
+  @property({ attribute: false }) config!: KioskConfig;
+  @state() message!: string;
+  @state() problem!: string;
+  @state() pending!: Pending | undefined;
+  @state() storage!: string;
   /** The organisation set-up is open (tiers, boards, people, KPIs, cascade, checklists). */
-  declare settingUp: boolean;
+  @state() settingUp!: boolean;
   /** What the sync server says this screen's token is (undefined when it does not sync). */
-  declare syncRole: string | undefined;
+  @property({ attribute: false }) syncRole!: string | undefined;
 
   readonly #units = new LiveQueryController<Unit[]>(
     this,
@@ -67,15 +58,15 @@ export class KioskSettings extends LitElement {
         display: block;
         padding: 24px 32px;
         font: 24px system-ui, sans-serif;
-        color: #000;
-        background: #f4f6f8;
+        color: var(--_text);
+        background: var(--_surface-raised);
         height: 100%;
         overflow: auto;
         box-sizing: border-box;
       }
       section {
-        background: #fff;
-        border: 2px solid #9ca3af;
+        background: var(--_surface);
+        border: 2px solid var(--_border);
         border-radius: 12px;
         padding: 16px 20px;
         margin-bottom: 16px;

@@ -1,4 +1,7 @@
-/** A full-screen overlay with one dialog card in the middle: the PIN pad and the phone link. */
+/**
+ * A full-screen overlay with one dialog card in the middle: the PIN pad and the phone link.
+ * Colours are the design tokens <kiosk-app> sets (they inherit through shadow roots).
+ */
 import { css } from 'lit';
 
 export const overlayStyles = css`
@@ -11,8 +14,8 @@ export const overlayStyles = css`
     z-index: 10;
   }
   [role='dialog'] {
-    background: #fff;
-    color: #000;
+    background: var(--_surface);
+    color: var(--_text);
     border-radius: 16px;
     padding: 24px;
     display: grid;
@@ -23,9 +26,9 @@ export const overlayStyles = css`
   }
   button {
     font: inherit;
-    border: 2px solid #4b5563;
+    border: 2px solid var(--_border);
     border-radius: 12px;
-    background: #fff;
-    color: #000;
+    background: var(--_surface);
+    color: var(--_text);
   }
 `;

@@ -9,6 +9,7 @@
  * Content-Security-Policy (no data: images).
  */
 import { LitElement, css, html, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { generate } from 'lean-qr';
 import { overlayStyles } from './overlay-styles.js';
@@ -19,18 +20,11 @@ interface PhoneLinkAnswer {
 }
 
 export class KioskPhoneLink extends LitElement {
-  static override properties = {
-    server: { attribute: false },
-    token: { attribute: false },
-    unit: { attribute: false },
-    link: { state: true },
-    problem: { state: true },
-  };
-  declare server: string;
-  declare token: string;
-  declare unit: string;
-  declare link: { url: string; cardUrl: string; until: Date } | undefined;
-  declare problem: string;
+  @property({ attribute: false }) server!: string;
+  @property({ attribute: false }) token!: string;
+  @property({ attribute: false }) unit!: string;
+  @state() link!: { url: string; cardUrl: string; until: Date } | undefined;
+  @state() problem!: string;
 
   static override styles = [
     overlayStyles,
@@ -67,7 +61,7 @@ export class KioskPhoneLink extends LitElement {
       .url {
         font-size: 16px;
         overflow-wrap: anywhere;
-        color: #374151;
+        color: var(--_text-muted);
       }
       button {
         min-height: 64px;

@@ -3,14 +3,14 @@
  * message on a wrong PIN. Fires `pin-accepted` or `pin-cancelled`; it never stores the PIN.
  */
 import { LitElement, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { overlayStyles } from './overlay-styles.js';
 
 export class KioskPinPad extends LitElement {
-  static override properties = { pin: { attribute: false }, entered: { state: true }, wrong: { state: true } };
-  declare pin: string;
-  declare entered: string;
-  declare wrong: boolean;
+  @property({ attribute: false }) pin!: string;
+  @state() entered!: string;
+  @state() wrong!: boolean;
 
   static override styles = [
     overlayStyles,
@@ -36,12 +36,12 @@ export class KioskPinPad extends LitElement {
         font-weight: 700;
       }
       button.ok {
-        background: #0b4f8a;
-        color: #fff;
-        border-color: #0b4f8a;
+        background: var(--_accent);
+        color: var(--_on-accent);
+        border-color: var(--_accent);
       }
       .wrong {
-        color: #9b1c1c;
+        color: var(--_problem-text);
         font-weight: 700;
       }
   `,

@@ -1,4 +1,7 @@
-/** The controls of the kiosk's settings and what they hold: large targets, plain colours. */
+/**
+ * The controls of the kiosk's settings and what they hold: large targets, and the colours of
+ * the design tokens <kiosk-app> sets (they inherit through shadow roots).
+ */
 import { css } from 'lit';
 
 export const settingsControlStyles = css`
@@ -8,29 +11,29 @@ export const settingsControlStyles = css`
     font: inherit;
     min-height: 64px;
     padding: 0 16px;
-    border: 2px solid #4b5563;
+    border: 2px solid var(--_border);
     border-radius: 8px;
-    background: #fff;
-    color: #000;
+    background: var(--_surface);
+    color: var(--_text);
   }
   button.primary {
-    background: #0b4f8a;
-    border-color: #0b4f8a;
-    color: #fff;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
     font-weight: 700;
   }
   button.danger {
-    background: #9b1c1c;
-    border-color: #9b1c1c;
-    color: #fff;
+    background: var(--_red);
+    border-color: var(--_red);
+    color: var(--_on-status);
     font-weight: 700;
   }
   .problem {
-    color: #9b1c1c;
+    color: var(--_problem-text);
     font-weight: 700;
   }
   :focus-visible {
-    outline: 3px solid #c2410c;
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
 `;

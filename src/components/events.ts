@@ -16,6 +16,7 @@ import type {
   ResourceNeed,
 } from '../model/index.js';
 import type { SetupStep } from './huddle-setup/setup-steps.js';
+import type { SyncClient } from '../sync/sync-client.js';
 
 export interface HuddleEventMap {
   'action-created': CustomEvent<{ action: Action }>;
@@ -37,6 +38,8 @@ export interface HuddleEventMap {
   'setup-saved': CustomEvent<{ step: SetupStep }>;
   /** The guided set-up reached its end (every step done or skipped). */
   'setup-finished': CustomEvent<Record<string, never>>;
+  /** A provider with `server` and `token` started syncing its store; `sync` is the running client. */
+  'sync-started': CustomEvent<{ sync: SyncClient }>;
   /** A write was refused because edits are locked (see `<huddle-provider edits-locked>`). */
   'edit-locked': CustomEvent<Record<string, never>>;
 }

@@ -7,6 +7,7 @@ import { daysOfMonth, type Day } from './dates.js';
 import { dayStatus, type CalendarDay, type DayStatus } from './kpi-status.js';
 import type { Kpi, KpiValue, Unit } from './types.js';
 import { kpiTrend, trendStarts, type TrendPeriod, type TrendPoint } from './kpi-trend.js';
+import { kpiValueId } from './record-ids.js';
 
 const SEVERITY: Record<DayStatus, number> = { none: 0, green: 1, amber: 2, red: 3 };
 
@@ -45,9 +46,9 @@ export interface RollupDay extends CalendarDay {
 /** The rolled-up month: one box per day with the worst child status. */
 export function rollupCalendar(sources: readonly Kpi[], values: readonly KpiValue[], month: string, today: Day): RollupDay[] {
   const byKpiDay = new Map<string, KpiValue>();
-  for (const v of values) if (!v.deletedAt) byKpiDay.set(`${v.kpiId}:${v.day}`, v);
+  for (const v of values) if (!v.deletedAt) byKpiDay.set(kpiValueId(v.kpiId, v.day), v);
   return daysOfMonth(month).map((day) => {
-    const statuses = sources.map((kpi) => dayStatus(kpi, byKpiDay.get(`${kpi.id}:${day}`))).filter((s) => s !== 'none');
+    const statuses = sources.map((kpi) => dayStatus(kpi, byKpiDay.get(kpiValueId(kpi.id, day)))).filter((s) => s !== 'none');
     return {
       day,
       date: Number(day.slice(8)),
@@ -76,4 +77,21 @@ export function rollupTrend(sources: readonly Kpi[], values: readonly KpiValue[]
       days: points.reduce((n, p) => n + p.days, 0),
     };
   });
+}
+
+/** A KPI's status on one day: its own value's, or for a rolled-up KPI the worst of the boards below. */
+function statusOnDay(kpi: Kpi, sources: readonly Kpi[] | undefined, byKpiDay: ReadonlyMap<string, KpiValue>, day: Day): DayStatus {
+  if (!sources) return dayStatus(kpi, byKpiDay.get(kpiValueId(kpi.id, day)));
+  return worstStatus(sources.map((source) => dayStatus(source, byKpiDay.get(kpiValueId(source.id, day)))).filter((s) => s !== 'none'));
+}
+
+/**
+ * Each live KPI of a board with its status on `day` - a rolled-up KPI by the boards below it.
+ * The one rule behind "KPIs red yesterday" on a board's header and on the overview of boards.
+ */
+export function boardKpiStatuses(unitId: string, day: Day, units: readonly Unit[], kpis: readonly Kpi[], values: readonly KpiValue[]): Map<string, DayStatus> {
+  const byKpiDay = new Map<string, KpiValue>();
+  for (const v of values) if (!v.deletedAt && v.day === day) byKpiDay.set(kpiValueId(v.kpiId, v.day), v);
+  const own = kpis.filter((k) => k.unitId === unitId && !k.deletedAt);
+  return new Map(own.map((kpi) => [kpi.id, statusOnDay(kpi, kpi.rollup ? rollupSources(kpi, units, kpis) : undefined, byKpiDay, day)]));
 }

@@ -3,8 +3,7 @@
  * another board's actions never re-renders this board.
  */
 import {
-  dayStatus,
-  rollupCalendar,
+  boardKpiStatuses,
   rollupSources,
   type AnyRecord,
   type DayStatus,
@@ -131,16 +130,7 @@ export function kpiStatusesOn(unitId: string, day: string): Query<Map<string, Da
       const sources = new Map(own.filter((k) => k.rollup).map((k) => [k.id, rollupSources(k, units, kpis)]));
       watched = new Set([...own.map((k) => k.id), ...[...sources.values()].flat().map((k) => k.id)]);
       const values = live((await Promise.all([...watched].map((id) => reader.by('kpiValues', 'kpiId', id)))).flat()).filter((v) => v.day === day);
-      const byKpi = new Map(values.map((v) => [v.kpiId, v]));
-      return new Map(
-        own.map((kpi) => {
-          const rolled = sources.get(kpi.id);
-          const status = rolled
-            ? (rollupCalendar(rolled, values, day.slice(0, 7), day).find((d) => d.day === day)?.status ?? 'none')
-            : dayStatus(kpi, byKpi.get(kpi.id));
-          return [kpi.id, status];
-        }),
-      );
+      return boardKpiStatuses(unitId, day, units, kpis, values);
     },
   };
 }

@@ -17,6 +17,8 @@ const THEMES: readonly ThemeName[] = ['light', 'dark', 'wall'];
  *
  * @slot - The elements that share this provider's store and settings.
  *
+ * @fires sync-started - The provider started syncing its store with `server`; `detail.sync` is the client (its state, and who the server says this device is).
+ *
  * Put several boards, a coaching card and a feedback loop inside one provider and they all
  * read and write the same data, and update together. Without a provider each element uses
  * the shared default IndexedDB store.
@@ -108,9 +110,11 @@ export class HuddleProvider extends LitElement {
     const { SyncClient } = await import('../../sync/sync-client.js');
     // Settings may have changed, or the provider left the page, while the code loaded.
     if (server !== this.server || token !== this.token || store !== this.store || !this.isConnected || this.#ownSync) return;
-    this.#ownSync = new SyncClient({ store, server, token });
-    this.sync = this.#ownSync;
-    void this.#ownSync.start();
+    const sync = new SyncClient({ store, server, token });
+    this.#ownSync = sync;
+    this.sync = sync;
+    this.dispatchEvent(new CustomEvent('sync-started', { detail: { sync }, bubbles: true, composed: true }));
+    void sync.start();
   }
 
   #stopOwnSync(): void {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ConfigError, DEFAULT_CONFIG, parseConfig } from '../kiosk/config.js';
+import { ConfigError, DEFAULT_CONFIG, parseConfig } from '../../kiosk/config.js';
 
 const parse = (query: string, file?: unknown) => parseConfig(file, new URLSearchParams(query));
 function problem(query: string, file?: unknown): ConfigError {

@@ -1,0 +1,57 @@
+/**
+ * How a kiosk starts: its settings (kiosk.json beside the page, then the address), and what
+ * the device's database holds decides the first screen - a welcome on an empty database, the
+ * guided set-up it was in the middle of, or the views. Screen life after that (rotation,
+ * midnight, wake lock, relock, updates, recovery) is in screen-life/.
+ */
+import { ConfigError, languageTag, parseConfig, type KioskConfig } from './config.js';
+import { queryWithKeptToken } from './device-token.js';
+
+/** What a kiosk shows while and after it starts. */
+export type Phase =
+  | { name: 'starting' }
+  | { name: 'welcome'; config: KioskConfig }
+  | { name: 'setting-up'; config: KioskConfig }
+  | { name: 'ready'; config: KioskConfig }
+  | { name: 'waiting-for-server'; config: KioskConfig }
+  | { name: 'unknown-coach'; server: string }
+  | { name: 'bad-config'; error: ConfigError }
+  | { name: 'failed'; message: string };
+
+/** A phone opened from a board's QR code: only the pulse or the card, nothing to set up or unlock. */
+export const isPhone = (config: KioskConfig) => config.views.length === 1 && (config.views[0] === 'pulse' || config.views[0] === 'card');
+
+/** kiosk.json beside index.html: undefined when there is none. */
+async function loadConfigFile(): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch('./kiosk.json', { cache: 'no-store' });
+  } catch {
+    return undefined; // offline and not cached: run on the URL alone
+  }
+  // Servers with a single-page fallback answer a missing file with index.html.
+  if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return undefined;
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ConfigError('kiosk.json', 'kiosk.json', (error as Error).message, 'json');
+  }
+}
+
+/**
+ * The screen's settings, or the phase that says what is wrong with them. The page's language
+ * follows the settings; a bad setting is said in the language the screen was set to, if that
+ * setting itself is good, else in the browser's - whoever fixes the address must read it.
+ */
+export async function readConfig(): Promise<KioskConfig | Extract<Phase, { name: 'bad-config' }>> {
+  try {
+    const config = parseConfig(await loadConfigFile(), queryWithKeptToken(location.search));
+    if (config.locale) document.documentElement.lang = config.locale;
+    return config;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    document.documentElement.lang = languageTag(new URLSearchParams(location.search).get('locale')) ?? navigator.language;
+    return { name: 'bad-config', error };
+  }
+}
