@@ -1,22 +1,8 @@
 /** How a day status is shown: a colour, a symbol and a word, never the colour alone. */
-import { msg } from '@lit/localize';
 import { css } from 'lit';
 import type { DayStatus } from '../model/index.js';
 
 export const STATUS_SYMBOL: Record<DayStatus, string> = { green: '✓', amber: '!', red: '✗', none: '–' };
-
-export function statusWord(status: DayStatus): string {
-  switch (status) {
-    case 'green':
-      return msg('met');
-    case 'amber':
-      return msg('close to target');
-    case 'red':
-      return msg('missed');
-    case 'none':
-      return msg('no data');
-  }
-}
 
 /** Background colours for `.status-green` etc.; the symbol on them is white at >= 7:1. */
 export const statusStyles = css`

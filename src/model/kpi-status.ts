@@ -1,6 +1,6 @@
 /** A KPI's result for a day against its threshold, and the month's letter calendar. */
 import { daysOfMonth, type Day } from './dates.js';
-import type { Kpi, KpiValue } from './types.js';
+import { KPI_CATEGORIES, type Kpi, type KpiValue } from './types.js';
 
 /** Green met, amber within the band, red missed, none when nothing was recorded. */
 export type DayStatus = 'green' | 'amber' | 'red' | 'none';
@@ -43,4 +43,9 @@ export function statusCounts(days: readonly Pick<CalendarDay, 'status' | 'future
   const counts: Record<DayStatus, number> = { green: 0, amber: 0, red: 0, none: 0 };
   for (const box of days) if (!box.future) counts[box.status]++;
   return counts;
+}
+
+/** KPIs in the order a board shows them: Safety, Quality, Delivery, Cost, People, then the board's own; by name within each. */
+export function inBoardOrder<T extends Pick<Kpi, 'category' | 'name'>>(kpis: readonly T[]): T[] {
+  return [...kpis].sort((a, b) => KPI_CATEGORIES.indexOf(a.category) - KPI_CATEGORIES.indexOf(b.category) || a.name.localeCompare(b.name));
 }

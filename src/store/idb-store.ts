@@ -79,26 +79,39 @@ export interface StoreInternals {
   replaced(): void;
 }
 
-interface Watcher {
-  query: Query<unknown>;
+interface Subscriber {
   onResult: (result: unknown) => void;
   onError: (error: Error) => void;
+}
+
+/**
+ * One live query, however many elements watch it: a board and each of its panels often ask
+ * the same question, and each identical query (same `key`) is run once per change and its
+ * result handed to every subscriber.
+ */
+interface Feed {
+  query: Query<unknown>;
+  subscribers: Set<Subscriber>;
   /** Bumped on every run so that a slow older run never overwrites a newer result. */
   generation: number;
   /** Runs started and not finished; a change can only be applied to a settled result. */
   running: number;
   /** The last result delivered, while it is known to be current. */
   last?: { result: unknown };
-  stopped: boolean;
+  /** The last run failed with this; a new subscriber hears it too. */
+  failed?: Error;
 }
 
-type ChannelMessage = { changes: RecordChange[] } | { reset: true };
+/** `from` names the store that sent it: it has already brought its own feeds up to date. */
+type ChannelMessage = { from: string } & ({ changes: RecordChange[] } | { reset: true });
 
 export class IdbHuddleStore implements HuddleStore, StoreWrites {
   readonly name: string;
   readonly #today: () => Day;
   #db: Promise<Db> | undefined;
-  readonly #watchers = new Set<Watcher>();
+  readonly #feeds = new Map<string, Feed>();
+  /** Names this store in what it tells other tabs, so that it does not act on its own news. */
+  readonly #sender = newId();
   #channel: BroadcastChannel | undefined;
   /** One node per store object, so two tabs never make the same stamp. */
   readonly #clock = new HybridClock(newNodeId());
@@ -162,8 +175,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     this.#dropConnection();
     this.#channel?.close();
     this.#channel = undefined;
-    for (const watcher of this.#watchers) watcher.stopped = true;
-    this.#watchers.clear();
+    this.#feeds.clear();
   }
 
   #channelName(): string {
@@ -174,17 +186,18 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     if (this.#channel || typeof BroadcastChannel === 'undefined') return;
     this.#channel = new BroadcastChannel(this.#channelName());
     this.#channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
+      if (event.data.from === this.#sender) return;
       if ('reset' in event.data) this.#rerunAll();
       // Another tab's messages may arrive out of commit order: read the stored truth.
       else this.#rerunAffected(event.data.changes, false);
     };
   }
 
-  #announce(message: ChannelMessage): void {
+  #announce(message: { changes: RecordChange[] } | { reset: true }): void {
     // A separate sender object, because a channel never receives its own messages and
     // other stores in this same page (same database) must hear about the change too.
     const sender = new BroadcastChannel(this.#channelName());
-    sender.postMessage(message);
+    sender.postMessage({ ...message, from: this.#sender } satisfies ChannelMessage);
     sender.close();
   }
 
@@ -205,55 +218,80 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
 
   watch<T>(query: Query<T>, onResult: (result: T) => void, onError: (error: Error) => void = reportError): () => void {
     this.#listen();
-    const watcher: Watcher = { query, onResult: onResult as (r: unknown) => void, onError, generation: 0, running: 0, stopped: false };
-    this.#watchers.add(watcher);
-    void this.#run(watcher);
+    const subscriber: Subscriber = { onResult: onResult as (r: unknown) => void, onError };
+    let feed = this.#feeds.get(query.key);
+    if (!feed) {
+      feed = { query, subscribers: new Set([subscriber]), generation: 0, running: 0 };
+      this.#feeds.set(query.key, feed);
+      void this.#run(feed);
+    } else {
+      feed.subscribers.add(subscriber);
+      // Joining a settled feed: its current answer, after this call returns like a first run's.
+      const joined = feed;
+      if (joined.running === 0 && (joined.last || joined.failed)) {
+        queueMicrotask(() => {
+          if (!joined.subscribers.has(subscriber) || joined.running > 0) return;
+          if (joined.last) subscriber.onResult(joined.last.result);
+          else if (joined.failed) subscriber.onError(joined.failed);
+        });
+      }
+    }
+    const watched = feed;
     return () => {
-      watcher.stopped = true;
-      this.#watchers.delete(watcher);
+      watched.subscribers.delete(subscriber);
+      if (watched.subscribers.size === 0 && this.#feeds.get(query.key) === watched) this.#feeds.delete(query.key);
     };
   }
 
-  async #run(watcher: Watcher): Promise<void> {
-    const generation = ++watcher.generation;
-    watcher.running++;
-    watcher.last = undefined;
+  /** True while the feed is the store's current one for its key and someone listens. */
+  #live(feed: Feed): boolean {
+    return this.#feeds.get(feed.query.key) === feed;
+  }
+
+  async #run(feed: Feed): Promise<void> {
+    const generation = ++feed.generation;
+    feed.running++;
+    feed.last = undefined;
     try {
-      const result = await this.get(watcher.query);
-      if (!watcher.stopped && generation === watcher.generation) {
-        watcher.last = { result };
-        watcher.onResult(result);
+      const result = await this.get(feed.query);
+      if (this.#live(feed) && generation === feed.generation) {
+        feed.last = { result };
+        feed.failed = undefined;
+        for (const subscriber of [...feed.subscribers]) subscriber.onResult(result);
       }
     } catch (error) {
-      if (!watcher.stopped && generation === watcher.generation) watcher.onError(error as Error);
+      if (this.#live(feed) && generation === feed.generation) {
+        feed.failed = error as Error;
+        for (const subscriber of [...feed.subscribers]) subscriber.onError(error as Error);
+      }
     } finally {
-      watcher.running--;
+      feed.running--;
     }
   }
 
   /**
-   * Brings affected watchers up to date: from the changes alone when the query can apply
+   * Brings affected feeds up to date: from the changes alone when the query can apply
    * them to a settled result (no storage read, so a tap renders sooner), else by re-running.
    */
   #rerunAffected(changes: readonly RecordChange[], local: boolean): void {
     for (const listener of this.#changeListeners) listener(changes);
-    for (const watcher of this.#watchers) {
-      if (!affectsQuery(watcher.query, changes)) continue;
-      const { apply } = watcher.query;
-      if (local && apply && watcher.last && watcher.running === 0) {
-        watcher.generation++;
-        const result = apply(watcher.last.result, changes);
-        watcher.last = { result };
-        watcher.onResult(result);
+    for (const feed of this.#feeds.values()) {
+      if (!affectsQuery(feed.query, changes)) continue;
+      const { apply } = feed.query;
+      if (local && apply && feed.last && feed.running === 0) {
+        feed.generation++;
+        const result = apply(feed.last.result, changes);
+        feed.last = { result };
+        for (const subscriber of [...feed.subscribers]) subscriber.onResult(result);
       } else {
-        void this.#run(watcher);
+        void this.#run(feed);
       }
     }
   }
 
   #rerunAll(): void {
     for (const listener of this.#changeListeners) listener('reset');
-    for (const watcher of this.#watchers) void this.#run(watcher);
+    for (const feed of this.#feeds.values()) void this.#run(feed);
   }
 
   /**

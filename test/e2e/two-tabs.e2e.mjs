@@ -75,10 +75,12 @@ await runE2e('kiosk: two tabs editing one action at once', async ({ browser, url
   let onB;
   for (let i = 0, agreeing = 0; i < 60 && agreeing < 5; i++) {
     [onA, onB] = [await shown(tabA), await shown(tabB)];
-    agreeing = onA === onB && onA !== start ? agreeing + 1 : 0;
+    agreeing = onA === onB && onA !== 'not found on any page' ? agreeing + 1 : 0;
     await new Promise((r) => setTimeout(r, 100));
   }
-  check(`the same field ends the same in both tabs (${start} -> ${onA} / ${onB})`, onA === onB && onA !== start);
+  // Three moves in all can bring the action round to where it started (open, doing, done, open)
+  // when no write overlaps another; what must hold is that both tabs end on the same one.
+  check(`the same field ends the same in both tabs (${start} -> ${onA} / ${onB})`, onA === onB && onA !== 'not found on any page');
   await tabA.reload();
   await tabA.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });
   await tabA.locator('huddle-actions li[data-action]').first().waitFor();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { rollupCalendar, rollupSources, rollupTrend, worstStatus } from '../../src/model/rollup.js';
+import { boardKpiStatuses, rollupCalendar, rollupSources, rollupTrend, worstStatus } from '../../src/model/rollup.js';
 import type { Kpi, KpiValue, Unit } from '../../src/model/types.js';
 
 const stamp = { createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z' };
@@ -24,6 +24,16 @@ describe('model: KPI roll-up', () => {
   const a = kpi('a-q', 'team-a', 'Q');
   const b = kpi('b-q', 'team-b', 'Q', { target: 90 });
   const kpis = [parent, a, b, kpi('a-s', 'team-a', 'S'), kpi('x-q', 'elsewhere', 'Q')];
+
+  it("a board's KPI statuses on a day: its own by its value, a rolled-up one by the worst board below", () => {
+    const own = kpi('area-s', 'area', 'S');
+    const values = [value('a-q', '2026-11-20', 80), value('b-q', '2026-11-20', 95), value('area-s', '2026-11-20', 99), value('area-q', '2026-11-20', 99)];
+    const statuses = boardKpiStatuses('area', '2026-11-20', units, [...kpis, own], values);
+    // The area's own value of a rolled-up KPI does not hide a red team (the overview counted it green).
+    expect(Object.fromEntries(statuses)).to.deep.equal({ 'area-q': 'red', 'area-s': 'green' });
+    expect(Object.fromEntries(boardKpiStatuses('area', '2026-11-21', units, kpis, values))).to.deep.equal({ 'area-q': 'none' });
+    expect(boardKpiStatuses('area', '2026-11-20', units, [{ ...parent, deletedAt: stamp.createdAt }], values).size, 'retired KPIs are not counted').to.equal(0);
+  });
 
   it('takes the same-category KPIs of the direct child boards', () => {
     expect(rollupSources(parent, units, kpis).map((k) => k.id)).to.deep.equal(['a-q', 'b-q']);

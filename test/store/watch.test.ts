@@ -40,6 +40,36 @@ describe('store: live queries', () => {
     watched.stop();
   });
 
+  it('runs an identical query once for every element that watches it', async () => {
+    const store = freshStore();
+    const { teamA } = await seedSmallOrg(store);
+    const query = whereEquals('actions', 'unitId', teamA.id);
+    let runs = 0;
+    const counted = { ...query, run: (reader: Parameters<typeof query.run>[0]) => (runs++, query.run(reader)) };
+    // A board and two of its panels asking the same question (a store re-runs on every change).
+    const board = recordResults(store, counted);
+    const panel = recordResults(store, { ...counted });
+    await board.next();
+    const late = recordResults(store, { ...counted });
+    expect(await panel.next()).to.deep.equal([]);
+    expect(await late.next(), 'a late watcher gets the current answer at once').to.deep.equal([]);
+    expect(runs, 'one read for three watchers').to.equal(1);
+    const before = runs;
+    const action = await store.createAction({ unitId: teamA.id, title: 'Sweep bay 3' });
+    await store.retire('actions', action.id);
+    await settle();
+    for (const watched of [board, panel, late]) expect(watched.results.at(-1)).to.deep.equal([]);
+    expect(runs - before, 'a change is worked out once, not once per watcher').to.be.at.most(2);
+    board.stop();
+    panel.stop();
+    const seen = board.results.length;
+    await store.createAction({ unitId: teamA.id, title: 'Still watched by one' });
+    await settle();
+    expect(late.results.at(-1)!.map((a) => a.title)).to.deep.equal(['Still watched by one']);
+    expect(board.results, 'a watcher that stopped hears nothing more').to.have.length(seen);
+    late.stop();
+  });
+
   it('stops delivering after unsubscribe', async () => {
     const store = freshStore();
     const { teamA } = await seedSmallOrg(store);

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
-import { coachingKindName, ratingName } from '../coaching-words.js';
+import { coachingDirectionName, coachingKindName, ratingName } from '../enum-words.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, whereEquals } from '../../store/queries.js';
 import {
@@ -199,10 +199,6 @@ export class CoachingCard extends HuddleElement {
     return localChecklist(currentChecklist(this.#templates.value ?? [], this.kind));
   }
 
-  private directionName(direction: CoachingDirection): string {
-    return { down: msg('Down'), peer: msg('Peer'), up: msg('Up') }[direction];
-  }
-
   private question(q: KataQuestion): string {
     return {
       targetCondition: msg('1. What is the target condition?'),
@@ -238,7 +234,7 @@ export class CoachingCard extends HuddleElement {
           </fieldset>
           <fieldset>
             <legend>${msg('Direction')}</legend>
-            ${COACHING_DIRECTIONS.map((d) => html`<button type="button" aria-pressed=${this.direction === d ? 'true' : 'false'} @click=${() => this.setDirection(d)}>${this.directionName(d)}</button>`)}
+            ${COACHING_DIRECTIONS.map((d) => html`<button type="button" aria-pressed=${this.direction === d ? 'true' : 'false'} @click=${() => this.setDirection(d)}>${coachingDirectionName(d)}</button>`)}
             ${
               this.direction === 'up'
                 ? html`<label class="choices"><input type="checkbox" .checked=${this.anonymous} @change=${(e: Event) => (this.anonymous = (e.target as HTMLInputElement).checked)} />

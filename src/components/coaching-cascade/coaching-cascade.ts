@@ -17,7 +17,6 @@ import {
   type CoachingPair,
   type CoachingSession,
   type OrgSettings,
-  type PairState,
   type Person,
   type Unit,
 } from '../../model/index.js';
@@ -25,8 +24,8 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay } from '../format.js';
 import { errorText } from '../problem-words.js';
+import { PAIR_STATE_SYMBOL, pairStateWord } from '../enum-words.js';
 
-const STATE_SYMBOL: Record<PairState, string> = { 'on-track': '✓', due: '!', overdue: '▲', never: '✗' };
 const CADENCES = [7, 14, 21, 28];
 
 interface CascadeData {
@@ -134,10 +133,6 @@ export class CoachingCascade extends HuddleElement {
     }),
   );
 
-  private stateWord(state: PairState): string {
-    return { 'on-track': msg('on track'), due: msg('due'), overdue: msg('overdue'), never: msg('never met') }[state];
-  }
-
   private gapText(gap: CascadeGap, name: (p: Person) => string): string {
     switch (gap.kind) {
       case 'coach-not-coached':
@@ -230,7 +225,7 @@ export class CoachingCascade extends HuddleElement {
     return html`<button class="pair" part="pair" data-pair=${pair.id} data-state=${status.state} aria-expanded=${this.openPair === pair.id ? 'true' : 'false'}
         @click=${() => (this.openPair = this.openPair === pair.id ? undefined : pair.id)}>
       <span aria-hidden="true">${direction} </span><span class="user-text">${personName.get(pair.learnerId) ?? ''}</span>:
-      <span class="state-${status.state}"><span aria-hidden="true">${STATE_SYMBOL[status.state]} </span>${this.stateWord(status.state)}</span>
+      <span class="state-${status.state}"><span aria-hidden="true">${PAIR_STATE_SYMBOL[status.state]} </span>${pairStateWord(status.state)}</span>
       · ${last} · ${msg(str`every ${pair.cadenceDays} days`)}
     </button>`;
   }

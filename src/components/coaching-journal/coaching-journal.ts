@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
-import { coachingKindName, ratingName } from '../coaching-words.js';
+import { coachingKindName, ratingName } from '../enum-words.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf } from '../../store/queries.js';
 import { localChecklist } from '../checklist-words.js';

@@ -5,6 +5,7 @@ import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { whereEquals } from '../../store/queries.js';
 import {
+  MIN_ANSWERS_FOR_BREAKDOWN,
   SAFETY_STAGES,
   safetyProfileOverTime,
   youSaidWeDid,
@@ -17,6 +18,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, formatNumber } from '../format.js';
 import { errorText } from '../problem-words.js';
+import { safetyStageName } from '../enum-words.js';
 
 type Score = Feedback['score'];
 const SCORES: Score[] = [1, 2, 3, 4, 5];
@@ -145,10 +147,6 @@ export class FeedbackLoop extends HuddleElement {
     }[stage];
   }
 
-  private stageName(stage: SafetyStage): string {
-    return { inclusion: msg('Inclusion'), learner: msg('Learner'), contributor: msg('Contributor'), challenger: msg('Challenger') }[stage];
-  }
-
   protected override render() {
     return html`<section part="base" aria-labelledby="fb-title">
       ${this.mode === 'safety' ? this.renderSafety() : this.mode === 'you-said' ? this.renderYouSaid() : this.renderPulse()}
@@ -191,7 +189,8 @@ export class FeedbackLoop extends HuddleElement {
     const feedback = this.#feedback.value;
     const complete = SAFETY_STAGES.every((stage) => this.safetyAnswers[stage] !== undefined);
     const periods = feedback ? safetyProfileOverTime(feedback, this.unit, 3, 30, this.activeStore.today()) : [];
-    const mean = (value: number | null) => (value === null ? msg('fewer than 5 answers') : formatNumber(Math.round(value * 10) / 10, this.locale));
+    const mean = (value: number | null) =>
+      value === null ? msg(str`fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} answers`) : formatNumber(Math.round(value * 10) / 10, this.locale);
     return html`
       <h2 id="fb-title">${msg('How safe does it feel to speak up here?')}</h2>
       ${
@@ -214,11 +213,11 @@ export class FeedbackLoop extends HuddleElement {
           </form>`
       }
       <table>
-        <caption>${msg('The team over the last three months (1 to 5; no figure under 5 answers)')}</caption>
+        <caption>${msg(str`The team over the last three months (1 to 5; no figure under ${MIN_ANSWERS_FOR_BREAKDOWN} answers)`)}</caption>
         <thead><tr><th scope="col">${msg('Stage')}</th>${periods.map((p) => html`<th scope="col">${formatDay(p.to, this.locale, { day: 'numeric', month: 'short' })}</th>`)}</tr></thead>
         <tbody>
           ${SAFETY_STAGES.map(
-            (stage) => html`<tr data-stage=${stage}><th scope="row">${this.stageName(stage)}</th>
+            (stage) => html`<tr data-stage=${stage}><th scope="row">${safetyStageName(stage)}</th>
               ${periods.map((p) => html`<td>${mean(p.profile[stage].mean)}</td>`)}</tr>`,
           )}
         </tbody>

@@ -24,13 +24,12 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { relativeDay } from '../format.js';
 import { panelStyles } from '../panel-styles.js';
-import { escalationStateWord } from '../escalation-words.js';
+import { ACTION_STATUS_SYMBOL, actionStatusWord, escalationStateWord } from '../enum-words.js';
 import { errorText } from '../problem-words.js';
 
 /** One tap moves an action on: open -> doing -> done; done reopens; blocked resumes as doing. */
 const NEXT_STATUS: Record<ActionStatus, ActionStatus> = { open: 'doing', doing: 'done', done: 'open', blocked: 'doing' };
 // Symbols from the basic geometric shapes, present in the fonts wall screens ship with.
-const STATUS_SYMBOL: Record<ActionStatus, string> = { open: '○', doing: '◐', done: '●', blocked: '■' };
 
 type DuePick = 'today' | 'tomorrow' | 'week' | 'pick' | 'none';
 
@@ -195,10 +194,6 @@ export class HuddleActions extends HuddleElement {
     return id === undefined ? undefined : this.#people.value?.find((p) => p.id === id)?.name;
   }
 
-  private statusWord(status: ActionStatus): string {
-    return { open: msg('Open'), doing: msg('Doing'), done: msg('Done'), blocked: msg('Blocked') }[status];
-  }
-
   private renderItem(action: Action) {
     const today = this.today;
     const overdue = isOverdue(action, today);
@@ -211,9 +206,9 @@ export class HuddleActions extends HuddleElement {
         <button
           class="status"
           @click=${() => this.setStatus(action, next)}
-          aria-label=${msg(str`${action.title}: ${this.statusWord(action.status)}. Tap for ${this.statusWord(next)}`)}
+          aria-label=${msg(str`${action.title}: ${actionStatusWord(action.status)}. Tap for ${actionStatusWord(next)}`)}
         >
-          <span aria-hidden="true">${STATUS_SYMBOL[action.status]} ${this.statusWord(action.status)}</span>
+          <span aria-hidden="true">${ACTION_STATUS_SYMBOL[action.status]} ${actionStatusWord(action.status)}</span>
         </button>
         <div>
           <div class="title user-text">${action.title}</div>

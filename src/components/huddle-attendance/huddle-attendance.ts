@@ -8,8 +8,7 @@ import { ATTENDANCE_STATES, type Attendance, type AttendanceState, type Person }
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { errorText } from '../problem-words.js';
-
-const SYMBOL: Record<AttendanceState, string> = { present: '✓', absent: '✗', excused: '○' };
+import { ATTENDANCE_SYMBOL, attendanceWord } from '../enum-words.js';
 
 /**
  * @summary Today's attendance: each team member present, absent or excused with one tap.
@@ -55,10 +54,6 @@ export class HuddleAttendance extends HuddleElement {
     () => (this.unit ? whereEquals('attendance', 'unitId', this.unit) : undefined),
   );
 
-  private word(state: AttendanceState): string {
-    return { present: msg('Present'), absent: msg('Absent'), excused: msg('Excused') }[state];
-  }
-
   protected override render() {
     const people = this.#people.value;
     if (!people) return html`<p role="status">${errorText(this.#people.error) ?? msg('Loading the team…')}</p>`;
@@ -84,12 +79,12 @@ export class HuddleAttendance extends HuddleElement {
             const current = states.get(person.id);
             return html`<li class="row" part="person" data-person=${person.id}>
               <span class="user-text">
-                ${current ? html`<span aria-hidden="true">${SYMBOL[current]} </span>` : nothing}${person.name}
+                ${current ? html`<span aria-hidden="true">${ATTENDANCE_SYMBOL[current]} </span>` : nothing}${person.name}
               </span>
               <span class="buttons" role="group" aria-label=${msg(str`Attendance of ${person.name}`)}>
                 ${ATTENDANCE_STATES.map(
                   (state) =>
-                    html`<button aria-pressed=${current === state ? 'true' : 'false'} @click=${() => this.mark(person, state)}>${this.word(state)}</button>`,
+                    html`<button aria-pressed=${current === state ? 'true' : 'false'} @click=${() => this.mark(person, state)}>${attendanceWord(state)}</button>`,
                 )}
               </span>
             </li>`;

@@ -6,6 +6,7 @@ import { LiveQueryController } from '../../controllers/live-query.js';
 import { escalationsOfUnit, kpiStatusesOn, orgSettings, recordById, whereEquals } from '../../store/queries.js';
 import {
   addDays,
+  inBoardOrder,
   isOverdue,
   leaderOf,
   receivedAndOpen,
@@ -345,8 +346,7 @@ export class HuddleBoard extends HuddleElement {
 
   private renderKpis(kpis: Kpi[]) {
     if (kpis.length === 0) return html`<p>${msg('This board has no KPIs yet.')}</p>`;
-    const order = ['S', 'Q', 'D', 'C', 'P', 'custom'];
-    const sorted = [...kpis].sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name));
+    const sorted = inBoardOrder(kpis);
     const pages = Math.ceil(sorted.length / this.kpisPerPage);
     const page = Math.min(this.kpiPage, pages - 1);
     const shown = sorted.slice(page * this.kpisPerPage, (page + 1) * this.kpisPerPage);

@@ -6,7 +6,7 @@ import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, escalationsOfUnit } from '../../store/queries.js';
 import { escalationAgeDays, shownToSender, type Escalation, type EscalationState, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { ESCALATION_SYMBOL, escalationStateWord } from '../escalation-words.js';
+import { ESCALATION_SYMBOL, escalationStateWord } from '../enum-words.js';
 import { panelStyles } from '../panel-styles.js';
 import { errorText } from '../problem-words.js';
 

@@ -8,6 +8,7 @@ import { RESOURCE_KINDS, type Person, type ResourceKind, type ResourceNeed } fro
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { errorText } from '../problem-words.js';
+import { resourceKindWord } from '../enum-words.js';
 
 /**
  * @summary "Plan to win today": the gaps in people, equipment, supplies and information,
@@ -42,10 +43,6 @@ export class HuddleResources extends HuddleElement {
     () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
   );
 
-  private kindWord(kind: ResourceKind): string {
-    return { people: msg('People'), equipment: msg('Equipment'), supplies: msg('Supplies'), information: msg('Information') }[kind];
-  }
-
   protected override render() {
     const needs = this.#needs.value;
     if (!needs) return html`<p role="status">${errorText(this.#needs.error) ?? msg('Loading…')}</p>`;
@@ -71,7 +68,7 @@ export class HuddleResources extends HuddleElement {
             const owner = name(need.ownerId);
             return html`<li class="row" part="need" data-need=${need.id}>
               <span>
-                <strong>${this.kindWord(need.kind)}:</strong> <span class="user-text">${need.description}</span><br />
+                <strong>${resourceKindWord(need.kind)}:</strong> <span class="user-text">${need.description}</span><br />
                 ${
                   need.closed
                     ? html`<span class="muted"><span aria-hidden="true">✓ </span>${msg('Closed')}</span>`
@@ -93,7 +90,7 @@ export class HuddleResources extends HuddleElement {
       <form part="form" @submit=${this.add} aria-label=${msg('New resource need')}>
         <fieldset>
           <legend>${msg('What is short?')}</legend>
-          ${RESOURCE_KINDS.map((kind) => html`<button type="button" aria-pressed=${this.kind === kind ? 'true' : 'false'} @click=${() => (this.kind = kind)}>${this.kindWord(kind)}</button>`)}
+          ${RESOURCE_KINDS.map((kind) => html`<button type="button" aria-pressed=${this.kind === kind ? 'true' : 'false'} @click=${() => (this.kind = kind)}>${resourceKindWord(kind)}</button>`)}
         </fieldset>
         <label>${msg('What exactly?')}<br /><input name="description" class="wide" maxlength="200" autocomplete="off" /></label>
         <fieldset>

@@ -8,7 +8,7 @@ import { COACHING_KINDS, coachingDirection, proposeDefaultCascade, type Coaching
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
-import { coachingKindName } from '../coaching-words.js';
+import { coachingKindName } from '../enum-words.js';
 
 /**
  * @summary Set-up step 5: who coaches whom, how and how often - proposed from the board tree with one tap, then edited.

@@ -10,7 +10,7 @@ import { addBehaviour, currentChecklist, moveBehaviour, setBehaviourRetired, typ
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
-import { coachingKindName } from '../coaching-words.js';
+import { coachingKindName } from '../enum-words.js';
 
 type RatedKind = 'huddle-observation' | 'coaching-the-coach';
 const RATED_KINDS: RatedKind[] = ['huddle-observation', 'coaching-the-coach'];

@@ -9,6 +9,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
 import '../kpi-calendar/kpi-calendar.js';
+import { kpiCategoryName } from '../enum-words.js';
 
 type KpiDraft = Pick<Kpi, 'name' | 'category' | 'measure' | 'target' | 'betterWhen' | 'amberBand' | 'rollup'>;
 
@@ -104,10 +105,6 @@ export class SetupKpis extends HuddleElement {
     </li>`;
   }
 
-  private categoryName(category: KpiCategory): string {
-    return { S: msg('Safety (S)'), Q: msg('Quality (Q)'), D: msg('Delivery (D)'), C: msg('Cost (C)'), P: msg('People (P)'), custom: msg('Custom') }[category];
-  }
-
   private renderForm(board: Unit) {
     const draft = this.draft;
     const yesterday = addDays(this.activeStore.today(), -1);
@@ -122,7 +119,7 @@ export class SetupKpis extends HuddleElement {
         <div class="fields">
           <label>${msg('Name')}<input name="name" maxlength="120" autocomplete="off" .value=${draft.name} /></label>
           <label>${msg('Category')}<select name="category">
-            ${KPI_CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === draft.category}>${this.categoryName(c)}</option>`)}
+            ${KPI_CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === draft.category}>${kpiCategoryName(c)}</option>`)}
           </select></label>
           <label>${msg('Measured in')}<input name="measure" maxlength="30" autocomplete="off" placeholder=${msg('%, min, incidents')} .value=${draft.measure} /></label>
         </div>

@@ -17,10 +17,11 @@ import {
   type RollupDay,
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { STATUS_SYMBOL, statusStyles, statusWord } from '../status.js';
+import { STATUS_SYMBOL, statusStyles } from '../status.js';
 import { formatDay, formatNumber } from '../format.js';
 import { SHAPE_COLUMNS, shapeSlots } from './letter-shapes.js';
 import { errorText } from '../problem-words.js';
+import { dayStatusWord } from '../enum-words.js';
 
 /**
  * @summary A KPI's month as a letter calendar (the safety cross for S), each day coloured
@@ -190,9 +191,9 @@ export class KpiCalendar extends HuddleElement {
   private dayLabel(kpi: Kpi, box: CalendarDay | RollupDay): string {
     const date = this.formatDay(box.day, { day: 'numeric', month: 'long' });
     if (box.future) return msg(str`${date}: not yet`);
-    if ('reported' in box) return `${date}: ${statusWord(box.status)}, ${this.rollupNote(box)}`;
+    if ('reported' in box) return `${date}: ${dayStatusWord(box.status)}, ${this.rollupNote(box)}`;
     const value = box.value === undefined ? '' : `, ${this.formatValue(kpi, box.value)}`;
-    return `${date}: ${statusWord(box.status)}${value}`;
+    return `${date}: ${dayStatusWord(box.status)}${value}`;
   }
 
   private rollupNote(box: RollupDay): string {
@@ -230,7 +231,7 @@ export class KpiCalendar extends HuddleElement {
             <span class="visually-hidden">${msg('Yesterday:')}</span>
             <span class="chip status-${yesterdayStatus}">
               <span aria-hidden="true">${STATUS_SYMBOL[yesterdayStatus]}</span>
-              ${statusWord(yesterdayStatus)}${yesterdayValue?.value !== undefined ? ` (${this.formatValue(kpi, yesterdayValue.value)})` : nothing}
+              ${dayStatusWord(yesterdayStatus)}${yesterdayValue?.value !== undefined ? ` (${this.formatValue(kpi, yesterdayValue.value)})` : nothing}
               ${yesterdayBox && 'reported' in yesterdayBox && yesterdayBox.reported ? ` (${this.rollupNote(yesterdayBox)})` : nothing}
             </span>
           </div>

@@ -8,9 +8,9 @@ import { recordById, rollupInputs, whereEquals } from '../../store/queries.js';
 import { kpiTrend, rollupTrend, type DayStatus, type Kpi, type KpiValue, type TrendPeriod, type TrendPoint } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatDay, formatNumber } from '../format.js';
-import { statusWord } from '../status.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
 import { errorText } from '../problem-words.js';
+import { dayStatusWord } from '../enum-words.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
 
@@ -127,7 +127,7 @@ export class KpiTrend extends HuddleElement {
           <canvas role="img" aria-label=${msg(str`${kpi.name} trend; the table below has the figures`)}></canvas>
         </div>
         <div class="legend" aria-hidden="true">
-          <span>● ${statusWord('green')}</span><span>▲ ${statusWord('amber')}</span><span>✕ ${statusWord('red')}</span>
+          <span>● ${dayStatusWord('green')}</span><span>▲ ${dayStatusWord('amber')}</span><span>✕ ${dayStatusWord('red')}</span>
           <span>- - ${msg(str`target ${formatNumber(kpi.target, this.locale)} ${kpi.measure}`)}</span>
         </div>
         <table class="visually-hidden">
@@ -138,7 +138,7 @@ export class KpiTrend extends HuddleElement {
               (p) => html`<tr>
                 <th scope="row">${this.label(p)}</th>
                 <td>${p.actual === null ? '–' : `${formatNumber(p.actual, this.locale)} ${kpi.measure}`}</td>
-                <td>${statusWord(p.status)}</td>
+                <td>${dayStatusWord(p.status)}</td>
               </tr>`,
             )}
           </tbody>
