@@ -17,7 +17,6 @@ import { allOf, orgSettings, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { huddleOfDay, leaderOf, type Huddle } from '../src/model/index.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
-import { errorText } from '../src/components/problem-words.js';
 import { tokens } from '../src/styles/tokens.js';
 import type { HuddleProvider } from '../src/components/huddle-provider/huddle-provider.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
@@ -45,6 +44,12 @@ import '../src/components/feedback-loop/feedback-loop.js';
 import '../src/components/coaching-impact/coaching-impact.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 import '../src/components/coaching-card/coaching-card.js';
+
+/** An error's message in the page's language: the words load with the first problem shown. */
+async function problemMessage(error: Error): Promise<string> {
+  await import('../src/components/problem-words.js').catch(() => undefined);
+  return error.message;
+}
 
 /** A sync server and this device's token: the provider opens one database per server. */
 interface SyncTarget {
@@ -301,7 +306,7 @@ export class KioskApp extends LitElement {
         await loadDemoOrganisation(this.#store);
       }
     } catch (error) {
-      this.phase = { name: 'failed', message: errorText(error as Error) };
+      this.phase = { name: 'failed', message: await problemMessage(error as Error) };
       return;
     }
     this.#ready(config);
@@ -351,7 +356,7 @@ export class KioskApp extends LitElement {
     try {
       await loadDemoOrganisation(this.#store);
     } catch (error) {
-      this.phase = { name: 'failed', message: errorText(error as Error) };
+      this.phase = { name: 'failed', message: await problemMessage(error as Error) };
       return;
     }
     this.#ready(config);

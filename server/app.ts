@@ -16,6 +16,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/protocol/sync.js';
+import { problemText } from '../src/model/problem-text.js';
+import { useProblemWords } from '../src/model/problems.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
 import type { LiveHub } from './live-hub.js';
@@ -23,6 +25,9 @@ import { RateLimiter } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { AccessError, pull, push } from './sync-service.js';
 import { createPhoneLink, createToken, hashToken, listTokens, lookupToken, revokeToken, TokenError, type Principal } from './tokens.js';
+
+// The server answers and logs in English: every problem the model raises is worded so.
+useProblemWords(problemText);
 
 export interface AppOptions {
   db: Database;

@@ -15,10 +15,16 @@ import type { HuddleStore } from '../store/contract.js';
 import type { EntityKind } from '../model/index.js';
 import type { HuddleEventMap } from './events.js';
 import { followPageLanguage } from '../locales/localization.js';
-import { errorText } from './problem-words.js';
 
 // One page-wide watcher of <html lang> for all elements, living as long as the page.
 followPageLanguage();
+
+/**
+ * The words for problems (a bad field, a full disk) load with the first problem an element
+ * shows: most screens never show one, so no page downloads them up front.
+ */
+let problemWords: Promise<unknown> | undefined;
+const loadProblemWords = () => (problemWords ??= import('./problem-words.js'));
 
 /**
  * The design tokens every huddle element reads (src/styles/tokens.ts): set them on the element
@@ -112,6 +118,21 @@ export class HuddleElement extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
+  /**
+   * What went wrong, in the page's language: the message of an error that carries a problem is
+   * worded when read, and the words load with the first one (the element renders again then).
+   */
+  protected errorText(error: Error): string;
+  protected errorText(error: Error | undefined): string | undefined;
+  protected errorText(error: Error | undefined): string | undefined {
+    if (error && !problemWords)
+      void loadProblemWords().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    return error?.message;
+  }
+
   /** Retires (soft-deletes) a record through the same gate as every write; true when it was retired. */
   protected async retireRecord(kind: EntityKind, id: string): Promise<boolean> {
     const done = await this.write(async () => {
@@ -136,7 +157,8 @@ export class HuddleElement extends LitElement {
     try {
       return await action();
     } catch (error) {
-      this.writeError = errorText(error as Error);
+      await loadProblemWords().catch(() => undefined);
+      this.writeError = (error as Error).message;
       return undefined;
     }
   }

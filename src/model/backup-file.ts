@@ -4,7 +4,7 @@
  * (collection, record number, id, field) so that a person can fix the file. Pure, so the
  * kiosk's restore and the server's loader read a file the same way.
  */
-import { problemText, type FileProblem } from './problems.js';
+import { describeProblem, wordWhenRead, type FileProblem } from './problems.js';
 import { SCHEMA_VERSION, upgradeRecord } from './record-upgrades.js';
 import { ValidationError, cleanTexts } from './schema.js';
 import { ENTITY_KINDS, type EntityKind, type EntityMap } from './types.js';
@@ -21,7 +21,7 @@ export interface ExportFile {
 
 export type ImportSummary = { [K in EntityKind]: number };
 
-/** A backup file that cannot be used; nothing was changed. The message is English; elements word `problem`. */
+/** A backup file that cannot be used; nothing was changed. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   constructor(
@@ -29,7 +29,8 @@ export class ImportError extends Error {
     /** Where the problem is, e.g. `actions[3].due`, when it is inside a record. */
     readonly location?: string,
   ) {
-    super(problemText(problem));
+    super();
+    wordWhenRead(this, () => describeProblem(problem));
   }
 }
 

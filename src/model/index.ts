@@ -3,6 +3,7 @@ export * from './types.js';
 export * from './dates.js';
 export { ValidationError, cleanText, cleanTexts } from './schema.js';
 export * from './problems.js';
+export { problemText } from './problem-text.js';
 export * from './write-rules.js';
 export * from './record-ids.js';
 export * from './backup-file.js';

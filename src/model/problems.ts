@@ -1,8 +1,10 @@
 /**
- * What can be wrong with a record, a write or a backup file, as data: a code and the values
- * that explain it. The model decides; whoever shows it words it - elements and the kiosk in
- * the page's language (`src/components/problem-words.ts`), the server and logs in English
- * (`problemText` below). So nothing below the elements needs a localisation runtime.
+ * What can be wrong with a record, a write, a backup file or the device's storage, as data: a
+ * code and the values that explain it. The model decides; whoever shows it words it - the
+ * elements in the page's language (src/components/problem-words.ts), the server and logs in
+ * English (problem-text.ts) - by registering words with `useProblemWords`. An error carrying a
+ * problem words its message when it is read, in the words registered then. So nothing below
+ * the elements needs a localisation runtime, and a page carries one set of words, not two.
  */
 
 /** Something wrong with one value. */
@@ -55,99 +57,39 @@ export type FileProblem =
   | { code: 'bad-record'; collection: string; index: number; id?: string; field: string; inner: ValueProblem }
   | { code: 'duplicate-id'; collection: string; index: number; id: string };
 
-export type Problem = ValueProblem | WriteProblem | FileProblem;
+/** The device's storage refused (the IndexedDB store's `StorageError`). */
+export type StorageProblemCode = 'quota' | 'closed' | 'blocked' | 'version' | 'not-found' | 'conflict' | 'unknown';
+export type StorageRefusal = { code: 'storage'; storage: StorageProblemCode; detail?: string };
 
-/** The record a file problem is about, as people count: "actions record 3 (id "a-7")". */
-function recordLabel(p: { collection: string; index: number; id?: string }): string {
-  return p.id !== undefined ? `${p.collection} record ${p.index + 1} (id "${p.id}")` : `${p.collection} record ${p.index + 1}`;
+export type Problem = ValueProblem | WriteProblem | FileProblem | StorageRefusal;
+
+/** How to word each kind of problem; `useProblemWords` takes any part of it. */
+export type ProblemWords = { [C in Problem['code']]: (problem: Extract<Problem, { code: C }>) => string };
+
+const registered: Partial<ProblemWords> = {};
+let everyProblem: ((problem: Problem) => string) | undefined;
+
+/**
+ * Words problems from now on: words per code (later registrations win), or one function for
+ * every code not worded separately (the server: `useProblemWords(problemText)`).
+ */
+export function useProblemWords(words: Partial<ProblemWords> | ((problem: Problem) => string)): void {
+  if (typeof words === 'function') everyProblem = words;
+  else Object.assign(registered, words);
 }
 
-/** The problem in plain English: for the server's answers, logs and tests. */
-export function problemText(problem: Problem): string {
-  switch (problem.code) {
-    case 'required':
-      return 'is required';
-    case 'unknown-field':
-      return 'is not a known field';
-    case 'not-text':
-      return 'must be text';
-    case 'empty':
-      return 'must not be empty';
-    case 'too-long':
-      return `must be at most ${problem.max} characters (has ${problem.has})`;
-    case 'too-many':
-      return `must have at most ${problem.max} entries`;
-    case 'control-character':
-      return `must not contain control characters (U+${problem.character} at position ${problem.position})`;
-    case 'broken-character':
-      return `contains a broken character at position ${problem.position} (half of a UTF-16 pair)`;
-    case 'not-number':
-      return 'must be a number';
-    case 'not-whole-number':
-      return `must be a whole number from ${problem.min} to ${problem.max}`;
-    case 'negative':
-      return 'must be a number of 0 or more';
-    case 'not-boolean':
-      return 'must be true or false';
-    case 'not-day':
-      return 'must be a date written YYYY-MM-DD';
-    case 'not-time':
-      return 'must be a time written HH:MM (24-hour clock)';
-    case 'not-timestamp':
-      return 'must be an ISO timestamp';
-    case 'not-id':
-      return 'must be an id (1-100 characters, no control characters)';
-    case 'not-one-of':
-      return `must be one of: ${problem.values.join(', ')}`;
-    case 'not-list':
-      return 'must be a list';
-    case 'not-object':
-      return 'must be an object';
-    case 'in-entry':
-      return typeof problem.entry === 'number'
-        ? `entry ${problem.entry} ${problemText(problem.inner)}`
-        : `entry "${problem.entry}" ${problemText(problem.inner)}`;
-    case 'in-field':
-      return `${problem.field} ${problemText(problem.inner)}`;
-    case 'value-or-met':
-      return 'or met is required';
-    case 'coach-in-anonymous':
-      return 'must be left out of an anonymous session';
-    case 'anonymous-not-up':
-      return 'is only allowed for coaching up';
-    case 'coach-required':
-      return 'is required unless the session is anonymous';
-    case 'learner-is-coach':
-      return 'must be someone other than the coach';
-    case 'person-in-anonymous':
-      return 'must be left out of an anonymous answer';
-    case 'same-board':
-      return 'must be another board than the sender';
-    case 'id-not-derived':
-      return `must be "${problem.expected}" (one record per day)`;
-    case 'already-escalated':
-      return 'this action is already escalated';
-    case 'no-parent-board':
-      return `board "${problem.board}" has no parent board to escalate to`;
-    case 'not-parent-board':
-      return `must be the parent board of the sender ("${problem.expected}")`;
-    case 'not-json':
-      return `The file is not valid JSON: ${problem.detail}`;
-    case 'not-export':
-      return `The file is not a huddle-elements export (its "format" should be "${problem.format}").`;
-    case 'no-schema-version':
-      return 'The file has no valid "schemaVersion".';
-    case 'newer-schema':
-      return `The file was exported by a newer version (schema ${problem.version}; this app reads up to ${problem.supported}). Update the app first.`;
-    case 'no-data':
-      return 'The file has no "data" object.';
-    case 'unknown-collection':
-      return `The file has an unknown collection "${problem.collection}". Known: ${problem.known.join(', ')}.`;
-    case 'not-a-list':
-      return `"${problem.collection}" must be a list of records.`;
-    case 'bad-record':
-      return `${recordLabel(problem)}: ${problem.field} ${problemText(problem.inner)}.`;
-    case 'duplicate-id':
-      return `${recordLabel(problem)}: the id is used twice in "${problem.collection}".`;
-  }
+/** The problem in the registered words; without any, its code and values (for a developer). */
+export function describeProblem(problem: Problem): string {
+  const words = (registered[problem.code] as ((problem: Problem) => string) | undefined) ?? everyProblem;
+  if (words) return words(problem);
+  const { code, ...values } = problem;
+  return Object.keys(values).length > 0 ? `${code} ${JSON.stringify(values)}` : code;
+}
+
+/**
+ * Gives an error a message worded when it is read, so it follows the words registered (and the
+ * page's language) at that moment rather than when it was thrown.
+ */
+export function wordWhenRead(error: Error, message: () => string): void {
+  Object.defineProperty(error, 'message', { get: message, configurable: true, enumerable: false });
 }

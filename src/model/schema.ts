@@ -4,7 +4,7 @@
  * an import, so the two can never disagree about what a valid record is.
  */
 import { isDay } from './dates.js';
-import { problemText, type ValueProblem } from './problems.js';
+import { describeProblem, wordWhenRead, type ValueProblem } from './problems.js';
 
 /** Returns what is wrong, or undefined when the value is fine. */
 export type Check = (value: unknown) => ValueProblem | undefined;
@@ -16,10 +16,7 @@ export interface FieldSpec {
 
 export type Schema = Record<string, FieldSpec>;
 
-/**
- * A rejected input, naming the entity, the field and what is wrong with it. The message is
- * English; elements word `problem` in the page's language.
- */
+/** A rejected input, naming the entity, the field and what is wrong with it (see problems.ts). */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
   constructor(
@@ -27,7 +24,8 @@ export class ValidationError extends Error {
     readonly field: string,
     readonly problem: ValueProblem,
   ) {
-    super(`${entity}: ${field} ${problemText(problem)}`);
+    super();
+    wordWhenRead(this, () => `${entity}: ${field} ${describeProblem(problem)}`);
   }
 }
 

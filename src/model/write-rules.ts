@@ -6,7 +6,7 @@
  * returns. Nothing here reads storage, the clock or a random source: the caller passes the
  * time, the day and new ids in a `WriteContext`, so a rule gives the same answer everywhere.
  */
-import { problemText, type WriteProblem } from './problems.js';
+import { describeProblem, wordWhenRead, type WriteProblem } from './problems.js';
 import type { Day } from './dates.js';
 import { cleanTexts } from './schema.js';
 import type {
@@ -44,7 +44,8 @@ export interface WriteContext {
 export class WriteRefused extends Error {
   override readonly name = 'WriteRefused';
   constructor(readonly problem: WriteProblem) {
-    super(problemText(problem));
+    super();
+    wordWhenRead(this, () => describeProblem(problem));
   }
 }
 

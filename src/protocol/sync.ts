@@ -3,7 +3,7 @@
  * way. A device pushes ops (one per changed record: which fields, their new values, one HLC
  * stamp); it pulls merged records with a stamp per field, from a cursor it keeps.
  */
-import { ENTITY_KINDS, problemText, type EntityKind } from '../model/index.js';
+import { ENTITY_KINDS, describeProblem, type EntityKind } from '../model/index.js';
 import { hasBrokenCharacter, id as idCheck } from '../model/schema.js';
 import { isHlc, type Hlc } from '../model/hlc.js';
 import type { FieldClocks, WireFields } from '../model/merge.js';
@@ -130,7 +130,7 @@ function checkOp(op: unknown, index: number): void {
   const name = `op ${index} (${String(candidate['opId'])})`;
   if (!ENTITY_KINDS.includes(candidate['kind'] as EntityKind)) fail('kind', `must be one of ${ENTITY_KINDS.join(', ')}`, name);
   const idProblem = idCheck(candidate['id']);
-  if (idProblem) fail('id', problemText(idProblem), name);
+  if (idProblem) fail('id', describeProblem(idProblem), name);
   if (!isHlc(candidate['hlc'])) fail('hlc', 'must be a clock stamp', name);
   const fields = candidate['fields'];
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) fail('fields', 'must be an object', name);

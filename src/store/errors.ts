@@ -1,20 +1,11 @@
 /**
  * Errors a write can end in besides invalid input (a model ValidationError) and a refusal
- * by the rules (a model WriteRefused). The message is English, for logs and hosts; elements
- * word `problem` in the page's language (src/components/problem-words.ts).
+ * by the rules (a model WriteRefused). The message is the registered words for the problem
+ * (see src/model/problems.ts): the page's language where the elements are loaded.
  */
+import { describeProblem, wordWhenRead, type StorageProblemCode } from '../model/problems.js';
 
-export type StorageProblem = 'quota' | 'closed' | 'blocked' | 'version' | 'not-found' | 'conflict' | 'unknown';
-
-const MESSAGES: Record<StorageProblem, string> = {
-  quota: 'The device has no storage space left for this board, so nothing was saved. Free some space or export and clear old data.',
-  closed: "The board's database was closed (another window may be upgrading it), so nothing was saved. Reload the page.",
-  blocked: "The board's database is held open by an older version in another tab. Close the other tabs of this board, then reload.",
-  version: 'This database was written by a newer version of the board. Update the app or open it where it was written.',
-  'not-found': 'The record no longer exists.',
-  conflict: 'The change does not fit the current state of the record.',
-  unknown: 'The browser refused to save, so nothing was saved.',
-};
+export type StorageProblem = StorageProblemCode;
 
 /** A write the browser or the data refused; `problem` says which, the message says it plainly. */
 export class StorageError extends Error {
@@ -24,7 +15,8 @@ export class StorageError extends Error {
     readonly detail?: string,
     options?: { cause?: unknown },
   ) {
-    super(detail ? `${MESSAGES[problem]} (${detail})` : MESSAGES[problem], options);
+    super(undefined, options);
+    wordWhenRead(this, () => describeProblem({ code: 'storage', storage: problem, ...(detail ? { detail } : {}) }));
   }
 }
 

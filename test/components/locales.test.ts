@@ -12,7 +12,7 @@ import type { IdbHuddleStore } from '../../src/store/idb-store.js';
 import { StorageError } from '../../src/store/errors.js';
 import { parseImport } from '../../src/model/backup-file.js';
 import { WriteRefused } from '../../src/model/write-rules.js';
-import { errorText } from '../../src/components/problem-words.js';
+import '../../src/components/file-problem-words.js';
 import { defaultChecklist } from '../../src/model/index.js';
 import { localChecklist } from '../../src/components/checklist-words.js';
 import { ConfigError } from '../../kiosk/config.js';
@@ -139,9 +139,9 @@ describe('localization: every element in German and Spanish', function () {
   it("says store refusals, refused files, HR-file problems and the shipped checklist in the page's language", async () => {
     document.documentElement.lang = 'de';
     await until(() => getLocale() === 'de', 'the German texts');
-    // The store and the model say what is wrong as data; the elements word it in the page's language.
-    expect(errorText(new StorageError('quota'))).to.match(/^Auf dem Gerät ist kein Speicherplatz mehr/);
-    expect(errorText(new WriteRefused({ code: 'no-parent-board', board: 'Werk' }))).to.equal('Tafel „Werk“ hat keine übergeordnete Tafel für Eskalationen');
+    // The store and the model say what is wrong as data; the elements' words say it in the page's language.
+    expect(new StorageError('quota').message).to.match(/^Auf dem Gerät ist kein Speicherplatz mehr/);
+    expect(new WriteRefused({ code: 'no-parent-board', board: 'Werk' }).message).to.equal('Tafel „Werk“ hat keine übergeordnete Tafel für Eskalationen');
     // A refused backup names the record and field, and says what is wrong in German.
     const stamp = '2026-11-21T08:00:00.000Z';
     const badAction = { id: 'a-1', unitId: 'u-1', title: 'Fix the leak', status: 'open', due: 'next Tuesday', createdAt: stamp, updatedAt: stamp };
@@ -149,7 +149,7 @@ describe('localization: every element in German and Spanish', function () {
       try {
         parseImport(file);
       } catch (error) {
-        return errorText(error as Error);
+        return (error as Error).message;
       }
       throw new Error('the file was accepted');
     };

@@ -2,7 +2,10 @@
 // demo organisation in memory; GET /host-api/records returns it, POST /host-api/batch checks
 // a batch whole with the package's rules and stores it all or nothing.
 import { generateDemoOrganisation } from '../../dist/lib/demo/index.js';
-import { ENTITY_KINDS, localDay, validateRecord } from '../../dist/lib/model/index.js';
+import { ENTITY_KINDS, localDay, problemText, useProblemWords, validateRecord } from '../../dist/lib/model/index.js';
+
+// The intranet's API answers in English, like the sync server.
+useProblemWords(problemText);
 
 export function createHostApi() {
   const data = generateDemoOrganisation({ today: localDay() });

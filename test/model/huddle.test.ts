@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers/english.js';
 import { closeRunningPart, huddleOfDay, huddleProgress, minutesLate } from '../../src/model/huddle.js';
 import { validateRecord } from '../../src/model/validation.js';
 import type { Huddle } from '../../src/model/types.js';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers/english.js';
 import { ValidationError, cleanText, cleanTexts } from '../../src/model/schema.js';
 import { validateRecord } from '../../src/model/validation.js';
 import { defaultChecklist } from '../../src/model/checklists.js';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers/english.js';
 import {
   actionStatusPatch,
   canEscalate,
@@ -15,7 +16,7 @@ import {
   type WriteContext,
 } from '../../src/model/write-rules.js';
 import { ValidationError } from '../../src/model/schema.js';
-import { problemText } from '../../src/model/problems.js';
+import { problemText } from '../../src/model/problem-text.js';
 import { validateRecord } from '../../src/model/validation.js';
 import type { Action, Escalation, Unit } from '../../src/model/types.js';
 

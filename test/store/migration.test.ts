@@ -1,3 +1,4 @@
+import '../helpers/english.js';
 import { expect } from '@open-wc/testing';
 import { ENTITY_KINDS } from '../../src/model/types.js';
 import { allOf, whereEquals } from '../../src/store/queries.js';

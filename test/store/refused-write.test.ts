@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers/english.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 interface ScenarioResult {

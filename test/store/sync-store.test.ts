@@ -4,6 +4,7 @@
  * pushed; a page of pulled records is applied whole; a version-2 database's pending writes
  * become pushable ops.
  */
+import '../helpers/english.js';
 import { expect } from '@open-wc/testing';
 import { allOf } from '../../src/store/queries.js';
 import { IdbReplica } from '../../src/sync/idb-replica.js';

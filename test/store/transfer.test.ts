@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers/english.js';
 import { DB_VERSION } from '../../src/store/schema-versions.js';
 import { allOf } from '../../src/store/queries.js';
 import { ImportError } from '../../src/model/backup-file.js';

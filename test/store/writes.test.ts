@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers/english.js';
 import { ValidationError } from '../../src/model/schema.js';
 import { allOf, recordById, whereEquals } from '../../src/store/queries.js';
 import { WriteRefused } from '../../src/model/write-rules.js';

@@ -27,7 +27,6 @@ import { panelStyles } from '../panel-styles.js';
 import { localChecklist } from '../checklist-words.js';
 import { formatDay } from '../format.js';
 import { clearDraft, loadDraft, saveDraft, type CoachingDraft } from './coaching-draft.js';
-import { errorText } from '../problem-words.js';
 
 const RATINGS: Rating[] = [0, 1, 2];
 
@@ -226,7 +225,7 @@ export class CoachingCard extends HuddleElement {
     return html`
       <section part="base" aria-labelledby="card-title">
         <header><h2 id="card-title">${msg('Coaching card')}</h2><huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status></header>
-        ${this.#people.error ? html`<p class="error" role="alert">${errorText(this.#people.error)}</p>` : nothing}
+        ${this.#people.error ? html`<p class="error" role="alert">${this.errorText(this.#people.error)}</p>` : nothing}
         <form @submit=${this.save} aria-labelledby="card-title">
           <fieldset>
             <legend>${msg('Kind of conversation')}</legend>

@@ -23,7 +23,6 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay } from '../format.js';
-import { errorText } from '../problem-words.js';
 import { PAIR_STATE_SYMBOL, pairStateWord } from '../enum-words.js';
 
 const CADENCES = [7, 14, 21, 28];
@@ -146,7 +145,7 @@ export class CoachingCascade extends HuddleElement {
 
   protected override render() {
     const data = this.#data.value;
-    if (!data || !this.#org.loaded) return html`<p role="status">${errorText(this.#data.error) ?? msg('Loading the cascade…')}</p>`;
+    if (!data || !this.#org.loaded) return html`<p role="status">${this.errorText(this.#data.error) ?? msg('Loading the cascade…')}</p>`;
     const org = this.#org.value;
     const today = this.activeStore.today();
     const cascade = buildCascade(data.people, data.units, data.pairs, data.sessions, today);

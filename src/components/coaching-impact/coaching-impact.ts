@@ -24,7 +24,6 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, formatNumber } from '../format.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
-import { errorText } from '../problem-words.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend);
 
@@ -193,7 +192,7 @@ export class CoachingImpact extends HuddleElement {
 
   protected override render() {
     const data = this.#data.value;
-    if (!data) return html`<p role="status">${errorText(this.#data.error) ?? msg('Loading the figures…')}</p>`;
+    if (!data) return html`<p role="status">${this.errorText(this.#data.error) ?? msg('Loading the figures…')}</p>`;
     const today = this.activeStore.today();
     const from = addDays(today, -this.weeks * 7 + 1);
     const before = previousPeriod(from, today);

@@ -22,7 +22,6 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, relativeDay } from '../format.js';
-import { errorText } from '../problem-words.js';
 
 /**
  * @summary Follow-through for one person: the coaching they received (the open focus and
@@ -105,7 +104,7 @@ export class CoachingJournal extends HuddleElement {
   protected override render() {
     const sessions = this.#sessions.value;
     const people = this.#people.value;
-    if (!sessions || !people) return html`<p role="status">${errorText(this.#sessions.error) ?? msg('Loading…')}</p>`;
+    if (!sessions || !people) return html`<p role="status">${this.errorText(this.#sessions.error) ?? msg('Loading…')}</p>`;
     const today = this.activeStore.today();
     const name = (id: string | undefined) => people.find((p) => p.id === id)?.name ?? msg('someone no longer here');
     const day = (d: string) => formatDay(d, this.locale, { day: 'numeric', month: 'long' });

@@ -17,7 +17,6 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, formatNumber } from '../format.js';
-import { errorText } from '../problem-words.js';
 import { safetyStageName } from '../enum-words.js';
 
 type Score = Feedback['score'];
@@ -229,7 +228,7 @@ export class FeedbackLoop extends HuddleElement {
     const feedback = this.#feedback.value;
     if (!feedback || !this.#responses.loaded) {
       const problem = this.#feedback.error ?? this.#responses.error;
-      return html`<h2 id="fb-title">${msg('You said, we did')}</h2><p role=${problem ? 'alert' : 'status'}>${errorText(problem) ?? msg('Loading…')}</p>`;
+      return html`<h2 id="fb-title">${msg('You said, we did')}</h2><p role=${problem ? 'alert' : 'status'}>${this.errorText(problem) ?? msg('Loading…')}</p>`;
     }
     const comments = youSaidWeDid(feedback, this.#responses.value ?? [], this.unit, this.activeStore.today());
     return html`

@@ -25,7 +25,6 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { relativeDay } from '../format.js';
 import { panelStyles } from '../panel-styles.js';
 import { ACTION_STATUS_SYMBOL, actionStatusWord, escalationStateWord } from '../enum-words.js';
-import { errorText } from '../problem-words.js';
 
 /** One tap moves an action on: open -> doing -> done; done reopens; blocked resumes as doing. */
 const NEXT_STATUS: Record<ActionStatus, ActionStatus> = { open: 'doing', doing: 'done', done: 'open', blocked: 'doing' };
@@ -152,7 +151,7 @@ export class HuddleActions extends HuddleElement {
   protected override render() {
     const today = this.today;
     const all = this.#actions.value;
-    if (!all) return html`<p role="status">${errorText(this.#actions.error) ?? msg('Loading actions…')}</p>`;
+    if (!all) return html`<p role="status">${this.errorText(this.#actions.error) ?? msg('Loading actions…')}</p>`;
     const shown = boardOrder(
       all.filter((a) => isOnBoard(a, today)),
       today,

@@ -19,7 +19,6 @@ import {
 } from '../../model/index.js';
 import { formatTimeOfDay } from '../format.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { errorText } from '../problem-words.js';
 
 /** "4:05" from seconds. */
 function clock(seconds: number): string {
@@ -179,7 +178,7 @@ export class HuddleAgenda extends HuddleElement {
         ${
           this.#huddles.loaded
             ? this.renderControls(today, progress)
-            : html`<button class="primary" disabled>${errorText(this.#huddles.error) ?? msg('Start huddle')}</button>`
+            : html`<button class="primary" disabled>${this.errorText(this.#huddles.error) ?? msg('Start huddle')}</button>`
         }
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
       </section>

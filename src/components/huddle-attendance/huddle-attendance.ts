@@ -7,7 +7,6 @@ import { whereEquals } from '../../store/queries.js';
 import { ATTENDANCE_STATES, type Attendance, type AttendanceState, type Person } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
-import { errorText } from '../problem-words.js';
 import { ATTENDANCE_SYMBOL, attendanceWord } from '../enum-words.js';
 
 /**
@@ -56,7 +55,7 @@ export class HuddleAttendance extends HuddleElement {
 
   protected override render() {
     const people = this.#people.value;
-    if (!people) return html`<p role="status">${errorText(this.#people.error) ?? msg('Loading the team…')}</p>`;
+    if (!people) return html`<p role="status">${this.errorText(this.#people.error) ?? msg('Loading the team…')}</p>`;
     const today = this.activeStore.today();
     const states = new Map((this.#attendance.value ?? []).filter((a) => a.day === today).map((a) => [a.personId, a.state]));
     const team = [...people].sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'leader' ? -1 : 1));

@@ -32,7 +32,6 @@ import '../huddle-attendance/huddle-attendance.js';
 import '../huddle-resources/huddle-resources.js';
 import '../improvement-card/improvement-card.js';
 import '../huddle-kudos/huddle-kudos.js';
-import { errorText } from '../problem-words.js';
 
 export const BOARD_VIEWS = ['reflect', 'plan', 'improve', 'actions', 'escalations'] as const;
 export type BoardView = (typeof BOARD_VIEWS)[number];
@@ -262,7 +261,7 @@ export class HuddleBoard extends HuddleElement {
     if (!unit || loading) {
       const message = !this.unit
         ? msg('No board chosen.')
-        : (errorText(this.#unit.error) ?? (this.#unit.loaded ? msg(str`There is no board with id "${this.unit}".`) : msg('Opening the board…')));
+        : (this.errorText(this.#unit.error) ?? (this.#unit.loaded ? msg(str`There is no board with id "${this.unit}".`) : msg('Opening the board…')));
       return html`<div class="board" part="base" role="status">${message}</div>`;
     }
     const today = this.activeStore.today();

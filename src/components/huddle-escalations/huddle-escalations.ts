@@ -8,7 +8,6 @@ import { escalationAgeDays, shownToSender, type Escalation, type EscalationState
 import { controls, tokens } from '../../styles/tokens.js';
 import { ESCALATION_SYMBOL, escalationStateWord } from '../enum-words.js';
 import { panelStyles } from '../panel-styles.js';
-import { errorText } from '../problem-words.js';
 
 /**
  * @summary What a board's children escalated to it (accept, resolve with a note, or return),
@@ -71,7 +70,7 @@ export class HuddleEscalations extends HuddleElement {
 
   protected override render() {
     const data = this.#escalations.value;
-    if (!data) return html`<p role="status">${errorText(this.#escalations.error) ?? msg('Loading escalations…')}</p>`;
+    if (!data) return html`<p role="status">${this.errorText(this.#escalations.error) ?? msg('Loading escalations…')}</p>`;
     const today = this.activeStore.today();
     const byAge = (a: Escalation, b: Escalation) => a.createdAt.localeCompare(b.createdAt);
     // Waiting here: open or accepted; a returned or resolved one is back with its sender.

@@ -7,7 +7,6 @@ import { whereEquals } from '../../store/queries.js';
 import type { Person, Recognition } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
-import { errorText } from '../problem-words.js';
 
 /**
  * @summary Recognition: today's kudos to a person or the whole team, shown on the board for the day.
@@ -43,7 +42,7 @@ export class HuddleKudos extends HuddleElement {
 
   protected override render() {
     const kudos = this.#kudos.value;
-    if (!kudos) return html`<p role="status">${errorText(this.#kudos.error) ?? msg('Loading…')}</p>`;
+    if (!kudos) return html`<p role="status">${this.errorText(this.#kudos.error) ?? msg('Loading…')}</p>`;
     const today = this.activeStore.today();
     const shown = kudos.filter((k) => k.day === today);
     const name = (id: string | undefined) => (id === undefined ? msg('The whole team') : (this.#people.value?.find((p) => p.id === id)?.name ?? ''));

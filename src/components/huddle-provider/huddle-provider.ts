@@ -107,7 +107,8 @@ export class HuddleProvider extends LitElement {
     this.#stopOwnSync();
     const { server, token, store } = this;
     if (!server || !token || !(store instanceof IdbHuddleStore)) return;
-    const { SyncClient } = await import('../../sync/sync-client.js');
+    // With the client, the words for what a sync may refuse (it reports them as it meets them).
+    const [{ SyncClient }] = await Promise.all([import('../../sync/sync-client.js'), import('../problem-words.js')]);
     // Settings may have changed, or the provider left the page, while the code loaded.
     if (server !== this.server || token !== this.token || store !== this.store || !this.isConnected || this.#ownSync) return;
     const sync = new SyncClient({ store, server, token });

@@ -7,7 +7,6 @@ import { whereEquals } from '../../store/queries.js';
 import { RESOURCE_KINDS, type Person, type ResourceKind, type ResourceNeed } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
-import { errorText } from '../problem-words.js';
 import { resourceKindWord } from '../enum-words.js';
 
 /**
@@ -45,7 +44,7 @@ export class HuddleResources extends HuddleElement {
 
   protected override render() {
     const needs = this.#needs.value;
-    if (!needs) return html`<p role="status">${errorText(this.#needs.error) ?? msg('Loading…')}</p>`;
+    if (!needs) return html`<p role="status">${this.errorText(this.#needs.error) ?? msg('Loading…')}</p>`;
     const today = this.activeStore.today();
     // Open gaps from any day, and what was closed today so the team sees it done.
     const shown = needs

@@ -9,7 +9,6 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
 import { formatTimeOfDay } from '../format.js';
-import { errorText } from '../problem-words.js';
 
 type Editing = { id: string; mode: 'rename' | 'time' | 'move' | 'retire' };
 
@@ -50,7 +49,7 @@ export class SetupBoards extends HuddleElement {
 
   protected override render() {
     const units = this.#units.value;
-    if (!units) return html`<p role="status">${errorText(this.#units.error) ?? msg('Loading…')}</p>`;
+    if (!units) return html`<p role="status">${this.errorText(this.#units.error) ?? msg('Loading…')}</p>`;
     const tree = boardTree(units);
     const retired = units.filter((u) => u.deletedAt);
     return html`

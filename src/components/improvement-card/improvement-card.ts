@@ -7,7 +7,6 @@ import { whereEquals } from '../../store/queries.js';
 import type { Experiment } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
-import { errorText } from '../problem-words.js';
 
 type ExperimentField = 'targetCondition' | 'actualCondition' | 'obstacle' | 'result' | 'learning' | 'nextStep' | 'expectation';
 const FIELDS: readonly ExperimentField[] = ['targetCondition', 'actualCondition', 'obstacle', 'result', 'learning', 'nextStep', 'expectation'];
@@ -85,7 +84,7 @@ export class ImprovementCard extends HuddleElement {
 
   protected override render() {
     const experiments = this.#experiments.value;
-    if (!experiments) return html`<p role="status">${errorText(this.#experiments.error) ?? msg('Loading…')}</p>`;
+    if (!experiments) return html`<p role="status">${this.errorText(this.#experiments.error) ?? msg('Loading…')}</p>`;
     const active = experiments.filter((e) => e.status === 'active').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return html`
       <section part="base" aria-labelledby="imp-title">

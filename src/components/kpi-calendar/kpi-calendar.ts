@@ -20,7 +20,6 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { STATUS_SYMBOL, statusStyles } from '../status.js';
 import { formatDay, formatNumber } from '../format.js';
 import { SHAPE_COLUMNS, shapeSlots } from './letter-shapes.js';
-import { errorText } from '../problem-words.js';
 import { dayStatusWord } from '../enum-words.js';
 
 /**
@@ -205,7 +204,7 @@ export class KpiCalendar extends HuddleElement {
     if (!kpi || !(this.preview || (kpi.rollup ? this.#rollup.loaded : this.#values.loaded))) {
       const message = !this.kpi
         ? msg('No KPI chosen')
-        : (errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…')));
+        : (this.errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…')));
       return html`<div class="card" part="base" role="status">${message}</div>`;
     }
     const today = this.activeStore.today();

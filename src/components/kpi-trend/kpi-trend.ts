@@ -9,7 +9,6 @@ import { kpiTrend, rollupTrend, type DayStatus, type Kpi, type KpiValue, type Tr
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatDay, formatNumber } from '../format.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
-import { errorText } from '../problem-words.js';
 import { dayStatusWord } from '../enum-words.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
@@ -115,7 +114,7 @@ export class KpiTrend extends HuddleElement {
   protected override render() {
     const kpi = this.#kpi.value;
     if (!kpi || !(kpi.rollup ? this.#rollup.loaded : this.#values.loaded)) {
-      const message = errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…'));
+      const message = this.errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…'));
       return html`<div class="card" part="base" role="status">${message}</div>`;
     }
     const points = this.points(kpi);
