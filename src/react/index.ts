@@ -152,7 +152,9 @@ export const HuddleProvider = createComponent({
   tagName: 'huddle-provider',
   elementClass: HuddleProviderElement,
   react: React,
-  events: {},
+  events: {
+    onSyncStarted: 'sync-started' as EventName<HuddleEventMap['sync-started']>,
+  },
 });
 
 /** React wrapper of `<huddle-resources>`: "Plan to win today": the gaps in people, equipment, supplies and information, and who closes each one. */

@@ -1,26 +1,17 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { whereEquals } from '../../store/queries.js';
-import {
-  MIN_ANSWERS_FOR_BREAKDOWN,
-  SAFETY_STAGES,
-  safetyProfileOverTime,
-  youSaidWeDid,
-  type Feedback,
-  type FeedbackResponse,
-  type FeedbackSubject,
-  type SafetyStage,
-} from '../../model/index.js';
+import { SAFETY_STAGES, type Feedback, type FeedbackResponse, type FeedbackSubject, type SafetyStage } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
-import { formatDay, formatNumber } from '../format.js';
-import { safetyStageName } from '../enum-words.js';
+import type { Score } from './scale.js';
+import { renderPulse } from './pulse-part.js';
+import { renderSafety } from './safety-part.js';
+import { renderYouSaid } from './you-said-part.js';
 
-type Score = Feedback['score'];
-const SCORES: Score[] = [1, 2, 3, 4, 5];
 export type FeedbackMode = 'pulse' | 'safety' | 'you-said';
 
 /**
@@ -133,134 +124,47 @@ export class FeedbackLoop extends HuddleElement {
     this.#internals.setFormValue(null);
   }
 
-  private scoreWord(score: Score): string {
-    return [msg('Not at all'), msg('A little'), msg('Somewhat'), msg('Mostly'), msg('Very')][score - 1]!;
-  }
-
-  private stageStatement(stage: SafetyStage): string {
-    return {
-      inclusion: msg('I feel I belong in this team.'),
-      learner: msg('I can ask a question without being judged.'),
-      contributor: msg('What I do here makes a difference.'),
-      challenger: msg('I can question how we do things.'),
-    }[stage];
-  }
-
   protected override render() {
+    const today = this.activeStore.today();
+    const part =
+      this.mode === 'safety'
+        ? renderSafety({
+            unit: this.unit,
+            today,
+            locale: this.locale,
+            feedback: this.#feedback.value,
+            answers: this.safetyAnswers,
+            thanked: this.justStored !== undefined,
+            answer: (stage, score) => (this.safetyAnswers = { ...this.safetyAnswers, [stage]: score }),
+            submit: (event) => void this.submitSafety(event),
+          })
+        : this.mode === 'you-said'
+          ? renderYouSaid({
+              unit: this.unit,
+              today,
+              feedback: this.#feedback.value,
+              responses: this.#responses.loaded ? (this.#responses.value ?? []) : undefined,
+              problem: this.errorText(this.#feedback.error ?? this.#responses.error),
+              canRespond: this.canRespond,
+              replying: this.replying,
+              startReply: (id) => (this.replying = id),
+              reply: (event, feedback) => void this.reply(event, feedback),
+            })
+          : renderPulse({
+              subject: this.subject,
+              justStored: this.justStored,
+              value: this.value,
+              canSign: Boolean(this.person) && !this.inForm,
+              signed: this.signed,
+              choose: (score) => void this.choose(score),
+              sign: (signed) => (this.signed = signed),
+              sendComment: (event) => void this.sendComment(event),
+              typing: () => this.restartResetTimer(),
+              done: () => this.resetForNext(),
+            });
     return html`<section part="base" aria-labelledby="fb-title">
-      ${this.mode === 'safety' ? this.renderSafety() : this.mode === 'you-said' ? this.renderYouSaid() : this.renderPulse()}
-      ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+      ${part} ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
     </section>`;
-  }
-
-  private renderPulse() {
-    const question = this.subject === 'coaching' ? msg('How helpful was this coaching?') : msg("How useful was today's huddle?");
-    if (this.justStored) {
-      return html`
-        <h2 id="fb-title" class="thanks" role="status">${msg('Thank you!')}</h2>
-        <form class="comment" @submit=${this.sendComment} aria-label=${msg('Optional comment')}>
-          <label>${msg('Anything to add? (optional)')}<input name="comment" class="wide" maxlength="400" autocomplete="off" @input=${this.restartResetTimer} /></label>
-          <div class="buttons">
-            <button class="primary" type="submit">${msg('Send comment')}</button>
-            <button type="button" @click=${this.resetForNext}>${msg('Done')}</button>
-          </div>
-        </form>`;
-    }
-    return html`
-      <h2 id="fb-title" class="question">${question}</h2>
-      <div class="scale" role="group" aria-labelledby="fb-title">
-        ${SCORES.map(
-          (score) => html`<button part="score" data-score=${score} aria-pressed=${this.value === score ? 'true' : 'false'} @click=${() => this.choose(score)}>
-            <span class="number">${score}</span><span>${this.scoreWord(score)}</span>
-          </button>`,
-        )}
-      </div>
-      ${
-        this.person && !this.inForm
-          ? html`<label class="buttons"><input type="checkbox" .checked=${this.signed} @change=${(e: Event) => (this.signed = (e.target as HTMLInputElement).checked)} />
-            ${msg('Sign my answer with my name (otherwise it is anonymous)')}</label>`
-          : html`<p class="muted">${msg('Anonymous: nobody sees who answered.')}</p>`
-      }
-    `;
-  }
-
-  private renderSafety() {
-    const feedback = this.#feedback.value;
-    const complete = SAFETY_STAGES.every((stage) => this.safetyAnswers[stage] !== undefined);
-    const periods = feedback ? safetyProfileOverTime(feedback, this.unit, 3, 30, this.activeStore.today()) : [];
-    const mean = (value: number | null) =>
-      value === null ? msg(str`fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} answers`) : formatNumber(Math.round(value * 10) / 10, this.locale);
-    return html`
-      <h2 id="fb-title">${msg('How safe does it feel to speak up here?')}</h2>
-      ${
-        this.justStored
-          ? html`<p class="thanks" role="status">${msg('Thank you! Your answers are anonymous.')}</p>`
-          : html`<form @submit=${this.submitSafety} aria-labelledby="fb-title">
-            ${SAFETY_STAGES.map(
-              (stage) => html`<div class="item" role="group" aria-label=${this.stageStatement(stage)} data-stage=${stage}>
-                <span>${this.stageStatement(stage)}</span>
-                <div class="scale">
-                  ${SCORES.map(
-                    (score) => html`<button type="button" aria-pressed=${this.safetyAnswers[stage] === score ? 'true' : 'false'}
-                      @click=${() => (this.safetyAnswers = { ...this.safetyAnswers, [stage]: score })}>
-                    <span class="number">${score}</span><span>${this.scoreWord(score)}</span></button>`,
-                  )}
-                </div>
-              </div>`,
-            )}
-            <div class="buttons"><button class="primary" type="submit" ?disabled=${!complete}>${msg('Send my answers')}</button></div>
-          </form>`
-      }
-      <table>
-        <caption>${msg(str`The team over the last three months (1 to 5; no figure under ${MIN_ANSWERS_FOR_BREAKDOWN} answers)`)}</caption>
-        <thead><tr><th scope="col">${msg('Stage')}</th>${periods.map((p) => html`<th scope="col">${formatDay(p.to, this.locale, { day: 'numeric', month: 'short' })}</th>`)}</tr></thead>
-        <tbody>
-          ${SAFETY_STAGES.map(
-            (stage) => html`<tr data-stage=${stage}><th scope="row">${safetyStageName(stage)}</th>
-              ${periods.map((p) => html`<td>${mean(p.profile[stage].mean)}</td>`)}</tr>`,
-          )}
-        </tbody>
-      </table>
-    `;
-  }
-
-  private renderYouSaid() {
-    const feedback = this.#feedback.value;
-    if (!feedback || !this.#responses.loaded) {
-      const problem = this.#feedback.error ?? this.#responses.error;
-      return html`<h2 id="fb-title">${msg('You said, we did')}</h2><p role=${problem ? 'alert' : 'status'}>${this.errorText(problem) ?? msg('Loading…')}</p>`;
-    }
-    const comments = youSaidWeDid(feedback, this.#responses.value ?? [], this.unit, this.activeStore.today());
-    return html`
-      <h2 id="fb-title">${msg('You said, we did')}</h2>
-      ${comments.length === 0 ? html`<p>${msg('No comments yet.')}</p>` : nothing}
-      <ul>
-        ${comments.map(
-          (c) => html`<li class="row" data-feedback=${c.feedback.id}>
-            <span class="item">
-              <span><strong>${msg('You said:')}</strong> <span class="user-text">${c.feedback.comment}</span></span>
-              ${
-                c.response
-                  ? html`<span><strong><span aria-hidden="true">✓ </span>${msg('We did:')}</strong> <span class="user-text">${c.response.text}</span>
-                    <span class="muted">(${msg(str`answered after ${c.ageDays} days`)})</span></span>`
-                  : html`<span class="flag"><span aria-hidden="true">… </span>${msg(str`No answer yet, ${c.ageDays} days`)}</span>`
-              }
-            </span>
-            ${
-              !c.response && this.canRespond
-                ? this.replying === c.feedback.id
-                  ? html`<form class="buttons" @submit=${(e: Event) => this.reply(e, c.feedback)}>
-                    <label class="visually-hidden" for="reply-${c.feedback.id}">${msg('What did we do?')}</label>
-                    <input id="reply-${c.feedback.id}" name="reply" maxlength="4000" autocomplete="off" placeholder=${msg('What did we do?')} />
-                    <button class="primary" type="submit">${msg('Reply')}</button>
-                  </form>`
-                  : html`<button @click=${() => (this.replying = c.feedback.id)}>${msg('Reply…')}</button>`
-                : nothing
-            }
-          </li>`,
-        )}
-      </ul>
-    `;
   }
 
   private async choose(score: Score): Promise<void> {
