@@ -25,6 +25,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { relativeDay } from '../format.js';
 import { panelStyles } from '../panel-styles.js';
 import { ACTION_STATUS_SYMBOL, actionStatusWord, escalationStateWord } from '../enum-words.js';
+import { AddFormController } from '../add-form.js';
 
 /** One tap moves an action on: open -> doing -> done; done reopens; blocked resumes as doing. */
 const NEXT_STATUS: Record<ActionStatus, ActionStatus> = { open: 'doing', doing: 'done', done: 'open', blocked: 'doing' };
@@ -117,12 +118,12 @@ export class HuddleActions extends HuddleElement {
   /** Actions per page; the list pages instead of scrolling off a wall screen. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 8;
 
-  @state() private adding = false;
   @state() private page = 0;
   @state() private owner: string | undefined;
   @state() private due: DuePick = 'tomorrow';
   @state() private escalating: string | undefined;
 
+  readonly #form = new AddFormController(this, 'title');
   readonly #actions = new LiveQueryController<Action[]>(
     this,
     () => this.activeStore,
@@ -171,9 +172,9 @@ export class HuddleActions extends HuddleElement {
             ${overdue ? html`<span class="flag"><span aria-hidden="true">▲ </span>${msg(str`${overdue} overdue`)}</span>` : nothing}
             ${unassigned ? html`<span class="flag"><span aria-hidden="true">? </span>${msg(str`${unassigned} without owner`)}</span>` : nothing}
           </div>
-          ${this.adding ? nothing : html`<button class="primary" @click=${this.startAdding}>${msg('Add action')}</button>`}
+          ${this.#form.open ? nothing : html`<button class="primary" @click=${this.startAdding}>${msg('Add action')}</button>`}
         </header>
-        ${this.adding ? this.renderAddForm() : nothing}
+        ${this.#form.open ? this.renderAddForm() : nothing}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         ${shown.length === 0 ? html`<p>${msg('No open actions.')}</p>` : html`<ul>${visible.map((a) => this.renderItem(a))}</ul>`}
         ${
@@ -292,20 +293,17 @@ export class HuddleActions extends HuddleElement {
               : nothing
           }
         </fieldset>
-        <div class="item-actions">
-          <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel')}</button>
-          <button class="primary" type="submit">${msg('Save action')}</button>
-        </div>
+        ${this.#form.buttons(msg('Save action'), 'item-actions')}
       </form>
     `;
   }
 
   private startAdding(): void {
-    this.adding = true;
-    this.owner = undefined;
-    this.due = 'tomorrow';
-    this.writeError = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="title"]')?.focus());
+    this.#form.start(() => {
+      this.owner = undefined;
+      this.due = 'tomorrow';
+      this.writeError = '';
+    });
   }
 
   private dueDay(form: HTMLFormElement): Day | undefined {
@@ -325,19 +323,17 @@ export class HuddleActions extends HuddleElement {
   }
 
   private async add(event: Event): Promise<void> {
-    event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim();
+    const title = this.#form.text(event, 'title');
     if (!title) {
       this.writeError = msg('Write what needs doing first.');
       return;
     }
     const due = this.dueDay(form);
-    const action = await this.write(() =>
-      this.activeStore.createAction({ unitId: this.unit, title, ...(this.owner ? { ownerId: this.owner } : {}), ...(due ? { due } : {}) }),
+    const action = await this.#form.save(() =>
+      this.write(() => this.activeStore.createAction({ unitId: this.unit, title, ...(this.owner ? { ownerId: this.owner } : {}), ...(due ? { due } : {}) })),
     );
     if (!action) return; // the form keeps what was typed; the message says why
-    this.adding = false;
     this.page = 0;
     this.emit('action-created', { action });
   }

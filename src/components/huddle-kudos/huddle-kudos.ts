@@ -7,6 +7,7 @@ import { whereEquals } from '../../store/queries.js';
 import type { Person, Recognition } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
+import { AddFormController } from '../add-form.js';
 
 /**
  * @summary Recognition: today's kudos to a person or the whole team, shown on the board for the day.
@@ -25,10 +26,10 @@ export class HuddleKudos extends HuddleElement {
   /** Id of the board. */
   @property({ reflect: true }) unit = '';
 
-  @state() private adding = false;
   /** Who the kudos is for; undefined is the whole team. */
   @state() private person: string | undefined;
 
+  readonly #form = new AddFormController(this, 'text');
   readonly #kudos = new LiveQueryController<Recognition[]>(
     this,
     () => this.activeStore,
@@ -50,11 +51,11 @@ export class HuddleKudos extends HuddleElement {
       <section part="base" aria-labelledby="kudos-title">
         <header>
           <h2 id="kudos-title">${msg('Recognition')}</h2>
-          ${this.adding ? nothing : html`<button class="primary" @click=${this.startAdding}><span aria-hidden="true">★ </span>${msg('Give kudos')}</button>`}
+          ${this.#form.open ? nothing : html`<button class="primary" @click=${this.startAdding}><span aria-hidden="true">★ </span>${msg('Give kudos')}</button>`}
         </header>
-        ${this.adding ? this.renderForm() : nothing}
+        ${this.#form.open ? this.renderForm() : nothing}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
-        ${shown.length === 0 && !this.adding ? html`<p>${msg('No kudos yet today.')}</p>` : nothing}
+        ${shown.length === 0 && !this.#form.open ? html`<p>${msg('No kudos yet today.')}</p>` : nothing}
         <ul>
           ${shown.map(
             (k) =>
@@ -77,32 +78,30 @@ export class HuddleKudos extends HuddleElement {
           )}
         </fieldset>
         <label>${msg('What for?')}<br /><input name="text" class="wide" maxlength="200" autocomplete="off" /></label>
-        <div class="buttons">
-          <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel')}</button>
-          <button class="primary" type="submit">${msg('Save kudos')}</button>
-        </div>
+        ${this.#form.buttons(msg('Save kudos'))}
       </form>
     `;
   }
 
   private startAdding(): void {
-    this.adding = true;
-    this.person = undefined;
-    this.writeError = '';
+    this.#form.start(() => {
+      this.person = undefined;
+      this.writeError = '';
+    });
   }
 
   private async add(event: Event): Promise<void> {
-    event.preventDefault();
-    const text = ((event.target as HTMLFormElement).elements.namedItem('text') as HTMLInputElement).value.trim();
+    const text = this.#form.text(event, 'text');
     if (!text) {
       this.writeError = msg('Say what the kudos is for.');
       return;
     }
-    const recognition = await this.write(() =>
-      this.activeStore.addRecognition({ unitId: this.unit, day: this.activeStore.today(), text, ...(this.person ? { personId: this.person } : {}) }),
+    const recognition = await this.#form.save(() =>
+      this.write(() =>
+        this.activeStore.addRecognition({ unitId: this.unit, day: this.activeStore.today(), text, ...(this.person ? { personId: this.person } : {}) }),
+      ),
     );
     if (!recognition) return;
-    this.adding = false;
     this.emit('recognition-added', { recognition });
   }
 }

@@ -8,6 +8,7 @@ import { RESOURCE_KINDS, type Person, type ResourceKind, type ResourceNeed } fro
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { resourceKindWord } from '../enum-words.js';
+import { AddFormController } from '../add-form.js';
 
 /**
  * @summary "Plan to win today": the gaps in people, equipment, supplies and information,
@@ -27,10 +28,10 @@ export class HuddleResources extends HuddleElement {
   /** Id of the board. */
   @property({ reflect: true }) unit = '';
 
-  @state() private adding = false;
   @state() private kind: ResourceKind = 'people';
   @state() private owner: string | undefined;
 
+  readonly #form = new AddFormController(this, 'description');
   readonly #needs = new LiveQueryController<ResourceNeed[]>(
     this,
     () => this.activeStore,
@@ -57,9 +58,9 @@ export class HuddleResources extends HuddleElement {
         <header>
           <h2 id="res-title">${msg('Resource needs')}</h2>
           <span>${msg(str`${open} open`)}</span>
-          ${this.adding ? nothing : html`<button class="primary" @click=${this.startAdding}>${msg('Add a need')}</button>`}
+          ${this.#form.open ? nothing : html`<button class="primary" @click=${this.startAdding}>${msg('Add a need')}</button>`}
         </header>
-        ${this.adding ? this.renderForm() : nothing}
+        ${this.#form.open ? this.renderForm() : nothing}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         ${shown.length === 0 ? html`<p>${msg('No gaps today.')}</p>` : nothing}
         <ul>
@@ -99,39 +100,37 @@ export class HuddleResources extends HuddleElement {
               html`<button type="button" aria-pressed=${this.owner === person.id ? 'true' : 'false'} @click=${() => (this.owner = person.id)}><span class="user-text">${person.name}</span></button>`,
           )}
         </fieldset>
-        <div class="buttons">
-          <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel')}</button>
-          <button class="primary" type="submit">${msg('Save need')}</button>
-        </div>
+        ${this.#form.buttons(msg('Save need'))}
       </form>
     `;
   }
 
   private startAdding(): void {
-    this.adding = true;
-    this.kind = 'people';
-    this.owner = undefined;
-    this.writeError = '';
+    this.#form.start(() => {
+      this.kind = 'people';
+      this.owner = undefined;
+      this.writeError = '';
+    });
   }
 
   private async add(event: Event): Promise<void> {
-    event.preventDefault();
-    const description = ((event.target as HTMLFormElement).elements.namedItem('description') as HTMLInputElement).value.trim();
+    const description = this.#form.text(event, 'description');
     if (!description) {
       this.writeError = msg('Write what is short first.');
       return;
     }
-    const need = await this.write(() =>
-      this.activeStore.addResourceNeed({
-        unitId: this.unit,
-        day: this.activeStore.today(),
-        kind: this.kind,
-        description,
-        ...(this.owner ? { ownerId: this.owner } : {}),
-      }),
+    const need = await this.#form.save(() =>
+      this.write(() =>
+        this.activeStore.addResourceNeed({
+          unitId: this.unit,
+          day: this.activeStore.today(),
+          kind: this.kind,
+          description,
+          ...(this.owner ? { ownerId: this.owner } : {}),
+        }),
+      ),
     );
     if (!need) return;
-    this.adding = false;
     this.emit('resource-need-saved', { need });
   }
 
