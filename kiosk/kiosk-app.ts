@@ -18,6 +18,7 @@ import { LiveQueryController } from '../src/controllers/live-query.js';
 import { huddleOfDay, leaderOf, type Huddle } from '../src/model/index.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
 import { tokens } from '../src/styles/tokens.js';
+import { loadProblemWords } from '../src/components/load-problem-words.js';
 import type { HuddleProvider } from '../src/components/huddle-provider/huddle-provider.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
@@ -47,7 +48,7 @@ import '../src/components/coaching-card/coaching-card.js';
 
 /** An error's message in the page's language: the words load with the first problem shown. */
 async function problemMessage(error: Error): Promise<string> {
-  await import('../src/components/problem-words.js').catch(() => undefined);
+  await loadProblemWords().catch(() => undefined);
   return error.message;
 }
 

@@ -14,6 +14,7 @@ import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
+import { loadProblemWords } from '../src/components/load-problem-words.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 import './device-tokens.js';
 import { settingsControlStyles } from './settings-styles.js';
@@ -173,7 +174,7 @@ export class KioskSettings extends LitElement {
     } catch (error) {
       // The import checks the whole file first: nothing was changed.
       // The words for a refused file load with the first one (they also word any other problem).
-      await import('../src/components/file-problem-words.js').catch(() => undefined);
+      await loadProblemWords({ withFiles: true }).catch(() => undefined);
       const reason = (error as Error).message;
       this.problem = msg(str`${reason} Nothing was changed.`);
     }

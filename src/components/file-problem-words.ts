@@ -3,15 +3,15 @@
  * restored (the kiosk's settings), so elements that never restore do not carry them.
  */
 import { msg, str } from '@lit/localize';
-import { describeProblem, useProblemWords, type FileProblem } from '../model/problems.js';
-import './problem-words.js';
+import type { FileProblem, Problem, ProblemWords } from '../model/problems.js';
 
 function recordLabel({ collection, index, id }: { collection: string; index: number; id?: string }): string {
   const number = index + 1;
   return id !== undefined ? msg(str`${collection} record ${number} (id "${id}")`) : msg(str`${collection} record ${number}`);
 }
 
-useProblemWords({
+/** The words, given how to word the problem of the record's field. */
+export const fileProblemWords = (describeProblem: (problem: Problem) => string): Partial<ProblemWords> => ({
   'not-json': ({ detail }) => msg(str`The file is not valid JSON: ${detail}`),
   'not-export': ({ format }) => msg(str`The file is not a huddle-elements export (its "format" should be "${format}").`),
   'no-schema-version': () => msg('The file has no valid "schemaVersion".'),

@@ -15,16 +15,10 @@ import type { HuddleStore } from '../store/contract.js';
 import type { EntityKind } from '../model/index.js';
 import type { HuddleEventMap } from './events.js';
 import { followPageLanguage } from '../locales/localization.js';
+import { loadProblemWords } from './load-problem-words.js';
 
 // One page-wide watcher of <html lang> for all elements, living as long as the page.
 followPageLanguage();
-
-/**
- * The words for problems (a bad field, a full disk) load with the first problem an element
- * shows: most screens never show one, so no page downloads them up front.
- */
-let problemWords: Promise<unknown> | undefined;
-const loadProblemWords = () => (problemWords ??= import('./problem-words.js'));
 
 /**
  * The design tokens every huddle element reads (src/styles/tokens.ts): set them on the element
@@ -73,6 +67,7 @@ export class HuddleElement extends LitElement {
   @state() protected writeError = '';
 
   readonly #teardown: (() => void)[] = [];
+  #wordsAsked = false;
 
   constructor() {
     super();
@@ -125,11 +120,14 @@ export class HuddleElement extends LitElement {
   protected errorText(error: Error): string;
   protected errorText(error: Error | undefined): string | undefined;
   protected errorText(error: Error | undefined): string | undefined {
-    if (error && !problemWords)
+    // The words for problems load with the first one shown (then this renders again).
+    if (error && !this.#wordsAsked) {
+      this.#wordsAsked = true;
       void loadProblemWords().then(
         () => this.requestUpdate(),
         () => undefined,
       );
+    }
     return error?.message;
   }
 

@@ -1,12 +1,13 @@
 /**
  * The model's problems in the page's language: a bad field, a refused write, the device's
- * storage refusing. Registered with the model when this module loads - elements load it with
- * the first problem they show (HuddleElement) - so every such error's message is worded here,
- * when it is read (see src/model/problems.ts). A backup file's problems are worded in
- * file-problem-words.ts, loaded only where a file is restored.
+ * storage refusing. Elements register these words with the model when they show their first
+ * problem (load-problem-words.ts), so every such error's message is worded here, when it is
+ * read (see src/model/problems.ts). A backup file's problems are worded in
+ * file-problem-words.ts, loaded only where a file is restored. Only types are imported from
+ * the model, so this chunk shares no code with the page that loads it.
  */
 import { msg, str } from '@lit/localize';
-import { describeProblem, useProblemWords, type ProblemWords, type StorageProblemCode, type ValueProblem } from '../model/problems.js';
+import type { Problem, ProblemWords, StorageProblemCode, ValueProblem } from '../model/problems.js';
 
 const storageWords = (problem: StorageProblemCode): string =>
   ({
@@ -19,7 +20,8 @@ const storageWords = (problem: StorageProblemCode): string =>
     unknown: msg('The browser refused to save, so nothing was saved.'),
   })[problem];
 
-const words: Partial<ProblemWords> = {
+/** The words, given how to word a problem nested in another (an entry of a list, a field of an object). */
+export const problemWords = (describeProblem: (problem: Problem) => string): Partial<ProblemWords> => ({
   required: () => msg('is required'),
   'unknown-field': () => msg('is not a known field'),
   'not-text': () => msg('must be text'),
@@ -59,5 +61,4 @@ const words: Partial<ProblemWords> = {
   'no-parent-board': ({ board }) => msg(str`board "${board}" has no parent board to escalate to`),
   'not-parent-board': ({ expected }) => msg(str`must be the parent board of the sender ("${expected}")`),
   storage: ({ storage, detail }) => (detail ? `${storageWords(storage)} (${detail})` : storageWords(storage)),
-};
-useProblemWords(words);
+});

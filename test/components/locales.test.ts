@@ -12,7 +12,7 @@ import type { IdbHuddleStore } from '../../src/store/idb-store.js';
 import { StorageError } from '../../src/store/errors.js';
 import { parseImport } from '../../src/model/backup-file.js';
 import { WriteRefused } from '../../src/model/write-rules.js';
-import '../../src/components/file-problem-words.js';
+import { loadProblemWords } from '../../src/components/load-problem-words.js';
 import { defaultChecklist } from '../../src/model/index.js';
 import { localChecklist } from '../../src/components/checklist-words.js';
 import { ConfigError } from '../../kiosk/config.js';
@@ -139,6 +139,7 @@ describe('localization: every element in German and Spanish', function () {
   it("says store refusals, refused files, HR-file problems and the shipped checklist in the page's language", async () => {
     document.documentElement.lang = 'de';
     await until(() => getLocale() === 'de', 'the German texts');
+    await loadProblemWords({ withFiles: true });
     // The store and the model say what is wrong as data; the elements' words say it in the page's language.
     expect(new StorageError('quota').message).to.match(/^Auf dem Gerät ist kein Speicherplatz mehr/);
     expect(new WriteRefused({ code: 'no-parent-board', board: 'Werk' }).message).to.equal('Tafel „Werk“ hat keine übergeordnete Tafel für Eskalationen');

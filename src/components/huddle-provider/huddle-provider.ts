@@ -9,6 +9,7 @@ import { IdbHuddleStore } from '../../store/idb-store.js';
 import { getDefaultStore } from '../../store/default-store.js';
 import type { HuddleStore } from '../../store/contract.js';
 import { useHuddleLocale } from '../../locales/localization.js';
+import { loadProblemWords } from '../load-problem-words.js';
 
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'wall'];
 
@@ -108,7 +109,7 @@ export class HuddleProvider extends LitElement {
     const { server, token, store } = this;
     if (!server || !token || !(store instanceof IdbHuddleStore)) return;
     // With the client, the words for what a sync may refuse (it reports them as it meets them).
-    const [{ SyncClient }] = await Promise.all([import('../../sync/sync-client.js'), import('../problem-words.js')]);
+    const [{ SyncClient }] = await Promise.all([import('../../sync/sync-client.js'), loadProblemWords()]);
     // Settings may have changed, or the provider left the page, while the code loaded.
     if (server !== this.server || token !== this.token || store !== this.store || !this.isConnected || this.#ownSync) return;
     const sync = new SyncClient({ store, server, token });

@@ -6,8 +6,10 @@ import { HuddleElement } from '../huddle-element.js';
 import { syncContext } from '../../context/sync-context.js';
 import type { SyncState, SyncStateSource } from '../../sync/sync-client.js';
 import { tokens } from '../../styles/tokens.js';
+import { loadProblemWords } from '../load-problem-words.js';
+
 // A refusal the sync reports (a record this version cannot store) is worded when it happens.
-import '../problem-words.js';
+void loadProblemWords();
 
 /**
  * @summary Whether this device's changes have reached the server: synced, N waiting, offline, or an error with its reason.
