@@ -46,7 +46,10 @@ describe('fuzz: kiosk addresses', () => {
   });
 });
 
-describe('fuzz: import files', () => {
+describe('fuzz: import files', function () {
+  // Each run checks a whole demo organisation (5,000 records): 300 runs take about 10 s on a
+  // shared two-core machine, which is the default limit.
+  this.timeout(60000);
   afterEach(deleteTestDatabases);
   const valid = toExportFile(generateDemoOrganisation({ today: '2026-11-21' }));
 
