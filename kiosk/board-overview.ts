@@ -139,7 +139,8 @@ export class KioskBoardOverview extends LitElement {
     const actions = this.#actions.value ?? [];
     const escalations = this.#escalations.value ?? [];
     const kpis = this.#kpis.value ?? [];
-    const values = this.#values.value ?? [];
+    // Only yesterday's values count: filtered once here, not once per board.
+    const values = (this.#values.value ?? []).filter((v) => v.day === yesterday);
     return boardTree(units).map(({ unit, depth }) => {
       const own = actions.filter((a) => a.unitId === unit.id && a.status !== 'done');
       // The same rule as the board's own header: a rolled-up KPI is red when a board below was.

@@ -348,8 +348,10 @@ export class KioskApp extends LitElement {
   }
 
   async #openWhenFilled(config: KioskConfig): Promise<void> {
-    if (this.phase.name !== 'waiting-for-server' || (await isEmpty(this.#store))) return;
-    if (this.phase.name === 'waiting-for-server') this.#ready(config);
+    if (this.phase.name !== 'waiting-for-server') return;
+    const filled = !(await isEmpty(this.#store));
+    // Another sync answer may have opened the screen while this one looked.
+    if (filled && this.phase.name === 'waiting-for-server') this.#ready(config);
   }
 
   async #tryDemo(config: KioskConfig): Promise<void> {

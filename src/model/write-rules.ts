@@ -82,7 +82,7 @@ export function created<K extends EntityKind>(kind: K, draft: Draft<EntityMap[K]
     createdAt: before?.createdAt ?? context.now,
     updatedAt: context.now,
   } as unknown as EntityMap[K];
-  return before ? { kind, before, after: checked(kind, after) } : { kind, after: checked(kind, after) };
+  return { kind, ...(before ? { before } : {}), after: checked(kind, after) };
 }
 
 /** The stored version with only the patched fields changed, so edits made elsewhere to other fields survive. */
