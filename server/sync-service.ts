@@ -89,7 +89,8 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
         valid = validateRecord(op.kind, after);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        const hint = current ? '' : ' (the server has no such record: an op that creates one must carry all its fields)';
+        // Only a missing field means the op meant to edit a record this server does not have.
+        const hint = !current && error.problem.code === 'required' ? ' (the server has no such record: an op that creates one must carry all its fields)' : '';
         throw new SyncProtocolError(`${name}: ${error.field} ${problemText(error.problem)}${hint}`, index, error.field);
       }
       const broken = await recordRuleProblem(op.kind, current?.data as unknown as EntityMap[EntityKind] | undefined, valid, lookup);
