@@ -101,8 +101,9 @@ export class KioskDeviceTokens extends LitElement {
     this.problem = '';
     try {
       await this.#call('DELETE', `/api/tokens/${encodeURIComponent(listing.id)}`);
-      this.message = msg(str`Revoked: ${nameOf(listing)}. That device stopped syncing; what it kept unsent stays on it.`);
+      // The list is read again before the message shows, so the row says "revoked" when the message does.
       await this.#load();
+      this.message = msg(str`Revoked: ${nameOf(listing)}. That device stopped syncing; what it kept unsent stays on it.`);
     } catch (error) {
       this.problem = (error as Error).message;
     }

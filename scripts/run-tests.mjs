@@ -7,6 +7,15 @@ import { join } from 'node:path';
 import { findChromium } from '../test/support/chromium.mjs';
 
 const totals = { passed: 0, failed: 0 };
+// What failed, by name, repeated just before the closing line: a long run's log is often read from its tail.
+const failures = [];
+const step = (name, ok) => {
+  if (ok) totals.passed++;
+  else {
+    totals.failed++;
+    failures.push(name);
+  }
+};
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 function ensureChromium() {
@@ -41,28 +50,22 @@ const chromium = ensureChromium();
 const env = { CHROME_PATH: chromium };
 
 console.log('\n== typecheck (tsc, strict): elements, kiosk, tests, and the sync server');
-if (run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0 && run('npx', ['tsc', '-p', 'server/tsconfig.json'], env) === 0) totals.passed++;
-else totals.failed++;
+step('typecheck', run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0 && run('npx', ['tsc', '-p', 'server/tsconfig.json'], env) === 0);
 
 console.log('\n== lint (ESLint: JS, TypeScript, Lit and web-component rules) and format (Prettier)');
-if (run('npx', ['eslint', '.'], env) === 0 && run('npx', ['prettier', '--check', '--log-level', 'warn', '.'], env) === 0) totals.passed++;
-else totals.failed++;
+step('lint and format', run('npx', ['eslint', '.'], env) === 0 && run('npx', ['prettier', '--check', '--log-level', 'warn', '.'], env) === 0);
 
 console.log('\n== layers: no import runs back up (dependency-cruiser, .dependency-cruiser.cjs)');
-if (run('npx', ['depcruise', 'src', 'kiosk', 'server', '--config', '.dependency-cruiser.cjs'], env) === 0) totals.passed++;
-else totals.failed++;
+step('layers', run('npx', ['depcruise', 'src', 'kiosk', 'server', '--config', '.dependency-cruiser.cjs'], env) === 0);
 
 console.log('\n== custom-elements.json is current (npm run analyze)');
-if (run('node', ['scripts/manifest.mjs', '--check'], env) === 0) totals.passed++;
-else totals.failed++;
+step('custom-elements.json is current', run('node', ['scripts/manifest.mjs', '--check'], env) === 0);
 
 console.log('\n== every message translated into German and Spanish (node scripts/locales.mjs)');
-if (run('node', ['scripts/locales.mjs', '--check'], env) === 0) totals.passed++;
-else totals.failed++;
+step('every message translated', run('node', ['scripts/locales.mjs', '--check'], env) === 0);
 
 console.log('\n== React wrappers match custom-elements.json (npm run analyze)');
-if (run('node', ['scripts/react-wrappers.mjs', '--check'], env) === 0) totals.passed++;
-else totals.failed++;
+step('React wrappers match', run('node', ['scripts/react-wrappers.mjs', '--check'], env) === 0);
 
 console.log('\n== unit and element tests (web-test-runner, headless Chromium)');
 const countsFile = join(mkdtempSync(join(tmpdir(), 'huddle-test-')), 'counts.json');
@@ -71,10 +74,11 @@ if (existsSync(countsFile)) {
   const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
   totals.passed += counts.passed;
   totals.failed += counts.failed;
+  failures.push(...counts.failures);
 } else {
-  totals.failed++;
+  step('web-test-runner wrote no counts', false);
 }
-if (wtrStatus !== 0 && totals.failed === 0) totals.failed++;
+if (wtrStatus !== 0 && totals.failed === 0) step(`web-test-runner exited with ${wtrStatus}`, false);
 
 // End-to-end scripts drive the built kiosk; each prints its own counts as JSON on its last line.
 const e2eDir = 'test/e2e';
@@ -89,6 +93,7 @@ if (e2eScripts.length > 0) {
     run('node', ['scripts/build-lib.mjs'], env) === 0 && run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) === 0;
   if (!built) {
     totals.failed += e2eScripts.length;
+    failures.push('the build for the end-to-end tests');
   } else {
     for (const script of e2eScripts) {
       console.log(`\n== end-to-end: ${script}`);
@@ -101,9 +106,13 @@ if (e2eScripts.length > 0) {
       totals.passed += passed;
       // A script that crashed, or exited non-zero without counting a failure, is one failure.
       totals.failed += failed > 0 ? failed : result.status === 0 && match ? 0 : 1;
+      const failedChecks = result.stdout.split('\n').filter((line) => line.trimStart().startsWith('✗ '));
+      if (failed > 0) failures.push(...failedChecks.map((line) => `${script}: ${line.trim().slice(2)}`));
+      else if (!(result.status === 0 && match)) failures.push(`${script}: stopped (exit ${result.status})`);
     }
   }
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ✗ ${name}`).join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);

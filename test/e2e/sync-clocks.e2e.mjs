@@ -144,7 +144,7 @@ try {
   const said = await honest.page.locator('kiosk-device-tokens [role="status"]').textContent({ timeout: 10000 });
   check(
     `the admin revokes the wall from Settings, after confirming ("${said?.trim()}")`,
-    /Revoked: Line 1 wall/.test(said ?? '') && (await wallRow.textContent()).includes('revoked'),
+    /Revoked: Line 1 wall/.test(said ?? '') && (await until(async () => (await wallRow.textContent()).includes('revoked'), 10000)),
   );
   const stopped = await until(async () => /revoked/.test(await statusOf(fast.page)), 10000);
   check(`the revoked wall says at once that it no longer syncs ("${await statusOf(fast.page)}")`, stopped);
