@@ -1,5 +1,4 @@
 /** Kiosk entry: the app shell, persistent storage, and the service worker for offline use and updates. */
-import { Workbox } from 'workbox-window';
 import './kiosk-app.js';
 
 declare const __APP_VERSION__: string;
@@ -9,7 +8,6 @@ document.documentElement.dataset['version'] = __APP_VERSION__;
 void navigator.storage?.persist?.();
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  const workbox = new Workbox('./sw.js');
   // A new build took control (skipWaiting + clientsClaim): reload into it, but only at a quiet
   // moment (see KioskApp). The first worker claiming a fresh page is not an update; any
   // change of controller after that is.
@@ -18,7 +16,14 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
     if (controlled) document.querySelector('kiosk-app')?.updateReady();
     controlled = true;
   });
-  void workbox.register();
+  // Registered once the page has loaded, so the worker's precaching does not compete with the board's first paint.
+  const registered = new Promise<ServiceWorkerRegistration>((resolve, reject) => {
+    const register = () => navigator.serviceWorker.register('./sw.js').then(resolve, reject);
+    if (document.readyState === 'complete') void register();
+    else addEventListener('load', () => void register(), { once: true });
+  });
+  // Without a worker the board still runs, only not offline; the next start tries again.
+  registered.catch(() => undefined);
   // A screen that runs for months looks for a new build every hour.
-  setInterval(() => void workbox.update(), 60 * 60 * 1000);
+  setInterval(() => void registered.then((registration) => registration.update()).catch(() => undefined), 60 * 60 * 1000);
 }

@@ -14,7 +14,7 @@ export default defineConfig({
   // Relative asset paths, so the built folder works from any sub-path (e.g. /huddle/).
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version) },
-  build: { target: 'es2022', outDir: '../dist/kiosk', emptyOutDir: true, sourcemap: true },
+  build: { target: 'es2022', outDir: '../dist/kiosk', emptyOutDir: true, sourcemap: true, minify: 'terser', terserOptions: { compress: { passes: 2 } } },
   plugins: [
     {
       // The styles of every element and screen ship without indentation and comments.

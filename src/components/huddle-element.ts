@@ -10,7 +10,7 @@ import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { storeContext } from '../context/store-context.js';
 import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../context/settings-context.js';
-import { getDefaultStore } from '../store/default-store.js';
+import { defaultStoreOnDemand } from '../store/default-store-on-demand.js';
 import type { HuddleStore } from '../store/contract.js';
 import type { EntityKind } from '../model/index.js';
 import type { HuddleEventMap } from './events.js';
@@ -76,7 +76,7 @@ export class HuddleElement extends LitElement {
 
   /** The store this element reads and writes through. */
   protected get activeStore(): HuddleStore {
-    return this.store ?? this.providedStore ?? getDefaultStore();
+    return this.store ?? this.providedStore ?? defaultStoreOnDemand();
   }
 
   protected get settings(): HuddleSettings {

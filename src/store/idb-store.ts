@@ -7,45 +7,13 @@
  * every other tab or window of the same origin using the same database.
  */
 import { openDatabase, type Db, type Tx } from './idb.js';
-import {
-  actionDraft,
-  actionStatusPatch,
-  attendanceDraft,
-  checklistVersion,
-  created,
-  escalation,
-  escalationStatePatch,
-  feedbackDraft,
-  feedbackResponse,
-  huddleDraft,
-  huddleTimePatch,
-  kpiValueDraft,
-  localDay,
-  patched,
-  retirePatch,
-  type Action,
-  type ActionStatus,
-  type AgendaPart,
-  type AnyRecord,
-  type Day,
-  type Draft,
-  type EntityKind,
-  type EntityMap,
-  type EscalationState,
-  type NewAction,
-  type NewChecklist,
-  type NewFeedback,
-  type Patch,
-  type RecordBase,
-  type RecordWrite,
-  type WriteContext,
-} from '../model/index.js';
+import { localDay, type AnyRecord, type Day, type EntityKind, type EntityMap } from '../model/index.js';
 import { affectsQuery, type HuddleStore, type Query, type RecordChange, type RecordReader } from './contract.js';
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
+import { WriteIntents, type Decide, type WriteBatch } from './write-intents.js';
 import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, upgrade, type ClockRow, type ClockState } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../model/hlc.js';
-import type { NewCoachingSession, StoreWrites } from './writes.js';
 
 export interface IdbStoreOptions {
   /** Database name; one per organisation on a device. */
@@ -105,7 +73,7 @@ interface Feed {
 /** `from` names the store that sent it: it has already brought its own feeds up to date. */
 type ChannelMessage = { from: string } & ({ changes: RecordChange[] } | { reset: true });
 
-export class IdbHuddleStore implements HuddleStore, StoreWrites {
+export class IdbHuddleStore extends WriteIntents implements HuddleStore {
   readonly name: string;
   readonly #today: () => Day;
   #db: Promise<Db> | undefined;
@@ -118,6 +86,7 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
   readonly #changeListeners = new Set<(changes: readonly RecordChange[] | 'reset') => void>();
 
   constructor(options: IdbStoreOptions = {}) {
+    super();
     this.name = options.name ?? DEFAULT_DB_NAME;
     this.#today = options.today ?? (() => localDay());
   }
@@ -358,197 +327,18 @@ export class IdbHuddleStore implements HuddleStore, StoreWrites {
     await meta.put(clockState(this.#clock));
   }
 
-  /** The time, day and id source the model's write rules are given. */
-  #context(): WriteContext {
-    return { now: nowIso(), today: this.today(), newId };
-  }
-
-  /** Puts what a rule decided; the rule has already cleaned and validated it. */
-  async #put(tx: Tx, write: RecordWrite): Promise<RecordChange> {
-    await tx.objectStore(write.kind).put(write.after);
-    return write;
-  }
-
-  async #find<K extends EntityKind>(tx: Tx, kind: K, id: string): Promise<EntityMap[K] | undefined> {
-    return (await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined;
-  }
-
-  async #current<K extends EntityKind>(tx: Tx, kind: K, id: string): Promise<EntityMap[K]> {
-    const record = await this.#find(tx, kind, id);
-    if (!record) throw new StorageError('not-found', `${kind} ${id}`);
-    return record;
-  }
-
-  /** Creates a record, or replaces it keeping its creation time when the id exists. */
-  async #save<K extends EntityKind>(kind: K, draft: Draft<EntityMap[K]>): Promise<EntityMap[K]> {
-    const [change] = await this.#write([kind], (tx) => this.#createAll(tx, kind, [draft]));
-    return change!.after as EntityMap[K];
-  }
-
-  /** Stores each draft (a given id replaces that record) inside one transaction. */
-  async #createAll<K extends EntityKind>(tx: Tx, kind: K, drafts: readonly Draft<EntityMap[K]>[]): Promise<RecordChange[]> {
-    const context = this.#context();
-    const changes: RecordChange[] = [];
-    for (const draft of drafts) {
-      const before = draft.id === undefined ? undefined : await this.#find(tx, kind, draft.id);
-      changes.push(await this.#put(tx, created(kind, draft, before, context)));
-    }
-    return changes;
-  }
-
-  /** Applies a patch (or the patch a rule makes of the stored version) to the stored version. */
-  async #patch<K extends EntityKind>(
-    kind: K,
-    id: string,
-    patch: Patch<EntityMap[K]> | ((current: EntityMap[K], context: WriteContext) => Patch<EntityMap[K]>),
-  ): Promise<EntityMap[K]> {
-    const [change] = await this.#write([kind], async (tx) => {
-      const before = await this.#current(tx, kind, id);
-      const context = this.#context();
-      const fields = typeof patch === 'function' ? patch(before, context) : patch;
-      return [await this.#put(tx, patched(kind, before, fields, context))];
+  /** One write batch in one readwrite transaction: what `decide` returns is put, with its outbox entries, or nothing is. */
+  protected async transact(kinds: readonly EntityKind[], decide: Decide): Promise<AnyRecord[]> {
+    const changes = await this.#write(kinds, async (tx) => {
+      const batch: WriteBatch = {
+        find: async <K extends EntityKind>(kind: K, id: string | undefined) =>
+          id === undefined ? undefined : ((await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined),
+      };
+      const writes = await decide(batch, this.writeContext());
+      for (const write of writes) await tx.objectStore(write.kind).put(write.after);
+      return writes;
     });
-    return change!.after as EntityMap[K];
-  }
-
-  // ---------------------------------------------------------------- intents (rules: src/model/write-rules.ts)
-
-  saveOrgSettings(settings: Omit<EntityMap['org'], keyof RecordBase>) {
-    return this.#save('org', { ...settings, id: 'org' });
-  }
-
-  createUnit(draft: Draft<EntityMap['units']>) {
-    return this.#save('units', draft);
-  }
-  updateUnit(id: string, patch: Patch<EntityMap['units']>) {
-    return this.#patch('units', id, patch);
-  }
-  createPerson(draft: Draft<EntityMap['people']>) {
-    return this.#save('people', draft);
-  }
-  async addPeople(people: Draft<EntityMap['people']>[], pairs: Draft<EntityMap['coachingPairs']>[]) {
-    const changes = await this.#write(['people', 'coachingPairs'], async (tx) => [
-      ...(await this.#createAll(tx, 'people', people)),
-      ...(await this.#createAll(tx, 'coachingPairs', pairs)),
-    ]);
-    return changes.filter((c) => c.kind === 'people').map((c) => c.after as EntityMap['people']);
-  }
-  updatePerson(id: string, patch: Patch<EntityMap['people']>) {
-    return this.#patch('people', id, patch);
-  }
-  createKpi(draft: Draft<EntityMap['kpis']>) {
-    return this.#save('kpis', draft);
-  }
-  updateKpi(id: string, patch: Patch<EntityMap['kpis']>) {
-    return this.#patch('kpis', id, patch);
-  }
-
-  recordKpiValue(kpiId: string, day: Day, result: { value: number } | { met: boolean }) {
-    return this.#save('kpiValues', kpiValueDraft(kpiId, day, result));
-  }
-
-  createAction(draft: NewAction) {
-    return this.#save('actions', actionDraft(draft));
-  }
-
-  updateAction(id: string, patch: Patch<Action>) {
-    return this.#patch('actions', id, patch);
-  }
-
-  setActionStatus(id: string, status: ActionStatus) {
-    return this.#patch('actions', id, (current, context) => actionStatusPatch(current, status, context));
-  }
-
-  async escalateAction(actionId: string, reason: string) {
-    const changes = await this.#write(['actions', 'units', 'escalations'], async (tx) => {
-      const action = await this.#current(tx, 'actions', actionId);
-      const current = action.escalationId ? await this.#find(tx, 'escalations', action.escalationId) : undefined;
-      const board = await this.#current(tx, 'units', action.unitId);
-      const writes = escalation(action, board, current, reason, this.#context());
-      return Promise.all(writes.map((write) => this.#put(tx, write)));
-    });
-    return changes[0]!.after as EntityMap['escalations'];
-  }
-
-  setEscalationState(id: string, state: EscalationState, resolution?: string) {
-    return this.#patch('escalations', id, (current, context) => escalationStatePatch(current, state, resolution, context));
-  }
-
-  saveExperiment(draft: Draft<EntityMap['experiments']>) {
-    return this.#save('experiments', draft);
-  }
-  addResourceNeed(draft: Omit<Draft<EntityMap['resourceNeeds']>, 'closed'>) {
-    return this.#save('resourceNeeds', { ...draft, closed: false });
-  }
-  setResourceNeedClosed(id: string, closed: boolean) {
-    return this.#patch('resourceNeeds', id, { closed });
-  }
-
-  recordAttendance(unitId: string, day: Day, personId: string, state: EntityMap['attendance']['state']) {
-    return this.#save('attendance', attendanceDraft(unitId, day, personId, state));
-  }
-
-  startHuddle(unitId: string) {
-    return this.#save('huddles', huddleDraft(unitId, this.#context()));
-  }
-
-  recordHuddleTime(id: string, partSeconds: Record<AgendaPart, number>, end: boolean) {
-    return this.#patch('huddles', id, (_current, context) => huddleTimePatch(partSeconds, end, context));
-  }
-
-  addRecognition(draft: Draft<EntityMap['recognitions']>) {
-    return this.#save('recognitions', draft);
-  }
-  saveCoachingSession(draft: NewCoachingSession) {
-    return this.#save('coachingSessions', draft);
-  }
-  saveCoachingPair(draft: Draft<EntityMap['coachingPairs']>) {
-    return this.#save('coachingPairs', draft);
-  }
-
-  async saveCoachingPairs(drafts: Draft<EntityMap['coachingPairs']>[]) {
-    const changes = await this.#write(['coachingPairs'], (tx) => this.#createAll(tx, 'coachingPairs', drafts));
-    return changes.map((c) => c.after as EntityMap['coachingPairs']);
-  }
-
-  async saveChecklist(draft: NewChecklist) {
-    const [change] = await this.#write(['checklists'], async (tx) => {
-      const before = draft.id === undefined ? undefined : await this.#find(tx, 'checklists', draft.id);
-      return [await this.#put(tx, checklistVersion(draft, before, this.#context()))];
-    });
-    return change!.after as EntityMap['checklists'];
-  }
-
-  submitFeedback(draft: NewFeedback) {
-    return this.#save('feedback', feedbackDraft(draft, this.#context()));
-  }
-
-  async submitSurvey(drafts: NewFeedback[]) {
-    const changes = await this.#write(['feedback'], (tx) => {
-      const context = this.#context();
-      return this.#createAll(
-        tx,
-        'feedback',
-        drafts.map((draft) => feedbackDraft(draft, context)),
-      );
-    });
-    return changes.map((c) => c.after as EntityMap['feedback']);
-  }
-
-  commentOnFeedback(id: string, comment: string) {
-    return this.#patch('feedback', id, { comment });
-  }
-
-  async respondToFeedback(feedbackId: string, text: string, responderId?: string) {
-    const [change] = await this.#write(['feedback', 'feedbackResponses'], async (tx) => {
-      const feedback = await this.#current(tx, 'feedback', feedbackId);
-      return [await this.#put(tx, feedbackResponse(feedback, text, responderId, this.#context()))];
-    });
-    return change!.after as EntityMap['feedbackResponses'];
-  }
-
-  async retire(kind: EntityKind, id: string): Promise<void> {
-    await this.#patch(kind, id, (_current, context) => retirePatch(context));
+    return changes.map((change) => change.after);
   }
 
   /** Pending outbox entries, oldest first (what a sync pushes); at most `limit`. */

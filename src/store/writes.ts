@@ -88,3 +88,40 @@ export interface StoreWrites {
   /** Soft delete: the record leaves live views but stays in history and exports. */
   retire(kind: EntityKind, id: string): Promise<void>;
 }
+
+/** The name of every write intent, for a store that forwards them (the default store on demand). */
+export const WRITE_INTENTS = [
+  'saveOrgSettings',
+  'createUnit',
+  'updateUnit',
+  'createPerson',
+  'addPeople',
+  'updatePerson',
+  'createKpi',
+  'updateKpi',
+  'recordKpiValue',
+  'createAction',
+  'updateAction',
+  'setActionStatus',
+  'escalateAction',
+  'setEscalationState',
+  'saveExperiment',
+  'addResourceNeed',
+  'setResourceNeedClosed',
+  'recordAttendance',
+  'startHuddle',
+  'recordHuddleTime',
+  'addRecognition',
+  'saveCoachingSession',
+  'saveCoachingPair',
+  'saveCoachingPairs',
+  'saveChecklist',
+  'submitFeedback',
+  'submitSurvey',
+  'commentOnFeedback',
+  'respondToFeedback',
+  'retire',
+] as const satisfies readonly (keyof StoreWrites)[];
+
+// An intent added to StoreWrites and not to the list fails to compile here.
+true satisfies Exclude<keyof StoreWrites, (typeof WRITE_INTENTS)[number]> extends never ? true : false;
