@@ -44,7 +44,7 @@ const units: SyncOp[] = Array.from({ length: BOARDS }, (_, i) => ({
   hlc: setupClock.tick(),
   fields: { name: `Board ${i}`, tier: 1, createdAt: at, updatedAt: at },
 }));
-await push(db, { org: ORG, role: 'admin' }, units);
+await push(db, { org: ORG, role: 'admin', commandLine: true }, units);
 const wallTokens: string[] = [];
 for (let i = 0; i < BOARDS; i++) wallTokens.push(await createToken(db, { org: ORG, role: 'wall', unitId: `board-${i}` }));
 await db.close();

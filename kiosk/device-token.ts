@@ -6,6 +6,7 @@
  * it lasts a day. A coach's own token is also kept apart, so that scanning any board's
  * coaching-card code opens the card as them.
  */
+import { msg } from '@lit/localize';
 import { serverAddress } from './config.js';
 
 const tabKey = (server: string) => `huddle-elements:token@${server}`;
@@ -43,4 +44,38 @@ export function keepDeviceToken(server: string, token: string, role: string): vo
   if (role === 'pulse') return;
   localStorage.setItem(deviceKey(server), token);
   if (role === 'coach' || role === 'admin') localStorage.setItem(coachKey(server), token);
+}
+
+/** A sign-in code the server would not take, or could not be asked about; the words say what to do. */
+export class SignInFailed extends Error {
+  override readonly name = 'SignInFailed';
+}
+
+/**
+ * A one-time sign-in code in the address - a link or QR code an admin made for a person - leaves
+ * the address at once and is redeemed at the server for the person's own token, which then
+ * stands in the query as `token` (and is kept on the device like any device token).
+ */
+export async function redeemSignInCode(query: URLSearchParams): Promise<void> {
+  const code = query.get('sign-in');
+  if (code === null) return;
+  query.delete('sign-in');
+  const url = new URL(location.href);
+  url.searchParams.delete('sign-in');
+  history.replaceState(history.state, '', url.href);
+  const server = serverAddress(query.get('server') ?? '');
+  if (!server) throw new SignInFailed(msg('The sign-in link names no server: ask your admin for the whole link.'));
+  let response: Response;
+  try {
+    response = await fetch(`${server}/api/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+  } catch {
+    throw new SignInFailed(msg('The server could not be reached to sign in: check the network, then open the link again.'));
+  }
+  const answer = (await response.json().catch(() => ({}))) as { token?: unknown; error?: unknown };
+  if (!response.ok || typeof answer.token !== 'string') {
+    throw new SignInFailed(typeof answer.error === 'string' ? answer.error : msg('The server did not sign you in: ask your admin for a new link.'));
+  }
+  query.set('token', answer.token);
+  // The person's token replaces whatever this tab kept, so a reload stays signed in as them.
+  sessionStorage.setItem(tabKey(server), answer.token);
 }

@@ -459,6 +459,11 @@ export class KioskApp extends LitElement {
           <h1>${msg('This phone does not know you yet')}</h1>
           <p>${msg("Open the personal link your administrator sent you once on this phone, then scan the board's code again.")}</p>
         </div>`;
+      case 'sign-in-refused':
+        return html`<div class="message" role="alert">
+          <h1>${msg('Sign-in did not work')}</h1>
+          <p>${this.phase.message}</p>
+        </div>`;
       case 'waiting-for-server':
         return html`<div class="message" role="status">
           <h1>${msg('Waiting for the organisation')}</h1>

@@ -5,7 +5,7 @@
  * midnight, wake lock, relock, updates, recovery) is in screen-life/.
  */
 import { ConfigError, languageTag, parseConfig, type KioskConfig } from './config.js';
-import { queryWithKeptToken } from './device-token.js';
+import { queryWithKeptToken, redeemSignInCode, SignInFailed } from './device-token.js';
 
 /** What a kiosk shows while and after it starts. */
 export type Phase =
@@ -15,6 +15,7 @@ export type Phase =
   | { name: 'ready'; config: KioskConfig }
   | { name: 'waiting-for-server'; config: KioskConfig }
   | { name: 'unknown-coach'; server: string }
+  | { name: 'sign-in-refused'; message: string }
   | { name: 'bad-config'; error: ConfigError }
   | { name: 'failed'; message: string };
 
@@ -44,12 +45,15 @@ async function loadConfigFile(): Promise<unknown> {
  * follows the settings; a bad setting is said in the language the screen was set to, if that
  * setting itself is good, else in the browser's - whoever fixes the address must read it.
  */
-export async function readConfig(): Promise<KioskConfig | Extract<Phase, { name: 'bad-config' }>> {
+export async function readConfig(): Promise<KioskConfig | Extract<Phase, { name: 'bad-config' | 'sign-in-refused' }>> {
   try {
-    const config = parseConfig(await loadConfigFile(), queryWithKeptToken(location.search));
+    const query = queryWithKeptToken(location.search);
+    await redeemSignInCode(query);
+    const config = parseConfig(await loadConfigFile(), query);
     if (config.locale) document.documentElement.lang = config.locale;
     return config;
   } catch (error) {
+    if (error instanceof SignInFailed) return { name: 'sign-in-refused', message: error.message };
     if (!(error instanceof ConfigError)) throw error;
     document.documentElement.lang = languageTag(new URLSearchParams(location.search).get('locale')) ?? navigator.language;
     return { name: 'bad-config', error };

@@ -14,7 +14,20 @@ export default defineConfig({
   // Relative asset paths, so the built folder works from any sub-path (e.g. /huddle/).
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version) },
-  build: { target: 'es2022', outDir: '../dist/kiosk', emptyOutDir: true, sourcemap: true, minify: 'terser', terserOptions: { compress: { passes: 2 } } },
+  build: {
+    target: 'es2022',
+    outDir: '../dist/kiosk',
+    emptyOutDir: true,
+    sourcemap: true,
+    // terser makes the kiosk ~5 kB (gzip) smaller than the default minifier.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 } },
+    rolldownOptions: {
+      // The kiosk loads the IndexedDB store up front on purpose (elements alone load it on demand),
+      // and a terser build is slow by design: neither is worth a warning in every test run.
+      checks: { ineffectiveDynamicImport: false, bundlerTimings: false },
+    },
+  },
   plugins: [
     {
       // The styles of every element and screen ship without indentation and comments.

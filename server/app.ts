@@ -17,9 +17,12 @@ import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/protocol/sync.js';
 import { problemText } from '../src/model/problem-text.js';
+import { ENTITY_KINDS } from '../src/model/types.js';
 import { useProblemWords } from '../src/model/problems.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
+import { isEntityKind, recordHistory } from './history.js';
+import { createSignInCode, listSignInCodes, PERSONAL_ROLES, redeemSignInCode, revokeSignInCode, SignInRefused, type PersonalRole } from './sign-in.js';
 import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
@@ -77,6 +80,27 @@ export function createApp(options: AppOptions): Hono<Env> {
     const forwarded = options.trustProxy ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim() : undefined;
     return forwarded || (getConnInfo(c).remote.address ?? 'unknown');
   };
+
+  // A person redeems a one-time sign-in code for their own token: the one call without a token.
+  // Wrong codes count as guesses, like unknown tokens, so an address cannot try codes for long.
+  app.post('/api/sign-in', async (c) => {
+    const address = addressOf(c);
+    if (guesses.exhausted(address)) {
+      c.header('Retry-After', String(guesses.retryAfter(address)));
+      return c.json({ error: 'too many wrong codes from this address: wait a minute' }, 429);
+    }
+    const body = (await c.req.json().catch(() => undefined)) as { code?: unknown } | undefined;
+    const code = body?.code;
+    if (typeof code !== 'string' || code.length === 0 || code.length > 40) return c.json({ error: 'send {"code": "XXXXX-XXXXX"}', field: 'code' }, 400);
+    try {
+      const signedIn = await redeemSignInCode(db, code);
+      return c.json(signedIn);
+    } catch (error) {
+      if (!(error instanceof SignInRefused)) throw error;
+      guesses.take(address);
+      return c.json({ error: error.message, field: 'code' }, 400);
+    }
+  });
 
   app.use('/api/*', async (c, next) => {
     const token = /^Bearer (\S{1,200})$/.exec(c.req.header('Authorization') ?? '')?.[1];
@@ -194,6 +218,41 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ revoked: id });
   });
 
+  // Sign-in codes for people, for an admin: make, list, revoke.
+  app.use('/api/sign-in-codes/*', adminOnly);
+  app.use('/api/sign-in-codes', adminOnly);
+  app.post('/api/sign-in-codes', async (c) => {
+    const body = (await c.req.json().catch(() => undefined)) as { person?: unknown; role?: unknown; hours?: unknown } | undefined;
+    if (typeof body?.person !== 'string' || body.person.length === 0 || body.person.length > 100)
+      return c.json({ error: 'say whose code it is: {"person": "PERSON_ID"}', field: 'person' }, 400);
+    if (body.role !== undefined && !PERSONAL_ROLES.includes(body.role as PersonalRole))
+      return c.json({ error: `role must be one of ${PERSONAL_ROLES.join(', ')}`, field: 'role' }, 400);
+    if (body.hours !== undefined && typeof body.hours !== 'number') return c.json({ error: 'hours must be a whole number', field: 'hours' }, 400);
+    try {
+      return c.json(
+        await createSignInCode(db, { org: c.get('who').org, personId: body.person, role: body.role as PersonalRole | undefined, hours: body.hours }),
+      );
+    } catch (error) {
+      if (error instanceof TokenError) return c.json({ error: error.message, field: /^hours/.test(error.message) ? 'hours' : 'person' }, 400);
+      throw error;
+    }
+  });
+  app.get('/api/sign-in-codes', async (c) => c.json({ codes: await listSignInCodes(db, c.get('who').org) }));
+  app.delete('/api/sign-in-codes/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!(await revokeSignInCode(db, c.get('who').org, id)))
+      return c.json({ error: `no unused sign-in code with id ${id} in this organisation`, field: 'id' }, 404);
+    return c.json({ revoked: id });
+  });
+
+  // The audit trail of one record, for admins: who changed which fields when.
+  app.use('/api/history/*', adminOnly);
+  app.get('/api/history/:kind/:id', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isEntityKind(kind)) return c.json({ error: `kind must be one of: ${ENTITY_KINDS.join(', ')}`, field: 'kind' }, 400);
+    return c.json({ history: await recordHistory(db, c.get('who').org, kind, c.req.param('id')) });
+  });
+
   app.post('/api/phone-link', async (c) => {
     const who = c.get('who');
     if (who.role === 'pulse') return c.json({ error: 'a phone link cannot make phone links' }, 403);
@@ -215,8 +274,14 @@ export function createApp(options: AppOptions): Hono<Env> {
 }
 
 async function adminOnly(c: Context<Env>, next: () => Promise<void>) {
-  if (c.get('who').role !== 'admin') return c.json({ error: 'only an admin token can manage tokens' }, 403);
+  if (c.get('who').role !== 'admin') return c.json({ error: `only an admin token can ${adminWork(c.req.path)}` }, 403);
   await next();
+}
+
+function adminWork(path: string): string {
+  if (path.startsWith('/api/history')) return 'read the history of records';
+  if (path.startsWith('/api/sign-in-codes')) return 'manage sign-in codes';
+  return 'manage tokens';
 }
 
 function rejected(c: Context<Env>, error: unknown) {

@@ -25,7 +25,7 @@ function opsOf(data: ExportFile['data'], opPrefix: string): SyncOp[] {
 
 export async function seedDemo(db: Database, org: string, today = localDay()): Promise<number> {
   const ops = opsOf(generateDemoOrganisation({ today }), 'demo');
-  for (let start = 0; start < ops.length; start += 1000) await push(db, { org, role: 'admin' }, ops.slice(start, start + 1000));
+  for (let start = 0; start < ops.length; start += 1000) await push(db, { org, role: 'admin', commandLine: true }, ops.slice(start, start + 1000));
   return ops.length;
 }
 
@@ -38,6 +38,6 @@ export async function seedDemo(db: Database, org: string, today = localDay()): P
 export async function restoreBackup(db: Database, org: string, fileText: string): Promise<number> {
   const { data } = parseImport(fileText);
   const ops = opsOf(data, `restore-${randomUUID()}`);
-  await push(db, { org, role: 'admin' }, ops);
+  await push(db, { org, role: 'admin', commandLine: true }, ops);
   return ops.length;
 }

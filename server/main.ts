@@ -5,7 +5,11 @@
  *   npm run server -- token create --org ORG --role wall|coach|admin [--unit BOARD] [--person ID] [--label TEXT]
  *   npm run server -- token list --org ORG
  *   npm run server -- token revoke --org ORG --id ID
- *   npm run server -- demo --org ORG                 load the demo organisation into ORG
+ *   npm run server -- sign-in create --org ORG --person PERSON_ID [--role coach|admin] [--hours N]
+  npm run server -- sign-in list --org ORG
+  npm run server -- sign-in revoke --org ORG --id ID
+  npm run server -- history --org ORG --kind KIND --id RECORD_ID
+  npm run server -- demo --org ORG                 load the demo organisation into ORG
  *   npm run server -- restore --org ORG --file F     restore a kiosk's backup file into ORG
  *   npm run server -- prune --days N                 forget op ids older than N days (the server does it daily)
  *
@@ -20,6 +24,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { ImportError } from '../src/model/backup-file.js';
+import { ENTITY_KINDS } from '../src/model/types.js';
 import { ROLES, type Role } from '../src/protocol/sync.js';
 import { createApp } from './app.js';
 import { openDatabase, type Database } from './db.js';
@@ -27,6 +32,8 @@ import { LiveHub } from './live-hub.js';
 import { migrate } from './migrations.js';
 import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
 import { restoreBackup, seedDemo } from './load-records.js';
+import { isEntityKind, recordHistory } from './history.js';
+import { createSignInCode, listSignInCodes, revokeSignInCode, type PersonalRole } from './sign-in.js';
 import { AccessError } from './sync-service.js';
 import { createToken, ensureOrg, listTokens, purgePhoneLinks, revokeToken, TokenError } from './tokens.js';
 
@@ -35,6 +42,10 @@ const USAGE = `usage:
   npm run server -- token create --org ORG --role ${ROLES.filter((r) => r !== 'pulse').join('|')} [--unit BOARD_ID] [--person PERSON_ID] [--label TEXT]
   npm run server -- token list --org ORG
   npm run server -- token revoke --org ORG --id ID
+  npm run server -- sign-in create --org ORG --person PERSON_ID [--role coach|admin] [--hours N]
+  npm run server -- sign-in list --org ORG
+  npm run server -- sign-in revoke --org ORG --id ID
+  npm run server -- history --org ORG --kind KIND --id RECORD_ID
   npm run server -- demo --org ORG
   npm run server -- restore --org ORG --file BACKUP.json
   npm run server -- prune --days N`;
@@ -90,6 +101,53 @@ async function command(args: string[]): Promise<void> {
     try {
       if (!(await revokeToken(db, need(options, 'org'), need(options, 'id')))) throw new TokenError('no such active token in that organisation');
       console.log('revoked');
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'sign-in' && sub === 'create') {
+    const options = flags(rest);
+    const hours = options['hours'] === undefined ? undefined : Number(options['hours']);
+    const db = await open();
+    try {
+      const org = need(options, 'org');
+      const made = await createSignInCode(db, { org, personId: need(options, 'person'), role: options['role'] as PersonalRole | undefined, hours });
+      console.log(made.code);
+      console.error(
+        `One-time sign-in code for ${options['person']}, until ${made.expires}. On their device open the kiosk at ` +
+          `/?server=<this server>&sign-in=${made.code}&views=card (as a link or a QR code); it then records as them.`,
+      );
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'sign-in' && sub === 'list') {
+    const db = await open();
+    try {
+      console.table(await listSignInCodes(db, need(flags(rest), 'org')));
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'sign-in' && sub === 'revoke') {
+    const options = flags(rest);
+    const db = await open();
+    try {
+      if (!(await revokeSignInCode(db, need(options, 'org'), need(options, 'id'))))
+        throw new TokenError('no unused sign-in code with that id in that organisation');
+      console.log('revoked');
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'history') {
+    const options = flags([sub, ...rest].filter((a): a is string => a !== undefined));
+    const kind = need(options, 'kind');
+    if (!isEntityKind(kind)) throw new TokenError(`--kind must be one of: ${ENTITY_KINDS.join(', ')}`);
+    const db = await open();
+    try {
+      const history = await recordHistory(db, need(options, 'org'), kind, need(options, 'id'));
+      if (history.length === 0) console.log('no changes recorded for that record (anonymous records keep none)');
+      for (const entry of history) {
+        const who = entry.person ? `${entry.personName || entry.person} (${entry.person})` : 'no person';
+        console.log(`${entry.at}  ${who} on ${entry.deviceLabel || entry.device || 'the command line'} [${entry.role}]: ${entry.fields.join(', ')}`);
+      }
     } finally {
       await db.close();
     }

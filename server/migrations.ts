@@ -49,6 +49,36 @@ const MIGRATIONS: Migration[] = [
   `,
   // 4: stamps from before the server bounded them, repaired (see repair-clocks.ts).
   repairFutureClocks,
+  // 5: the audit trail: per record, who changed which fields when - the person the token
+  // belongs to, and the device token (its hash) - kept after op ids are forgotten. Anonymous
+  // records get no row: nothing may tie them to whoever sent them.
+  `
+  create table record_history (
+    org text not null references orgs (id),
+    kind text not null,
+    id text not null,
+    seq bigint not null,
+    at timestamptz not null default now(),
+    person_id text,
+    token_hash text,
+    role text not null,
+    fields jsonb not null
+  );
+  create index record_history_by_record on record_history (org, kind, id, seq);
+  `,
+  // 6: one-time sign-in codes an admin makes for a person (see sign-in.ts), kept as hashes.
+  `
+  create table sign_in_codes (
+    hash text primary key,
+    org text not null references orgs (id),
+    person_id text not null,
+    role text not null,
+    created_at timestamptz not null default now(),
+    expires_at timestamptz not null,
+    used_at timestamptz,
+    revoked_at timestamptz
+  );
+  `,
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -5,7 +5,17 @@
  * own change counter; its row lock serialises pushes per organisation, so cursors follow
  * commit order and a pull never skips a change committed late, even across instances.
  */
-import { problemText, recordRuleProblem, validateRecord, ValidationError, type EntityKind, type EntityMap, type RecordLookup } from '../src/model/index.js';
+import {
+  authorProblem,
+  isAnonymous,
+  problemText,
+  recordRuleProblem,
+  validateRecord,
+  ValidationError,
+  type EntityKind,
+  type EntityMap,
+  type RecordLookup,
+} from '../src/model/index.js';
 import { HybridClock, hlcMs, newNodeId, type Hlc } from '../src/model/hlc.js';
 import { mergeFields, type FieldClocks } from '../src/model/merge.js';
 import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/protocol/sync.js';
@@ -48,12 +58,19 @@ interface Row {
   clocks: FieldClocks;
 }
 
-export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): Promise<PushResponse> {
+/**
+ * Who pushes: a device - what its token says, and the token (by its hash) for the audit trail -
+ * or the command line loading whole sets of records (the demo, a backup), which keep the
+ * authors they were written with.
+ */
+export type Pusher = (WhoAmI & { tokenHash: string }) | { org: string; role: 'admin'; commandLine: true };
+
+export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): Promise<PushResponse> {
   return db.transaction(async (sql) => {
     const locked = await sql.query<{ seq: string }>('select seq from org_seq where org = $1 for update', [who.org]);
     if (!locked.rows[0]) throw new AccessError(`organisation ${who.org} does not exist`, 0);
     let seq = Number(locked.rows[0].seq);
-    const touched = new Map<string, { kind: EntityKind; id: string; row: Row }>();
+    const touched = new Map<string, { kind: EntityKind; id: string; row: Row; fields: Set<string> }>();
     const load = async (kind: EntityKind, id: string): Promise<Row | undefined> => {
       const cached = touched.get(`${kind}/${id}`);
       if (cached) return cached.row;
@@ -93,22 +110,40 @@ export async function push(db: Database, who: WhoAmI, ops: readonly SyncOp[]): P
         const hint = !current && error.problem.code === 'required' ? ' (the server has no such record: an op that creates one must carry all its fields)' : '';
         throw new SyncProtocolError(`${name}: ${error.field} ${problemText(error.problem)}${hint}`, index, error.field);
       }
-      const broken = await recordRuleProblem(op.kind, current?.data as unknown as EntityMap[EntityKind] | undefined, valid, lookup);
+      const stored = current?.data as unknown as EntityMap[EntityKind] | undefined;
+      const broken =
+        (await recordRuleProblem(op.kind, stored, valid, lookup)) ??
+        ('commandLine' in who ? undefined : authorProblem(op.kind, stored, valid, { personId: who.personId }));
       if (broken) throw new SyncProtocolError(`${name}: ${broken.field} ${problemText(broken.problem)}`, index, broken.field);
       const problem = await writeProblem(who, op.kind, current?.data, after, boardsOf);
       if (problem) throw new AccessError(`${name}: ${problem}`, index);
       applied++;
       // An op whose every field is already newer here changes nothing: no new version to send.
       if (current && merged.changed.length === 0 && sameClocks(current.clocks, merged.clocks)) continue;
-      touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks } });
+      const fields = touched.get(`${op.kind}/${op.id}`)?.fields ?? new Set<string>();
+      for (const field of merged.changed) fields.add(field);
+      touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks }, fields });
     }
-    for (const { kind, id, row } of touched.values()) {
+    for (const { kind, id, row, fields } of touched.values()) {
       seq++;
       await sql.query(
         `insert into records (org, kind, id, data, clocks, seq) values ($1, $2, $3, $4, $5, $6)
          on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq`,
         [who.org, kind, id, JSON.stringify(row.data), JSON.stringify(row.clocks), seq],
       );
+      // Who changed what, kept for admins; an anonymous record keeps no trace of its sender.
+      if (!isAnonymous(kind, row.data as unknown as EntityMap[EntityKind]) && fields.size > 0) {
+        await sql.query('insert into record_history (org, kind, id, seq, person_id, token_hash, role, fields) values ($1, $2, $3, $4, $5, $6, $7, $8)', [
+          who.org,
+          kind,
+          id,
+          seq,
+          'commandLine' in who ? null : (who.personId ?? null),
+          'commandLine' in who ? null : who.tokenHash,
+          who.role,
+          JSON.stringify([...fields].sort()),
+        ]);
+      }
     }
     if (touched.size > 0) {
       await sql.query('update org_seq set seq = $2 where org = $1', [who.org, seq]);

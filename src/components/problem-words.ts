@@ -60,5 +60,8 @@ export const problemWords = (describeProblem: (problem: Problem) => string): Par
   'already-escalated': () => msg('this action is already escalated'),
   'no-parent-board': ({ board }) => msg(str`board "${board}" has no parent board to escalate to`),
   'not-parent-board': ({ expected }) => msg(str`must be the parent board of the sender ("${expected}")`),
+  'not-the-author': ({ author }) => msg(str`must be the person signed in ("${author}"): a coaching conversation is recorded by its coach`),
+  'no-author': () => msg('needs a person signed in: this token belongs to no one, and a coaching conversation is recorded by its coach'),
+  'not-own-conversation': ({ coach }) => msg(str`must stay "${coach}": only its coach may change this coaching conversation`),
   storage: ({ storage, detail }) => (detail ? `${storageWords(storage)} (${detail})` : storageWords(storage)),
 });

@@ -79,6 +79,12 @@ export function problemText(problem: Problem): string {
       return `board "${problem.board}" has no parent board to escalate to`;
     case 'not-parent-board':
       return `must be the parent board of the sender ("${problem.expected}")`;
+    case 'not-the-author':
+      return `must be the person signed in ("${problem.author}"): a coaching conversation is recorded by its coach`;
+    case 'no-author':
+      return 'needs a person signed in: this token belongs to no one, and a coaching conversation is recorded by its coach';
+    case 'not-own-conversation':
+      return `must stay "${problem.coach}": only its coach may change this coaching conversation`;
     case 'not-json':
       return `The file is not valid JSON: ${problem.detail}`;
     case 'not-export':

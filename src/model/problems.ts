@@ -43,7 +43,14 @@ export type ValueProblem =
   | { code: 'id-not-derived'; expected: string };
 
 /** A write refused by the rules of the domain, given the records it touches. */
-export type WriteProblem = { code: 'already-escalated' } | { code: 'no-parent-board'; board: string } | { code: 'not-parent-board'; expected: string };
+export type WriteProblem =
+  | { code: 'already-escalated' }
+  | { code: 'no-parent-board'; board: string }
+  | { code: 'not-parent-board'; expected: string }
+  // Who may write: a coaching conversation is recorded, and changed, by its coach alone.
+  | { code: 'not-the-author'; author: string }
+  | { code: 'no-author' }
+  | { code: 'not-own-conversation'; coach: string };
 
 /** A backup file that cannot be restored. */
 export type FileProblem =

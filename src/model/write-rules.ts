@@ -16,6 +16,7 @@ import type {
   AnyRecord,
   AttendanceState,
   ChecklistTemplate,
+  CoachingSession,
   Draft,
   EntityKind,
   EntityMap,
@@ -215,6 +216,39 @@ export async function recordRuleProblem<K extends EntityKind>(
     if (from?.parentId && from.parentId !== sent.toUnitId) return { field: 'toUnitId', problem: { code: 'not-parent-board', expected: from.parentId } };
   }
   return undefined;
+}
+
+/** Who makes a write, as the server knows it from the token - never from the record. */
+export interface Author {
+  /** The person the token belongs to; absent for a wall screen or a phone link. */
+  personId?: string;
+}
+
+/**
+ * Rules on who may write a record, given its author: a coaching conversation's coach is the
+ * person who records it, and only its coach changes it later. An anonymous conversation names
+ * no coach, so it binds no one (and nothing records who sent it).
+ */
+export function authorProblem<K extends EntityKind>(
+  kind: K,
+  before: EntityMap[K] | undefined,
+  after: EntityMap[K],
+  author: Author,
+): { field: string; problem: WriteProblem } | undefined {
+  if (kind !== 'coachingSessions') return undefined;
+  const was = before as CoachingSession | undefined;
+  const now = after as CoachingSession;
+  if (was && !was.anonymous && was.coachId !== author.personId)
+    return { field: 'coachId', problem: { code: 'not-own-conversation', coach: was.coachId ?? '' } };
+  if (!now.anonymous && now.coachId !== author.personId) {
+    return { field: 'coachId', problem: author.personId ? { code: 'not-the-author', author: author.personId } : { code: 'no-author' } };
+  }
+  return undefined;
+}
+
+/** A record that must never be tied to whoever sent it: an anonymous answer or coaching conversation. */
+export function isAnonymous<K extends EntityKind>(kind: K, record: EntityMap[K]): boolean {
+  return (kind === 'feedback' || kind === 'coachingSessions') && (record as Feedback | CoachingSession).anonymous === true;
 }
 
 /** Soft delete: the record leaves live views but stays in history and exports. */

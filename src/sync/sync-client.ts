@@ -22,6 +22,8 @@ export interface SyncState {
   reason?: string;
   /** When this device last heard from the server (ISO time). */
   lastContact?: string;
+  /** The person this device's token belongs to, once the server said so: what it records is theirs. */
+  personId?: string;
 }
 
 /** What an element needs to show the state: read it now, and hear of changes. */
@@ -361,7 +363,9 @@ export class SyncClient implements SyncStateSource {
     );
   }
 
-  #set(state: SyncState): void {
+  #set(reported: SyncState): void {
+    const personId = this.#who?.personId;
+    const state = personId ? { ...reported, personId } : reported;
     const same = JSON.stringify(state) === JSON.stringify(this.#state);
     this.#state = state;
     if (!same) for (const listener of this.#listeners) listener(state);

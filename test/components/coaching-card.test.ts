@@ -6,6 +6,9 @@ import { addDays } from '../../src/model/dates.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
 import { TODAY, buttonNamed, chooseOption, inShadow, oneInShadow, tap, typeInto, until } from '../helpers/ui.js';
 import { exportData } from '../../src/store/whole-database.js';
+import '../../src/components/huddle-provider/huddle-provider.js';
+import type { HuddleProvider } from '../../src/components/huddle-provider/huddle-provider.js';
+import type { SyncStateSource } from '../../src/sync/sync-client.js';
 
 let cardCount = 0;
 
@@ -59,6 +62,29 @@ describe('<coaching-card>', () => {
     expect(await store.get(whereEquals('coachingSessions', 'learnerId', leader.id))).to.deep.equal([session]);
     await until(() => oneInShadow(el, '[role="status"]').textContent!.includes('Saved'), 'the confirmation');
     expect(oneInShadow<HTMLInputElement>(el, 'input[name="focus"]').value).to.equal('');
+  });
+
+  it('on a device signed in as a person, records the conversation as that person, without a choice of coach', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const org = await seedSmallOrg(store);
+    const sup = await store.createPerson({ name: 'Sam Supervisor', unitId: org.area.id, role: 'leader' });
+    // What a provider's sync client reports once the server said whose token this device holds.
+    const signedIn: SyncStateSource = {
+      state: { status: 'synced', pending: 0, personId: sup.id },
+      subscribe: (listener) => (listener(signedIn.state), () => undefined),
+    };
+    const provider = await fixture<HuddleProvider>(
+      html`<huddle-provider .store=${store} .sync=${signedIn}><coaching-card draft-key="signed-in-${Date.now()}"></coaching-card></huddle-provider>`,
+    );
+    const el = provider.querySelector('coaching-card')!;
+    await until(() => inShadow(el, '.signed-in')[0]?.textContent?.includes('Sam Supervisor') === true, 'the signed-in coach, by name');
+    expect(oneInShadow(el, '.signed-in').textContent).to.contain('signed in on this device');
+    expect(inShadow(el, 'select[name="coach"]')).to.have.length(0);
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await typeInto(oneInShadow(el, 'textarea[name="wentWell"]'), 'Started on time');
+    const event = saved(el);
+    await tap(buttonNamed(el, 'Save coaching'));
+    expect((await event).detail.session.coachId).to.equal(sup.id);
   });
 
   it('gives gentle kata hints for the bad-answer patterns, and still saves', async () => {

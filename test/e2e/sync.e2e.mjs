@@ -125,6 +125,11 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await coachPhone.goto(cardUrl);
     const card = coachPhone.locator('coaching-card');
     await card.locator('[data-behaviour="board-visible"] button', { hasText: 'Consistently' }).tap({ timeout: 30000 });
+    const coachShown = await card.locator('.signed-in').textContent({ timeout: 10000 });
+    check(
+      `the card names the coach as the person signed in, with no other choice ("${coachShown?.replace(/\s+/g, ' ').trim()}")`,
+      /signed in on this device/.test(coachShown ?? '') && (await card.locator('select[name="coach"]').count()) === 0,
+    );
     const wentWell = `Red KPIs first ${label}`;
     await card.locator('textarea[name="wentWell"]').fill(wentWell);
     await card.locator('button', { hasText: 'Save coaching' }).tap();

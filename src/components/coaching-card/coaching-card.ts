@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { coachingDirectionName, coachingKindName, ratingName } from '../enum-words.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
+import { SyncStateController } from '../../controllers/sync-state.js';
 import { allOf, whereEquals } from '../../store/queries.js';
 import {
   COACHING_DIRECTIONS,
@@ -116,6 +117,9 @@ export class CoachingCard extends HuddleElement {
 
   #restored = false;
 
+  /** A device signed in as a person records its conversations as that person. */
+  readonly #sync = new SyncStateController(this);
+
   readonly #people = new LiveQueryController<Person[]>(
     this,
     () => this.activeStore,
@@ -220,6 +224,7 @@ export class CoachingCard extends HuddleElement {
 
   protected override render() {
     const people = [...(this.#people.value ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    const signedIn = this.#sync.state?.personId;
     const today = this.activeStore.today();
     const previous = historyOf(this.#history.value ?? [], this.learner)[0];
     return html`
@@ -250,7 +255,10 @@ export class CoachingCard extends HuddleElement {
           ${
             this.anonymous
               ? nothing
-              : html`<label>${msg('Who coaches?')}
+              : signedIn
+                ? html`<p class="signed-in">${msg('Who coaches?')} <strong class="user-text">${people.find((p) => p.id === signedIn)?.name ?? signedIn}</strong>
+                    ${msg('(signed in on this device)')}</p>`
+                : html`<label>${msg('Who coaches?')}
                 <select name="coach" @change=${(e: Event) => (this.coach = (e.target as HTMLSelectElement).value)}>
                   <option value="" ?selected=${!this.coach}>${msg('Choose a person')}</option>
                   ${people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.coach}>${p.name}</option>`)}
@@ -354,7 +362,9 @@ export class CoachingCard extends HuddleElement {
       return;
     }
     const anonymous = this.direction === 'up' && this.anonymous;
-    if (!anonymous && !this.coach) {
+    // On a device signed in as a person, the coach is that person: the server records nothing else.
+    const coach = this.#sync.state?.personId ?? this.coach;
+    if (!anonymous && !coach) {
       this.writeError = msg('Choose who coaches.');
       return;
     }
@@ -366,7 +376,7 @@ export class CoachingCard extends HuddleElement {
         kind: this.kind,
         direction: this.direction,
         anonymous,
-        ...(anonymous ? {} : { coachId: this.coach }),
+        ...(anonymous ? {} : { coachId: coach }),
         learnerId: this.learner,
         day: this.activeStore.today(),
         ...(template && template.id ? { templateId: template.id, templateVersion: template.version } : {}),

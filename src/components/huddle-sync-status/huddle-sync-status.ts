@@ -1,9 +1,8 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
-import { syncContext } from '../../context/sync-context.js';
+import { SyncStateController } from '../../controllers/sync-state.js';
 import type { SyncState, SyncStateSource } from '../../sync/sync-client.js';
 import { tokens } from '../../styles/tokens.js';
 import { loadProblemWords } from '../load-problem-words.js';
@@ -60,40 +59,10 @@ export class HuddleSyncStatus extends HuddleElement {
   /** A sync state source to show instead of the provided one (e.g. a `SyncClient`). */
   @property({ attribute: false }) source?: SyncStateSource;
 
-  @consume({ context: syncContext, subscribe: true })
-  @state()
-  protected providedSource?: SyncStateSource;
-
-  @state() private current?: SyncState;
-
-  #unsubscribe: (() => void) | undefined;
-  #subscribed: SyncStateSource | undefined;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const source = this.source ?? this.providedSource;
-    if (source !== this.#subscribed) this.#follow(source);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#follow(this.source ?? this.providedSource);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#follow(undefined);
-  }
-
-  #follow(source: SyncStateSource | undefined): void {
-    this.#unsubscribe?.();
-    this.#subscribed = source;
-    this.#unsubscribe = source?.subscribe((next) => (this.current = next));
-    if (!source) this.current = undefined;
-  }
+  readonly #sync = new SyncStateController(this, () => this.source);
 
   protected override render() {
-    const current = this.current;
+    const current = this.#sync.state;
     if (!current) return nothing;
     return html`<span part="base" class="badge ${current.status}" role="status" title=${current.reason ?? ''}>${describe(current)}</span>`;
   }

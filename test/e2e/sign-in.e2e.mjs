@@ -1,0 +1,131 @@
+// Personal sign-in without an identity provider, against the real sync server and the kiosk it
+// serves: an admin makes a one-time code for a person; the person's phone opens the link, is
+// signed in as them (the code leaves the address), and records a coaching conversation that
+// arrives as them. A used, revoked or unknown code is refused with words that say what to do;
+// a typed code forgives case and spaces; the person's device can be revoked, and then its next
+// push says so.
+import { createHash } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { checks, until } from '../support/checks.mjs';
+import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
+
+const { check, finish } = checks();
+const SUPERVISOR = 'person-assembly-supervisor';
+
+async function call(url, token, path, { method = 'GET', body } = {}) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, json: await response.json().catch(() => ({})) };
+}
+
+const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+try {
+  await onEachDatabase(check, async (database, env) => {
+    console.log(`personal sign-in codes (${database})`);
+    serverCommand(env, 'demo', '--org', 'riverside');
+    const admin = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'admin', '--label', 'Admin laptop');
+    const coach = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'coach', '--person', 'person-packing-supervisor');
+    const server = await startServer(env);
+    const { url } = server;
+    const errors = [];
+    try {
+      const made = await call(url, admin, '/api/sign-in-codes', { method: 'POST', body: { person: SUPERVISOR } });
+      const hours = (Date.parse(made.json.expires) - Date.now()) / 3_600_000;
+      check(
+        `an admin makes a one-time code for a person (${made.json.code}, for ${Math.round(hours)} h)`,
+        made.status === 200 && /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/.test(made.json.code) && hours > 23 && hours <= 24,
+      );
+      check(
+        'a coach cannot make sign-in codes',
+        (await call(url, coach, '/api/sign-in-codes', { method: 'POST', body: { person: SUPERVISOR } })).status === 403,
+      );
+      const nobody = await call(url, admin, '/api/sign-in-codes', { method: 'POST', body: { person: 'person-nobody' } });
+      check(
+        `a code for someone not in the organisation is refused, naming the field ("${nobody.json.error}")`,
+        nobody.status === 400 && nobody.json.field === 'person',
+      );
+
+      // The person's phone opens the link.
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const phone = await context.newPage();
+      phone.on('pageerror', (error) => errors.push(error.message));
+      await phone.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${made.json.code}&unit=unit-line-1&views=card`);
+      const card = phone.locator('coaching-card');
+      const shown = await card.locator('.signed-in').textContent({ timeout: 30000 });
+      check(`the phone is signed in as the person ("${shown?.replace(/\s+/g, ' ').trim()}")`, /signed in on this device/.test(shown ?? ''));
+      check('the code left the address', !(await phone.evaluate(() => location.href)).includes('sign-in'));
+      await card.locator('[data-behaviour="board-visible"] button', { hasText: 'Consistently' }).tap();
+      const wentWell = `Started on time (${database})`;
+      await card.locator('textarea[name="wentWell"]').fill(wentWell);
+      await card.locator('button', { hasText: 'Save coaching' }).tap();
+      const arrived = await until(async () => {
+        for (let cursor = 0, more = true, found; more;) {
+          const { json } = await call(url, admin, `/api/sync/pull?cursor=${cursor}`);
+          found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
+          if (found) return found;
+          ({ cursor, more } = json);
+        }
+        return undefined;
+      }, 20000);
+      check('the conversation it records arrives as that person', arrived?.record.coachId === SUPERVISOR, JSON.stringify(arrived?.record));
+      const history = (await call(url, admin, `/api/history/coachingSessions/${arrived?.id}`)).json.history ?? [];
+      check(
+        `and its history names them and their signed-in device ("${history[0]?.deviceLabel}")`,
+        history[0]?.person === SUPERVISOR && /\(signed in /.test(history[0]?.deviceLabel),
+      );
+      await phone.reload();
+      await card.locator('.signed-in').waitFor({ timeout: 30000 });
+      check('after a reload the phone is still signed in as them', (await phone.evaluate(() => location.href)).includes('server='));
+
+      const again = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: made.json.code } });
+      check(`a used code is refused ("${again.json.error}")`, again.status === 400 && again.json.field === 'code' && /already used/.test(again.json.error));
+      const second = await context.newPage();
+      await second.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${made.json.code}&views=card`);
+      const refused = await second.locator('kiosk-app [role="alert"]').textContent({ timeout: 20000 });
+      check(
+        `a screen opened with a used code says what to do ("${refused?.replace(/\s+/g, ' ').trim()}")`,
+        /Sign-in did not work.*ask your admin for a new one/.test(refused?.replace(/\s+/g, ' ') ?? ''),
+      );
+      await context.close();
+
+      const typed = await call(url, admin, '/api/sign-in-codes', { method: 'POST', body: { person: SUPERVISOR, hours: 2 } });
+      const sloppy = typed.json.code.toLowerCase().replace('-', ' ');
+      const redeemed = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: sloppy } });
+      check(
+        `a typed code forgives case and spaces ("${sloppy}")`,
+        redeemed.status === 200 && redeemed.json.personId === SUPERVISOR && redeemed.json.role === 'coach',
+      );
+
+      const revokedCode = await call(url, admin, '/api/sign-in-codes', { method: 'POST', body: { person: SUPERVISOR } });
+      const revoke = await call(url, admin, `/api/sign-in-codes/${revokedCode.json.id}`, { method: 'DELETE' });
+      const afterRevoke = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: revokedCode.json.code } });
+      check('a revoked code is refused', revoke.status === 200 && afterRevoke.status === 400);
+      const listed = (await call(url, admin, '/api/sign-in-codes')).json.codes ?? [];
+      check(
+        `the admin's list shows each code's state (${listed.map((c) => (c.used ? 'used' : c.revoked ? 'revoked' : 'open')).join(', ')})`,
+        listed.filter((c) => c.used).length === 2 && listed.filter((c) => c.revoked).length === 1 && listed.every((c) => c.person === SUPERVISOR),
+      );
+
+      // The person's device is listed, and revoking it stops its next push.
+      const tokens = (await call(url, admin, '/api/tokens')).json.tokens ?? [];
+      const redeemedId = createHash('sha256').update(redeemed.json.token).digest('hex').slice(0, 12);
+      const device = tokens.find((t) => t.id === redeemedId && t.person === SUPERVISOR && /\(signed in /.test(t.label));
+      await call(url, admin, `/api/tokens/${device?.id}`, { method: 'DELETE' });
+      const push = await call(url, redeemed.json.token, '/api/sync/push', { method: 'POST', body: { ops: [] } });
+      check(
+        `a revoked personal device's next push says so ("${push.json.error}")`,
+        device !== undefined && push.status === 401 && /revoked/.test(push.json.error),
+      );
+      check('no uncaught errors on the phone', errors.length === 0, errors.join('; '));
+    } finally {
+      await server.stop();
+    }
+  });
+} finally {
+  await browser.close();
+}
+finish();
