@@ -79,3 +79,11 @@ export async function redeemSignInCode(query: URLSearchParams): Promise<void> {
   // The person's token replaces whatever this tab kept, so a reload stays signed in as them.
   sessionStorage.setItem(tabKey(server), answer.token);
 }
+
+/**
+ * Where a person signs in with the organisation's identity provider, coming back to this
+ * screen's settings (the server keeps only the harmless ones: board, views, theme, language).
+ */
+export function signInAddress(server: string): string {
+  return `${server}/auth/login?return=${encodeURIComponent(location.search.slice(1))}`;
+}

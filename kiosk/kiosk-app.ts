@@ -24,7 +24,7 @@ import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
 import { SETUP_PROGRESS_KEY, isEmpty, setupInProgress } from './first-start.js';
 import { isPhone, readConfig, type Phase } from './start-up.js';
-import { keepDeviceToken, moveTokenOutOfUrl } from './device-token.js';
+import { keepDeviceToken, moveTokenOutOfUrl, signInAddress } from './device-token.js';
 import { ActivityController } from './screen-life/activity.js';
 import { DayController } from './screen-life/day.js';
 import { WakeLockController } from './screen-life/wake-lock.js';
@@ -458,6 +458,7 @@ export class KioskApp extends LitElement {
         return html`<div class="message" role="alert">
           <h1>${msg('This phone does not know you yet')}</h1>
           <p>${msg("Open the personal link your administrator sent you once on this phone, then scan the board's code again.")}</p>
+          <p><a class="sign-in" href=${signInAddress(this.phase.server)}>${msg('Sign in with your organisation account')}</a></p>
         </div>`;
       case 'sign-in-refused':
         return html`<div class="message" role="alert">

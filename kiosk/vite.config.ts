@@ -57,6 +57,9 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
         navigateFallback: 'index.html',
+        // The sync server's own pages (sign-in with the identity provider, the API) are not the
+        // kiosk: a worker that answered them with the cached page would break the sign-in.
+        navigateFallbackDenylist: [/\/auth\//, /\/api\//],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -22,6 +22,7 @@ import { useProblemWords } from '../src/model/problems.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
 import { isEntityKind, recordHistory } from './history.js';
+import { OidcRefused, type OidcSignIn } from './oidc.js';
 import { createSignInCode, listSignInCodes, PERSONAL_ROLES, redeemSignInCode, revokeSignInCode, SignInRefused, type PersonalRole } from './sign-in.js';
 import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
   frameAncestors?: string;
   /** Take the caller's address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** Sign-in with the organisation's identity provider, when it is set up. */
+  oidc?: OidcSignIn;
   /** Where errors are reported: never record contents or tokens (see `logFailure`). */
   log?: (line: Record<string, unknown>) => void;
 }
@@ -80,6 +83,28 @@ export function createApp(options: AppOptions): Hono<Env> {
     const forwarded = options.trustProxy ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim() : undefined;
     return forwarded || (getConnInfo(c).remote.address ?? 'unknown');
   };
+
+  // Sign-in with the identity provider: there and back, then the kiosk redeems a one-time code.
+  app.get('/auth/login', async (c) => {
+    if (!options.oidc) return c.html(signInPage('This server has no identity provider set up: ask your admin for a personal sign-in link.'), 404);
+    try {
+      return c.redirect((await options.oidc.start(c.req.query('return') ?? '')).href, 302);
+    } catch (error) {
+      if (error instanceof OidcRefused) return c.html(signInPage(error.message), 503);
+      throw error;
+    }
+  });
+  app.get('/auth/callback', async (c) => {
+    if (!options.oidc) return c.html(signInPage('This server has no identity provider set up.'), 404);
+    const error = c.req.query('error');
+    if (error) return c.html(signInPage(`The identity provider said: ${c.req.query('error_description') ?? error}. Start again.`), 400);
+    try {
+      return c.redirect((await options.oidc.finish(new URL(c.req.url).search.slice(1))).href, 302);
+    } catch (refused) {
+      if (refused instanceof OidcRefused) return c.html(signInPage(`Sign-in did not work: ${refused.message}.`), 403);
+      throw refused;
+    }
+  });
 
   // A person redeems a one-time sign-in code for their own token: the one call without a token.
   // Wrong codes count as guesses, like unknown tokens, so an address cannot try codes for long.
@@ -276,6 +301,12 @@ export function createApp(options: AppOptions): Hono<Env> {
 async function adminOnly(c: Context<Env>, next: () => Promise<void>) {
   if (c.get('who').role !== 'admin') return c.json({ error: `only an admin token can ${adminWork(c.req.path)}` }, 403);
   await next();
+}
+
+/** A page that says why a sign-in stopped; the text is escaped, it may carry what the provider said. */
+function signInPage(message: string): string {
+  const text = message.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign-in</title><main><h1>Sign-in</h1><p role="alert">${text}</p></main></html>`;
 }
 
 function adminWork(path: string): string {

@@ -33,6 +33,7 @@ import { migrate } from './migrations.js';
 import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
 import { restoreBackup, seedDemo } from './load-records.js';
 import { isEntityKind, recordHistory } from './history.js';
+import { OidcSignIn, oidcSettings } from './oidc.js';
 import { createSignInCode, listSignInCodes, revokeSignInCode, type PersonalRole } from './sign-in.js';
 import { AccessError } from './sync-service.js';
 import { createToken, ensureOrg, listTokens, purgePhoneLinks, revokeToken, TokenError } from './tokens.js';
@@ -198,6 +199,8 @@ async function command(args: string[]): Promise<void> {
 }
 
 async function startServer(): Promise<void> {
+  // A half-set identity provider stops the start, naming what is missing, before anything opens.
+  const oidcConfig = oidcSettings(process.env);
   const db = await open();
   const hub = new LiveHub({ perToken: Number(process.env['LIVE_PER_TOKEN'] ?? 4), perOrg: Number(process.env['LIVE_PER_ORG'] ?? 2000) });
   await hub.start(db);
@@ -210,6 +213,7 @@ async function startServer(): Promise<void> {
     frameAncestors: process.env['FRAME_ANCESTORS'] ?? "'none'",
     trustProxy: process.env['TRUST_PROXY'] === '1',
     ...(existsSync(kioskDir) ? { kioskDir } : {}),
+    ...(oidcConfig ? { oidc: new OidcSignIn(oidcConfig, db) } : {}),
   });
   // Old op ids and dead phone links are forgotten once a day (and at start), so neither
   // table grows for ever.

@@ -79,6 +79,16 @@ const MIGRATIONS: Migration[] = [
     revoked_at timestamptz
   );
   `,
+  // 7: sign-ins started at the identity provider and not yet back (see oidc.ts): the PKCE
+  // verifier and where to return, by state; kept minutes, on every instance.
+  `
+  create table oidc_logins (
+    state text primary key,
+    verifier text not null,
+    kiosk_query text not null,
+    created_at timestamptz not null default now()
+  );
+  `,
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -8,8 +8,11 @@ import { coachingDirection, defaultPairFor } from './default-cascade.js';
 import { leaderOf } from './org.js';
 import type { CoachingPair, Draft, OrgSettings, Person, PersonRole, Unit } from './types.js';
 
-export const PEOPLE_COLUMNS = ['name', 'role', 'board', 'coach'] as const;
+export const PEOPLE_COLUMNS = ['name', 'role', 'board', 'coach', 'email'] as const;
 export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
+
+/** One @ with something either side and no spaces: the identity provider has the final say. */
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Header words accepted for each column, so common HR exports need no editing. */
 const HEADER_WORDS: Record<PeopleColumn, string[]> = {
@@ -17,6 +20,7 @@ const HEADER_WORDS: Record<PeopleColumn, string[]> = {
   role: ['role', 'title', 'job title', 'position'],
   board: ['board', 'unit', 'team', 'ward', 'department', 'area'],
   coach: ['coach', 'coached by', 'manager', 'supervisor'],
+  email: ['email', 'e-mail', 'mail', 'email address', 'e-mail address', 'work email'],
 };
 
 /**
@@ -38,7 +42,8 @@ export type PeopleImportProblem =
   | { code: 'leader-earlier'; line: number; board: string }
   | { code: 'coach-self' }
   | { code: 'coach-unknown'; coach: string }
-  | { code: 'coach-ambiguous'; coach: string; count: number };
+  | { code: 'coach-ambiguous'; coach: string; count: number }
+  | { code: 'email-invalid' };
 
 /** A problem with the file as a whole. */
 export type PeopleFileProblem = 'empty' | 'header-only';
@@ -109,7 +114,7 @@ export function previewPeopleImport(text: string, context: PeopleImportContext):
   if (body.length === 0) return { ...empty, fileProblem: 'header-only' };
 
   const rows: PeopleImportRow[] = body.map(({ line, cells }) => {
-    const values = { name: '', role: '', board: '', coach: '' };
+    const values = { name: '', role: '', board: '', coach: '', email: '' };
     columns.forEach((column, i) => {
       if (column) values[column] = cells[i] ?? '';
     });
@@ -129,8 +134,9 @@ export function previewPeopleImport(text: string, context: PeopleImportContext):
     else unit = boards[0];
     const { role, problem } = roleOf(values.role, unit, org);
     if (problem) problems.role = problem;
-    if (problems.name || problems.board || !role || !unit) return undefined;
-    return { id: ids[i]!, name: values.name, unitId: unit.id, role };
+    if (values.email !== '' && !EMAIL.test(values.email)) problems.email = { code: 'email-invalid' };
+    if (problems.name || problems.board || problems.email || !role || !unit) return undefined;
+    return { id: ids[i]!, name: values.name, unitId: unit.id, role, ...(values.email ? { email: values.email } : {}) };
   });
 
   // Checks across rows: the same person twice, two leaders for one board.

@@ -52,6 +52,12 @@ export interface Person extends RecordBase {
   unitId: string;
   /** A leader runs the board of `unitId`; their title comes from the tier's labels. */
   role: PersonRole;
+  /** Their e-mail address: signing in with the organisation's identity provider finds them by it. */
+  email?: string;
+  /** Their id at the identity provider (its `sub`), when the e-mail is not enough to find them. */
+  externalId?: string;
+  /** May change the set-up, make tokens and read the audit trail once signed in. */
+  admin?: boolean;
 }
 
 export const KPI_CATEGORIES = ['S', 'Q', 'D', 'C', 'P', 'custom'] as const;

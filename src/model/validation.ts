@@ -63,7 +63,14 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     memberLabel: name,
   },
   units: { name, tier: required(integerBetween(1, 10)), parentId: optional(id), huddleAt: optional(timeOfDay) },
-  people: { name, unitId: required(id), role: required(oneOf(['member', 'leader'])) },
+  people: {
+    name,
+    unitId: required(id),
+    role: required(oneOf(['member', 'leader'])),
+    email: optional(text(254)),
+    externalId: optional(text(200)),
+    admin: optional(boolean),
+  },
   kpis: {
     unitId: required(id),
     name,

@@ -108,6 +108,11 @@ const MIGRATIONS: Record<number, Migration> = {
    * newer version" instead of stumbling over a field it does not know.
    */
   4: () => undefined,
+  /**
+   * Version 5: a person may have an e-mail address, an identity provider id and the admin flag
+   * (for signing in as themselves). Nothing in the layout changes; raised for the same reason.
+   */
+  5: () => undefined,
 };
 
 /** Runs the migrations from `oldVersion` (0 for a new database) up to DB_VERSION. */

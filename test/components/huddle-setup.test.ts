@@ -209,9 +209,10 @@ describe('<huddle-setup>', function () {
     const store = freshStore({ today: () => TODAY });
     const first = await fixture<HuddleSetup>(html`<huddle-setup guided progress-key="resume-test" .store=${store}></huddle-setup>`);
     await tap(buttonNamed(first, 'Skip this step'));
-    await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 2 of 6: Boards'), 'the boards step');
+    // Each step's element loads when first shown: on a busy shared machine that can take seconds.
+    await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 2 of 6: Boards'), 'the boards step', 20000);
     await tap(buttonNamed(first, 'Next: People'));
-    await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 3 of 6: People'), 'the people step');
+    await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 3 of 6: People'), 'the people step', 20000);
     first.remove();
     const again = await fixture<HuddleSetup>(html`<huddle-setup guided progress-key="resume-test" .store=${store}></huddle-setup>`);
     expect(oneInShadow(again, '.guide').textContent).to.contain('Step 3 of 6: People');

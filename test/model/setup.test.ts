@@ -60,6 +60,16 @@ describe('model: previewing people from an HR file', () => {
     ]);
   });
 
+  it('takes an e-mail column (for signing in with the identity provider) and marks one that is not an address', () => {
+    const text = 'Name,Role,Board,Coach,Work email\nUma Stone,Unit manager,Surgery,,uma.stone@hospital.example\nNed Park,Nurse,Ward 3,,ned park';
+    const preview = previewPeopleImport(text, context());
+    expect(preview.rows[0]!.problems).to.deep.equal({});
+    expect(preview.rows[1]!.problems.email).to.deep.equal({ code: 'email-invalid' });
+    expect(preview.people).to.deep.equal([]);
+    const good = previewPeopleImport('Name,Role,Board,E-mail\nUma Stone,Unit manager,Surgery,uma.stone@hospital.example', context());
+    expect(good.people.map((p) => p.email)).to.deep.equal(['uma.stone@hospital.example']);
+  });
+
   it('marks every bad row and field, and offers nothing to save while any row is bad', () => {
     const text = [
       'name,role,board,coach',

@@ -6,6 +6,8 @@ export function peopleProblemText(problem: PeopleImportProblem): string {
   switch (problem.code) {
     case 'name-missing':
       return msg('a name is needed');
+    case 'email-invalid':
+      return msg('this is not an e-mail address (name@example.org)');
     case 'name-too-long':
       return msg(str`a name can have at most ${problem.max} characters`);
     case 'board-missing':

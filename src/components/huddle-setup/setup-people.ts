@@ -97,6 +97,7 @@ export class SetupPeople extends HuddleElement {
             <option value="member">${this.org.memberLabel}</option>
             <option value="leader">${leaderTitle}</option>
           </select></label>
+          <label>${msg('E-mail (optional, for signing in)')}<input name="email" type="email" maxlength="254" autocomplete="off" /></label>
           <button class="primary" type="submit">${msg('Add person')}</button>
         </div>
       </form>
@@ -109,7 +110,7 @@ export class SetupPeople extends HuddleElement {
     return html`
       <form @submit=${this.check} aria-label=${msg('People from a file')}>
         <h3>${msg('Many people from a spreadsheet or HR file')}</h3>
-        <p class="muted">${msg(str`One person per line: name, role, board and (optional) coach, separated by commas, semicolons or tabs. A first line with these column names is optional. Roles: ${[this.org.memberLabel, ...this.org.tiers.map((t) => t.leader)].join(', ')}.`)}</p>
+        <p class="muted">${msg(str`One person per line: name, role, board, and (optional) coach and e-mail, separated by commas, semicolons or tabs. A first line with these column names is optional. Roles: ${[this.org.memberLabel, ...this.org.tiers.map((t) => t.leader)].join(', ')}.`)}</p>
         <label>${msg('Paste the lines here')}<textarea name="csv" spellcheck="false" @input=${() => (this.preview = undefined)}></textarea></label>
         <div class="buttons">
           <label>${msg('or choose a CSV file')} <input type="file" name="file" accept=".csv,.txt,text/csv,text/plain" @change=${this.readFile} /></label>
@@ -122,7 +123,7 @@ export class SetupPeople extends HuddleElement {
   }
 
   private columnName(column: (typeof PEOPLE_COLUMNS)[number]): string {
-    return { name: msg('Name'), role: msg('Role'), board: msg('Board'), coach: msg('Coach') }[column];
+    return { name: msg('Name'), role: msg('Role'), board: msg('Board'), coach: msg('Coach'), email: msg('E-mail') }[column];
   }
 
   private renderPreview(preview: PeopleImportPreview, bad: number) {
@@ -186,14 +187,16 @@ export class SetupPeople extends HuddleElement {
     const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
     const unitId = (form.elements.namedItem('board') as HTMLSelectElement).value;
     const role = (form.elements.namedItem('role') as HTMLSelectElement).value as PersonRole;
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
     this.done = '';
     if (!name) {
       this.writeError = msg("Write the person's name.");
       return;
     }
-    const person = await this.write(() => this.activeStore.createPerson({ name, unitId, role }));
+    const person = await this.write(() => this.activeStore.createPerson({ name, unitId, role, ...(email ? { email } : {}) }));
     if (!person) return;
     (form.elements.namedItem('name') as HTMLInputElement).value = '';
+    (form.elements.namedItem('email') as HTMLInputElement).value = '';
     this.done = msg(str`Added ${person.name}.`);
     this.emit('setup-saved', { step: 'people' });
   }
