@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { TokenListing as Listing } from '../src/protocol/sync.js';
 import { settingsControlStyles } from './settings-styles.js';
+import { adminCall } from './admin-api.js';
 
 export class KioskDeviceTokens extends LitElement {
   @property({ attribute: false }) server!: string;
@@ -69,23 +70,10 @@ export class KioskDeviceTokens extends LitElement {
     this.#abort?.abort();
   }
 
-  async #call<T>(method: 'GET' | 'DELETE', path: string): Promise<T> {
+  #call<T>(method: 'GET' | 'DELETE', path: string): Promise<T> {
     this.#abort?.abort();
     this.#abort = new AbortController();
-    let response: Response;
-    try {
-      response = await fetch(`${this.server}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${this.token}` },
-        cache: 'no-store',
-        signal: this.#abort.signal,
-      });
-    } catch {
-      throw new Error(msg('The server cannot be reached: try again when this screen is online.'));
-    }
-    const answer = (await response.json().catch(() => ({}))) as T & { error?: string };
-    if (!response.ok) throw new Error(answer.error ?? msg(str`The server refused (${response.status}).`));
-    return answer;
+    return adminCall<T>(this.server, this.token, method, path, { signal: this.#abort.signal });
   }
 
   async #load(): Promise<void> {

@@ -11,12 +11,13 @@ import { CSV_EXPORTS, type CsvExport } from '../src/store/csv.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import type { IdbHuddleStore } from '../src/store/idb-store.js';
-import type { Unit } from '../src/model/index.js';
+import type { Person, Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
 import { loadProblemWords } from '../src/components/load-problem-words.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 import './device-tokens.js';
+import './sign-in-codes.js';
 import { settingsControlStyles } from './settings-styles.js';
 import { clearAll, exportData, importData } from '../src/store/whole-database.js';
 
@@ -49,6 +50,12 @@ export class KioskSettings extends LitElement {
     this,
     () => this.store,
     () => allOf('units'),
+  );
+  /** Whose sign-in code an admin makes (asked only on an admin's syncing screen). */
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.store,
+    () => (this.syncRole === 'admin' ? allOf('people') : undefined),
   );
 
   static override styles = [
@@ -258,6 +265,11 @@ export class KioskSettings extends LitElement {
           ? html`<section aria-labelledby="devices-title">
             <h2 id="devices-title">${msg('Devices')}</h2>
             <kiosk-device-tokens .server=${server} .token=${this.config.token}></kiosk-device-tokens>
+          </section>
+          <section aria-labelledby="sign-in-title">
+            <h2 id="sign-in-title">${msg('Sign-in codes for people')}</h2>
+            <p>${msg("A code signs one person's phone or tablet in as them, once: what it records is theirs.")}</p>
+            <kiosk-sign-in-codes .server=${server} .token=${this.config.token} .people=${this.#people.value ?? []}></kiosk-sign-in-codes>
           </section>`
           : nothing
       }

@@ -8,10 +8,10 @@
  * The code is drawn as inline SVG paths, so it shows under the kiosk's strict
  * Content-Security-Policy (no data: images).
  */
-import { LitElement, css, html, svg } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { generate } from 'lean-qr';
+import { qrCode } from './qr-code.js';
 import { overlayStyles } from './overlay-styles.js';
 
 interface PhoneLinkAnswer {
@@ -125,20 +125,6 @@ export class KioskPhoneLink extends LitElement {
       <button @click=${this.#close}>${msg('Close')}</button>
     </div>`;
   }
-}
-
-/** The QR code as one SVG path of dark squares, with the quiet zone the standard asks for. */
-function qrCode(text: string, label: string) {
-  const code = generate(text);
-  const quiet = 4;
-  let path = '';
-  for (let y = 0; y < code.size; y++) {
-    for (let x = 0; x < code.size; x++) if (code.get(x, y)) path += `M${x + quiet} ${y + quiet}h1v1h-1z`;
-  }
-  const side = code.size + quiet * 2;
-  return html`<svg viewBox="0 0 ${side} ${side}" role="img" aria-label=${label} shape-rendering="crispEdges">
-    ${svg`<rect width=${side} height=${side} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
-  </svg>`;
 }
 
 customElements.get('kiosk-phone-link') ?? customElements.define('kiosk-phone-link', KioskPhoneLink);

@@ -10,7 +10,15 @@ import type { HuddleStore, Query } from './contract.js';
 import { WRITE_INTENTS, type StoreWrites } from './writes.js';
 
 let loading: Promise<HuddleStore> | undefined;
-const loaded = (): Promise<HuddleStore> => (loading ??= import('./default-store.js').then((module) => module.getDefaultStore()));
+// A failed load (offline before the code was cached) is tried again on the next use.
+const loaded = (): Promise<HuddleStore> =>
+  (loading ??= import('./default-store.js').then(
+    (module) => module.getDefaultStore(),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
 
 type Intent = (...args: unknown[]) => Promise<unknown>;
 
@@ -22,7 +30,14 @@ const reads: Pick<HuddleStore, 'watch' | 'get' | 'today'> = {
       (store) => {
         if (!stopped) stopWatching = store.watch(query, onResult, onError);
       },
-      (error: unknown) => onError?.(error as Error),
+      (error: unknown) => {
+        // Like the engine's own watch: an error nobody listens for is thrown where a page sees it.
+        if (onError) onError(error as Error);
+        else
+          queueMicrotask(() => {
+            throw error;
+          });
+      },
     );
     return () => {
       stopped = true;

@@ -49,11 +49,28 @@ try {
         nobody.status === 400 && nobody.json.field === 'person',
       );
 
+      // An admin's screen makes the person's code, as a link and a QR code.
+      const adminScreen = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      adminScreen.on('pageerror', (error) => errors.push(error.message));
+      await adminScreen.goto(`${url}/?server=${encodeURIComponent(url)}&token=${admin}&unit=unit-line-1`);
+      await adminScreen.locator('kiosk-app nav button', { hasText: 'Settings' }).click({ timeout: 30000 });
+      const codes = adminScreen.locator('kiosk-sign-in-codes');
+      await codes.locator(`select[name="person"] option[value="${SUPERVISOR}"]`).waitFor({ state: 'attached', timeout: 20000 });
+      await codes.locator('select[name="person"]').selectOption(SUPERVISOR);
+      await codes.locator('button', { hasText: 'Make a sign-in code' }).click();
+      const screenCode = (await codes.locator('[data-code]').textContent({ timeout: 10000 }))?.trim() ?? '';
+      const link = (await codes.locator('.link').textContent())?.trim() ?? '';
+      check(
+        `an admin's screen makes a person's code, with its link and QR code (${screenCode})`,
+        /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(screenCode) && link.includes(`sign-in=${screenCode}`) && (await codes.locator('.made svg[role="img"]').count()) === 1,
+      );
+      await adminScreen.close();
+
       // The person's phone opens the link.
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const phone = await context.newPage();
       phone.on('pageerror', (error) => errors.push(error.message));
-      await phone.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${made.json.code}&unit=unit-line-1&views=card`);
+      await phone.goto(`${link}&unit=unit-line-1`);
       const card = phone.locator('coaching-card');
       const shown = await card.locator('.signed-in').textContent({ timeout: 30000 });
       check(`the phone is signed in as the person ("${shown?.replace(/\s+/g, ' ').trim()}")`, /signed in on this device/.test(shown ?? ''));
@@ -81,10 +98,10 @@ try {
       await card.locator('.signed-in').waitFor({ timeout: 30000 });
       check('after a reload the phone is still signed in as them', (await phone.evaluate(() => location.href)).includes('server='));
 
-      const again = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: made.json.code } });
+      const again = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: screenCode } });
       check(`a used code is refused ("${again.json.error}")`, again.status === 400 && again.json.field === 'code' && /already used/.test(again.json.error));
       const second = await context.newPage();
-      await second.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${made.json.code}&views=card`);
+      await second.goto(link);
       const refused = await second.locator('kiosk-app [role="alert"]').textContent({ timeout: 20000 });
       check(
         `a screen opened with a used code says what to do ("${refused?.replace(/\s+/g, ' ').trim()}")`,
@@ -107,7 +124,10 @@ try {
       const listed = (await call(url, admin, '/api/sign-in-codes')).json.codes ?? [];
       check(
         `the admin's list shows each code's state (${listed.map((c) => (c.used ? 'used' : c.revoked ? 'revoked' : 'open')).join(', ')})`,
-        listed.filter((c) => c.used).length === 2 && listed.filter((c) => c.revoked).length === 1 && listed.every((c) => c.person === SUPERVISOR),
+        listed.filter((c) => c.used).length === 2 &&
+          listed.filter((c) => c.revoked).length === 1 &&
+          listed.length === 4 &&
+          listed.every((c) => c.person === SUPERVISOR),
       );
 
       // The person's device is listed, and revoking it stops its next push.
