@@ -11,7 +11,7 @@ import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternal
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, type ClockRow, type ClockState } from '../store/schema-versions.js';
 import { ZERO_HLC, type Hlc, type HybridClock } from '../model/hlc.js';
 import { mergeFields, toWireFields, type FieldClocks } from '../model/merge.js';
-import type { PulledRecord } from '../protocol/sync.js';
+import type { PulledRecord, WhoAmI } from '../protocol/sync.js';
 
 /** A change of the learnt offset smaller than this is noise (half a round trip), not kept. */
 const OFFSET_NOISE_MS = 1000;
@@ -164,6 +164,23 @@ export class IdbReplica {
   /** A new stamp of this device's clock (for a queued write whose own stamp is unusable). */
   freshStamp(): Hlc {
     return this.#internals.clock.tick();
+  }
+
+  /**
+   * Keeps who `source` last said this device's token is, so that a restart while offline
+   * still knows its person. `tokenEnd` (the token's last characters, never the token) tells a
+   * newer token's device apart: what was said of another token is not reused.
+   */
+  async rememberWho(source: string, tokenEnd: string, who: WhoAmI): Promise<void> {
+    await this.#transaction([META], async (tx) => {
+      await tx.objectStore(META).put({ key: `who:${source}`, tokenEnd, who });
+    });
+  }
+
+  async rememberedWho(source: string, tokenEnd: string): Promise<WhoAmI | undefined> {
+    const db = await this.#internals.connection();
+    const row = (await db.get(META, `who:${source}`)) as { tokenEnd: string; who: WhoAmI } | undefined;
+    return row?.tokenEnd === tokenEnd ? row.who : undefined;
   }
 
   /** The cursor of the last pull from `source` (0 before the first). */

@@ -84,6 +84,8 @@ export class SyncClient implements SyncStateSource {
   #liveTimer: ReturnType<typeof setTimeout> | undefined;
   #stopped = true;
   #who: WhoAmI | undefined;
+  /** True once the server answered who this token is in this session (a remembered answer may be stale). */
+  #whoConfirmed = false;
   /** Ops per push: halved while the server refuses a push as too big, back to full after. */
   #batchSize: number = SYNC_LIMITS.opsPerPush;
   #clocksRepaired = false;
@@ -126,8 +128,19 @@ export class SyncClient implements SyncStateSource {
     // The live channel can be cut silently by a proxy; a slow pull catches anything missed.
     const safetyNet = setInterval(() => this.#kick({ push: true, pull: true }), PULL_SAFETY_NET_MS);
     this.#teardown.push(() => clearInterval(safetyNet));
+    // Offline at start, the device still knows whose it is from the last time it was told.
+    const remembered = await this.#replica.rememberedWho(this.#server, this.#tokenEnd()).catch(() => undefined);
+    if (remembered && !this.#who) {
+      this.#who = remembered;
+      this.#set(this.#state);
+    }
     this.#connectLive();
     await this.#kick({ push: true, pull: true });
+  }
+
+  /** Enough of the token to tell it from another, not enough to use it. */
+  #tokenEnd(): string {
+    return this.#token.slice(-6);
   }
 
   /** Stops every request, timer and listener. Pending writes stay in the outbox. */
@@ -171,9 +184,11 @@ export class SyncClient implements SyncStateSource {
 
   async #exchange(what: { push: boolean; pull: boolean }): Promise<void> {
     try {
-      if (!this.#who) {
+      if (!this.#whoConfirmed) {
         const { serverTime: _measured, ...who } = await this.#request<WhoAmIResponse>('GET', '/api/whoami');
         this.#who = who;
+        this.#whoConfirmed = true;
+        await this.#replica.rememberWho(this.#server, this.#tokenEnd(), who);
       }
       if (!this.#clocksRepaired) {
         // The offset is known now (every answer carries the server's time); a database that

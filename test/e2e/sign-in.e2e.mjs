@@ -97,6 +97,18 @@ try {
       await phone.reload();
       await card.locator('.signed-in').waitFor({ timeout: 30000 });
       check('after a reload the phone is still signed in as them', (await phone.evaluate(() => location.href)).includes('server='));
+      // Started again with no network: the phone still knows whose it is, from the last time it was told.
+      await context.setOffline(true);
+      await phone.reload();
+      const offline = await card
+        .locator('.signed-in')
+        .textContent({ timeout: 30000 })
+        .catch(() => undefined);
+      check(
+        `started again offline, the phone still records as them ("${offline?.replace(/\s+/g, ' ').trim()}")`,
+        /signed in on this device/.test(offline ?? ''),
+      );
+      await context.setOffline(false);
 
       const again = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: screenCode } });
       check(`a used code is refused ("${again.json.error}")`, again.status === 400 && again.json.field === 'code' && /already used/.test(again.json.error));
