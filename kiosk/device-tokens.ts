@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { TokenListing as Listing } from '../src/protocol/sync.js';
-import { settingsControlStyles } from './settings-styles.js';
+import { settingsControlStyles, settingsListStyles } from './settings-styles.js';
 import { adminCall } from './admin-api.js';
 
 export class KioskDeviceTokens extends LitElement {
@@ -23,26 +23,11 @@ export class KioskDeviceTokens extends LitElement {
 
   static override styles = [
     settingsControlStyles,
+    settingsListStyles,
     css`
       :host {
         display: grid;
         gap: 12px;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 8px;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        align-items: center;
-        justify-content: space-between;
-        border-bottom: 1px solid var(--_border);
-        padding-bottom: 8px;
       }
       .what {
         display: grid;

@@ -37,3 +37,23 @@ export const settingsControlStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/** A list of rows in the settings (devices, sign-in codes): what it is on the left, its action on the right. */
+export const settingsListStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 8px;
+  }
+  li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+    align-items: center;
+    justify-content: space-between;
+    border-bottom: 1px solid var(--_border);
+    padding-bottom: 8px;
+  }
+`;

@@ -10,7 +10,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Person } from '../src/model/index.js';
 import { adminCall } from './admin-api.js';
 import { qrCode } from './qr-code.js';
-import { settingsControlStyles } from './settings-styles.js';
+import { settingsControlStyles, settingsListStyles } from './settings-styles.js';
 
 interface CodeListing {
   id: string;
@@ -39,6 +39,7 @@ export class KioskSignInCodes extends LitElement {
 
   static override styles = [
     settingsControlStyles,
+    settingsListStyles,
     css`
       :host {
         display: grid;
@@ -66,20 +67,6 @@ export class KioskSignInCodes extends LitElement {
       .link {
         overflow-wrap: anywhere;
         font-size: 20px;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 8px;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        align-items: center;
-        justify-content: space-between;
       }
     `,
   ];

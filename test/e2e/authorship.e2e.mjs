@@ -4,6 +4,7 @@
 // device, fields, time) that admins read over HTTP and on the command line; an anonymous
 // up-note leaves no author anywhere: not in its record, the history, the server's tables or log.
 import { checks } from '../support/checks.mjs';
+import { call } from '../support/api.mjs';
 import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
@@ -14,15 +15,6 @@ const DAY = new Date().toISOString().slice(0, 10);
 let counter = 0;
 const stamp = () => `${String(Date.now()).padStart(16, '0')}:${(counter++ % 0xffff).toString(16).padStart(4, '0')}:authortest`;
 const opId = () => `author-op-${Date.now()}-${counter++}`;
-
-async function call(url, token, path, { method = 'GET', body } = {}) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: await response.json().catch(() => ({})) };
-}
 
 /** One op; the record's id travels beside its fields. */
 const push = (url, token, kind, id, { id: _id, ...fields }) =>

@@ -4,34 +4,17 @@
 // signs in through it - authorization code with PKCE, nothing mocked. The person is found by
 // e-mail, the phone records as them; someone the organisation does not know, or who leads and
 // coaches no one, is told what to do; with the provider down a signed-in phone works on.
-import { createServer } from 'node:net';
 import Provider from 'oidc-provider';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
-import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
+import { call } from '../support/api.mjs';
+import { freePort, onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
 const SUPERVISOR = 'person-assembly-supervisor';
 const MEMBER = 'person-line-1-1';
 const CLIENT = { id: 'huddle-board', secret: 'a-client-secret-for-the-test-provider-0123456789' };
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function call(url, token, path, { method = 'GET', body } = {}) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: await response.json().catch(() => ({})) };
-}
 
 /** Gives a person an e-mail address, as an admin's set-up would. */
 const setEmail = (url, admin, personId, email) =>

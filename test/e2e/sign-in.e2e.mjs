@@ -8,19 +8,11 @@ import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
+import { call } from '../support/api.mjs';
 import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
 const SUPERVISOR = 'person-assembly-supervisor';
-
-async function call(url, token, path, { method = 'GET', body } = {}) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: await response.json().catch(() => ({})) };
-}
 
 const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 try {

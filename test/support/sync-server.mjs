@@ -49,7 +49,8 @@ export function startServer(env) {
   });
 }
 
-async function freePort() {
+/** A port nothing listens on now (for a server that must know its address before it starts). */
+export async function freePort() {
   const server = createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
