@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
 import { call } from '../support/api.mjs';
-import { freePort, onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
+import { freePort, onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
 const SUPERVISOR = 'person-assembly-supervisor';
@@ -65,7 +65,7 @@ async function logInAt(page, login) {
 
 const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 try {
-  await onEachDatabase(check, async (database, baseEnv) => {
+  await onPostgres(async (database, baseEnv) => {
     console.log(`sign-in with the identity provider (${database})`);
     const port = await freePort();
     const server = `http://127.0.0.1:${port}`;

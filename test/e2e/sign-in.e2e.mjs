@@ -9,14 +9,14 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
 import { call } from '../support/api.mjs';
-import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
+import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
 const SUPERVISOR = 'person-assembly-supervisor';
 
 const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 try {
-  await onEachDatabase(check, async (database, env) => {
+  await onPostgres(async (database, env) => {
     console.log(`personal sign-in codes (${database})`);
     serverCommand(env, 'demo', '--org', 'riverside');
     const admin = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'admin', '--label', 'Admin laptop');

@@ -119,3 +119,26 @@ export async function onEachDatabase(check, suite) {
     postgres.stop();
   }
 }
+
+/**
+ * Runs `suite` once, on PostgreSQL as a real site runs it (PGlite where PostgreSQL is not
+ * installed), for browser journeys whose SQL the suites on both databases already cover:
+ * running them twice would only double the test run.
+ */
+export async function onPostgres(suite) {
+  const postgres = await startPostgres();
+  if (postgres) {
+    try {
+      await suite('PostgreSQL', { DATABASE_URL: postgres.url }, { databaseUrl: postgres.url });
+    } finally {
+      postgres.stop();
+    }
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'huddle-pglite-'));
+  try {
+    await suite('PGlite', { DATA_DIR: dataDir }, { dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
