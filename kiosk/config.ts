@@ -23,6 +23,8 @@ export interface KioskConfig {
   pin?: string;
   /** Seconds without a touch before edits lock again. */
   lock: number;
+  /** Seconds without a touch before a person tapped in on this screen is signed out. */
+  tapOut: number;
   /** On an empty database: ask (try the demo, or set up the organisation), or load the demo at once. */
   firstRun: 'ask' | 'demo';
   /** A huddle sync server's address; with `token`, this screen shares its data with every device of the organisation. */
@@ -31,7 +33,7 @@ export interface KioskConfig {
   token?: string;
 }
 
-export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60, lock: 120, firstRun: 'ask' };
+export const DEFAULT_CONFIG: KioskConfig = { views: ['board'], rotate: 0, theme: 'wall', quiet: 60, lock: 120, tapOut: 90, firstRun: 'ask' };
 
 /**
  * A bad setting: which key, where it was set, what it was, and (in the message) what it accepts.
@@ -60,7 +62,7 @@ export class ConfigError extends Error {
 
 type Raw = Record<string, unknown>;
 
-const KNOWN_KEYS = ['unit', 'views', 'rotate', 'theme', 'locale', 'quiet', 'pin', 'lock', 'first-run', 'server', 'token'];
+const KNOWN_KEYS = ['unit', 'views', 'rotate', 'theme', 'locale', 'quiet', 'pin', 'lock', 'tap-out', 'first-run', 'server', 'token'];
 
 /** What a setting accepts, in words. */
 function acceptedValues(key: string, fileMustBe?: 'object' | 'json'): string {
@@ -82,6 +84,7 @@ function acceptedValues(key: string, fileMustBe?: 'object' | 'json'): string {
     case 'pin':
       return msg('4 to 8 digits');
     case 'lock':
+    case 'tap-out':
       return msg('a whole number of seconds from 10 to 3600');
     case 'first-run':
       return msg('ask or demo');
@@ -153,10 +156,12 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         if (!/^\d{4,8}$/.test(text)) fail();
         next.pin = text;
         break;
-      case 'lock': {
+      case 'lock':
+      case 'tap-out': {
         const seconds = Number(text);
         if (!/^\d+$/.test(text.trim()) || seconds < 10 || seconds > 3600) fail();
-        next.lock = seconds;
+        if (key === 'lock') next.lock = seconds;
+        else next.tapOut = seconds;
         break;
       }
       case 'first-run':

@@ -43,7 +43,7 @@ export function moveTokenOutOfUrl(server: string, token: string): void {
 export function keepDeviceToken(server: string, token: string, role: string): void {
   if (role === 'pulse') return;
   localStorage.setItem(deviceKey(server), token);
-  if (role === 'coach' || role === 'admin') localStorage.setItem(coachKey(server), token);
+  if (role === 'coach' || role === 'member' || role === 'admin') localStorage.setItem(coachKey(server), token);
 }
 
 /** A sign-in code the server would not take, or could not be asked about; the words say what to do. */

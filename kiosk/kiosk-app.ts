@@ -13,9 +13,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import { getDefaultStore } from '../src/store/default-store.js';
 import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { SyncClient } from '../src/sync/sync-client.js';
-import { allOf, orgSettings, whereEquals } from '../src/store/queries.js';
+import { allOf, orgSettings, recordById, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
-import { huddleOfDay, leaderOf, type Huddle } from '../src/model/index.js';
+import { huddleOfDay, leaderOf, type Huddle, type Person } from '../src/model/index.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
 import { tokens } from '../src/styles/tokens.js';
 import { loadProblemWords } from '../src/components/load-problem-words.js';
@@ -33,7 +33,9 @@ import { RelockController } from './screen-life/relock.js';
 import { UpdateReloadController, hasUnsavedInput } from './screen-life/update-reload.js';
 import { RECOVERY_SECONDS, RecoveryController } from './screen-life/recovery.js';
 import { OnlineController } from './screen-life/online.js';
+import { TapOutController } from './screen-life/tap-out.js';
 import './phone-link.js';
+import './tap-in.js';
 import './board-overview.js';
 import './pin-pad.js';
 import './kiosk-settings.js';
@@ -70,6 +72,12 @@ export class KioskApp extends LitElement {
   @state() private syncTarget: SyncTarget | undefined;
   /** Set by the provider once the screen syncs. */
   @state() private sync: SyncClient | undefined;
+  /** On a wall: the person tapped in, who records as themselves; and whether their card is open. */
+  @state() private tappedIn: string | undefined;
+  @state() private showTapIn = false;
+  @state() private showCard = false;
+  /** On a person's own device: the code to tap in on a wall. */
+  @state() private showTapInCode = false;
 
   /** What to do once the PIN is accepted (open settings, or just unlock). */
   #afterPin: (() => void) | undefined;
@@ -84,6 +92,12 @@ export class KioskApp extends LitElement {
   readonly #relock = new RelockController(this, this.#activity);
   readonly #recovery = new RecoveryController(this);
   readonly #online = new OnlineController(this);
+  readonly #tapOut = new TapOutController(this, this.#activity);
+  readonly #tappedInPerson = new LiveQueryController<Person | undefined>(
+    this,
+    () => this.#store,
+    () => (this.tappedIn ? recordById('people', this.tappedIn) : undefined),
+  );
   readonly #update = new UpdateReloadController(
     this,
     () => this.#activity.idleFor(this.#config?.quiet ?? 60) && !this.huddleRunning && !hasUnsavedInput(this.renderRoot),
@@ -148,6 +162,12 @@ export class KioskApp extends LitElement {
       :focus-visible {
         outline: 3px solid var(--_focus);
         outline-offset: 2px;
+      }
+      .tapped-in {
+        align-self: center;
+        padding: 4px 12px;
+        border: 2px solid var(--_accent);
+        border-radius: 8px;
       }
       .badge {
         margin-inline-start: auto;
@@ -368,8 +388,8 @@ export class KioskApp extends LitElement {
   /** The screen's normal life: views, PIN, midnight, wake lock, rotation. */
   #ready(config: KioskConfig): void {
     this.phase = { name: 'ready', config };
-    if (config.unit && config.views.includes('card')) {
-      // The card on a coach's phone is for the board's leader.
+    if (config.unit) {
+      // The card - on a coach's phone, or a person tapped in on the wall - is for the board's leader.
       const unit = config.unit;
       void this.#store.get(allOf('people')).then((people) => (this.cardLearner = leaderOf(people, unit)?.id));
     }
@@ -389,6 +409,43 @@ export class KioskApp extends LitElement {
         turn: () => (this.viewIndex = (this.viewIndex + 1) % config.views.length),
       });
     }
+  }
+
+  /**
+   * A person tapped in: the screen records as them - edits unlocked, as they are known now - until
+   * they sign out or leave the screen alone for `tapOut` seconds.
+   */
+  #tappedInAs(personId: string, config: KioskConfig): void {
+    this.showTapIn = false;
+    this.tappedIn = personId;
+    this.#relock.unlock();
+    this.#tapOut.start(config.tapOut, () => void this.#signOutTapIn(config));
+  }
+
+  /** Back to a signed-out wall: the card closes (its draft stays the person's), edits lock again. */
+  async #signOutTapIn(config: KioskConfig): Promise<void> {
+    this.#tapOut.stop();
+    this.tappedIn = undefined;
+    this.showCard = false;
+    if (config.pin) this.#relock.lock();
+    await this.sync?.tapOut();
+  }
+
+  /** The bar's part for signing in as a person: tap in on a wall, or make the code for it on one's own device. */
+  private renderPersonal(config: KioskConfig) {
+    const who = this.sync?.who;
+    if (!who || this.showSettings) return nothing;
+    if (who.role !== 'wall') return who.personId ? html`<button @click=${() => (this.showTapInCode = true)}>${msg('Tap in on a wall')}</button>` : nothing;
+    if (!this.tappedIn) return html`<button @click=${() => (this.showTapIn = true)}>${msg('Tap in')}</button>`;
+    const name = this.#tappedInPerson.value?.name ?? '…';
+    const left = this.#tapOut.secondsLeft;
+    return html`<span class="tapped-in" role="status"
+        >${msg('Recording as')} <strong>${name}</strong>${
+          left === undefined ? nothing : html` · ${msg(str`signing out in ${left} s: touch the screen to stay`)}`
+        }</span
+      >
+      <button aria-pressed=${this.showCard ? 'true' : 'false'} @click=${() => (this.showCard = !this.showCard)}>${msg('Coaching card')}</button>
+      <button @click=${() => void this.#signOutTapIn(config)}>${msg('Sign out')}</button>`;
   }
 
   /** Runs `then` now, or after the PIN when edits are locked. */
@@ -417,7 +474,13 @@ export class KioskApp extends LitElement {
       case 'pulse':
         return html`<feedback-loop unit=${unit} mode="pulse" theme=${config.theme}></feedback-loop>`;
       case 'card':
-        return html`<coaching-card coach=${this.coach ?? ''} learner=${this.cardLearner ?? ''} theme=${config.theme}></coaching-card>`;
+        // A person tapped in keeps a draft of their own on the wall: nobody after them sees it.
+        return html`<coaching-card
+          coach=${this.coach ?? ''}
+          learner=${this.cardLearner ?? ''}
+          draft-key=${this.tappedIn ? `tap-in:${this.tappedIn}` : 'default'}
+          theme=${config.theme}
+        ></coaching-card>`;
     }
   }
 
@@ -504,7 +567,9 @@ export class KioskApp extends LitElement {
         ${
           this.showSettings
             ? html`<kiosk-settings .store=${this.#store} .config=${config} .syncRole=${this.sync?.who?.role}></kiosk-settings>`
-            : keyed(`${this.calendar.day}:${view}`, this.renderView(view, config))
+            : this.showCard && this.tappedIn
+              ? keyed(`${this.calendar.day}:card:${this.tappedIn}`, this.renderView('card', config))
+              : keyed(`${this.calendar.day}:${view}`, this.renderView(view, config))
         }
         <nav aria-label=${msg('Views')}>
           ${
@@ -526,6 +591,7 @@ export class KioskApp extends LitElement {
               ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
               : nothing
           }
+          ${this.renderPersonal(config)}
           ${
             config.pin
               ? locked
@@ -551,6 +617,24 @@ export class KioskApp extends LitElement {
             .unit=${config.unit}
             @phone-link-closed=${() => (this.showPhoneLink = false)}
           ></kiosk-phone-link>`
+          : nothing
+      }
+      ${
+        this.showTapIn && this.sync
+          ? html`<kiosk-tap-in
+            .sync=${this.sync}
+            @tap-in-done=${(e: CustomEvent<{ personId: string }>) => this.#tappedInAs(e.detail.personId, config)}
+            @tap-in-cancelled=${() => (this.showTapIn = false)}
+          ></kiosk-tap-in>`
+          : nothing
+      }
+      ${
+        this.showTapInCode && config.server && this.syncTarget
+          ? html`<kiosk-tap-in-code
+            .server=${config.server}
+            .token=${this.syncTarget.token}
+            @tap-in-code-closed=${() => (this.showTapInCode = false)}
+          ></kiosk-tap-in-code>`
           : nothing
       }
       ${

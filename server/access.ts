@@ -1,6 +1,7 @@
 /**
- * Who may write what. An admin may write anything of their organisation. A coach may write
- * everything but the organisation's set-up. A wall screen may write only records of its own
+ * Who may write what. An admin may write anything of their organisation. A coach or a member
+ * may write everything but the organisation's set-up (whose name a write carries, and which
+ * conversations it may change, is the model's authorProblem; what each may read, #18's policy). A wall screen may write only records of its own
  * board (an escalation counts when it comes from or goes to the board). A phone pulse link
  * may only add anonymous feedback for its board. Everyone reads their whole organisation.
  */
@@ -21,7 +22,8 @@ export async function writeProblem(
   boardsOf: BoardsOf,
 ): Promise<string | undefined> {
   if (who.role === 'admin') return undefined;
-  if (who.role === 'coach') return SET_UP_KINDS.includes(kind) ? `a coach token cannot change ${kind} (set-up needs an admin token)` : undefined;
+  if (who.role === 'coach' || who.role === 'member')
+    return SET_UP_KINDS.includes(kind) ? `a ${who.role} token cannot change ${kind} (set-up needs an admin token)` : undefined;
   if (who.role === 'pulse') {
     if (kind !== 'feedback') return 'a phone link can only add feedback';
     if (after['unitId'] !== who.unitId) return `a phone link can only add feedback for its own board (${who.unitId})`;

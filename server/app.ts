@@ -23,7 +23,17 @@ import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
 import { isEntityKind, recordHistory } from './history.js';
 import { OidcRefused, type OidcSignIn } from './oidc.js';
-import { createSignInCode, listSignInCodes, PERSONAL_ROLES, redeemSignInCode, revokeSignInCode, SignInRefused, type PersonalRole } from './sign-in.js';
+import {
+  createSignInCode,
+  createTapInCode,
+  listSignInCodes,
+  PERSONAL_ROLES,
+  redeemSignInCode,
+  revokeSignInCode,
+  SignInRefused,
+  tapIn,
+  type PersonalRole,
+} from './sign-in.js';
 import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
@@ -227,7 +237,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = (await c.req.json().catch(() => undefined)) as { role?: unknown; unit?: unknown; person?: unknown; label?: unknown } | undefined;
     const text = (value: unknown) => (typeof value === 'string' && value.length <= 200 ? value : undefined);
     const role = body?.role;
-    if (role !== 'wall' && role !== 'coach' && role !== 'admin') return c.json({ error: 'role must be wall, coach or admin', field: 'role' }, 400);
+    if (role !== 'wall' && role !== 'coach' && role !== 'admin' && role !== 'member')
+      return c.json({ error: 'role must be wall, coach, member or admin', field: 'role' }, 400);
     try {
       const token = await createToken(db, { org: who.org, role, unitId: text(body?.unit), personId: text(body?.person), label: text(body?.label) ?? '' });
       return c.json({ token, id: hashToken(token).slice(0, 12) });
@@ -268,6 +279,41 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!(await revokeSignInCode(db, c.get('who').org, id)))
       return c.json({ error: `no unused sign-in code with id ${id} in this organisation`, field: 'id' }, 404);
     return c.json({ revoked: id });
+  });
+
+  // Tap-in on a shared wall: a person's own device makes a short code, the wall redeems it for a
+  // token of the person that the wall uses until it signs out. Wrong codes count against the wall.
+  app.post('/api/me/tap-in-code', async (c) => {
+    const who = c.get('who');
+    const role = who.role;
+    if (!who.personId || (role !== 'admin' && role !== 'coach' && role !== 'member'))
+      return c.json({ error: 'only a device signed in as a person makes tap-in codes' }, 403);
+    return c.json(await createTapInCode(db, who.org, who.personId, role));
+  });
+  app.post('/api/tap-in', async (c) => {
+    const who = c.get('who');
+    if (who.role !== 'wall' || !who.unitId) return c.json({ error: 'people tap in on a wall screen, with its token' }, 403);
+    if (guesses.exhausted(who.tokenHash)) {
+      c.header('Retry-After', String(guesses.retryAfter(who.tokenHash)));
+      return c.json({ error: 'too many wrong codes on this screen: wait a minute' }, 429);
+    }
+    const body = (await c.req.json().catch(() => undefined)) as { code?: unknown } | undefined;
+    const code = body?.code;
+    if (typeof code !== 'string' || code.length === 0 || code.length > 40) return c.json({ error: 'send {"code": "1234 5678"}', field: 'code' }, 400);
+    try {
+      return c.json(await tapIn(db, { org: who.org, unitId: who.unitId }, code));
+    } catch (error) {
+      if (!(error instanceof SignInRefused)) throw error;
+      guesses.take(who.tokenHash);
+      return c.json({ error: error.message, field: 'code' }, 400);
+    }
+  });
+  // A person's device (or a wall, for a tap-in) gives its token back: it works nowhere after this.
+  app.post('/api/sign-out', async (c) => {
+    const who = c.get('who');
+    if (!who.personId) return c.json({ error: 'only a token of a person signs out; an admin revokes a screen under Devices' }, 403);
+    await revokeToken(db, who.org, who.tokenHash);
+    return c.json({ signedOut: true });
   });
 
   // The audit trail of one record, for admins: who changed which fields when.

@@ -2,10 +2,10 @@
  * `npm run server` - the sync server and its admin commands.
  *
  *   npm run server                                   serve (embedded PGlite in ./.huddle-server)
- *   npm run server -- token create --org ORG --role wall|coach|admin [--unit BOARD] [--person ID] [--label TEXT]
+ *   npm run server -- token create --org ORG --role wall|coach|member|admin [--unit BOARD] [--person ID] [--label TEXT]
  *   npm run server -- token list --org ORG
  *   npm run server -- token revoke --org ORG --id ID
- *   npm run server -- sign-in create --org ORG --person PERSON_ID [--role coach|admin] [--hours N]
+ *   npm run server -- sign-in create --org ORG --person PERSON_ID [--role member|coach|admin] [--hours N]
   npm run server -- sign-in list --org ORG
   npm run server -- sign-in revoke --org ORG --id ID
   npm run server -- history --org ORG --kind KIND --id RECORD_ID
@@ -43,7 +43,7 @@ const USAGE = `usage:
   npm run server -- token create --org ORG --role ${ROLES.filter((r) => r !== 'pulse').join('|')} [--unit BOARD_ID] [--person PERSON_ID] [--label TEXT]
   npm run server -- token list --org ORG
   npm run server -- token revoke --org ORG --id ID
-  npm run server -- sign-in create --org ORG --person PERSON_ID [--role coach|admin] [--hours N]
+  npm run server -- sign-in create --org ORG --person PERSON_ID [--role member|coach|admin] [--hours N]
   npm run server -- sign-in list --org ORG
   npm run server -- sign-in revoke --org ORG --id ID
   npm run server -- history --org ORG --kind KIND --id RECORD_ID

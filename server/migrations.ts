@@ -89,6 +89,10 @@ const MIGRATIONS: Migration[] = [
     created_at timestamptz not null default now()
   );
   `,
+  // 8: a code's purpose: a device's sign-in, or a tap-in on a shared wall (see sign-in.ts).
+  `
+  alter table sign_in_codes add column purpose text not null default 'sign-in'
+  `,
 ];
 
 export async function migrate(db: Database): Promise<void> {

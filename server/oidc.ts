@@ -126,10 +126,8 @@ export class OidcSignIn {
       throw new OidcRefused(`the identity provider did not sign you in (${(error as Error).message}): start again`);
     }
     const { org } = this.settings;
-    const { rows: people } = await this.db.query<{ id: string; admin: boolean; leads: boolean; coaches: boolean }>(
-      `select p.id, coalesce((p.data->>'admin')::boolean, false) as admin, p.data->>'role' = 'leader' as leads,
-         exists (select 1 from records c where c.org = p.org and c.kind = 'coachingPairs' and c.data->>'coachId' = p.id and c.data->>'deletedAt' is null) as coaches
-       from records p
+    const { rows: people } = await this.db.query<{ id: string }>(
+      `select p.id from records p
        where p.org = $1 and p.kind = 'people' and p.data->>'deletedAt' is null
          and ((p.data->>'externalId') = $2 or ($3 <> '' and lower(p.data->>'email') = $3))
        order by coalesce((p.data->>'externalId') = $2, false) desc
@@ -141,13 +139,8 @@ export class OidcSignIn {
       throw new OidcRefused(
         `${email || subject} is not a person of this organisation here yet: ask your admin to add ${email || 'your e-mail address'} to your entry in the people of the set-up`,
       );
-    // Rights follow the person: an admin; a leader or anyone who coaches records coaching as themselves.
-    if (!person.admin && !person.leads && !person.coaches) {
-      throw new OidcRefused(
-        'your organisation has given you no board to lead and nobody to coach here yet: answer pulses with the phone link on your board, or ask your admin',
-      );
-    }
-    const { code } = await createSignInCode(this.db, { org, personId: person.id, role: person.admin ? 'admin' : 'coach', hours: 1 });
+    // Rights follow the person (admin flag; leading or coaching someone; else a member): the code carries none of its own.
+    const { code } = await createSignInCode(this.db, { org, personId: person.id, hours: 1 });
     const kiosk = new URL('/', this.settings.redirectUrl);
     const query = new URLSearchParams(login.kiosk_query);
     query.set('server', kiosk.origin);

@@ -27,6 +27,11 @@ export class ActivityController implements ReactiveController {
     this.#lastTouch = Date.now();
   }
 
+  /** Whole seconds until the screen has been left alone for `seconds` (0 or less: it has). */
+  secondsUntilIdle(seconds: number): number {
+    return Math.ceil((seconds * 1000 - (Date.now() - this.#lastTouch)) / 1000);
+  }
+
   /** True when nobody touched the screen for `seconds`. */
   idleFor(seconds: number): boolean {
     return Date.now() - this.#lastTouch >= seconds * 1000;

@@ -72,11 +72,15 @@ export interface WhoAmI {
   role: Role;
   /** The board of a wall token or phone link. */
   unitId?: string;
-  /** The person a coach's token belongs to, when the admin said so. */
+  /** The person a personal token (admin, coach, member, a tap-in) belongs to. */
   personId?: string;
 }
 
-export const ROLES = ['wall', 'coach', 'admin', 'pulse'] as const;
+/**
+ * What a token may do: a wall screen and a phone link belong to a board; admin, coach and member
+ * are a person's rights (an admin, someone who leads or coaches, anyone else).
+ */
+export const ROLES = ['wall', 'coach', 'admin', 'pulse', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SYNC_LIMITS = {

@@ -35,6 +35,11 @@ export interface OutboxEntry {
   fields: string[];
   record: AnyRecord;
   at: string;
+  /**
+   * The tap-in this write was made under, when a person had tapped in on a shared screen: the sync
+   * pushes it with that person's token, so it arrives as theirs.
+   */
+  as?: string;
 }
 
 /** What the sync client and whole-database transfers reach inside the store (see `internals`). */
@@ -45,6 +50,8 @@ export interface StoreInternals {
   merged(changes: RecordChange[]): void;
   /** Re-runs every watcher here and in other tabs after the whole database was replaced. */
   replaced(): void;
+  /** Marks this tab's writes from now on as made under a tap-in (see OutboxEntry.as); undefined ends it. */
+  recordAs(tapIn: string | undefined): void;
 }
 
 interface Subscriber {
@@ -83,6 +90,8 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
   #channel: BroadcastChannel | undefined;
   /** One node per store object, so two tabs never make the same stamp. */
   readonly #clock = new HybridClock(newNodeId());
+  /** The tap-in this tab's writes are made under, while a person is tapped in (see OutboxEntry.as). */
+  #recordingAs: string | undefined;
   readonly #changeListeners = new Set<(changes: readonly RecordChange[] | 'reset') => void>();
 
   constructor(options: IdbStoreOptions = {}) {
@@ -321,7 +330,16 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
       const clocks = { ...row?.clocks };
       for (const field of fields) clocks[field] = hlc;
       await clockStore.put({ key, clocks } satisfies ClockRow);
-      const entry: OutboxEntry = { opId: newId(), hlc, kind: change.kind, recordId: change.after.id, fields, record: change.after, at };
+      const entry: OutboxEntry = {
+        opId: newId(),
+        hlc,
+        kind: change.kind,
+        recordId: change.after.id,
+        fields,
+        record: change.after,
+        at,
+        ...(this.#recordingAs ? { as: this.#recordingAs } : {}),
+      };
       await outbox.add(entry);
     }
     await meta.put(clockState(this.#clock));
@@ -365,6 +383,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
         this.#rerunAll();
         this.#announce({ reset: true });
       },
+      recordAs: (tapIn) => (this.#recordingAs = tapIn),
     };
   }
 }

@@ -18,6 +18,20 @@ const OFFSET_NOISE_MS = 1000;
 /** The META row saying this database's stamps were repaired (see `repairClocks`). */
 const CLOCKS_REPAIRED = 'clocks-repaired';
 
+/** The META row of the tap-ins a screen holds tokens for. */
+const TAP_INS = 'tap-ins';
+
+/**
+ * A person tapped in on a shared screen: the token the server gave for it (kept until what was
+ * recorded under it is sent), whose it is, and whether it is over.
+ */
+export interface TapInRecord {
+  key: string;
+  token: string;
+  personId: string;
+  ended: boolean;
+}
+
 /** What applying pulled records did. */
 export interface RemoteApplied {
   /** Records whose stored value changed. */
@@ -171,6 +185,30 @@ export class IdbReplica {
    * still knows its person. `tokenEnd` (the token's last characters, never the token) tells a
    * newer token's device apart: what was said of another token is not reused.
    */
+  /** The tap-ins this screen still holds a token for (see SyncClient.tapIn). */
+  async tapIns(): Promise<TapInRecord[]> {
+    const db = await this.#internals.connection();
+    const row = (await db.get(META, TAP_INS)) as { entries: TapInRecord[] } | undefined;
+    return row?.entries ?? [];
+  }
+
+  async saveTapIns(entries: readonly TapInRecord[]): Promise<void> {
+    await this.#transaction([META], async (tx) => {
+      await tx.objectStore(META).put({ key: TAP_INS, entries });
+    });
+  }
+
+  /** Whether writes made under this tap-in still wait to be pushed. */
+  async pendingUnder(tapIn: string): Promise<boolean> {
+    const entries = await this.#store.outbox();
+    return entries.some((entry) => entry.as === tapIn);
+  }
+
+  /** From now on this tab's writes are made under `tapIn` (undefined: as the device again). */
+  recordAs(tapIn: string | undefined): void {
+    this.#internals.recordAs(tapIn);
+  }
+
   async rememberWho(source: string, tokenEnd: string, who: WhoAmI): Promise<void> {
     await this.#transaction([META], async (tx) => {
       await tx.objectStore(META).put({ key: `who:${source}`, tokenEnd, who });

@@ -7,7 +7,8 @@
  * It never decides what the data is: the store merges field by field (see merge.ts).
  */
 import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
-import { IdbReplica } from './idb-replica.js';
+import { IdbReplica, type TapInRecord } from './idb-replica.js';
+import { newId } from '../store/ids.js';
 import { isHlc } from '../model/hlc.js';
 import { toWireFields } from '../model/merge.js';
 import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI, type WhoAmIResponse } from '../protocol/sync.js';
@@ -22,7 +23,10 @@ export interface SyncState {
   reason?: string;
   /** When this device last heard from the server (ISO time). */
   lastContact?: string;
-  /** The person this device's token belongs to, once the server said so: what it records is theirs. */
+  /**
+   * The person what this device records is theirs: the person tapped in on a shared screen, else
+   * the person its token belongs to, once the server said so.
+   */
   personId?: string;
 }
 
@@ -42,7 +46,7 @@ export interface SyncClientOptions {
 }
 
 /** A failed request: `offline` when the server could not be reached at all. */
-class SyncFailure extends Error {
+export class SyncFailure extends Error {
   constructor(
     message: string,
     readonly offline: boolean,
@@ -89,6 +93,8 @@ export class SyncClient implements SyncStateSource {
   /** Ops per push: halved while the server refuses a push as too big, back to full after. */
   #batchSize: number = SYNC_LIMITS.opsPerPush;
   #clocksRepaired = false;
+  /** The person tapped in on this screen now, under the tap-in's key (see `tapIn`). */
+  #tapIn: { key: string; personId: string } | undefined;
 
   constructor(options: SyncClientOptions) {
     this.#store = options.store;
@@ -128,6 +134,8 @@ export class SyncClient implements SyncStateSource {
     // The live channel can be cut silently by a proxy; a slow pull catches anything missed.
     const safetyNet = setInterval(() => this.#kick({ push: true, pull: true }), PULL_SAFETY_NET_MS);
     this.#teardown.push(() => clearInterval(safetyNet));
+    // A restart ends any tap-in: the next person at the screen is not signed in as the last one.
+    await this.#endTapIns().catch(() => undefined);
     // Offline at start, the device still knows whose it is from the last time it was told.
     const remembered = await this.#replica.rememberedWho(this.#server, this.#tokenEnd()).catch(() => undefined);
     if (remembered && !this.#who) {
@@ -156,6 +164,67 @@ export class SyncClient implements SyncStateSource {
   /** Pushes and pulls now; resolves when done (or failed: see `state`). */
   syncNow(): Promise<void> {
     return this.#kick({ push: true, pull: true });
+  }
+
+  // ------------------------------------------------------------------ tap-in
+
+  /** The person tapped in on this screen, if anyone is. */
+  get tappedIn(): string | undefined {
+    return this.#tapIn?.personId;
+  }
+
+  /**
+   * A person taps in on this shared screen with a code of theirs: the server gives a token of
+   * theirs, and from now on what this screen records is theirs (pushed with that token) until
+   * `tapOut`. Needs the server; throws with its words when the code is refused.
+   */
+  async tapIn(code: string): Promise<string> {
+    const answer = await this.#request<{ token: string; personId: string }>('POST', '/api/tap-in', { code });
+    await this.#endTapIns();
+    const tapIn: TapInRecord = { key: `tap-in-${newId()}`, token: answer.token, personId: answer.personId, ended: false };
+    await this.#replica.saveTapIns([...(await this.#replica.tapIns()), tapIn]);
+    this.#replica.recordAs(tapIn.key);
+    this.#tapIn = { key: tapIn.key, personId: tapIn.personId };
+    this.#set(this.#state);
+    return tapIn.personId;
+  }
+
+  /**
+   * Ends the tap-in: writes from now on are the screen's again. What was recorded under it is
+   * still pushed with the person's token; then the screen gives that token back.
+   */
+  async tapOut(): Promise<void> {
+    if (!this.#tapIn) return;
+    this.#replica.recordAs(undefined);
+    this.#tapIn = undefined;
+    this.#set(this.#state);
+    await this.#endTapIns();
+    await this.#kick({ push: true, pull: false });
+  }
+
+  async #endTapIns(): Promise<void> {
+    const kept = await this.#replica.tapIns();
+    if (kept.some((t) => !t.ended)) await this.#replica.saveTapIns(kept.map((t) => ({ ...t, ended: true })));
+  }
+
+  /** Gives back the tokens of ended tap-ins whose writes are all sent (offline: later). */
+  async #releaseTapIns(): Promise<void> {
+    const kept = await this.#replica.tapIns();
+    const released: string[] = [];
+    for (const tapIn of kept) {
+      if (!tapIn.ended || (await this.#replica.pendingUnder(tapIn.key))) continue;
+      try {
+        await this.#request('POST', '/api/sign-out', {}, tapIn.token);
+      } catch (error) {
+        // Refused means it is gone already (expired, revoked); offline means try again later.
+        if (!(error instanceof SyncFailure) || error.offline) continue;
+      }
+      released.push(tapIn.key);
+    }
+    if (released.length > 0) {
+      const now = await this.#replica.tapIns();
+      await this.#replica.saveTapIns(now.filter((t) => !released.includes(t.key)));
+    }
   }
 
   // ------------------------------------------------------------------ the cycle
@@ -196,7 +265,10 @@ export class SyncClient implements SyncStateSource {
         await this.#replica.repairClocks();
         this.#clocksRepaired = true;
       }
-      if (what.push) await this.#pushAll();
+      if (what.push) {
+        await this.#pushAll();
+        await this.#releaseTapIns();
+      }
       if (what.pull) await this.#pullAll();
       this.#retryMs = 1000;
       const pending = await this.#replica.pendingCount();
@@ -233,9 +305,19 @@ export class SyncClient implements SyncStateSource {
    * left, which is then set aside. So no write can block the ones behind it for ever.
    */
   async #pushAll(): Promise<void> {
+    const tapIns = new Map((await this.#replica.tapIns()).map((t) => [t.key, t]));
     for (;;) {
-      const batch = await this.#replica.outbox(this.#batchSize);
-      if (batch.length === 0) return;
+      const outbox = await this.#replica.outbox(this.#batchSize);
+      if (outbox.length === 0) return;
+      // One push carries one token: the writes of one tap-in (or of the screen itself) in a row.
+      const as = outbox[0]!.as;
+      const other = outbox.findIndex((entry) => entry.as !== as);
+      const batch = other < 0 ? outbox : outbox.slice(0, other);
+      const tapIn = as === undefined ? undefined : tapIns.get(as);
+      if (as !== undefined && !tapIn) {
+        for (const entry of batch) await this.#replica.setAside(entry.seq!, 'recorded during a tap-in whose sign-in this screen no longer holds');
+        continue;
+      }
       // A write that changed nothing has no op to send; it is acknowledged with the rest.
       const sendable = batch.flatMap((entry) => {
         const op = toOp(entry, this.#replica);
@@ -244,9 +326,14 @@ export class SyncClient implements SyncStateSource {
       if (sendable.length > 0) {
         let answer: PushResponse;
         try {
-          answer = await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map(({ op }) => op) });
+          answer = await this.#request<PushResponse>('POST', '/api/sync/push', { ops: sendable.map(({ op }) => op) }, tapIn?.token);
         } catch (error) {
           if (!(error instanceof SyncFailure)) throw error;
+          if (tapIn && error.tokenRefused) {
+            // The person's sign-in ended before this was sent: kept and named, the screen syncs on.
+            for (const entry of batch) await this.#replica.setAside(entry.seq!, `the tap-in's sign-in ended before this was sent (${error.message})`);
+            continue;
+          }
           const refused =
             error.refusedOp !== undefined ? sendable[error.refusedOp]?.entry : error.batchRefused && sendable.length === 1 ? sendable[0]!.entry : undefined;
           if (refused) {
@@ -339,17 +426,18 @@ export class SyncClient implements SyncStateSource {
 
   // ------------------------------------------------------------------ plumbing
 
-  #headers(): Record<string, string> {
-    return { Authorization: `Bearer ${this.#token}` };
+  #headers(token = this.#token): Record<string, string> {
+    return { Authorization: `Bearer ${token}` };
   }
 
-  async #request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /** A request with this device's token, or another it holds (a tap-in's). */
+  async #request<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
     let response: Response;
     const sent = Date.now();
     try {
       response = await fetch(`${this.#server}${path}`, {
         method,
-        headers: { ...this.#headers(), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { ...this.#headers(token), ...(body ? { 'Content-Type': 'application/json' } : {}) },
         ...(body ? { body: JSON.stringify(body) } : {}),
         cache: 'no-store',
       });
@@ -379,7 +467,7 @@ export class SyncClient implements SyncStateSource {
   }
 
   #set(reported: SyncState): void {
-    const personId = this.#who?.personId;
+    const personId = this.#tapIn?.personId ?? this.#who?.personId;
     const state = personId ? { ...reported, personId } : reported;
     const same = JSON.stringify(state) === JSON.stringify(this.#state);
     this.#state = state;

@@ -2,8 +2,8 @@
 // (oidc-provider, with its development login pages), the real sync server is set up against it
 // (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL, OIDC_ORG), and a phone
 // signs in through it - authorization code with PKCE, nothing mocked. The person is found by
-// e-mail, the phone records as them; someone the organisation does not know, or who leads and
-// coaches no one, is told what to do; with the provider down a signed-in phone works on.
+// e-mail, the phone records as them; someone the organisation does not know is told what to do;
+// a team member signs in with a member's rights; with the provider down a signed-in phone works on.
 import Provider from 'oidc-provider';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
@@ -140,10 +140,16 @@ try {
 
       const memberContext = await browser.newContext();
       const memberPage = await memberContext.newPage();
-      await memberPage.goto(`${server}/auth/login?return=views%3Dcard%26token%3Dstolen`);
+      await memberPage.goto(`${server}/?server=${encodeURIComponent(server)}&unit=unit-line-1&views=card`);
+      await memberPage.locator('kiosk-app a.sign-in').click({ timeout: 30000 });
       await logInAt(memberPage, 'mia');
-      const member = await memberPage.locator('[role="alert"]').textContent({ timeout: 20000 });
-      check(`a team member who leads and coaches no one is told what they can do ("${member}")`, /no board to lead and nobody to coach/.test(member ?? ''));
+      await memberPage.locator('coaching-card .signed-in').waitFor({ timeout: 30000 });
+      const { json: listed } = await call(server, admin, '/api/tokens');
+      const memberTokens = listed.tokens.filter((t) => t.person === MEMBER && !t.revoked).map((t) => t.role);
+      check(
+        `a team member who leads and coaches no one signs in as a member, the card theirs (${memberTokens.join(', ')})`,
+        memberTokens.length === 1 && memberTokens[0] === 'member',
+      );
       await memberContext.close();
 
       const replay = await fetch(`${server}/auth/callback?code=forged&state=made-up`, { redirect: 'manual' });

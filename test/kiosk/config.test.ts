@@ -25,9 +25,11 @@ describe('kiosk: configuration', () => {
       theme: 'dark',
       quiet: 60,
       lock: 120,
+      tapOut: 90,
       firstRun: 'ask',
     });
     expect(parse('first-run=demo').firstRun).to.equal('demo');
+    expect(parse('tap-out=30').tapOut, 'a wall that signs a tapped-in person out sooner').to.equal(30);
   });
 
   it('names the bad key and the accepted values', () => {
@@ -38,10 +40,11 @@ describe('kiosk: configuration', () => {
     expect(problem('theme=neon').message).to.contain('light, dark, wall');
     expect(problem('rotate=5').key).to.equal('rotate');
     expect(problem('colour=red').message).to.contain(
-      'one of the known settings (unit, views, rotate, theme, locale, quiet, pin, lock, first-run, server, token)',
+      'one of the known settings (unit, views, rotate, theme, locale, quiet, pin, lock, tap-out, first-run, server, token)',
     );
     expect(problem('first-run=later').message).to.contain('ask or demo');
     expect(problem('pin=12a4').message).to.contain('4 to 8 digits');
+    expect(problem('tap-out=5').message).to.contain('"tap-out" in the address is "5", but it must be a whole number of seconds from 10 to 3600');
     expect(problem('locale=not a locale!').key).to.equal('locale');
     expect(problem('server=javascript:alert(1)&token=he_abcdefghijklmnopqrstuv').message).to.contain('http:// or https://');
     expect(problem('server=http://10.0.0.5:8787').message, 'a server without a token').to.contain('"token"');
