@@ -15,6 +15,7 @@ import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { SyncClient } from '../src/sync/sync-client.js';
 import { allOf, orgSettings, recordById, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
+import { SyncStateController } from '../src/controllers/sync-state.js';
 import { huddleOfDay, leaderOf, type Huddle, type Person } from '../src/model/index.js';
 import { loadDemoOrganisation } from '../src/demo/index.js';
 import { tokens } from '../src/styles/tokens.js';
@@ -93,6 +94,7 @@ export class KioskApp extends LitElement {
   readonly #recovery = new RecoveryController(this);
   readonly #online = new OnlineController(this);
   readonly #tapOut = new TapOutController(this, this.#activity);
+  readonly #syncState = new SyncStateController(this, () => this.sync);
   readonly #tappedInPerson = new LiveQueryController<Person | undefined>(
     this,
     () => this.#store,
@@ -136,6 +138,7 @@ export class KioskApp extends LitElement {
       /* Wall sizes: 24 px text and 64 px targets at 1080p, scaled with the screen at 4K. */
       nav {
         display: flex;
+        flex-wrap: wrap;
         gap: 8px;
         padding: 4px 8px;
         background: var(--_surface-raised);
@@ -162,6 +165,14 @@ export class KioskApp extends LitElement {
       :focus-visible {
         outline: 3px solid var(--_focus);
         outline-offset: 2px;
+      }
+      .sign-in-again {
+        margin: 0;
+        flex-basis: 100%;
+        font-weight: 700;
+      }
+      .sign-in-again a {
+        color: inherit;
       }
       .tapped-in {
         align-self: center;
@@ -431,6 +442,18 @@ export class KioskApp extends LitElement {
     await this.sync?.tapOut();
   }
 
+  /**
+   * A person's device whose sign-in ended (revoked, expired): nothing is lost - what was saved waits
+   * in the outbox, a draft stays a draft - and a new sign-in on this server sends it as theirs.
+   */
+  private renderSignInAgain(config: KioskConfig) {
+    if (!this.#syncState.state?.signInNeeded || !this.sync?.who?.personId || !config.server) return nothing;
+    return html`<p class="sign-in-again" role="alert">
+      ${msg('Your sign-in has ended. What you recorded is kept on this device and is sent once you sign in again.')}
+      <a class="sign-in" href=${signInAddress(config.server)}>${msg('Sign in again')}</a>
+    </p>`;
+  }
+
   /** The bar's part for signing in as a person: tap in on a wall, or make the code for it on one's own device. */
   private renderPersonal(config: KioskConfig) {
     const who = this.sync?.who;
@@ -591,7 +614,7 @@ export class KioskApp extends LitElement {
               ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
               : nothing
           }
-          ${this.renderPersonal(config)}
+          ${this.renderPersonal(config)} ${this.renderSignInAgain(config)}
           ${
             config.pin
               ? locked

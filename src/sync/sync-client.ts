@@ -28,6 +28,11 @@ export interface SyncState {
    * the person its token belongs to, once the server said so.
    */
   personId?: string;
+  /**
+   * The server no longer takes this device's token (revoked, expired): it needs a new sign-in.
+   * What it recorded stays in its outbox and goes once it has one.
+   */
+  signInNeeded?: boolean;
 }
 
 /** What an element needs to show the state: read it now, and hear of changes. */
@@ -291,6 +296,7 @@ export class SyncClient implements SyncStateSource {
         pending,
         reason: failure.message,
         ...(this.#state.lastContact ? { lastContact: this.#state.lastContact } : {}),
+        ...(failure.tokenRefused ? { signInNeeded: true } : {}),
       });
       // A refused token stays refused: asking again every few seconds only adds load. The
       // status says why; coming back online or a restart (a new token) tries again.

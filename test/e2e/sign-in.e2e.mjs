@@ -101,6 +101,30 @@ try {
         /signed in on this device/.test(offline ?? ''),
       );
       await context.setOffline(false);
+      await card.locator('huddle-sync-status', { hasText: 'Synced' }).waitFor({ timeout: 30000 });
+
+      // The phone's sign-in is revoked while its person works: what they record is kept, and sent
+      // as theirs once they sign in again.
+      const phoneToken = ((await call(url, admin, '/api/tokens')).json.tokens ?? []).find((t) => t.person === SUPERVISOR && !t.revoked);
+      await call(url, admin, `/api/tokens/${phoneToken?.id}`, { method: 'DELETE' });
+      await card.locator('[data-behaviour="board-visible"] button', { hasText: 'Consistently' }).tap();
+      const keptWords = `Recorded after the sign-in ended (${database})`;
+      await card.locator('textarea[name="wentWell"]').fill(keptWords);
+      await card.locator('button', { hasText: 'Save coaching' }).tap();
+      const ended = await phone.locator('kiosk-app .sign-in-again').textContent({ timeout: 30000 });
+      check(`a revoked phone asks to sign in again and keeps what was recorded ("${ended?.replace(/\s+/g, ' ').trim()}")`, /is kept on this device/.test(ended ?? ''));
+      const fresh = await call(url, admin, '/api/sign-in-codes', { method: 'POST', body: { person: SUPERVISOR } });
+      await phone.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${fresh.json.code}&unit=unit-line-1&views=card`);
+      const keptArrived = await until(async () => {
+        for (let cursor = 0, more = true, found; more; ) {
+          const { json } = await call(url, admin, `/api/sync/pull?cursor=${cursor}`);
+          found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === keptWords);
+          if (found) return found;
+          ({ cursor, more } = json);
+        }
+        return undefined;
+      }, 30000);
+      check('signed in again, what was recorded meanwhile arrives as the person', keptArrived?.record.coachId === SUPERVISOR, JSON.stringify(keptArrived?.record));
 
       const again = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: screenCode } });
       check(`a used code is refused ("${again.json.error}")`, again.status === 400 && again.json.field === 'code' && /already used/.test(again.json.error));
@@ -128,9 +152,9 @@ try {
       const listed = (await call(url, admin, '/api/sign-in-codes')).json.codes ?? [];
       check(
         `the admin's list shows each code's state (${listed.map((c) => (c.used ? 'used' : c.revoked ? 'revoked' : 'open')).join(', ')})`,
-        listed.filter((c) => c.used).length === 2 &&
+        listed.filter((c) => c.used).length === 3 &&
           listed.filter((c) => c.revoked).length === 1 &&
-          listed.length === 4 &&
+          listed.length === 5 &&
           listed.every((c) => c.person === SUPERVISOR),
       );
 
