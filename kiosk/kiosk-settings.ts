@@ -18,6 +18,7 @@ import { loadProblemWords } from '../src/components/load-problem-words.js';
 import '../src/components/huddle-setup/huddle-setup.js';
 import './device-tokens.js';
 import './sign-in-codes.js';
+import './record-history.js';
 import { settingsControlStyles } from './settings-styles.js';
 import { clearAll, exportData, importData } from '../src/store/whole-database.js';
 
@@ -270,6 +271,11 @@ export class KioskSettings extends LitElement {
             <h2 id="sign-in-title">${msg('Sign-in codes for people')}</h2>
             <p>${msg("A code signs one person's phone or tablet in as them, once: what it records is theirs.")}</p>
             <kiosk-sign-in-codes .server=${server} .token=${this.config.token} .people=${this.#people.value ?? []}></kiosk-sign-in-codes>
+          </section>
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">${msg('History of a record')}</h2>
+            <p>${msg('Who changed which fields of a record, and when: the person, and the device they used.')}</p>
+            <kiosk-record-history .server=${server} .token=${this.config.token} .store=${this.store}></kiosk-record-history>
           </section>`
           : nothing
       }

@@ -93,6 +93,19 @@ try {
         history[0]?.person === SUPERVISOR && /tapped in on unit-line-1/.test(history[0]?.deviceLabel ?? ''),
       );
 
+      // An admin reads the same history in the app: Settings, History of a record.
+      const adminScreen = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      adminScreen.on('pageerror', (error) => errors.push(error.message));
+      await adminScreen.goto(`${url}/?server=${encodeURIComponent(url)}&token=${admin}&unit=unit-line-2`);
+      await adminScreen.locator('kiosk-app nav button', { hasText: 'Settings' }).click({ timeout: 30000 });
+      const trail = adminScreen.locator('kiosk-record-history');
+      await trail.locator('select[name="kind"]').selectOption('coachingSessions');
+      await trail.locator('input[name="filter"]').fill(`${arrived?.record.day} · ${name}`);
+      await trail.locator('ul.records button').first().click({ timeout: 20000 });
+      const row = (await trail.locator('.history tbody tr').first().textContent({ timeout: 20000 }))?.replace(/\s+/g, ' ').trim();
+      check(`an admin's screen shows the record's history: who, on which device, which fields ("${row}")`, row?.includes(`${name} ${name} (tapped in on unit-line-1`) === true && /wentWell/.test(row ?? ''));
+      await adminScreen.close();
+
       // Nobody touches the wall: it counts down, then signs out by itself.
       const warned = await until(async () => /signing out in \d+ s/.test((await banner.textContent().catch(() => '')) ?? ''), TAP_OUT_SECONDS * 1000);
       check('before signing out, the wall counts down the last seconds', warned === true);
