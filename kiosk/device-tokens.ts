@@ -10,6 +10,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { TokenListing as Listing } from '../src/protocol/sync.js';
 import { settingsControlStyles, settingsListStyles } from './settings-styles.js';
 import { adminCall } from './admin-api.js';
+import { roleName } from './role-names.js';
 
 export class KioskDeviceTokens extends LitElement {
   @property({ attribute: false }) server!: string;
@@ -113,19 +114,6 @@ export class KioskDeviceTokens extends LitElement {
 }
 
 const nameOf = (t: Listing) => t.label || msg(str`token ${t.id}`);
-
-function roleName(role: string): string {
-  switch (role) {
-    case 'wall':
-      return msg('wall screen');
-    case 'coach':
-      return msg('coach');
-    case 'admin':
-      return msg('admin');
-    default:
-      return role;
-  }
-}
 
 customElements.get('kiosk-device-tokens') ?? customElements.define('kiosk-device-tokens', KioskDeviceTokens);
 

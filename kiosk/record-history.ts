@@ -120,7 +120,10 @@ export class KioskRecordHistory extends LitElement {
   }
 
   async #load(): Promise<void> {
-    const [people, records] = await Promise.all([this.store.get(allOf('people', { includeRetired: true })), this.store.get(allOf(this.kind, { includeRetired: true }))]);
+    const [people, records] = await Promise.all([
+      this.store.get(allOf('people', { includeRetired: true })),
+      this.store.get(allOf(this.kind, { includeRetired: true })),
+    ]);
     this.#names = new Map(people.map((p: Person) => [p.id, p.name]));
     if (this.kind === 'kpiValues') for (const kpi of await this.store.get(allOf('kpis', { includeRetired: true }))) this.#names.set(kpi.id, kpi.name);
     this.records = [...records].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

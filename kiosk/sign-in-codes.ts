@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Person } from '../src/model/index.js';
 import { adminCall } from './admin-api.js';
+import { roleName } from './role-names.js';
 import { qrCode } from './qr-code.js';
 import { settingsControlStyles, settingsListStyles } from './settings-styles.js';
 
@@ -101,7 +102,9 @@ export class KioskSignInCodes extends LitElement {
       return;
     }
     try {
-      const made = await adminCall<Omit<MadeCode, 'person'>>(this.server, this.token, 'POST', '/api/sign-in-codes', { body: { person: person.id, role } });
+      const made = await adminCall<Omit<MadeCode, 'person'>>(this.server, this.token, 'POST', '/api/sign-in-codes', {
+        body: { person: person.id, ...(role ? { role } : {}) },
+      });
       this.made = { ...made, person };
       await this.#load();
     } catch (error) {
@@ -143,8 +146,8 @@ export class KioskSignInCodes extends LitElement {
           ${people.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
         </select></label>
         <label>${msg('Rights')}<select name="role">
-          <option value="coach">${msg('coach')}</option>
-          <option value="admin">${msg('admin')}</option>
+          <option value="">${msg("the person's own (admin, coach or member)")}</option>
+          ${['member', 'coach', 'admin'].map((role) => html`<option value=${role}>${roleName(role)}</option>`)}
         </select></label>
         <button class="primary" type="submit">${msg('Make a sign-in code')}</button>
       </form>
@@ -164,7 +167,7 @@ export class KioskSignInCodes extends LitElement {
           ? html`<ul aria-label=${msg('Sign-in codes made')}>
             ${this.codes.map(
               (code) => html`<li data-sign-in-code=${code.id}>
-                <span><strong>${named(code.person)}</strong> · ${code.role === 'admin' ? msg('admin') : msg('coach')} · ${this.#state(code)}</span>
+                <span><strong>${named(code.person)}</strong> · ${roleName(code.role)} · ${this.#state(code)}</span>
                 ${
                   code.used || code.revoked || Date.parse(code.expires) < Date.now()
                     ? nothing

@@ -66,6 +66,10 @@ export class KioskTapIn extends LitElement {
         display: grid;
         gap: 8px;
       }
+      form {
+        display: grid;
+        gap: 16px;
+      }
       .keys {
         display: grid;
         grid-template-columns: repeat(3, 1fr);
@@ -108,7 +112,7 @@ export class KioskTapIn extends LitElement {
   }
 
   protected override render() {
-    return html`<form role="dialog" aria-modal="true" aria-labelledby="tap-in-title" @submit=${this.#submit}>
+    return html`<div role="dialog" aria-modal="true" aria-labelledby="tap-in-title"><form @submit=${this.#submit}>
       <h2 id="tap-in-title">${msg('Tap in as yourself')}</h2>
       <p>${msg('On your phone or tablet, choose "Tap in on a wall" and type the code it shows. This screen records as you until you sign out or leave it alone.')}</p>
       <label
@@ -135,14 +139,15 @@ export class KioskTapIn extends LitElement {
           ${msg('Cancel')}
         </button>
       </div>
-    </form>`;
+    </form></div>`;
   }
 }
 
 /** Why a tap-in did not work, in the screen's language. */
 function tapInProblem(error: unknown): string {
   if (!(error instanceof SyncFailure)) return (error as Error).message;
-  if (error.offline) return msg('Tapping in needs the server, and it cannot be reached now: record on your own device, or try again when this screen is online.');
+  if (error.offline)
+    return msg('Tapping in needs the server, and it cannot be reached now: record on your own device, or try again when this screen is online.');
   if (error.status === 429) return msg('Too many wrong codes on this screen: wait a minute, then try again.');
   if (error.status === 400) return msg('This code is unknown, already used or expired: make a new one on your phone or tablet.');
   return error.message;
@@ -189,9 +194,7 @@ export class KioskTapInCode extends LitElement {
   }
 
   protected override render() {
-    const until = this.made
-      ? new Date(this.made.expires).toLocaleTimeString(document.documentElement.lang || [], { hour: '2-digit', minute: '2-digit' })
-      : '';
+    const until = this.made ? new Date(this.made.expires).toLocaleTimeString(document.documentElement.lang || [], { hour: '2-digit', minute: '2-digit' }) : '';
     return html`<div role="dialog" aria-modal="true" aria-labelledby="code-title">
       <h2 id="code-title">${msg('Tap in on a wall')}</h2>
       ${

@@ -103,10 +103,10 @@ export async function createSignInCode(sql: Sql, request: NewSignInCode): Promis
  * the person's unused one. Typed in front of the team, it is worth nothing a minute later.
  */
 export async function createTapInCode(sql: Sql, org: string, personId: string, role: PersonalRole): Promise<{ code: string; expires: string }> {
-  await sql.query(`update sign_in_codes set revoked_at = now() where org = $1 and person_id = $2 and purpose = 'tap-in' and used_at is null and revoked_at is null`, [
-    org,
-    personId,
-  ]);
+  await sql.query(
+    `update sign_in_codes set revoked_at = now() where org = $1 and person_id = $2 and purpose = 'tap-in' and used_at is null and revoked_at is null`,
+    [org, personId],
+  );
   const digits = [...randomBytes(8)].map((byte) => String(byte % 10)).join('');
   const code = `${digits.slice(0, 4)} ${digits.slice(4)}`;
   const expires = await storeCode(sql, { hash: hashToken(normaliseCode(code)), org, personId, role, minutes: TAP_IN_CODE_MINUTES, purpose: 'tap-in' });
@@ -194,9 +194,10 @@ export async function listSignInCodes(sql: Sql, org: string): Promise<SignInCode
     expires_at: string | Date;
     used_at: string | Date | null;
     revoked_at: string | Date | null;
-  }>("select hash, person_id, role, created_at, expires_at, used_at, revoked_at from sign_in_codes where org = $1 and purpose = 'sign-in' order by created_at", [
-    org,
-  ]);
+  }>(
+    "select hash, person_id, role, created_at, expires_at, used_at, revoked_at from sign_in_codes where org = $1 and purpose = 'sign-in' order by created_at",
+    [org],
+  );
   const time = (value: string | Date | null) => (value === null ? '' : new Date(value).toISOString());
   return rows.map((r) => ({
     id: r.hash.slice(0, 12),

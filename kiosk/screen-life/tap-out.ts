@@ -22,7 +22,7 @@ export class TapOutController implements ReactiveController {
   }
 
   /** Signs out (by `signOut`) after `idleSeconds` without a touch, counting from now. */
-  start(idleSeconds: number, signOut: () => void): void {
+  start(idleSeconds: number, signOut: () => void, checkEveryMs = 1000): void {
     this.stop();
     this.activity.touched();
     this.#timer = setInterval(() => {
@@ -37,7 +37,7 @@ export class TapOutController implements ReactiveController {
         this.secondsLeft = shown;
         this.host.requestUpdate();
       }
-    }, 1000);
+    }, checkEveryMs);
   }
 
   stop(): void {

@@ -112,11 +112,14 @@ try {
       await card.locator('textarea[name="wentWell"]').fill(keptWords);
       await card.locator('button', { hasText: 'Save coaching' }).tap();
       const ended = await phone.locator('kiosk-app .sign-in-again').textContent({ timeout: 30000 });
-      check(`a revoked phone asks to sign in again and keeps what was recorded ("${ended?.replace(/\s+/g, ' ').trim()}")`, /is kept on this device/.test(ended ?? ''));
+      check(
+        `a revoked phone asks to sign in again and keeps what was recorded ("${ended?.replace(/\s+/g, ' ').trim()}")`,
+        /is kept on this device/.test(ended ?? ''),
+      );
       const fresh = await call(url, admin, '/api/sign-in-codes', { method: 'POST', body: { person: SUPERVISOR } });
       await phone.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${fresh.json.code}&unit=unit-line-1&views=card`);
       const keptArrived = await until(async () => {
-        for (let cursor = 0, more = true, found; more; ) {
+        for (let cursor = 0, more = true, found; more;) {
           const { json } = await call(url, admin, `/api/sync/pull?cursor=${cursor}`);
           found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === keptWords);
           if (found) return found;
@@ -124,7 +127,11 @@ try {
         }
         return undefined;
       }, 30000);
-      check('signed in again, what was recorded meanwhile arrives as the person', keptArrived?.record.coachId === SUPERVISOR, JSON.stringify(keptArrived?.record));
+      check(
+        'signed in again, what was recorded meanwhile arrives as the person',
+        keptArrived?.record.coachId === SUPERVISOR,
+        JSON.stringify(keptArrived?.record),
+      );
 
       const again = await call(url, undefined, '/api/sign-in', { method: 'POST', body: { code: screenCode } });
       check(`a used code is refused ("${again.json.error}")`, again.status === 400 && again.json.field === 'code' && /already used/.test(again.json.error));

@@ -78,7 +78,7 @@ try {
       await card.locator('textarea[name="wentWell"]').fill(wentWell);
       await card.locator('button', { hasText: 'Save coaching' }).tap();
       const arrived = await until(async () => {
-        for (let cursor = 0, more = true, found; more; ) {
+        for (let cursor = 0, more = true, found; more;) {
           const { json } = await call(url, admin, `/api/sync/pull?cursor=${cursor}`);
           found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
           if (found) return found;
@@ -103,7 +103,10 @@ try {
       await trail.locator('input[name="filter"]').fill(`${arrived?.record.day} · ${name}`);
       await trail.locator('ul.records button').first().click({ timeout: 20000 });
       const row = (await trail.locator('.history tbody tr').first().textContent({ timeout: 20000 }))?.replace(/\s+/g, ' ').trim();
-      check(`an admin's screen shows the record's history: who, on which device, which fields ("${row}")`, row?.includes(`${name} ${name} (tapped in on unit-line-1`) === true && /wentWell/.test(row ?? ''));
+      check(
+        `an admin's screen shows the record's history: who, on which device, which fields ("${row}")`,
+        row?.includes(`${name} ${name} (tapped in on unit-line-1`) === true && /wentWell/.test(row ?? ''),
+      );
       await adminScreen.close();
 
       // Nobody touches the wall: it counts down, then signs out by itself.

@@ -9,6 +9,7 @@ import { ActivityController } from '../../kiosk/screen-life/activity.js';
 import { DayController } from '../../kiosk/screen-life/day.js';
 import { RotationController } from '../../kiosk/screen-life/rotation.js';
 import { RelockController } from '../../kiosk/screen-life/relock.js';
+import { TapOutController } from '../../kiosk/screen-life/tap-out.js';
 import { UpdateReloadController, hasUnsavedInput } from '../../kiosk/screen-life/update-reload.js';
 import { RecoveryController } from '../../kiosk/screen-life/recovery.js';
 import { until } from '../helpers/ui.js';
@@ -68,6 +69,25 @@ describe('kiosk: screen life', () => {
     relock.unlock();
     await pause(120);
     expect(relock.locked, 'no relock timer after the screen left the page').to.equal(false);
+  });
+
+  it('tap-out: a person tapped in is signed out after the idle time, counted down at the end; a touch keeps them', async () => {
+    const host = await fixture<ScreenHost>(html`<screen-life-host></screen-life-host>`);
+    const activity = new ActivityController(host);
+    const tapOut = new TapOutController(host, activity);
+    let signedOut = 0;
+    const started = Date.now();
+    tapOut.start(0.4, () => signedOut++, 20);
+    await until(() => tapOut.secondsLeft !== undefined, 'the countdown shown');
+    await pause(250);
+    window.dispatchEvent(new KeyboardEvent('keydown'));
+    await until(() => signedOut === 1, 'signed out after the idle time');
+    expect(Date.now() - started, 'the touch at 250 ms kept the person signed in for another 400 ms').to.be.greaterThan(600);
+    expect(tapOut.secondsLeft, 'no countdown once signed out').to.equal(undefined);
+    tapOut.start(0.05, () => signedOut++, 10);
+    host.remove();
+    await pause(120);
+    expect(signedOut, 'no sign-out timer after the screen left the page').to.equal(1);
   });
 
   it('an update reloads only at a quiet moment: never over unsaved input', async () => {
