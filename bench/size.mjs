@@ -116,17 +116,35 @@ console.log(JSON.stringify({ bench: 'size', entry: 'Lit (lit, decorators, contex
 const all = await gzipBytes({ entryPoints: ['src/index.ts'] });
 console.log(JSON.stringify({ bench: 'size', entry: 'huddle-elements (every element, Lit and chart.js)', gzipKB: kb(all) }));
 
-// The kiosk as a browser first downloads it: the production build's scripts, styles and page.
+// The kiosk as a browser first downloads it: the page, what the page loads at once (its script,
+// the modules it preloads, its style, the manifest) and, on a screen in German or Spanish, that
+// language's texts (the larger counts). What loads only when shown - the set-up, the settings, the
+// demo generator - is reported apart, and so is everything shipped.
 execFileSync('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
 const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const shipped = files('dist/kiosk').filter((f) => /\.(js|css|html|webmanifest)$/.test(f) && !/sw\.js$|workbox-/.test(f));
-const kiosk = shipped.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-console.log(JSON.stringify({ bench: 'size', entry: 'kiosk (page, scripts, styles; service worker excluded)', gzipKB: kb(kiosk), files: shipped.length }));
+const page = readFileSync('dist/kiosk/index.html', 'utf8');
+const atOnce = ['dist/kiosk/index.html', ...[...page.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css|webmanifest))"/g)].map((m) => join('dist/kiosk', m[1]))];
+const languages = shipped.filter((f) => /[/\\](de|es)-[\w-]+\.js$/.test(f));
+const firstStart = [...new Set(atOnce)].reduce((sum, f) => sum + gz(f), 0) + Math.max(0, ...languages.map(gz));
+const onDemand = shipped.filter((f) => !atOnce.includes(f) && !languages.includes(f));
+const kiosk = firstStart;
+console.log(JSON.stringify({ bench: 'size', entry: 'kiosk first start (page, what it loads at once, one language; service worker excluded)', gzipKB: kb(firstStart) }));
+console.log(
+  JSON.stringify({
+    bench: 'size',
+    entry: 'kiosk loaded when shown (set-up, settings, demo, problem words)',
+    gzipKB: kb(onDemand.reduce((sum, f) => sum + gz(f), 0)),
+    files: onDemand.length,
+  }),
+);
+console.log(JSON.stringify({ bench: 'size', entry: 'kiosk, everything shipped (both languages)', gzipKB: kb(shipped.reduce((sum, f) => sum + gz(f), 0)), files: shipped.length }));
 
 console.log(
   over.length
     ? `OVER BUDGET (15 kB per element without Lit, chart.js and composed elements): ${over.join(', ')}`
     : `every element's own share within 15 kB gzip (without Lit, chart.js and the elements it composes)`,
 );
-console.log(kiosk <= KIOSK_BUDGET ? `kiosk within 160 kB gzip (${kb(kiosk)} kB)` : `KIOSK OVER BUDGET: ${kb(kiosk)} kB > 160 kB`);
+console.log(kiosk <= KIOSK_BUDGET ? `kiosk's first start within 160 kB gzip (${kb(kiosk)} kB)` : `KIOSK OVER BUDGET: first start ${kb(kiosk)} kB > 160 kB`);
 process.exitCode = over.length || kiosk > KIOSK_BUDGET ? 1 : 0;

@@ -17,7 +17,6 @@ import { allOf, orgSettings, recordById, whereEquals } from '../src/store/querie
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { SyncStateController } from '../src/controllers/sync-state.js';
 import { huddleOfDay, leaderOf, type Huddle, type Person } from '../src/model/index.js';
-import { loadDemoOrganisation } from '../src/demo/index.js';
 import { tokens } from '../src/styles/tokens.js';
 import { loadProblemWords } from '../src/components/load-problem-words.js';
 import type { HuddleProvider } from '../src/components/huddle-provider/huddle-provider.js';
@@ -39,14 +38,12 @@ import './phone-link.js';
 import './tap-in.js';
 import './board-overview.js';
 import './pin-pad.js';
-import './kiosk-settings.js';
 import '../src/components/huddle-provider/huddle-provider.js';
 import '../src/components/huddle-board/huddle-board.js';
 import '../src/components/huddle-escalations/huddle-escalations.js';
 import '../src/components/coaching-cascade/coaching-cascade.js';
 import '../src/components/feedback-loop/feedback-loop.js';
 import '../src/components/coaching-impact/coaching-impact.js';
-import '../src/components/huddle-setup/huddle-setup.js';
 import '../src/components/coaching-card/coaching-card.js';
 
 /** An error's message in the page's language: the words load with the first problem shown. */
@@ -308,6 +305,16 @@ export class KioskApp extends LitElement {
     // The tokens select on data-theme, like every huddle element's.
     const theme = this.#config?.theme ?? 'wall';
     if (this.dataset['theme'] !== theme) this.dataset['theme'] = theme;
+    // What most screens never show loads when it is about to be shown (the elements upgrade then):
+    // a wall's first start downloads the board, not the set-up or the admin's settings.
+    if (this.phase.name === 'setting-up') void import('../src/components/huddle-setup/huddle-setup.js');
+    if (this.showSettings) void import('./kiosk-settings.js');
+  }
+
+  /** The demo organisation's generator is loaded only to load the demo. */
+  async #loadDemo(): Promise<void> {
+    const { loadDemoOrganisation } = await import('../src/demo/index.js');
+    await loadDemoOrganisation(this.#store);
   }
 
   async #start(): Promise<void> {
@@ -335,7 +342,7 @@ export class KioskApp extends LitElement {
           this.phase = { name: 'welcome', config };
           return;
         }
-        await loadDemoOrganisation(this.#store);
+        await this.#loadDemo();
       }
     } catch (error) {
       this.phase = { name: 'failed', message: await problemMessage(error as Error) };
@@ -388,7 +395,7 @@ export class KioskApp extends LitElement {
   async #tryDemo(config: KioskConfig): Promise<void> {
     this.phase = { name: 'starting' };
     try {
-      await loadDemoOrganisation(this.#store);
+      await this.#loadDemo();
     } catch (error) {
       this.phase = { name: 'failed', message: await problemMessage(error as Error) };
       return;

@@ -8,14 +8,12 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { allOf } from '../src/store/queries.js';
 import { CSV_EXPORTS, type CsvExport } from '../src/store/csv.js';
-import { loadDemoOrganisation } from '../src/demo/index.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { Person, Unit } from '../src/model/index.js';
 import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
 import { viewName } from './view-names.js';
 import { loadProblemWords } from '../src/components/load-problem-words.js';
-import '../src/components/huddle-setup/huddle-setup.js';
 import './device-tokens.js';
 import './sign-in-codes.js';
 import './record-history.js';
@@ -176,6 +174,7 @@ export class KioskSettings extends LitElement {
         await clearAll(this.store);
         this.message = msg('All data on this screen was cleared.');
       } else if (pending?.kind === 'demo') {
+        const { loadDemoOrganisation } = await import('../src/demo/index.js');
         await loadDemoOrganisation(this.store);
         this.message = msg('The demo organisation was loaded.');
       }
@@ -203,6 +202,11 @@ export class KioskSettings extends LitElement {
         <button @click=${() => (this.pending = undefined)}>${msg('Cancel')}</button>
       </div>
     </section>`;
+  }
+
+  protected override willUpdate(): void {
+    // The set-up is loaded when it is opened: most visits to the settings do not.
+    if (this.settingUp) void import('../src/components/huddle-setup/huddle-setup.js');
   }
 
   protected override render() {
