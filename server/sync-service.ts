@@ -7,6 +7,7 @@
  */
 import {
   authorProblem,
+  conversationFor,
   isAnonymous,
   problemText,
   recordRuleProblem,
@@ -14,7 +15,12 @@ import {
   ValidationError,
   type EntityKind,
   type EntityMap,
+  type CoachingSession,
+  type OrgSettings,
+  type Person,
   type RecordLookup,
+  type Unit,
+  type VisibilityContext,
 } from '../src/model/index.js';
 import { HybridClock, hlcMs, newNodeId, type Hlc } from '../src/model/hlc.js';
 import { mergeFields, type FieldClocks } from '../src/model/merge.js';
@@ -175,12 +181,35 @@ export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<P
   );
   const page = rows.slice(0, limit);
   const visible = who.role === 'pulse' ? page.filter((r) => pulseReads(who, r)) : page;
+  // Coaching conversations go as the reader may see them: the words to the people in them only.
+  const context = visible.some((r) => r.kind === 'coachingSessions') ? await visibilityContext(db, who.org) : undefined;
   return {
     serverTime: Date.now(),
     cursor: page.length > 0 ? Number(page[page.length - 1]!.seq) : cursor,
-    records: visible.map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
+    records: visible
+      .map((r) => (r.kind === 'coachingSessions' && context ? asSeenBy(who, r, context) : r))
+      .map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
     more: rows.length > limit,
   };
+}
+
+/** What the visibility policy needs: the organisation's setting, its people and boards. */
+async function visibilityContext(db: Database, org: string): Promise<VisibilityContext> {
+  const { rows } = await db.query<{ kind: 'org' | 'people' | 'units'; data: Record<string, unknown> }>(
+    "select kind, data from records where org = $1 and kind in ('org', 'people', 'units')",
+    [org],
+  );
+  const of = <T>(kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.data as unknown as T);
+  return { org: of<OrgSettings>('org')[0], people: of<Person>('people'), units: of<Unit>('units') };
+}
+
+/** A stored conversation as `who` may read it: without its words (and their stamps) unless the policy gives them. */
+function asSeenBy<R extends { data: Record<string, unknown>; clocks: FieldClocks }>(who: WhoAmI, row: R, context: VisibilityContext): R {
+  const session = row.data as unknown as CoachingSession;
+  const seen = conversationFor({ ...(who.personId ? { personId: who.personId } : {}) }, session, context);
+  if (seen === session) return row;
+  const { answers: _answers, ...clocks } = row.clocks;
+  return { ...row, data: seen as unknown as Record<string, unknown>, clocks };
 }
 
 /**

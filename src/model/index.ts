@@ -5,6 +5,7 @@ export { ValidationError, cleanText, cleanTexts } from './schema.js';
 export * from './problems.js';
 export { problemText } from './problem-text.js';
 export * from './write-rules.js';
+export * from './visibility.js';
 export * from './record-ids.js';
 export * from './backup-file.js';
 export { SCHEMA_VERSION, upgradeRecord } from './record-upgrades.js';

@@ -32,7 +32,16 @@ export interface OrgSettings extends RecordBase {
   tiers: TierLabels[];
   /** What a team member (no leading role) is called: "Operator", "Nurse". */
   memberLabel: string;
+  /**
+   * Who reads a coaching conversation's words besides its coach and learner (see visibility.ts):
+   * nobody ('pair', the default) or also the learner's line above ('pair-and-line').
+   */
+  coachingWordsReadBy?: CoachingWordsReaders;
 }
+
+/** The organisation's choice of who reads coaching conversations' words; private to the pair unless it chose otherwise. */
+export const COACHING_WORDS_READERS = ['pair', 'pair-and-line'] as const;
+export type CoachingWordsReaders = (typeof COACHING_WORDS_READERS)[number];
 
 /** A board: a team, area or plant in the tier tree. */
 export interface Unit extends RecordBase {

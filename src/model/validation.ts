@@ -10,6 +10,7 @@ import {
   ESCALATION_STATES,
   FEEDBACK_SUBJECTS,
   KATA_QUESTIONS,
+  COACHING_WORDS_READERS,
   KPI_CATEGORIES,
   RESOURCE_KINDS,
   SAFETY_STAGES,
@@ -61,6 +62,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     locale: required(text(35)),
     tiers: required(listOf(shape({ unit: name, leader: name }), 10)),
     memberLabel: name,
+    coachingWordsReadBy: optional(oneOf(COACHING_WORDS_READERS)),
   },
   units: { name, tier: required(integerBetween(1, 10)), parentId: optional(id), huddleAt: optional(timeOfDay) },
   people: {

@@ -113,6 +113,11 @@ const MIGRATIONS: Record<number, Migration> = {
    * (for signing in as themselves). Nothing in the layout changes; raised for the same reason.
    */
   5: () => undefined,
+  /**
+   * Version 6: the organisation may let the learner's line above read coaching conversations'
+   * words (`coachingWordsReadBy`). Nothing in the layout changes; raised for the same reason.
+   */
+  6: () => undefined,
 };
 
 /** Runs the migrations from `oldVersion` (0 for a new database) up to DB_VERSION. */

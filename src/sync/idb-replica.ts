@@ -4,7 +4,18 @@
  * Used only by the SyncClient, so that elements do not carry it.
  */
 import type { Tx } from '../store/idb.js';
-import { validateRecord, type AnyRecord } from '../model/index.js';
+import {
+  CONVERSATION_WORDS,
+  mayReadWords,
+  validateRecord,
+  withoutWords,
+  type AnyRecord,
+  type CoachingSession,
+  type OrgSettings,
+  type Person,
+  type Reader,
+  type Unit,
+} from '../model/index.js';
 import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
 import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternals } from '../store/idb-store.js';
@@ -221,6 +232,53 @@ export class IdbReplica {
     return row?.tokenEnd === tokenEnd ? row.who : undefined;
   }
 
+  /**
+   * Keeps on this device only the conversations' words its reader may read (see visibility.ts):
+   * the server sends no others, but a wall keeps what a person tapped in on it recorded, and a
+   * device re-assigned to someone else keeps what its last reader could read. Words it may not
+   * read are removed, their stamps set back to zero so that a full copy wins again should the
+   * reader gain the right (see `readerChanged`). Returns how many conversations lost their words.
+   */
+  async keepOnlyReadableWords(reader: Reader): Promise<number> {
+    const changes: RecordChange[] = [];
+    await this.#transaction(['org', 'people', 'units', 'coachingSessions', FIELD_CLOCKS], async (tx) => {
+      const all = async <T>(kind: string) => (await tx.objectStore(kind).getAll()) as T[];
+      const context = { org: (await all<OrgSettings>('org'))[0], people: await all<Person>('people'), units: await all<Unit>('units') };
+      const sessions = tx.objectStore('coachingSessions');
+      const clockStore = tx.objectStore(FIELD_CLOCKS);
+      for (const session of await all<CoachingSession>('coachingSessions')) {
+        if (!holdsWords(session) || mayReadWords(reader, session, context)) continue;
+        const after = withoutWords(session);
+        await sessions.put(after);
+        const key = clockKey('coachingSessions', session.id);
+        const row = (await clockStore.get(key)) as ClockRow | undefined;
+        const clocks = { ...row?.clocks };
+        for (const field of CONVERSATION_WORDS) if (field in clocks) clocks[field] = ZERO_HLC;
+        await clockStore.put({ key, clocks } satisfies ClockRow);
+        changes.push({ kind: 'coachingSessions', before: session, after });
+      }
+    });
+    if (changes.length > 0) this.#internals.merged(changes);
+    return changes.length;
+  }
+
+  /**
+   * Whether this device reads as someone else than the last time (another person signed in, a
+   * token re-assigned): then its next pull starts from the beginning, so that what the new
+   * reader may read arrives whole.
+   */
+  async readerChanged(source: string, reader: Reader): Promise<boolean> {
+    return this.#transaction([META], async (tx) => {
+      const meta = tx.objectStore(META);
+      const last = (await meta.get(`reader:${source}`)) as { personId: string } | undefined;
+      const now = reader.personId ?? '';
+      await meta.put({ key: `reader:${source}`, personId: now });
+      if (last === undefined || last.personId === now) return false;
+      await meta.put({ key: `cursor:${source}`, cursor: 0 });
+      return true;
+    });
+  }
+
   /** The cursor of the last pull from `source` (0 before the first). */
   async syncCursor(source: string): Promise<number> {
     const db = await this.#internals.connection();
@@ -274,6 +332,17 @@ export class IdbReplica {
     if (changes.length > 0) this.#internals.merged(changes);
     return { changed: changes.length, rejected };
   }
+}
+
+/** Whether a stored conversation still holds words (rather than the neutral copy withoutWords makes). */
+function holdsWords(session: CoachingSession): boolean {
+  return (
+    session.wentWell !== '' ||
+    session.evenBetter !== '' ||
+    session.focus !== '' ||
+    session.answers !== undefined ||
+    Object.keys(session.ratings).some((key) => !key.startsWith('score-'))
+  );
 }
 
 /** `clocks` without the stamps `clock` finds beyond belief (the same object when none is). */

@@ -204,12 +204,26 @@ export class SyncClient implements SyncStateSource {
     this.#tapIn = undefined;
     this.#set(this.#state);
     await this.#endTapIns();
+    // The words go with the person at once; what waits to be sent keeps its own copy in the outbox.
+    await this.#keepOnlyReadable();
     await this.#kick({ push: true, pull: false });
   }
 
   async #endTapIns(): Promise<void> {
     const kept = await this.#replica.tapIns();
     if (kept.some((t) => !t.ended)) await this.#replica.saveTapIns(kept.map((t) => ({ ...t, ended: true })));
+  }
+
+  /**
+   * This device keeps only the words its own reader may read: after the server said who it is
+   * (a re-assigned device, a new sign-in: then everything is pulled again for the new reader) and
+   * after a person tapped in on it has gone. Never while someone is tapped in.
+   */
+  async #keepOnlyReadable(): Promise<void> {
+    if (this.#tapIn) return;
+    const reader = this.#who?.personId ? { personId: this.#who.personId } : {};
+    await this.#replica.readerChanged(this.#server, reader);
+    await this.#replica.keepOnlyReadableWords(reader);
   }
 
   /** Gives back the tokens of ended tap-ins whose writes are all sent (offline: later). */
@@ -263,6 +277,7 @@ export class SyncClient implements SyncStateSource {
         this.#who = who;
         this.#whoConfirmed = true;
         await this.#replica.rememberWho(this.#server, this.#tokenEnd(), who);
+        await this.#keepOnlyReadable();
       }
       if (!this.#clocksRepaired) {
         // The offset is known now (every answer carries the server's time); a database that

@@ -81,6 +81,8 @@ try {
     };
     serverCommand(env, 'demo', '--org', 'riverside');
     const admin = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'admin', '--label', 'Admin laptop');
+    // What the supervisor reads (only the people in a conversation read its words).
+    const supervisorReads = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'coach', '--person', SUPERVISOR);
     const running = await startServer(env);
     const errors = [];
     let providerUp = true;
@@ -117,7 +119,7 @@ try {
       await card.locator('button', { hasText: 'Save coaching' }).tap();
       const arrived = await until(async () => {
         for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(server, admin, `/api/sync/pull?cursor=${cursor}`);
+          const { json } = await call(server, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
           found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
           if (found) return found;
           ({ cursor, more } = json);

@@ -21,6 +21,8 @@ try {
     serverCommand(env, 'demo', '--org', 'riverside');
     const admin = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'admin', '--label', 'Admin laptop');
     const coach = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'coach', '--person', 'person-packing-supervisor');
+    // What the supervisor reads (only the people in a conversation read its words).
+    const supervisorReads = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'coach', '--person', SUPERVISOR);
     const server = await startServer(env);
     const { url } = server;
     const errors = [];
@@ -73,7 +75,7 @@ try {
       await card.locator('button', { hasText: 'Save coaching' }).tap();
       const arrived = await until(async () => {
         for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(url, admin, `/api/sync/pull?cursor=${cursor}`);
+          const { json } = await call(url, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
           found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
           if (found) return found;
           ({ cursor, more } = json);
@@ -105,7 +107,9 @@ try {
 
       // The phone's sign-in is revoked while its person works: what they record is kept, and sent
       // as theirs once they sign in again.
-      const phoneToken = ((await call(url, admin, '/api/tokens')).json.tokens ?? []).find((t) => t.person === SUPERVISOR && !t.revoked);
+      const phoneToken = ((await call(url, admin, '/api/tokens')).json.tokens ?? []).find(
+        (t) => t.person === SUPERVISOR && /\(signed in /.test(t.label) && !t.revoked,
+      );
       await call(url, admin, `/api/tokens/${phoneToken?.id}`, { method: 'DELETE' });
       await card.locator('[data-behaviour="board-visible"] button', { hasText: 'Consistently' }).tap();
       const keptWords = `Recorded after the sign-in ended (${database})`;
@@ -120,7 +124,7 @@ try {
       await phone.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${fresh.json.code}&unit=unit-line-1&views=card`);
       const keptArrived = await until(async () => {
         for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(url, admin, `/api/sync/pull?cursor=${cursor}`);
+          const { json } = await call(url, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
           found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === keptWords);
           if (found) return found;
           ({ cursor, more } = json);

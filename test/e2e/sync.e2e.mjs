@@ -133,12 +133,14 @@ async function suite(label, env, { secondInstance = false } = {}) {
     const wentWell = `Red KPIs first ${label}`;
     await card.locator('textarea[name="wentWell"]').fill(wentWell);
     await card.locator('button', { hasText: 'Save coaching' }).tap();
-    const session = await until(async () => (await recordsOn(wall.page, 'coachingSessions')).find((s) => s.wentWell === wentWell));
+    const session = await until(async () => (await recordsOn(tablet.page, 'coachingSessions')).find((s) => s.wentWell === wentWell));
     check(
-      "the coach's phone records the session as the coach, for the board's leader",
+      "the coach's phone records the session as the coach, for the board's leader (on the coach's tablet, words and all)",
       session?.coachId === 'person-assembly-supervisor' && session?.learnerId === 'person-line-1-leader',
       JSON.stringify(session),
     );
+    const onWall = await until(async () => (await recordsOn(wall.page, 'coachingSessions')).find((s) => s.id === session?.id));
+    check('the wall learns that it happened, not its words', onWall?.coachId === session?.coachId && onWall?.wentWell === '', JSON.stringify(onWall));
     await coachContext.close();
 
     // An action made at the Line 1 wall by taps and typing, then escalated to Assembly.

@@ -2,12 +2,14 @@
 // phone (signed in with a personal code) makes a tap-in code; the team's wall, signed out for
 // reading, takes it on its number pad and records as the supervisor - a coaching conversation
 // arrives as theirs, and its history names them and the wall - until nobody touches the wall for
-// the configured time: then it signs out by itself, closes the card, and gives the token back.
+// the configured time: then it signs out by itself, closes the card, keeps no words of what was
+// recorded, and gives the token back.
 // A wrong or used code is refused with words that say what to do; a tap-in code signs in no device.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
 import { call } from '../support/api.mjs';
+import { storedRecords } from '../support/idb.mjs';
 import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
@@ -27,6 +29,8 @@ try {
     serverCommand(env, 'demo', '--org', 'riverside');
     const admin = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'admin', '--label', 'Admin laptop');
     const wallToken = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'wall', '--unit', 'unit-line-1', '--label', 'Line 1 wall');
+    // The supervisor's own reading (only the people in a conversation read its words).
+    const supervisorReads = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'coach', '--person', SUPERVISOR);
     const server = await startServer(env);
     const { url } = server;
     const errors = [];
@@ -79,7 +83,7 @@ try {
       await card.locator('button', { hasText: 'Save coaching' }).tap();
       const arrived = await until(async () => {
         for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(url, admin, `/api/sync/pull?cursor=${cursor}`);
+          const { json } = await call(url, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
           found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
           if (found) return found;
           ({ cursor, more } = json);
@@ -116,6 +120,12 @@ try {
       check(
         'left alone, the wall signs out by itself and the card closes',
         (await banner.count()) === 0 && (await card.count()) === 0 && (await wall.locator('kiosk-app huddle-board').count()) === 1,
+      );
+      const kept = (await storedRecords(wall, 'coachingSessions')).find((s) => s.id === arrived?.id);
+      check(
+        'signed out, the wall keeps that the conversation happened, not its words: the next person cannot browse it',
+        kept !== undefined && kept.wentWell === '' && kept.focus === '' && kept.coachId === SUPERVISOR,
+        JSON.stringify(kept),
       );
       const givenBack = await until(async () => {
         const tokens = (await call(url, admin, '/api/tokens')).json.tokens ?? [];

@@ -1,0 +1,143 @@
+// Who reads a coaching conversation's words, on the real sync server: a supervisor records a
+// conversation with a team leader; each role's pull holds, field by field, what the policy in the
+// model gives it - the coach and the learner the words, a peer, a team member, the line above (by
+// default), an admin who is not in it, a wall and a phone link only that it happened and its score.
+// The organisation can let the line above read; the words then reach the manager. A wall kiosk
+// that syncs keeps no conversation's words in its IndexedDB.
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { checks, until } from '../support/checks.mjs';
+import { call } from '../support/api.mjs';
+import { storedRecords } from '../support/idb.mjs';
+import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
+
+const { check, finish } = checks();
+const SUPERVISOR = 'person-assembly-supervisor';
+const LEADER = 'person-line-1-leader';
+const MANAGER = 'person-plant-manager';
+const PEER = 'person-packing-supervisor';
+const OPERATOR = 'person-line-1-1';
+const WORDS = { wentWell: 'Every action had an owner', evenBetter: 'Start on the minute', focus: 'Time-keeping' };
+let counter = 0;
+const stamp = () => `${String(Date.now()).padStart(16, '0')}:${(counter++ % 0xffff).toString(16).padStart(4, '0')}:visibility`;
+
+/** Every record of a kind a token's pulls bring, by id. */
+async function pulled(url, token, kind) {
+  const found = new Map();
+  for (let cursor = 0, more = true; more;) {
+    const { json } = await call(url, token, `/api/sync/pull?cursor=${cursor}`);
+    for (const r of json.records ?? []) if (r.kind === kind) found.set(r.id, r.record);
+    ({ cursor, more } = json);
+  }
+  return found;
+}
+
+const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+try {
+  await onPostgres(async (database, env) => {
+    console.log(`who reads a conversation's words (${database})`);
+    serverCommand(env, 'demo', '--org', 'riverside');
+    const token = (...args) => serverCommand(env, 'token', 'create', '--org', 'riverside', ...args);
+    const tokens = {
+      coach: token('--role', 'coach', '--person', SUPERVISOR),
+      learner: token('--role', 'coach', '--person', LEADER),
+      'line manager': token('--role', 'coach', '--person', MANAGER),
+      peer: token('--role', 'coach', '--person', PEER),
+      'team member': token('--role', 'member', '--person', OPERATOR),
+      'admin (not in it)': token('--role', 'admin'),
+      wall: token('--role', 'wall', '--unit', 'unit-line-1'),
+    };
+    const server = await startServer(env);
+    const { url } = server;
+    try {
+      const phone = (await call(url, tokens.wall, '/api/phone-link', { method: 'POST' })).json.token;
+      const at = new Date().toISOString();
+      const id = `talk-${database}`;
+      const fields = {
+        createdAt: at,
+        updatedAt: at,
+        kind: 'huddle-observation',
+        direction: 'down',
+        coachId: SUPERVISOR,
+        learnerId: LEADER,
+        anonymous: false,
+        day: at.slice(0, 10),
+        ratings: { 'board-visible': 2, 'owners-named': 1 },
+        followUpDate: at.slice(0, 10),
+        ...WORDS,
+      };
+      const pushed = await call(url, tokens.coach, '/api/sync/push', {
+        method: 'POST',
+        body: { ops: [{ opId: `visibility-${Date.now()}`, kind: 'coachingSessions', id, hlc: stamp(), fields }] },
+      });
+      check('the supervisor records a conversation with the team leader', pushed.status === 200, JSON.stringify(pushed.json));
+
+      const readsWords = { coach: true, learner: true, 'line manager': false, peer: false, 'team member': false, 'admin (not in it)': false, wall: false };
+      for (const [role, reads] of Object.entries(readsWords)) {
+        const seen = (await pulled(url, tokens[role], 'coachingSessions')).get(id);
+        const words =
+          seen && seen.wentWell === WORDS.wentWell && seen.evenBetter === WORDS.evenBetter && seen.focus === WORDS.focus && seen.ratings['board-visible'] === 2;
+        const bare =
+          seen &&
+          seen.wentWell === '' &&
+          seen.evenBetter === '' &&
+          seen.focus === '' &&
+          !('answers' in seen) &&
+          JSON.stringify(seen.ratings) === '{"score-1":1,"score-2":2}' &&
+          seen.coachId === SUPERVISOR &&
+          seen.day === fields.day &&
+          seen.followUpDate === fields.followUpDate;
+        check(
+          reads ? `the ${role} reads the words` : `the ${role} sees that it happened, when, with whom and its score, not the words`,
+          reads ? words : bare,
+          JSON.stringify(seen),
+        );
+      }
+      const phonePull = await pulled(url, phone, 'coachingSessions');
+      check("a board's phone link receives no conversation at all", phonePull.size === 0);
+
+      // The organisation lets the line above read.
+      const org = [...(await pulled(url, tokens['admin (not in it)'], 'org')).values()][0];
+      const setting = await call(url, tokens['admin (not in it)'], '/api/sync/push', {
+        method: 'POST',
+        body: { ops: [{ opId: `visibility-org-${Date.now()}`, kind: 'org', id: org.id, hlc: stamp(), fields: { coachingWordsReadBy: 'pair-and-line' } }] },
+      });
+      const lineSees = (await pulled(url, tokens['line manager'], 'coachingSessions')).get(id);
+      const peerSees = (await pulled(url, tokens.peer, 'coachingSessions')).get(id);
+      check(
+        'when the organisation lets the line above read, the plant manager reads the words and the peer still does not',
+        setting.status === 200 && lineSees?.wentWell === WORDS.wentWell && peerSees?.wentWell === '',
+        JSON.stringify(setting.json),
+      );
+      const bad = await call(url, tokens['admin (not in it)'], '/api/sync/push', {
+        method: 'POST',
+        body: { ops: [{ opId: `visibility-bad-${Date.now()}`, kind: 'org', id: org.id, hlc: stamp(), fields: { coachingWordsReadBy: 'everyone' } }] },
+      });
+      check(
+        `a setting the policy does not know is refused, naming the field ("${bad.json.error}")`,
+        bad.status === 400 && /coachingWordsReadBy/.test(bad.json.error ?? ''),
+      );
+
+      // A wall screen that syncs the whole demo organisation keeps no conversation's words.
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${url}/?server=${encodeURIComponent(url)}&token=${tokens.wall}&unit=unit-line-1`);
+      await page.locator('kiosk-app huddle-board').waitFor({ timeout: 30000 });
+      const stored = await until(async () => {
+        const sessions = await storedRecords(page, 'coachingSessions');
+        return sessions.some((s) => s.id === id) ? sessions : undefined;
+      }, 30000);
+      const withWords = (stored ?? []).filter((s) => s.wentWell || s.evenBetter || s.focus || s.answers);
+      check(
+        `the wall's IndexedDB holds the conversations (${stored?.length ?? 0}) without a single one's words`,
+        stored !== undefined && stored.length > 10 && withWords.length === 0,
+        JSON.stringify(withWords[0]),
+      );
+      await page.close();
+    } finally {
+      await server.stop();
+    }
+  });
+} finally {
+  await browser.close();
+}
+finish();
