@@ -524,6 +524,7 @@ export class KioskApp extends LitElement {
         theme=${config?.theme ?? 'wall'}
         locale=${config?.locale ?? ''}
         ?edits-locked=${this.#relock.locked}
+        ?shared-screen=${!this.sync?.who?.personId}
         @sync-started=${this.#syncStarted}
         >${this.renderPhase()}</huddle-provider
       >${

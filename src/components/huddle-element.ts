@@ -12,7 +12,8 @@ import { storeContext } from '../context/store-context.js';
 import { DEFAULT_SETTINGS, settingsContext, type HuddleSettings, type ThemeName } from '../context/settings-context.js';
 import { defaultStoreOnDemand } from '../store/default-store-on-demand.js';
 import type { HuddleStore } from '../store/contract.js';
-import type { EntityKind } from '../model/index.js';
+import type { CoachingSession, EntityKind } from '../model/index.js';
+import { heldWithoutWords } from '../model/visibility.js';
 import type { HuddleEventMap } from './events.js';
 import { followPageLanguage } from '../locales/localization.js';
 import { loadProblemWords } from './load-problem-words.js';
@@ -81,6 +82,14 @@ export class HuddleElement extends LitElement {
 
   protected get settings(): HuddleSettings {
     return this.providedSettings ?? DEFAULT_SETTINGS;
+  }
+
+  /**
+   * Whether this element may show a conversation's words: not on a shared screen, and not when
+   * the store holds it without them (the server gave this device only that it happened).
+   */
+  protected showsWordsOf(session: CoachingSession): boolean {
+    return !this.settings.sharedScreen && !heldWithoutWords(session);
   }
 
   protected get effectiveTheme(): ThemeName {

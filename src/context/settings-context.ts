@@ -1,6 +1,6 @@
 /**
- * Display settings shared by a subtree: locale for dates and numbers, the theme, and
- * whether edits need a PIN. Tier and role labels are organisation data (in the store),
+ * Display settings shared by a subtree: locale for dates and numbers, the theme, whether
+ * edits need a PIN, and whether the screen is shared. Tier and role labels are organisation data (in the store),
  * not settings, so that every device of an organisation uses the same words.
  */
 import { createContext } from '@lit/context';
@@ -13,8 +13,10 @@ export interface HuddleSettings {
   theme: ThemeName;
   /** True when edits are locked behind a PIN on a shared screen. */
   editsLocked: boolean;
+  /** True on a screen many people pass (a wall): it shows no coaching conversation's words (see visibility.ts). */
+  sharedScreen: boolean;
 }
 
-export const DEFAULT_SETTINGS: HuddleSettings = { locale: '', theme: 'light', editsLocked: false };
+export const DEFAULT_SETTINGS: HuddleSettings = { locale: '', theme: 'light', editsLocked: false, sharedScreen: false };
 
 export const settingsContext = createContext<HuddleSettings>(Symbol.for('huddle-elements.settings'));

@@ -61,6 +61,11 @@ export function withoutWords(session: CoachingSession): CoachingSession {
   };
 }
 
+/** Whether a conversation is held without its words (as withoutWords gives it). */
+export function heldWithoutWords(session: Pick<CoachingSession, 'ratings'>): boolean {
+  return Object.keys(session.ratings).some((key) => key.startsWith('score-'));
+}
+
 /** The conversation as `reader` may see it. */
 export function conversationFor(reader: Reader, session: CoachingSession, context: VisibilityContext): CoachingSession {
   return mayReadWords(reader, session, context) ? session : withoutWords(session);

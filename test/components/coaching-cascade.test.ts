@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/coaching-cascade/coaching-cascade.js';
 import type { CoachingCascade } from '../../src/components/coaching-cascade/coaching-cascade.js';
+import '../../src/components/huddle-provider/huddle-provider.js';
 import { recordById } from '../../src/store/queries.js';
 import { DEFAULT_TIERS } from '../../src/model/org.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
@@ -94,6 +95,20 @@ describe('<coaching-cascade>', () => {
     await until(() => pairButton(el, 'sam-tia').dataset['state'] === 'on-track', 'the pair back on track with a 14-day cadence');
     expect((await store.get(recordById('coachingPairs', 'sam-tia')))?.cadenceDays).to.equal(14);
     await expect(el).to.be.accessible();
+  });
+
+  it("on a shared screen, a pair's history shows its conversations' days, never their words", async () => {
+    const { store } = await fixtureOrg();
+    const wall = await fixture(html`<huddle-provider shared-screen .store=${store}><coaching-cascade></coaching-cascade></huddle-provider>`);
+    const el = wall.querySelector('coaching-cascade')!;
+    await until(() => inShadow(el, 'button.pair').length === 5, 'the pairs');
+    await tap(pairButton(el, 'sam-tia'));
+    await until(() => inShadow(el, '[data-detail="sam-tia"]').length === 1, 'the history');
+    const detail = oneInShadow(el, '[data-detail="sam-tia"]').textContent!.replace(/\s+/g, ' ');
+    expect(detail)
+      .to.match(/12 Nov|Nov 12/)
+      .and.contain('The words stay with the people in this conversation.');
+    expect(detail).to.not.contain('Red KPIs first').and.not.contain('Start on time');
   });
 
   it('shows the demo organisation with overdue pairs and one broken link', async function () {

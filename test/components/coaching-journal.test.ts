@@ -3,6 +3,8 @@ import '../../src/components/coaching-journal/coaching-journal.js';
 import type { CoachingJournal } from '../../src/components/coaching-journal/coaching-journal.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
 import { TODAY, buttonNamed, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
+import '../../src/components/huddle-provider/huddle-provider.js';
+import { IdbReplica } from '../../src/sync/idb-replica.js';
 
 async function journalOf(who: 'leader' | 'sup') {
   const store = freshStore({ today: () => TODAY });
@@ -45,6 +47,32 @@ describe('<coaching-journal>', () => {
     expect(items[0]).to.match(/18 November|November 18/);
     expect(items[0]).to.contain('anonymous').and.contain('Let us finish our sentences');
     expect(items[1]).to.contain('with Sam Supervisor').and.contain('75 %');
+  });
+
+  it('on a shared screen shows that conversations happened and their scores, never their words', async () => {
+    const { store, leader } = await journalOf('leader');
+    const wall = await fixture(
+      html`<huddle-provider shared-screen .store=${store}><coaching-journal person=${leader.id}></coaching-journal></huddle-provider>`,
+    );
+    const el = wall.querySelector('coaching-journal')!;
+    await until(() => inShadow(el, 'li[part="session"]').length === 2, 'the history');
+    const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('with Sam Supervisor').and.contain('75 %').and.contain('The words stay with the people in this conversation.');
+    expect(text, 'no focus, no note, no rating by behaviour')
+      .to.not.contain('Wait five seconds')
+      .and.not.contain('Let us finish')
+      .and.not.contain('Keep to ten minutes')
+      .and.not.contain('Rated:');
+  });
+
+  it('conversations this device holds without their words say so, and still show their scores', async () => {
+    const { store, leader } = await journalOf('leader');
+    // A device whose reader is in neither conversation keeps only that they happened.
+    expect(await new IdbReplica(store).keepOnlyReadableWords({ personId: 'someone-else' })).to.equal(2);
+    const el = await fixture<CoachingJournal>(html`<coaching-journal person=${leader.id} .store=${store}></coaching-journal>`);
+    await until(() => inShadow(el, 'li[part="session"]').length === 2, 'the history');
+    const item = inShadow(el, 'li[part="session"]')[1]!.textContent!.replace(/\s+/g, ' ');
+    expect(item).to.contain('75 %').and.contain('The words stay with the people in this conversation.').and.not.contain('score-');
   });
 
   it('never shows who wrote anonymous coaching up', async () => {

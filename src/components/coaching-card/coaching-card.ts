@@ -27,6 +27,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { localChecklist } from '../checklist-words.js';
 import { formatDay } from '../format.js';
+import { privateWords } from '../private-words.js';
 import { clearDraft, loadDraft, saveDraft, type CoachingDraft } from './coaching-draft.js';
 
 const RATINGS: Rating[] = [0, 1, 2];
@@ -269,7 +270,7 @@ export class CoachingCard extends HuddleElement {
             previous
               ? html`<p class="last" data-previous=${previous.id}>
                 ${msg(str`Follows up on ${formatDay(previous.day, this.locale, { day: 'numeric', month: 'long' })}`)}:
-                <span class="user-text">${previous.focus || msg('no focus agreed')}</span>
+                ${this.showsWordsOf(previous) ? html`<span class="user-text">${previous.focus || msg('no focus agreed')}</span>` : html`<span class="muted">${privateWords()}</span>`}
                 ${previous.followUpDate ? html` · ${msg(str`follow-up agreed for ${formatDay(previous.followUpDate, this.locale, { day: 'numeric', month: 'long' })}`)}` : nothing}
               </p>`
               : nothing

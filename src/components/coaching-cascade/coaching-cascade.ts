@@ -23,6 +23,7 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay } from '../format.js';
+import { privateWords } from '../private-words.js';
 import { PAIR_STATE_SYMBOL, pairStateWord } from '../enum-words.js';
 
 const CADENCES = [7, 14, 21, 28];
@@ -248,7 +249,7 @@ export class CoachingCascade extends HuddleElement {
             : html`<ul>
               ${sessions.map(
                 (s) => html`<li class="row"><span><strong>${formatDay(s.day, this.locale, { day: 'numeric', month: 'short' })}</strong>:
-                <span class="user-text">${s.focus || s.wentWell || '–'}</span></span></li>`,
+                ${this.showsWordsOf(s) ? html`<span class="user-text">${s.focus || s.wentWell || '–'}</span>` : html`<span class="muted">${privateWords()}</span>`}</span></li>`,
               )}
             </ul>`
         }

@@ -22,6 +22,7 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, relativeDay } from '../format.js';
+import { privateWords } from '../private-words.js';
 
 /**
  * @summary Follow-through for one person: the coaching they received (the open focus and
@@ -101,6 +102,19 @@ export class CoachingJournal extends HuddleElement {
     }[q];
   }
 
+  /** A conversation's words, or - where they may not be shown - that they stay with the people in it. */
+  #words(session: CoachingSession | undefined, words: string) {
+    return !session || this.showsWordsOf(session) ? html`<span class="user-text">${words}</span>` : html`<span class="muted">${privateWords()}</span>`;
+  }
+
+  private renderWords(session: CoachingSession) {
+    return html`${session.wentWell ? html`<span><strong>${msg('Went well:')}</strong> <span class="user-text">${session.wentWell}</span></span>` : nothing}
+    ${session.evenBetter ? html`<span><strong>${msg('Even better if:')}</strong> <span class="user-text">${session.evenBetter}</span></span>` : nothing}
+    ${session.focus ? html`<span><strong>${msg('Focus:')}</strong> <span class="user-text">${session.focus}</span></span>` : nothing}
+    ${Object.keys(session.ratings).length ? html`<span><strong>${msg('Rated:')}</strong> <span class="user-text">${this.ratingsOf(session).join(' · ')}</span></span>` : nothing}
+    ${KATA_QUESTIONS.map((q) => (session.answers?.[q] ? html`<span><strong>${this.kataLabel(q)}</strong> <span class="user-text">${session.answers[q]}</span></span>` : nothing))}`;
+  }
+
   protected override render() {
     const sessions = this.#sessions.value;
     const people = this.#people.value;
@@ -116,7 +130,10 @@ export class CoachingJournal extends HuddleElement {
         <header><h2 id="journal-title" class="user-text">${msg(str`Coaching journal of ${name(this.person)}`)}</h2></header>
         ${
           focus
-            ? html`<p class="focus"><strong>${msg('Working on:')}</strong> <span class="user-text">${focus.focus}</span>
+            ? html`<p class="focus"><strong>${msg('Working on:')}</strong> ${this.#words(
+                sessions.find((s) => s.id === focus.sessionId),
+                focus.focus,
+              )}
               ${focus.followUpDate ? html`<br />${msg(str`Follow-up ${relativeDay(focus.followUpDate, today, this.locale)} (${day(focus.followUpDate)})`)}` : nothing}</p>`
             : html`<p>${msg('No open focus.')}</p>`
         }
@@ -128,7 +145,7 @@ export class CoachingJournal extends HuddleElement {
             : html`<ul>
               ${owed.map(
                 ({ session, daysLate }) => html`<li class="row" part="follow-up" data-session=${session.id}>
-                  <span><strong class="user-text">${name(session.learnerId)}</strong>: <span class="user-text">${session.focus || msg('no focus agreed')}</span></span>
+                  <span><strong class="user-text">${name(session.learnerId)}</strong>: ${this.#words(session, session.focus || msg('no focus agreed'))}</span>
                   <span class=${daysLate > 0 ? 'flag' : ''}>${daysLate > 0 ? html`<span aria-hidden="true">▲ </span>${msg(str`${daysLate} days overdue`)}` : msg('Due today')}</span>
                   <span class="buttons"><button @click=${() => this.emit('follow-up-requested', { learnerId: session.learnerId, previousSessionId: session.id })}>${msg('Follow up now')}</button></span>
                 </li>`,
@@ -147,11 +164,7 @@ export class CoachingJournal extends HuddleElement {
                   <span><strong>${day(session.day)}</strong> · ${coachingKindName(session.kind)} ·
                     ${session.anonymous ? msg('anonymous') : html`<span class="user-text">${msg(str`with ${name(session.coachId)}`)}</span>`}
                     ${score === null ? nothing : html` · ${msg(str`${Math.round(score * 100)} % of behaviours seen consistently`)}`}</span>
-                  ${session.wentWell ? html`<span><strong>${msg('Went well:')}</strong> <span class="user-text">${session.wentWell}</span></span>` : nothing}
-                  ${session.evenBetter ? html`<span><strong>${msg('Even better if:')}</strong> <span class="user-text">${session.evenBetter}</span></span>` : nothing}
-                  ${session.focus ? html`<span><strong>${msg('Focus:')}</strong> <span class="user-text">${session.focus}</span></span>` : nothing}
-                  ${Object.keys(session.ratings).length ? html`<span><strong>${msg('Rated:')}</strong> <span class="user-text">${this.ratingsOf(session).join(' · ')}</span></span>` : nothing}
-                  ${KATA_QUESTIONS.map((q) => (session.answers?.[q] ? html`<span><strong>${this.kataLabel(q)}</strong> <span class="user-text">${session.answers[q]}</span></span>` : nothing))}
+                  ${this.showsWordsOf(session) ? this.renderWords(session) : html`<span class="muted">${privateWords()}</span>`}
                   ${session.previousSessionId ? html`<span class="muted">${msg('Follows up an earlier conversation')}</span>` : nothing}
                 </li>`;
               })}

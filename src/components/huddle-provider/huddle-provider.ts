@@ -55,6 +55,12 @@ export class HuddleProvider extends LitElement {
   /** Locks edits on a shared screen until a PIN unlocks them. */
   @property({ type: Boolean, reflect: true, attribute: 'edits-locked' }) editsLocked = false;
 
+  /**
+   * A screen many people pass (a wall): no coaching conversation's words are shown in it, even
+   * when the store holds them (a kiosk without a server). A person's own device leaves it off.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'shared-screen' }) sharedScreen = false;
+
   /** Address of a huddle sync server; with `token`, the store syncs with it. */
   @property({ reflect: true }) server = '';
 
@@ -79,11 +85,12 @@ export class HuddleProvider extends LitElement {
     // The elements below show the sync state with <huddle-sync-status>; it is defined only
     // when there is a state to show, so pages that never sync do not load it.
     if (changed.has('sync') && this.sync) void import('../huddle-sync-status/huddle-sync-status.js');
-    if (changed.has('locale') || changed.has('theme') || changed.has('editsLocked')) {
+    if (changed.has('locale') || changed.has('theme') || changed.has('editsLocked') || changed.has('sharedScreen')) {
       this.settings = {
         locale: this.locale,
         theme: THEMES.includes(this.theme) ? this.theme : 'light',
         editsLocked: this.editsLocked,
+        sharedScreen: this.sharedScreen,
       };
     }
   }

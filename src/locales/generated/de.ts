@@ -90,6 +90,7 @@
 's14102a6a': `Stellt Fragen, statt Anweisungen zu geben`,
 's1457e839': `Keiner fällig.`,
 's1484a48c': `Code wird erstellt…`,
+'s14993321': `Die Worte bleiben bei den Menschen in diesem Gespräch.`,
 's14d0d54f': str`Warten auf diese Tafel (${0})`,
 's14daf4cc': `Schreiben Sie zuerst, was zu tun ist.`,
 's157e812d': `Huddle-Tafeln`,

@@ -90,6 +90,7 @@
 's14102a6a': `Hace preguntas en lugar de dar instrucciones`,
 's1457e839': `Ninguno pendiente.`,
 's1484a48c': `Creando un código…`,
+'s14993321': `Las palabras quedan con las personas de esta conversación.`,
 's14d0d54f': str`Esperando a este tablero (${0})`,
 's14daf4cc': `Escriba primero qué hay que hacer.`,
 's157e812d': `Tableros de huddle`,
