@@ -244,10 +244,15 @@ export class KioskSettings extends LitElement {
       </section>
       <section aria-labelledby="data-title">
         <h2 id="data-title">${msg('Data')}</h2>
-        <div class="row">
-          <button class="primary" @click=${this.exportJson}>${msg('Download a backup (JSON)')}</button>
-          ${server ? nothing : html`<label>${msg('Restore a backup')} <input type="file" accept="application/json,.json" @change=${this.chooseFile} /></label>`}
-        </div>
+        ${
+          // A full backup holds every answer and note this screen has: an admin's to make.
+          server && this.syncRole !== 'admin'
+            ? html`<p>${msg('A full backup holds personal data: an admin makes it, on their own screen or on the server.')}</p>`
+            : html`<div class="row">
+              <button class="primary" @click=${this.exportJson}>${msg('Download a full backup (JSON, holds personal data)')}</button>
+              ${server ? nothing : html`<label>${msg('Restore a backup')} <input type="file" accept="application/json,.json" @change=${this.chooseFile} /></label>`}
+            </div>`
+        }
         <div class="row">
           ${msg('Spreadsheets (CSV):')}
           <button @click=${() => this.exportCsv('actions')}>${msg('Actions')}</button>

@@ -1,9 +1,10 @@
 /**
  * CSV exports for spreadsheets: actions, KPI values, coaching sessions and feedback.
  * Names replace ids so the file reads on its own. Anonymous authors are never written,
- * because the store never has them.
+ * because the store never has them. Feedback leaves only as the screens show it: per week,
+ * board and question, with no figure and no comment where fewer than five answered.
  */
-import { dayStatus, sessionScore, type EntityKind, type EntityMap } from '../model/index.js';
+import { aggregate, dayStatus, MIN_ANSWERS_FOR_BREAKDOWN, sessionScore, weekStart, type EntityKind, type EntityMap, type Feedback } from '../model/index.js';
 
 type Cell = string | number | boolean | undefined;
 
@@ -83,12 +84,36 @@ export const CSV_EXPORTS = {
       }),
     );
   },
+  /**
+   * One row per week, board, pulse and safety stage: how many answered, and - from five answers
+   * on - the mean and the comments (sorted, so their order says nothing about who wrote when).
+   * No single answer, no day, no author: in a team of six a dated answer is often attributable.
+   */
   feedback(data: Data): string {
     const unit = namer(data.units);
-    const person = namer(data.people);
+    const groups = new Map<string, Feedback[]>();
+    for (const f of data.feedback) {
+      if (f.deletedAt) continue;
+      const key = JSON.stringify([weekStart(f.day), f.unitId, f.subject, f.stage ?? '']);
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const rows = [...groups].sort(([a], [b]) => a.localeCompare(b));
     return toCsv(
-      ['id', 'day', 'board', 'subject', 'score', 'comment', 'stage', 'from'],
-      data.feedback.map((f) => [f.id, f.day, unit(f.unitId), f.subject, f.score, f.comment, f.stage, f.anonymous ? 'anonymous' : person(f.personId)]),
+      ['week', 'board', 'subject', 'stage', 'answers', 'mean score', 'comments'],
+      rows.map(([key, answers]) => {
+        const [week, unitId, subject, stage] = JSON.parse(key) as [string, string, string, string];
+        const { count, mean } = aggregate(answers.map((f) => f.score));
+        const comments = answers.flatMap((f) => (f.comment?.trim() ? [f.comment.trim()] : [])).sort();
+        return [
+          week,
+          unit(unitId),
+          subject,
+          stage || undefined,
+          count,
+          mean === null ? `fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} answers` : Math.round(mean * 10) / 10,
+          mean === null ? undefined : comments.join(' | '),
+        ];
+      }),
     );
   },
 } as const;

@@ -21,7 +21,7 @@ await runE2e('kiosk: settings, backup and restore', async ({ browser, url, check
   await page.locator('kiosk-settings h1').waitFor();
   check('the right PIN opens settings', (await page.locator('kiosk-settings h1').textContent()) === 'Settings');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('kiosk-settings button', { hasText: 'Download a backup' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('kiosk-settings button', { hasText: 'Download a full backup' }).click()]);
   const backupPath = join(folder, 'backup.json');
   await download.saveAs(backupPath);
   const backup = JSON.parse(await readFile(backupPath, 'utf8'));
@@ -42,7 +42,10 @@ await runE2e('kiosk: settings, backup and restore', async ({ browser, url, check
     problem.includes('actions record 3') && problem.includes('due') && problem.includes('Nothing was changed'),
     problem,
   );
-  const [afterRefusal] = await Promise.all([page.waitForEvent('download'), page.locator('kiosk-settings button', { hasText: 'Download a backup' }).click()]);
+  const [afterRefusal] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('kiosk-settings button', { hasText: 'Download a full backup' }).click(),
+  ]);
   const afterPath = join(folder, 'after.json');
   await afterRefusal.saveAs(afterPath);
   const after = JSON.parse(await readFile(afterPath, 'utf8'));

@@ -68,8 +68,9 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await settings.page.locator('kiosk-settings h1').waitFor({ timeout: 15000 });
     const settingsText = await settings.page.locator('kiosk-settings').evaluate((el) => el.shadowRoot.textContent);
     check(
-      "a syncing screen's settings offer the backup but leave restore, demo and clear to the server",
-      settingsText.includes('Download a backup') &&
+      "a coach's syncing screen leaves the full backup to an admin, and restore, demo and clear to the server",
+      !settingsText.includes('Download a full backup') &&
+        settingsText.includes('an admin makes it') &&
         !settingsText.includes('Restore a backup') &&
         !settingsText.includes('Clear all data') &&
         settingsText.includes(`keeps a copy of the data on ${server.url}`),
