@@ -37,7 +37,16 @@ export interface OrgSettings extends RecordBase {
    * nobody ('pair', the default) or also the learner's line above ('pair-and-line').
    */
   coachingWordsReadBy?: CoachingWordsReaders;
+  /**
+   * What "where the cascade is broken" says on a shared screen: how many of each gap ('counts',
+   * the default), the roles of the people in them ('roles'), or their names ('names').
+   */
+  cascadeGapsOnSharedScreens?: SharedCascadeGaps;
 }
+
+/** How a shared screen names the people in the cascade's gaps; counts unless the organisation chose otherwise. */
+export const SHARED_CASCADE_GAPS = ['counts', 'roles', 'names'] as const;
+export type SharedCascadeGaps = (typeof SHARED_CASCADE_GAPS)[number];
 
 /** The organisation's choice of who reads coaching conversations' words; private to the pair unless it chose otherwise. */
 export const COACHING_WORDS_READERS = ['pair', 'pair-and-line'] as const;

@@ -12,6 +12,7 @@ import {
   KATA_QUESTIONS,
   COACHING_WORDS_READERS,
   KPI_CATEGORIES,
+  SHARED_CASCADE_GAPS,
   RESOURCE_KINDS,
   SAFETY_STAGES,
   type EntityKind,
@@ -63,6 +64,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     tiers: required(listOf(shape({ unit: name, leader: name }), 10)),
     memberLabel: name,
     coachingWordsReadBy: optional(oneOf(COACHING_WORDS_READERS)),
+    cascadeGapsOnSharedScreens: optional(oneOf(SHARED_CASCADE_GAPS)),
   },
   units: { name, tier: required(integerBetween(1, 10)), parentId: optional(id), huddleAt: optional(timeOfDay) },
   people: {

@@ -115,7 +115,8 @@ const MIGRATIONS: Record<number, Migration> = {
   5: () => undefined,
   /**
    * Version 6: the organisation may let the learner's line above read coaching conversations'
-   * words (`coachingWordsReadBy`). Nothing in the layout changes; raised for the same reason.
+   * words (`coachingWordsReadBy`) and say how shared screens name the cascade's gaps
+   * (`cascadeGapsOnSharedScreens`). Nothing in the layout changes; raised for the same reason.
    */
   6: () => undefined,
 };

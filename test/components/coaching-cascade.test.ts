@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/coaching-cascade/coaching-cascade.js';
 import type { CoachingCascade } from '../../src/components/coaching-cascade/coaching-cascade.js';
 import '../../src/components/huddle-provider/huddle-provider.js';
-import { recordById } from '../../src/store/queries.js';
+import { orgSettings, recordById } from '../../src/store/queries.js';
 import { DEFAULT_TIERS } from '../../src/model/org.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
 import { TODAY, chooseOption, demoStore, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
@@ -73,6 +73,22 @@ describe('<coaching-cascade>', () => {
     const gaps = inShadow(el, '[data-gap]').map((g) => [g.dataset['gap'], g.textContent!.trim()]);
     expect(gaps).to.deep.equal([['leader-never-observed', "▲ Nobody has observed Theo's huddle"]]);
     expect(inShadow(el, 'li.person.gap').map((li) => li.querySelector('strong')!.textContent)).to.deep.equal(['Theo']);
+  });
+
+  it('on a shared screen, the gaps say how many, or name roles or people only as the organisation chose', async () => {
+    const { store } = await fixtureOrg();
+    const gapsOnWall = async () => {
+      const wall = await fixture(html`<huddle-provider shared-screen .store=${store}><coaching-cascade></coaching-cascade></huddle-provider>`);
+      const el = wall.querySelector('coaching-cascade')!;
+      await until(() => inShadow(el, 'button.pair').length === 5, 'the pairs');
+      return { texts: inShadow(el, '[data-gap]').map((g) => g.textContent!.replace(/\s+/g, ' ').trim()), marked: inShadow(el, 'li.person.gap').length };
+    };
+    expect(await gapsOnWall(), 'counts by default, nobody marked').to.deep.equal({ texts: ["▲ 1 leaders' huddles were never observed"], marked: 0 });
+    const org = (await store.get(orgSettings()))!;
+    await store.saveOrgSettings({ ...org, cascadeGapsOnSharedScreens: 'roles' });
+    expect(await gapsOnWall(), 'roles').to.deep.equal({ texts: ["▲ Nobody has observed Team leader's huddle"], marked: 0 });
+    await store.saveOrgSettings({ ...org, cascadeGapsOnSharedScreens: 'names' });
+    expect(await gapsOnWall(), 'names').to.deep.equal({ texts: ["▲ Nobody has observed Theo's huddle"], marked: 1 });
   });
 
   it('shows adherence per tier over 4 and 12 weeks', async () => {

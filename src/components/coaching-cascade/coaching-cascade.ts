@@ -144,6 +144,19 @@ export class CoachingCascade extends HuddleElement {
     }
   }
 
+  /** The gaps as how many of each kind: what a shared screen says unless the organisation chose names or roles. */
+  private gapCounts(gaps: readonly CascadeGap[]): [CascadeGap['kind'], string][] {
+    const of = (kind: CascadeGap['kind']) => gaps.filter((g) => g.kind === kind);
+    const counted: [CascadeGap['kind'], string][] = [];
+    const notCoached = of('coach-not-coached').length;
+    if (notCoached) counted.push(['coach-not-coached', msg(str`${notCoached} who coach others are coached by nobody`)]);
+    const neverObserved = of('leader-never-observed').length;
+    if (neverObserved) counted.push(['leader-never-observed', msg(str`${neverObserved} leaders' huddles were never observed`)]);
+    const missed = of('follow-ups-not-kept').reduce((sum, g) => sum + (g.kind === 'follow-ups-not-kept' ? g.missed : 0), 0);
+    if (missed) counted.push(['follow-ups-not-kept', msg(str`${missed} follow-ups were not kept`)]);
+    return counted;
+  }
+
   protected override render() {
     const data = this.#data.value;
     if (!data || !this.#org.loaded) return html`<p role="status">${this.errorText(this.#data.error) ?? msg('Loading the cascade…')}</p>`;
@@ -153,7 +166,10 @@ export class CoachingCascade extends HuddleElement {
     const unitOf = new Map(data.units.map((u) => [u.id, u]));
     const personName = new Map(data.people.map((p) => [p.id, p.name]));
     const name = (p: Person) => p.name;
-    const gapsOf = new Set(cascade.gaps.map((g) => g.person.id));
+    const roleOf = (p: Person) => (org ? roleLabel(org, p, unitOf.get(p.unitId)) : msg('someone'));
+    // On a shared screen the gaps name people only if the organisation chose so (visibility.ts).
+    const gapsShown = this.settings.sharedScreen ? (org?.cascadeGapsOnSharedScreens ?? 'counts') : 'names';
+    const gapsOf = new Set(gapsShown === 'names' ? cascade.gaps.map((g) => g.person.id) : []);
     const tiers = [...new Set(cascade.people.map((p) => p.tier))].sort((a, b) => b - a);
     const tiersById = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
     const tierOfPerson = (id: string) => tiersById.get(id);
@@ -170,7 +186,9 @@ export class CoachingCascade extends HuddleElement {
           ${
             cascade.gaps.length === 0
               ? html`<p>${msg('No gaps: everyone who coaches is coached, every team leader is observed.')}</p>`
-              : html`<ul>${cascade.gaps.map((g) => html`<li class="row" data-gap=${g.kind}><span class="flag"><span aria-hidden="true">▲ </span><span class="user-text">${this.gapText(g, name)}</span></span></li>`)}</ul>`
+              : gapsShown === 'counts'
+                ? html`<ul>${this.gapCounts(cascade.gaps).map(([kind, text]) => html`<li class="row" data-gap=${kind}><span class="flag"><span aria-hidden="true">▲ </span>${text}</span></li>`)}</ul>`
+                : html`<ul>${cascade.gaps.map((g) => html`<li class="row" data-gap=${g.kind}><span class="flag"><span aria-hidden="true">▲ </span><span class="user-text">${this.gapText(g, gapsShown === 'roles' ? roleOf : name)}</span></span></li>`)}</ul>`
           }
         </div>
         ${open ? this.renderDetail(open, data, personName) : nothing}

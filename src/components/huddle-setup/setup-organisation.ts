@@ -31,7 +31,7 @@ const LOCALES: [string, string][] = [
 ];
 
 /**
- * @summary Set-up step 1: the organisation's name, its locale, and its own words for tiers and roles.
+ * @summary Set-up step 1: the organisation's name, its locale, its own words for tiers and roles, and who reads coaching words and sees the cascade's gaps on shared screens.
  *
  * @fires setup-saved - The organisation settings were saved. `detail.step` is `organisation`.
  *
@@ -55,7 +55,14 @@ export class SetupOrganisation extends HuddleElement {
     if (this.draft || !this.#org.loaded) return;
     const org = this.#org.value;
     this.draft = org
-      ? { name: org.name, locale: org.locale, tiers: org.tiers, memberLabel: org.memberLabel }
+      ? {
+          name: org.name,
+          locale: org.locale,
+          tiers: org.tiers,
+          memberLabel: org.memberLabel,
+          ...(org.coachingWordsReadBy ? { coachingWordsReadBy: org.coachingWordsReadBy } : {}),
+          ...(org.cascadeGapsOnSharedScreens ? { cascadeGapsOnSharedScreens: org.cascadeGapsOnSharedScreens } : {}),
+        }
       : { name: '', locale: this.locale ?? 'en', tiers: DEFAULT_TIERS, memberLabel: 'Operator' };
   }
 
@@ -92,6 +99,26 @@ export class SetupOrganisation extends HuddleElement {
         <div class="fields">
           <label>${msg('A team member is called')}<input name="member" maxlength="60" required .value=${draft.memberLabel} /></label>
         </div>
+        <fieldset>
+          <legend>${msg('Privacy')}</legend>
+          <div class="fields">
+            <label
+              >${msg("Who reads a coaching conversation's words")}
+              <select name="words">
+                <option value="pair" ?selected=${draft.coachingWordsReadBy !== 'pair-and-line'}>${msg('Its coach and its learner only')}</option>
+                <option value="pair-and-line" ?selected=${draft.coachingWordsReadBy === 'pair-and-line'}>${msg("Also the learner's line above")}</option>
+              </select></label
+            >
+            <label
+              >${msg('On shared screens, where the cascade is broken shows')}
+              <select name="gaps">
+                <option value="counts" ?selected=${(draft.cascadeGapsOnSharedScreens ?? 'counts') === 'counts'}>${msg('How many, no one named')}</option>
+                <option value="roles" ?selected=${draft.cascadeGapsOnSharedScreens === 'roles'}>${msg('The roles of the people in them')}</option>
+                <option value="names" ?selected=${draft.cascadeGapsOnSharedScreens === 'names'}>${msg('Their names')}</option>
+              </select></label
+            >
+          </div>
+        </fieldset>
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         <div class="buttons">
           <button class="primary" type="submit">${msg('Save organisation')}</button>
@@ -110,6 +137,8 @@ export class SetupOrganisation extends HuddleElement {
       locale: value('locale'),
       tiers: this.draft!.tiers.map((_, i) => ({ unit: value(`unit-${i}`), leader: value(`leader-${i}`) })),
       memberLabel: value('member'),
+      coachingWordsReadBy: value('words') === 'pair-and-line' ? 'pair-and-line' : 'pair',
+      cascadeGapsOnSharedScreens: value('gaps') === 'names' ? 'names' : value('gaps') === 'roles' ? 'roles' : 'counts',
     };
   }
 
