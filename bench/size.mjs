@@ -130,7 +130,9 @@ const languages = shipped.filter((f) => /[/\\](de|es)-[\w-]+\.js$/.test(f));
 const firstStart = [...new Set(atOnce)].reduce((sum, f) => sum + gz(f), 0) + Math.max(0, ...languages.map(gz));
 const onDemand = shipped.filter((f) => !atOnce.includes(f) && !languages.includes(f));
 const kiosk = firstStart;
-console.log(JSON.stringify({ bench: 'size', entry: 'kiosk first start (page, what it loads at once, one language; service worker excluded)', gzipKB: kb(firstStart) }));
+console.log(
+  JSON.stringify({ bench: 'size', entry: 'kiosk first start (page, what it loads at once, one language; service worker excluded)', gzipKB: kb(firstStart) }),
+);
 console.log(
   JSON.stringify({
     bench: 'size',
@@ -139,7 +141,14 @@ console.log(
     files: onDemand.length,
   }),
 );
-console.log(JSON.stringify({ bench: 'size', entry: 'kiosk, everything shipped (both languages)', gzipKB: kb(shipped.reduce((sum, f) => sum + gz(f), 0)), files: shipped.length }));
+console.log(
+  JSON.stringify({
+    bench: 'size',
+    entry: 'kiosk, everything shipped (both languages)',
+    gzipKB: kb(shipped.reduce((sum, f) => sum + gz(f), 0)),
+    files: shipped.length,
+  }),
+);
 
 console.log(
   over.length

@@ -22,6 +22,7 @@ import { useProblemWords } from '../src/model/problems.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
 import { isEntityKind, recordHistory } from './history.js';
+import { erasePerson, exportPerson } from './personal-data.js';
 import { OidcRefused, type OidcSignIn } from './oidc.js';
 import {
   createSignInCode,
@@ -324,6 +325,25 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ history: await recordHistory(db, c.get('who').org, kind, c.req.param('id')) });
   });
 
+  // A person's rights over their data, for admins: everything about them, and erasure.
+  app.use('/api/people/*', adminOnly);
+  app.get('/api/people/:id/export', async (c) => {
+    try {
+      return c.json(await exportPerson(db, c.get('who').org, c.req.param('id')));
+    } catch (error) {
+      if (error instanceof TokenError) return c.json({ error: error.message, field: 'id' }, 404);
+      throw error;
+    }
+  });
+  app.post('/api/people/:id/erase', async (c) => {
+    try {
+      return c.json({ erased: c.req.param('id'), records: await erasePerson(db, c.get('who').org, c.req.param('id')) });
+    } catch (error) {
+      if (error instanceof TokenError) return c.json({ error: error.message, field: 'id' }, 404);
+      throw error;
+    }
+  });
+
   app.post('/api/phone-link', async (c) => {
     const who = c.get('who');
     if (who.role === 'pulse') return c.json({ error: 'a phone link cannot make phone links' }, 403);
@@ -357,6 +377,7 @@ function signInPage(message: string): string {
 
 function adminWork(path: string): string {
   if (path.startsWith('/api/history')) return 'read the history of records';
+  if (path.startsWith('/api/people')) return "export or erase a person's data";
   if (path.startsWith('/api/sign-in-codes')) return 'manage sign-in codes';
   return 'manage tokens';
 }

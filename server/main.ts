@@ -9,7 +9,10 @@
   npm run server -- sign-in list --org ORG
   npm run server -- sign-in revoke --org ORG --id ID
   npm run server -- history --org ORG --kind KIND --id RECORD_ID
+  npm run server -- person export --org ORG --id PERSON_ID
+  npm run server -- person erase --org ORG --id PERSON_ID
   npm run server -- demo --org ORG                 load the demo organisation into ORG
+ *   npm run server -- person export|erase --org ORG --id PERSON_ID   everything about a person, or erase them
  *   npm run server -- restore --org ORG --file F     restore a kiosk's backup file into ORG
  *   npm run server -- prune --days N                 forget op ids older than N days (the server does it daily)
  *
@@ -33,6 +36,7 @@ import { migrate } from './migrations.js';
 import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
 import { restoreBackup, seedDemo } from './load-records.js';
 import { isEntityKind, recordHistory } from './history.js';
+import { erasePerson, exportPerson } from './personal-data.js';
 import { OidcSignIn, oidcSettings } from './oidc.js';
 import { createSignInCode, listSignInCodes, revokeSignInCode, type PersonalRole } from './sign-in.js';
 import { AccessError } from './sync-service.js';
@@ -47,6 +51,8 @@ const USAGE = `usage:
   npm run server -- sign-in list --org ORG
   npm run server -- sign-in revoke --org ORG --id ID
   npm run server -- history --org ORG --kind KIND --id RECORD_ID
+  npm run server -- person export --org ORG --id PERSON_ID
+  npm run server -- person erase --org ORG --id PERSON_ID
   npm run server -- demo --org ORG
   npm run server -- restore --org ORG --file BACKUP.json
   npm run server -- prune --days N`;
@@ -149,6 +155,16 @@ async function command(args: string[]): Promise<void> {
         const who = entry.person ? `${entry.personName || entry.person} (${entry.person})` : 'no person';
         console.log(`${entry.at}  ${who} on ${entry.deviceLabel || entry.device || 'the command line'} [${entry.role}]: ${entry.fields.join(', ')}`);
       }
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'person' && (sub === 'export' || sub === 'erase')) {
+    const options = flags(rest);
+    const db = await open();
+    try {
+      const [org, id] = [need(options, 'org'), need(options, 'id')];
+      if (sub === 'export') console.log(JSON.stringify(await exportPerson(db, org, id), null, 2));
+      else console.log(`${await erasePerson(db, org, id)} records changed: ${id} is erased (their name is a pseudonym, their conversations keep no words)`);
     } finally {
       await db.close();
     }

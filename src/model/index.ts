@@ -6,6 +6,7 @@ export * from './problems.js';
 export { problemText } from './problem-text.js';
 export * from './write-rules.js';
 export * from './visibility.js';
+export * from './personal-data.js';
 export * from './record-ids.js';
 export * from './backup-file.js';
 export { SCHEMA_VERSION, upgradeRecord } from './record-upgrades.js';

@@ -1,0 +1,56 @@
+/**
+ * A person's rights over their data, on the server: everything about them as JSON, and erasure
+ * (see src/model/personal-data.ts for what it keeps and what it removes). Erasing is pushed like
+ * any admin change, stamped by the server's clock, so it reaches every device and wins over every
+ * older copy; the person's tokens and unused sign-in codes stop at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { erasePersonWrites, everythingAbout, type PersonalRecords } from '../src/model/personal-data.js';
+import type { EntityKind } from '../src/model/index.js';
+import { toWireFields } from '../src/model/merge.js';
+import type { SyncOp } from '../src/protocol/sync.js';
+import type { Database } from './db.js';
+import { push, serverClock } from './sync-service.js';
+import { revokeToken, TokenError } from './tokens.js';
+
+const KINDS = ['people', 'coachingSessions', 'coachingPairs', 'feedback', 'actions', 'recognitions', 'attendance'] as const;
+
+async function personalRecords(db: Database, org: string): Promise<PersonalRecords> {
+  const { rows } = await db.query<{ kind: (typeof KINDS)[number]; data: never }>('select kind, data from records where org = $1 and kind = any($2::text[])', [
+    org,
+    KINDS,
+  ]);
+  return Object.fromEntries(KINDS.map((kind) => [kind, rows.filter((r) => r.kind === kind).map((r) => r.data)])) as unknown as PersonalRecords;
+}
+
+/** Everything about one person of the organisation; refused, naming them, when there is no such person. */
+export async function exportPerson(db: Database, org: string, personId: string): Promise<ReturnType<typeof everythingAbout>> {
+  const about = everythingAbout(personId, await personalRecords(db, org));
+  if (!about.person) throw new TokenError(`there is no person "${personId}" in ${org}`);
+  return about;
+}
+
+/** Erases a person; returns how many records changed. */
+export async function erasePerson(db: Database, org: string, personId: string): Promise<number> {
+  const now = new Date().toISOString();
+  const writes = erasePersonWrites(personId, await personalRecords(db, org), { now, today: now.slice(0, 10), newId: randomUUID });
+  if (writes.length === 0) throw new TokenError(`there is no person "${personId}" in ${org}`);
+  const ops: SyncOp[] = writes.map((write, i) => {
+    const before = (write.before ?? {}) as Record<string, unknown>;
+    const after = write.after as unknown as Record<string, unknown>;
+    // Every field that changed or went: a field that went travels as null, so it goes everywhere.
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+    return {
+      opId: `erase-${randomUUID()}-${i}`,
+      kind: write.kind as EntityKind,
+      id: write.after.id,
+      hlc: serverClock.tick(),
+      fields: toWireFields(after, fields),
+    };
+  });
+  await push(db, { org, role: 'admin', commandLine: true }, ops);
+  const { rows } = await db.query<{ hash: string }>('select hash from tokens where org = $1 and person_id = $2 and revoked_at is null', [org, personId]);
+  for (const { hash } of rows) await revokeToken(db, org, hash);
+  await db.query('update sign_in_codes set revoked_at = now() where org = $1 and person_id = $2 and used_at is null and revoked_at is null', [org, personId]);
+  return ops.length;
+}
