@@ -37,6 +37,7 @@ import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
 import { restoreBackup, seedDemo } from './load-records.js';
 import { isEntityKind, recordHistory } from './history.js';
 import { erasePerson, exportPerson } from './personal-data.js';
+import { applyRetention } from './retention.js';
 import { OidcSignIn, oidcSettings } from './oidc.js';
 import { createSignInCode, listSignInCodes, revokeSignInCode, type PersonalRole } from './sign-in.js';
 import { AccessError } from './sync-service.js';
@@ -232,10 +233,10 @@ async function startServer(): Promise<void> {
     ...(oidcConfig ? { oidc: new OidcSignIn(oidcConfig, db) } : {}),
   });
   // Old op ids and dead phone links are forgotten once a day (and at start), so neither
-  // table grows for ever.
+  // table grows for ever; conversations past their organisation's retention lose their words.
   const opMemoryDays = Number(process.env['OP_MEMORY_DAYS'] ?? DEFAULT_OP_MEMORY_DAYS);
   const prune = () =>
-    void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db)]).catch((error: unknown) =>
+    void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db), applyRetention(db)]).catch((error: unknown) =>
       console.error('pruning failed:', (error as Error).message),
     );
   prune();

@@ -6,11 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { erasePersonWrites, everythingAbout, type PersonalRecords } from '../src/model/personal-data.js';
-import type { EntityKind } from '../src/model/index.js';
-import { toWireFields } from '../src/model/merge.js';
-import type { SyncOp } from '../src/protocol/sync.js';
 import type { Database } from './db.js';
-import { push, serverClock } from './sync-service.js';
+import { pushOrganisationWrites } from './organisation-writes.js';
 import { revokeToken, TokenError } from './tokens.js';
 
 const KINDS = ['people', 'coachingSessions', 'coachingPairs', 'feedback', 'actions', 'recognitions', 'attendance'] as const;
@@ -35,22 +32,9 @@ export async function erasePerson(db: Database, org: string, personId: string): 
   const now = new Date().toISOString();
   const writes = erasePersonWrites(personId, await personalRecords(db, org), { now, today: now.slice(0, 10), newId: randomUUID });
   if (writes.length === 0) throw new TokenError(`there is no person "${personId}" in ${org}`);
-  const ops: SyncOp[] = writes.map((write, i) => {
-    const before = (write.before ?? {}) as Record<string, unknown>;
-    const after = write.after as unknown as Record<string, unknown>;
-    // Every field that changed or went: a field that went travels as null, so it goes everywhere.
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-    return {
-      opId: `erase-${randomUUID()}-${i}`,
-      kind: write.kind as EntityKind,
-      id: write.after.id,
-      hlc: serverClock.tick(),
-      fields: toWireFields(after, fields),
-    };
-  });
-  await push(db, { org, role: 'admin', commandLine: true }, ops);
+  const changed = await pushOrganisationWrites(db, org, writes, 'erase');
   const { rows } = await db.query<{ hash: string }>('select hash from tokens where org = $1 and person_id = $2 and revoked_at is null', [org, personId]);
   for (const { hash } of rows) await revokeToken(db, org, hash);
   await db.query('update sign_in_codes set revoked_at = now() where org = $1 and person_id = $2 and used_at is null and revoked_at is null', [org, personId]);
-  return ops.length;
+  return changed;
 }

@@ -6,9 +6,10 @@
  * they were in goes (for both people in it: the other's words were about them), and the answers
  * they signed keep only their score.
  */
-import { withoutWords } from './visibility.js';
+import { holdsWords, withoutWords } from './visibility.js';
 import type { RecordWrite, WriteContext } from './write-rules.js';
-import type { EntityMap, Person } from './types.js';
+import type { Day } from './dates.js';
+import type { CoachingSession, EntityMap, OrgSettings, Person } from './types.js';
 
 /** The records a person's data is in (a store's or a server's whole organisation will do). */
 export type PersonalRecords = Pick<
@@ -50,4 +51,30 @@ export function erasePersonWrites(personId: string, records: PersonalRecords, co
     writes.push({ kind: 'feedback', before: answer, after: { ...score, anonymous: true, updatedAt: context.now } });
   }
   return writes;
+}
+
+/** The first day whose conversations keep their words, when the organisation keeps them only so many months. */
+export function wordsKeptFrom(org: Pick<OrgSettings, 'coachingWordsKeptMonths'> | undefined, today: Day): Day | undefined {
+  const months = org?.coachingWordsKeptMonths;
+  if (!months) return undefined;
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  // The same day so many months back; a day the month lacks (31 March - 1 month) falls to its last.
+  const last = new Date(Date.UTC(year, month - 1 - months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1 - months, Math.min(day, last))).toISOString().slice(0, 10);
+}
+
+/**
+ * Retention: the writes that remove the words of every conversation older than the organisation
+ * keeps them. The conversation, its day and its score stay, so every figure stays right.
+ */
+export function retentionWrites(
+  org: Pick<OrgSettings, 'coachingWordsKeptMonths'> | undefined,
+  sessions: readonly CoachingSession[],
+  context: WriteContext,
+): RecordWrite[] {
+  const from = wordsKeptFrom(org, context.today);
+  if (!from) return [];
+  return sessions
+    .filter((s) => s.day < from && holdsWords(s))
+    .map((session) => ({ kind: 'coachingSessions' as const, before: session, after: { ...withoutWords(session), updatedAt: context.now } }));
 }

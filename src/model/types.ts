@@ -42,6 +42,8 @@ export interface OrgSettings extends RecordBase {
    * the default), the roles of the people in them ('roles'), or their names ('names').
    */
   cascadeGapsOnSharedScreens?: SharedCascadeGaps;
+  /** How many months a coaching conversation keeps its words; after that only that it happened and its score stay. None: kept. */
+  coachingWordsKeptMonths?: number;
 }
 
 /** How a shared screen names the people in the cascade's gaps; counts unless the organisation chose otherwise. */

@@ -65,6 +65,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     memberLabel: name,
     coachingWordsReadBy: optional(oneOf(COACHING_WORDS_READERS)),
     cascadeGapsOnSharedScreens: optional(oneOf(SHARED_CASCADE_GAPS)),
+    coachingWordsKeptMonths: optional(integerBetween(1, 120)),
   },
   units: { name, tier: required(integerBetween(1, 10)), parentId: optional(id), huddleAt: optional(timeOfDay) },
   people: {

@@ -61,6 +61,17 @@ export function withoutWords(session: CoachingSession): CoachingSession {
   };
 }
 
+/** Whether a stored conversation still holds words (rather than the neutral copy withoutWords makes). */
+export function holdsWords(session: CoachingSession): boolean {
+  return (
+    session.wentWell !== '' ||
+    session.evenBetter !== '' ||
+    session.focus !== '' ||
+    session.answers !== undefined ||
+    Object.keys(session.ratings).some((key) => !key.startsWith('score-'))
+  );
+}
+
 /** Whether a conversation is held without its words (as withoutWords gives it). */
 export function heldWithoutWords(session: Pick<CoachingSession, 'ratings'>): boolean {
   return Object.keys(session.ratings).some((key) => key.startsWith('score-'));

@@ -254,7 +254,7 @@ export const SetupKpis = createComponent({
   },
 });
 
-/** React wrapper of `<setup-organisation>`: Set-up step 1: the organisation's name, its locale, and its own words for tiers and roles. */
+/** React wrapper of `<setup-organisation>`: Set-up step 1: the organisation's name, its locale, its own words for tiers and roles, and who reads coaching words and sees the cascade's gaps on shared screens. */
 export const SetupOrganisation = createComponent({
   tagName: 'setup-organisation',
   elementClass: SetupOrganisationElement,

@@ -6,6 +6,7 @@
 import type { Tx } from '../store/idb.js';
 import {
   CONVERSATION_WORDS,
+  holdsWords,
   mayReadWords,
   validateRecord,
   withoutWords,
@@ -332,17 +333,6 @@ export class IdbReplica {
     if (changes.length > 0) this.#internals.merged(changes);
     return { changed: changes.length, rejected };
   }
-}
-
-/** Whether a stored conversation still holds words (rather than the neutral copy withoutWords makes). */
-function holdsWords(session: CoachingSession): boolean {
-  return (
-    session.wentWell !== '' ||
-    session.evenBetter !== '' ||
-    session.focus !== '' ||
-    session.answers !== undefined ||
-    Object.keys(session.ratings).some((key) => !key.startsWith('score-'))
-  );
 }
 
 /** `clocks` without the stamps `clock` finds beyond belief (the same object when none is). */

@@ -104,11 +104,16 @@ describe('<huddle-setup>', function () {
     await typeInto(oneInShadow(org, 'input[name="name"]'), "St Mary's Hospital");
     await tap(buttonNamed(org, 'A hospital: Unit, Department, Hospital'));
     await chooseOption(oneInShadow<HTMLSelectElement>(org, 'select[name="gaps"]'), 'The roles of the people in them');
+    await typeInto(oneInShadow(org, 'input[name="keep-months"]'), '24');
     await tap(buttonNamed(org, 'Save organisation'));
     await until(() => inShadow(org, '[role="status"]').length === 1, 'saved');
     const settings = await store.get(orgSettings());
     expect(settings).to.include({ name: "St Mary's Hospital", memberLabel: 'Nurse' });
-    expect(settings, 'private by default; the gaps by role as chosen').to.include({ coachingWordsReadBy: 'pair', cascadeGapsOnSharedScreens: 'roles' });
+    expect(settings, 'private by default; the gaps by role and the words for two years, as chosen').to.include({
+      coachingWordsReadBy: 'pair',
+      cascadeGapsOnSharedScreens: 'roles',
+      coachingWordsKeptMonths: 24,
+    });
     expect(settings!.tiers.map((t) => t.leader)).to.deep.equal(['Charge nurse', 'Unit manager', 'Director of nursing']);
     await expect(el).to.be.accessible();
     await tap(buttonNamed(el, 'Next: Boards'));

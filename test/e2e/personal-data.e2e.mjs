@@ -106,8 +106,29 @@ await onPostgres(async (database, env) => {
     check('their sign-in stops at once', whoami.status === 401);
     const trail = await until(async () => (await call(url, admin, `/api/history/coachingSessions/${talk}`)).json.history?.length === 2, 5000);
     check('the erasure is in the record’s history', trail === true);
+
+    // Retention: the organisation keeps conversations' words one month; the server applies it daily and at start.
+    const org = [...(await pulled(url, admin, 'org')).values()][0];
+    const kept = await call(url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: { ops: [{ opId: `retention-${Date.now()}`, kind: 'org', id: org.id, hlc: stamp(), fields: { coachingWordsKeptMonths: 1 } }] },
+    });
+    check('an admin sets a retention of one month', kept.status === 200, JSON.stringify(kept.json));
   } finally {
     await server.stop();
+  }
+  const restarted = await startServer(env);
+  try {
+    const sessions = [...(await pulled(restarted.url, coach, 'coachingSessions')).values()].filter((s) => s.coachId === SUPERVISOR && !s.anonymous);
+    const monthAgo = new Date(Date.now() - 31 * 86400000).toISOString().slice(0, 10);
+    const old = sessions.filter((s) => s.day < monthAgo);
+    const recent = sessions.filter((s) => s.day >= new Date().toISOString().slice(0, 8) + '01' && s.learnerId !== LEADER);
+    check(
+      `after the retention, the coach's conversations older than a month keep no words (${old.length}) and recent ones keep theirs (${recent.length})`,
+      old.length > 0 && old.every((s) => s.wentWell === '' && s.focus === '') && recent.length > 0 && recent.some((s) => s.wentWell !== '' || s.focus !== ''),
+    );
+  } finally {
+    await restarted.stop();
   }
 });
 finish();

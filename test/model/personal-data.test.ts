@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { erasePersonWrites, erasedName, everythingAbout, type PersonalRecords } from '../../src/model/personal-data.js';
+import { erasePersonWrites, erasedName, everythingAbout, retentionWrites, wordsKeptFrom, type PersonalRecords } from '../../src/model/personal-data.js';
 import { sessionScore, type CoachingSession, type Feedback, type Person } from '../../src/model/index.js';
 
 const STAMP = { createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z' };
@@ -72,5 +72,21 @@ describe("model: a person's data", () => {
       'their actions stay the team’s',
     ).to.equal(false);
     expect(erasePersonWrites('person-nobody', records, CONTEXT)).to.deep.equal([]);
+  });
+
+  it('retention: conversations older than the months kept lose their words, not their score; none without a setting', () => {
+    expect(wordsKeptFrom({ coachingWordsKeptMonths: 6 }, '2026-11-30')).to.equal('2026-05-30');
+    expect(wordsKeptFrom({ coachingWordsKeptMonths: 1 }, '2026-03-31'), 'a day the month lacks falls to its last').to.equal('2026-02-28');
+    expect(wordsKeptFrom({ coachingWordsKeptMonths: 12 }, '2026-11-30')).to.equal('2025-11-30');
+    expect(wordsKeptFrom({}, '2026-11-30')).to.equal(undefined);
+    const old = { ...talk('old', sam.id, ana.id), day: '2026-05-29' };
+    const kept = { ...talk('kept', sam.id, ana.id), day: '2026-05-30' };
+    const writes = retentionWrites({ coachingWordsKeptMonths: 6 }, [old, kept], CONTEXT);
+    expect(writes.map((w) => w.after.id)).to.deep.equal(['old']);
+    const after = writes[0]!.after as CoachingSession;
+    expect(after.wentWell).to.equal('');
+    expect(sessionScore(after)).to.equal(sessionScore(old));
+    expect(retentionWrites({ coachingWordsKeptMonths: 6 }, [after], CONTEXT), 'nothing twice').to.deep.equal([]);
+    expect(retentionWrites(undefined, [old], CONTEXT)).to.deep.equal([]);
   });
 });

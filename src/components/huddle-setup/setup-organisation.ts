@@ -62,6 +62,7 @@ export class SetupOrganisation extends HuddleElement {
           memberLabel: org.memberLabel,
           ...(org.coachingWordsReadBy ? { coachingWordsReadBy: org.coachingWordsReadBy } : {}),
           ...(org.cascadeGapsOnSharedScreens ? { cascadeGapsOnSharedScreens: org.cascadeGapsOnSharedScreens } : {}),
+          ...(org.coachingWordsKeptMonths ? { coachingWordsKeptMonths: org.coachingWordsKeptMonths } : {}),
         }
       : { name: '', locale: this.locale ?? 'en', tiers: DEFAULT_TIERS, memberLabel: 'Operator' };
   }
@@ -117,6 +118,10 @@ export class SetupOrganisation extends HuddleElement {
                 <option value="names" ?selected=${draft.cascadeGapsOnSharedScreens === 'names'}>${msg('Their names')}</option>
               </select></label
             >
+            <label
+              >${msg('Months a coaching conversation keeps its words (empty: always)')}
+              <input name="keep-months" type="number" min="1" max="120" step="1" .value=${draft.coachingWordsKeptMonths ? String(draft.coachingWordsKeptMonths) : ''}
+            /></label>
           </div>
         </fieldset>
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
@@ -139,6 +144,7 @@ export class SetupOrganisation extends HuddleElement {
       memberLabel: value('member'),
       coachingWordsReadBy: value('words') === 'pair-and-line' ? 'pair-and-line' : 'pair',
       cascadeGapsOnSharedScreens: value('gaps') === 'names' ? 'names' : value('gaps') === 'roles' ? 'roles' : 'counts',
+      ...(value('keep-months') ? { coachingWordsKeptMonths: Number(value('keep-months')) } : {}),
     };
   }
 

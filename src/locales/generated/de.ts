@@ -588,6 +588,7 @@
 'sba75ee34': `Alle Daten auf diesem Bildschirm durch die Demo-Organisation ersetzen?`,
 'sbab24c60': str`${0} nicht erfasst`,
 'sbaba2813': `Zu wenige Coaching-Daten für einen Trend: weniger als drei Wochen mit einer Beobachtung.`,
+'sbac9c458': `Monate, die ein Coaching-Gespräch seine Worte behält (leer: immer)`,
 'sbacb8c9f': `Die Einstellungen dieses Bildschirms müssen korrigiert werden`,
 'sbb048c40': `Alle Daten löschen`,
 'sbb588bb5': `Feedback`,

@@ -588,6 +588,7 @@
 'sba75ee34': `¿Sustituir todos los datos de esta pantalla por la organización de demostración?`,
 'sbab24c60': str`${0} sin marcar`,
 'sbaba2813': `Pocos datos de coaching para una tendencia: menos de tres semanas con una observación.`,
+'sbac9c458': `Meses que una conversación de coaching conserva sus palabras (vacío: siempre)`,
 'sbacb8c9f': `Hay que corregir la configuración de esta pantalla`,
 'sbb048c40': `Borrar todos los datos`,
 'sbb588bb5': `Opiniones`,
