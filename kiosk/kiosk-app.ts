@@ -524,7 +524,7 @@ export class KioskApp extends LitElement {
         theme=${config?.theme ?? 'wall'}
         locale=${config?.locale ?? ''}
         ?edits-locked=${this.#relock.locked}
-        ?shared-screen=${!this.sync?.who?.personId}
+        ?shared-screen=${!(this.sync?.who?.personId || (config && isPhone(config)))}
         @sync-started=${this.#syncStarted}
         >${this.renderPhase()}</huddle-provider
       >${

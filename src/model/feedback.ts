@@ -1,6 +1,9 @@
 /**
  * Feedback figures. Anonymous answers are only shown in aggregate, and no aggregate is shown
- * for fewer than five answers: with four, a team can often tell who said what.
+ * for fewer than five people: with four, a team can often tell who said what. People are
+ * counted by the answers' weekly pseudonyms (`respondent`), so two people answering three times
+ * each do not unlock a figure; an answer without one (from a shared wall, where one device is
+ * many people) counts as one person - the caveat such a figure carries.
  */
 import { addDays, daysBetween, type Day } from './dates.js';
 import { SAFETY_STAGES, type Feedback, type FeedbackResponse, type FeedbackSubject, type SafetyStage } from './types.js';
@@ -10,29 +13,35 @@ export const MIN_ANSWERS_FOR_BREAKDOWN = 5;
 export interface Aggregate {
   /** How many answers it rests on. */
   count: number;
-  /** The mean score 1-5, or null when withheld (fewer than five answers). */
+  /** How many people gave them, as far as can be told (see the file's comment). */
+  respondents: number;
+  /** The mean score 1-5, or null when withheld (fewer than five people). */
   mean: number | null;
 }
 
-export function aggregate(scores: readonly number[]): Aggregate {
-  if (scores.length < MIN_ANSWERS_FOR_BREAKDOWN) return { count: scores.length, mean: null };
-  return { count: scores.length, mean: scores.reduce((a, x) => a + x, 0) / scores.length };
+/** How many people gave these answers: distinct pseudonyms, and each answer without one. */
+export function respondentsOf(answers: readonly Pick<Feedback, 'respondent'>[]): number {
+  const pseudonyms = new Set(answers.flatMap((a) => (a.respondent ? [a.respondent] : [])));
+  return pseudonyms.size + answers.filter((a) => !a.respondent).length;
+}
+
+export function aggregate(answers: readonly Pick<Feedback, 'score' | 'respondent'>[]): Aggregate {
+  const respondents = respondentsOf(answers);
+  if (respondents < MIN_ANSWERS_FOR_BREAKDOWN) return { count: answers.length, respondents, mean: null };
+  return { count: answers.length, respondents, mean: answers.reduce((a, x) => a + x.score, 0) / answers.length };
 }
 
 const inPeriod = (f: Feedback, from: Day, to: Day) => !f.deletedAt && f.day >= from && f.day <= to;
 
 /** A pulse's answers for a board and subject over a period. */
 export function pulseSummary(feedback: readonly Feedback[], unitId: string, subject: FeedbackSubject, from: Day, to: Day): Aggregate {
-  return aggregate(feedback.filter((f) => f.unitId === unitId && f.subject === subject && inPeriod(f, from, to)).map((f) => f.score));
+  return aggregate(feedback.filter((f) => f.unitId === unitId && f.subject === subject && inPeriod(f, from, to)));
 }
 
 /** The psychological-safety profile of a team: one aggregate per stage. */
 export function safetyProfile(feedback: readonly Feedback[], unitId: string, from: Day, to: Day): Record<SafetyStage, Aggregate> {
   const answers = feedback.filter((f) => f.unitId === unitId && f.subject === 'safety' && inPeriod(f, from, to));
-  return Object.fromEntries(SAFETY_STAGES.map((stage) => [stage, aggregate(answers.filter((f) => f.stage === stage).map((f) => f.score))])) as Record<
-    SafetyStage,
-    Aggregate
-  >;
+  return Object.fromEntries(SAFETY_STAGES.map((stage) => [stage, aggregate(answers.filter((f) => f.stage === stage))])) as Record<SafetyStage, Aggregate>;
 }
 
 /** The profile per period of `days` days, oldest first, ending today. */

@@ -101,7 +101,7 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   const escalationsResolved = figure(sent.filter((e) => e.state === 'resolved').length, sent.length, MINIMUM.escalations);
 
   const pulseAnswers = data.feedback.filter((f) => !f.deletedAt && f.unitId === data.unitId && f.subject === 'huddle' && within(f.day));
-  const pulseAggregate = aggregate(pulseAnswers.map((f) => f.score));
+  const pulseAggregate = aggregate(pulseAnswers);
   const pulse = { value: pulseAggregate.mean, basis: pulseAggregate.count };
 
   const kpis = new Map(data.kpis.filter((k) => k.unitId === data.unitId && !k.deletedAt).map((k) => [k.id, k]));

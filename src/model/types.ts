@@ -287,6 +287,12 @@ export interface Feedback extends RecordBase {
   /** For psychological-safety items: the stage and item asked. */
   stage?: SafetyStage;
   itemId?: string;
+  /**
+   * Who answered, as a pseudonym that says nothing about them: random, kept by the device the
+   * answer came from and new each week, so a threshold can count people rather than answers
+   * (see feedback.ts). None from a shared screen, where one device is many people.
+   */
+  respondent?: string;
 }
 
 /** "You said, we did": a leader's visible answer to a feedback comment. */

@@ -192,6 +192,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     subjectId: optional(id),
     stage: optional(oneOf(SAFETY_STAGES)),
     itemId: optional(id),
+    respondent: optional(id),
   },
   feedbackResponses: { feedbackId: required(id), unitId: required(id), text: required(text(LIMITS.note)), responderId: optional(id) },
 };

@@ -2,7 +2,7 @@
  * CSV exports for spreadsheets: actions, KPI values, coaching sessions and feedback.
  * Names replace ids so the file reads on its own. Anonymous authors are never written,
  * because the store never has them. Feedback leaves only as the screens show it: per week,
- * board and question, with no figure and no comment where fewer than five answered.
+ * board and question, with no figure and no comment where fewer than five people answered.
  */
 import { aggregate, dayStatus, MIN_ANSWERS_FOR_BREAKDOWN, sessionScore, weekStart, type EntityKind, type EntityMap, type Feedback } from '../model/index.js';
 
@@ -85,8 +85,8 @@ export const CSV_EXPORTS = {
     );
   },
   /**
-   * One row per week, board, pulse and safety stage: how many answered, and - from five answers
-   * on - the mean and the comments (sorted, so their order says nothing about who wrote when).
+   * One row per week, board, pulse and safety stage: how many answers from how many people, and -
+   * from five people on - the mean and the comments (sorted, so their order says nothing about who wrote when).
    * No single answer, no day, no author: in a team of six a dated answer is often attributable.
    */
   feedback(data: Data): string {
@@ -99,10 +99,10 @@ export const CSV_EXPORTS = {
     }
     const rows = [...groups].sort(([a], [b]) => a.localeCompare(b));
     return toCsv(
-      ['week', 'board', 'subject', 'stage', 'answers', 'mean score', 'comments'],
+      ['week', 'board', 'subject', 'stage', 'answers', 'people', 'mean score', 'comments'],
       rows.map(([key, answers]) => {
         const [week, unitId, subject, stage] = JSON.parse(key) as [string, string, string, string];
-        const { count, mean } = aggregate(answers.map((f) => f.score));
+        const { count, respondents, mean } = aggregate(answers);
         const comments = answers.flatMap((f) => (f.comment?.trim() ? [f.comment.trim()] : [])).sort();
         return [
           week,
@@ -110,7 +110,8 @@ export const CSV_EXPORTS = {
           subject,
           stage || undefined,
           count,
-          mean === null ? `fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} answers` : Math.round(mean * 10) / 10,
+          respondents,
+          mean === null ? `fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} people` : Math.round(mean * 10) / 10,
           mean === null ? undefined : comments.join(' | '),
         ];
       }),

@@ -117,7 +117,8 @@ const MIGRATIONS: Record<number, Migration> = {
    * Version 6: the organisation may let the learner's line above read coaching conversations'
    * words (`coachingWordsReadBy`) and say how shared screens name the cascade's gaps
    * (`cascadeGapsOnSharedScreens`), and how long conversations keep their words
-   * (`coachingWordsKeptMonths`). Nothing in the layout changes; raised for the same reason.
+   * (`coachingWordsKeptMonths`); an answer may carry its device's weekly pseudonym (`respondent`).
+   * Nothing in the layout changes; raised for the same reason.
    */
   6: () => undefined,
 };

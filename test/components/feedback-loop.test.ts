@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/components/feedback-loop/feedback-loop.js';
 import type { FeedbackLoop } from '../../src/components/feedback-loop/feedback-loop.js';
+import '../../src/components/huddle-provider/huddle-provider.js';
 import { whereEquals } from '../../src/store/queries.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
 import { TODAY, buttonNamed, inShadow, oneInShadow, tap, typeInto, until } from '../helpers/ui.js';
@@ -47,6 +48,29 @@ describe('<feedback-loop>', () => {
     expect(answers.every((f) => f.anonymous && !('personId' in f))).to.equal(true);
   });
 
+  it("answers from one person's device in a week carry one pseudonym; a shared screen's carry none", async () => {
+    localStorage.removeItem('huddle-elements:respondent');
+    const { store, el, teamA } = await wall();
+    for (const score of [4, 2]) {
+      await until(() => inShadow(el, 'button[data-score]').length === 5, 'the scale');
+      await tap(scoreButton(el, score));
+      await until(() => inShadow(el, '.thanks').length === 1, 'the thank-you');
+      await tap(buttonNamed(el, 'Done'));
+    }
+    const own = await store.get(whereEquals('feedback', 'unitId', teamA.id));
+    expect(new Set(own.map((f) => f.respondent)).size, 'one pseudonym for the week').to.equal(1);
+    expect(own[0]!.respondent).to.match(/^[\w-]{8,}$/);
+    const shared = await fixture(
+      html`<huddle-provider shared-screen .store=${store}><feedback-loop unit=${teamA.id} mode="pulse"></feedback-loop></huddle-provider>`,
+    );
+    const onWall = shared.querySelector('feedback-loop')!;
+    await until(() => inShadow(onWall, 'button[data-score]').length === 5, 'the scale on the wall');
+    await tap(scoreButton(onWall, 3));
+    await until(() => inShadow(onWall, '.thanks').length === 1, 'the thank-you on the wall');
+    const fromWall = (await store.get(whereEquals('feedback', 'unitId', teamA.id))).find((f) => f.score === 3);
+    expect(fromWall, 'no pseudonym from a shared screen').to.not.have.property('respondent');
+  });
+
   it('resets itself for the next person after the thank-you', async () => {
     const { el } = await wall();
     el.resetSeconds = 0.3;
@@ -68,14 +92,14 @@ describe('<feedback-loop>', () => {
     });
     await store.submitSurvey([answer(3), answer(4), answer(2), answer(3)]);
     const cell = () => oneInShadow(el, 'tr[data-stage="challenger"] td:last-child').textContent!.trim();
-    await until(() => inShadow(el, 'tr[data-stage="challenger"]').length === 1 && cell() === 'fewer than 5 answers', 'the withheld figure');
+    await until(() => inShadow(el, 'tr[data-stage="challenger"]').length === 1 && cell() === 'fewer than 5 people answered', 'the withheld figure');
     // The fifth answer, given on the screen: all four statements, one tap each.
     for (const stage of ['inclusion', 'learner', 'contributor', 'challenger']) {
       await tap([...oneInShadow(el, `.item[data-stage="${stage}"]`).querySelectorAll('button')].find((b) => b.textContent!.includes('3'))!);
     }
     await tap(buttonNamed(el, 'Send my answers'));
     await until(() => cell() === '3', 'the shown mean (3+4+2+3+3)/5 = 3');
-    expect(oneInShadow(el, 'tr[data-stage="inclusion"] td:last-child').textContent!.trim()).to.equal('fewer than 5 answers');
+    expect(oneInShadow(el, 'tr[data-stage="inclusion"] td:last-child').textContent!.trim()).to.equal('fewer than 5 people answered');
     await expect(el).to.be.accessible();
   });
 

@@ -99,8 +99,8 @@ async function suite(label, env, { secondInstance = false } = {}) {
     await phone.locator('feedback-loop button', { hasText: 'Send comment' }).tap();
     const answer = await until(async () => (await recordsOn(wall.page, 'feedback')).find((f) => f.comment === comment));
     check(
-      'the phone answer and its comment reach the wall, anonymous',
-      answer?.score === 2 && answer.anonymous === true && answer.unitId === 'unit-line-1',
+      "the phone answer and its comment reach the wall, anonymous, with the phone's weekly pseudonym only",
+      answer?.score === 2 && answer.anonymous === true && answer.unitId === 'unit-line-1' && typeof answer.respondent === 'string' && !('personId' in answer),
       JSON.stringify(answer),
     );
     const phoneSees = { actions: await recordsOn(phone, 'actions'), people: await recordsOn(phone, 'people'), units: await recordsOn(phone, 'units') };

@@ -17,9 +17,23 @@ const answer = (day: string, score: Feedback['score'], fields: Partial<Feedback>
 
 describe('model: feedback', () => {
   it('withholds an aggregate of four answers and shows one of five', () => {
-    expect(aggregate([5, 4, 4, 3])).to.deep.equal({ count: 4, mean: null });
-    expect(aggregate([5, 4, 4, 3, 4])).to.deep.equal({ count: 5, mean: 4 });
-    expect(aggregate([])).to.deep.equal({ count: 0, mean: null });
+    const scores = (...list: Feedback['score'][]) => list.map((score) => ({ score }));
+    expect(aggregate(scores(5, 4, 4, 3))).to.deep.equal({ count: 4, respondents: 4, mean: null });
+    expect(aggregate(scores(5, 4, 4, 3, 4))).to.deep.equal({ count: 5, respondents: 5, mean: 4 });
+    expect(aggregate([])).to.deep.equal({ count: 0, respondents: 0, mean: null });
+  });
+
+  it('counts people, not answers: two people answering three times each unlock no figure', () => {
+    const twoPeople = [1, 2, 3].flatMap(() => [
+      { score: 5 as const, respondent: 'week-pseudonym-a' },
+      { score: 1 as const, respondent: 'week-pseudonym-b' },
+    ]);
+    expect(aggregate(twoPeople)).to.deep.equal({ count: 6, respondents: 2, mean: null });
+    const fivePeople = ['a', 'b', 'c', 'd', 'e'].map((who) => ({ score: 4 as const, respondent: `week-pseudonym-${who}` }));
+    expect(aggregate([...fivePeople, ...fivePeople]).respondents).to.equal(5);
+    expect(aggregate([...fivePeople, ...fivePeople]).mean).to.equal(4);
+    // A shared wall gives no pseudonym: each of its answers counts as one person (the caveat).
+    expect(aggregate([{ score: 3 }, { score: 3 }, ...twoPeople]).respondents).to.equal(4);
   });
 
   it("summarises a board's pulse over a period, other boards and subjects left out", () => {
@@ -33,7 +47,7 @@ describe('model: feedback', () => {
       answer('2026-11-18', 1, { unitId: 'other' }),
       answer('2026-11-18', 1, { subject: 'coaching' }),
     ];
-    expect(pulseSummary(feedback, 'team', 'huddle', '2026-11-16', '2026-11-22')).to.deep.equal({ count: 5, mean: 3.6 });
+    expect(pulseSummary(feedback, 'team', 'huddle', '2026-11-16', '2026-11-22')).to.deep.equal({ count: 5, respondents: 5, mean: 3.6 });
   });
 
   it('gives the safety profile per stage, withholding thin stages', () => {
@@ -43,10 +57,10 @@ describe('model: feedback', () => {
       ...[2, 3, 3, 2].map((s) => safety('challenger', s as Feedback['score'])),
     ];
     expect(safetyProfile(feedback, 'team', '2026-11-01', '2026-11-30')).to.deep.equal({
-      inclusion: { count: 5, mean: 4 },
-      learner: { count: 0, mean: null },
-      contributor: { count: 0, mean: null },
-      challenger: { count: 4, mean: null },
+      inclusion: { count: 5, respondents: 5, mean: 4 },
+      learner: { count: 0, respondents: 0, mean: null },
+      contributor: { count: 0, respondents: 0, mean: null },
+      challenger: { count: 4, respondents: 4, mean: null },
     });
   });
 

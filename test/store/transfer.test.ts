@@ -128,8 +128,8 @@ describe('store: CSV export', () => {
     expect(coaching).to.contain(',kata,up,anonymous,Ana Leader,');
     expect(coaching).to.contain(`"'=HYPERLINK(""http://example.invalid"")"`);
     const feedback = CSV_EXPORTS.feedback(data).split('\r\n');
-    expect(feedback[0]).to.equal('week,board,subject,stage,answers,mean score,comments');
-    expect(feedback[1], 'one answer: counted, no figure, no comment').to.match(/^2026-11-\d\d,Line 1,huddle,,1,fewer than 5 answers,$/);
+    expect(feedback[0]).to.equal('week,board,subject,stage,answers,people,mean score,comments');
+    expect(feedback[1], 'one answer: counted, no figure, no comment').to.match(/^2026-11-\d\d,Line 1,huddle,,1,1,fewer than 5 people,$/);
   });
 
   it('exports feedback per week and board: a four-person team shows no figure and no answer; five show the mean and the comments', async () => {
@@ -143,9 +143,9 @@ describe('store: CSV export', () => {
       await store.submitFeedback({ subject: 'huddle', unitId: teamA.id, day: '2026-11-11', score, anonymous: true, ...(comment ? { comment } : {}) });
     const four = CSV_EXPORTS.feedback((await exportData(store)).data);
     expect(four, 'no individual answer, no day').to.not.contain('Good pace').and.not.contain('Too long').and.not.contain('2026-11-11');
-    expect(four).to.contain('2026-11-09,Line 1,huddle,,4,fewer than 5 answers,');
+    expect(four).to.contain('2026-11-09,Line 1,huddle,,4,4,fewer than 5 people,');
     await store.submitFeedback({ subject: 'huddle', unitId: teamA.id, day: '2026-11-12', score: 1, anonymous: true, comment: '=cmd' });
     const five = CSV_EXPORTS.feedback((await exportData(store)).data);
-    expect(five).to.contain(`2026-11-09,Line 1,huddle,,5,3,'=cmd | Good pace | Too long`);
+    expect(five).to.contain(`2026-11-09,Line 1,huddle,,5,5,3,'=cmd | Good pace | Too long`);
   });
 });

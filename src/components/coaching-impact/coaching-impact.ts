@@ -236,7 +236,7 @@ export class CoachingImpact extends HuddleElement {
             )}
           </tbody>
         </table>
-        <p class="muted">${msg('▲ better, ▼ worse, = about the same as the period before. "too little data": fewer than 2 observations, 5 huddles, 3 actions due, 3 escalations, 5 pulse answers or 10 KPI days.')}</p>
+        <p class="muted">${msg('▲ better, ▼ worse, = about the same as the period before. "too little data": fewer than 2 observations, 5 huddles, 3 actions due, 3 escalations, pulse answers from 5 people or 10 KPI days.')}</p>
         <div class="charts">
           ${rows.map(({ team, series }) => {
             const trend = series?.trend;

@@ -10,6 +10,7 @@ import { panelStyles } from '../panel-styles.js';
 import type { Score } from './scale.js';
 import { renderPulse } from './pulse-part.js';
 import { renderSafety } from './safety-part.js';
+import { weeklyRespondent } from './respondent.js';
 import { renderYouSaid } from './you-said-part.js';
 
 export type FeedbackMode = 'pulse' | 'safety' | 'you-said';
@@ -167,6 +168,12 @@ export class FeedbackLoop extends HuddleElement {
     </section>`;
   }
 
+  /** Who answers, as this device's weekly pseudonym; none on a shared screen (see respondent.ts). */
+  private respondent(): { respondent?: string } {
+    const respondent = this.settings.sharedScreen ? undefined : weeklyRespondent(this.activeStore.today());
+    return respondent ? { respondent } : {};
+  }
+
   private async choose(score: Score): Promise<void> {
     if (this.inForm) {
       this.value = score;
@@ -186,6 +193,7 @@ export class FeedbackLoop extends HuddleElement {
           anonymous: !signed,
           ...(signed ? { personId: this.person } : {}),
           ...(this.subjectId ? { subjectId: this.subjectId } : {}),
+          ...this.respondent(),
         }),
       );
       if (!feedback) return;
@@ -219,6 +227,7 @@ export class FeedbackLoop extends HuddleElement {
         itemId: `${stage}-1`,
         score: this.safetyAnswers[stage]!,
         anonymous: true,
+        ...this.respondent(),
       }));
       const feedback = await this.write(() => this.activeStore.submitSurvey(drafts));
       if (!feedback) return;

@@ -35,7 +35,7 @@ export function renderSafety(view: SafetyView) {
   const complete = SAFETY_STAGES.every((stage) => view.answers[stage] !== undefined);
   const periods = view.feedback ? safetyProfileOverTime(view.feedback, view.unit, 3, 30, view.today) : [];
   const mean = (value: number | null) =>
-    value === null ? msg(str`fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} answers`) : formatNumber(Math.round(value * 10) / 10, view.locale);
+    value === null ? msg(str`fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} people answered`) : formatNumber(Math.round(value * 10) / 10, view.locale);
   return html`
     <h2 id="fb-title">${msg('How safe does it feel to speak up here?')}</h2>
     ${
@@ -60,7 +60,7 @@ export function renderSafety(view: SafetyView) {
     }
     <table>
       <caption>
-        ${msg(str`The team over the last three months (1 to 5; no figure under ${MIN_ANSWERS_FOR_BREAKDOWN} answers)`)}
+        ${msg(str`The team over the last three months (1 to 5; no figure from fewer than ${MIN_ANSWERS_FOR_BREAKDOWN} people)`)}
       </caption>
       <thead>
         <tr>
