@@ -7,7 +7,9 @@
  */
 import {
   authorProblem,
+  boardsUnder,
   conversationFor,
+  inBoardScope,
   isAnonymous,
   problemText,
   recordRuleProblem,
@@ -15,6 +17,7 @@ import {
   ValidationError,
   type EntityKind,
   type EntityMap,
+  type AnyRecord,
   type CoachingSession,
   type OrgSettings,
   type Person,
@@ -180,7 +183,14 @@ export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<P
     ),
   );
   const page = rows.slice(0, limit);
-  const visible = who.role === 'pulse' ? page.filter((r) => pulseReads(who, r)) : page;
+  // A phone link reads its board's name; a wall its board's records and those below it (scope.ts).
+  const scope = who.role === 'wall' && who.unitId ? await wallScope(db, who.org, who.unitId) : undefined;
+  const visible =
+    who.role === 'pulse'
+      ? page.filter((r) => pulseReads(who, r))
+      : scope
+        ? page.filter((r) => inBoardScope(r.kind, r.data as unknown as AnyRecord, scope.boards, scope.boardOfKpi))
+        : page;
   // Coaching conversations go as the reader may see them: the words to the people in them only.
   const context = visible.some((r) => r.kind === 'coachingSessions') ? await visibilityContext(db, who.org) : undefined;
   return {
@@ -191,6 +201,17 @@ export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<P
       .map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
     more: rows.length > limit,
   };
+}
+
+/** A wall's boards (its own and those below it), and which board each KPI belongs to. */
+async function wallScope(db: Database, org: string, unitId: string): Promise<{ boards: Set<string>; boardOfKpi: (kpiId: string) => string | undefined }> {
+  const { rows } = await db.query<{ kind: 'units' | 'kpis'; id: string; parent: string | null; unit: string | null }>(
+    "select kind, id, data->>'parentId' as parent, data->>'unitId' as unit from records where org = $1 and kind in ('units', 'kpis')",
+    [org],
+  );
+  const units = rows.filter((r) => r.kind === 'units').map((r) => ({ id: r.id, ...(r.parent ? { parentId: r.parent } : {}) }));
+  const kpiBoards = new Map(rows.filter((r) => r.kind === 'kpis' && r.unit).map((r) => [r.id, r.unit!]));
+  return { boards: boardsUnder(unitId, units), boardOfKpi: (kpiId) => kpiBoards.get(kpiId) };
 }
 
 /** What the visibility policy needs: the organisation's setting, its people and boards. */

@@ -7,6 +7,7 @@ export { problemText } from './problem-text.js';
 export * from './write-rules.js';
 export * from './visibility.js';
 export * from './personal-data.js';
+export * from './scope.js';
 export * from './record-ids.js';
 export * from './backup-file.js';
 export { SCHEMA_VERSION, upgradeRecord } from './record-upgrades.js';

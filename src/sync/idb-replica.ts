@@ -5,13 +5,17 @@
  */
 import type { Tx } from '../store/idb.js';
 import {
+  boardsUnder,
   CONVERSATION_WORDS,
+  ENTITY_KINDS,
   holdsWords,
+  inBoardScope,
   mayReadWords,
   validateRecord,
   withoutWords,
   type AnyRecord,
   type CoachingSession,
+  type Kpi,
   type OrgSettings,
   type Person,
   type Reader,
@@ -264,15 +268,38 @@ export class IdbReplica {
   }
 
   /**
+   * A board's screen keeps only what its board may hold (see scope.ts): when a wall is given
+   * another board, the records of the boards it no longer shows leave it. Returns how many left.
+   */
+  async keepOnlyBoardScope(unitId: string): Promise<number> {
+    let removed = 0;
+    await this.#transaction([...ENTITY_KINDS, FIELD_CLOCKS], async (tx) => {
+      const units = (await tx.objectStore('units').getAll()) as Unit[];
+      const kpis = new Map(((await tx.objectStore('kpis').getAll()) as Kpi[]).map((k) => [k.id, k.unitId]));
+      const boards = boardsUnder(unitId, units);
+      for (const kind of ENTITY_KINDS) {
+        for (const record of (await tx.objectStore(kind).getAll()) as AnyRecord[]) {
+          if (inBoardScope(kind, record, boards, (kpiId) => kpis.get(kpiId))) continue;
+          await tx.objectStore(kind).delete(record.id);
+          await tx.objectStore(FIELD_CLOCKS).delete(clockKey(kind, record.id));
+          removed++;
+        }
+      }
+    });
+    if (removed > 0) this.#internals.replaced();
+    return removed;
+  }
+
+  /**
    * Whether this device reads as someone else than the last time (another person signed in, a
    * token re-assigned): then its next pull starts from the beginning, so that what the new
    * reader may read arrives whole.
    */
-  async readerChanged(source: string, reader: Reader): Promise<boolean> {
+  async readerChanged(source: string, reader: Reader & { unitId?: string }): Promise<boolean> {
     return this.#transaction([META], async (tx) => {
       const meta = tx.objectStore(META);
       const last = (await meta.get(`reader:${source}`)) as { personId: string } | undefined;
-      const now = reader.personId ?? '';
+      const now = `${reader.personId ?? ''}@${reader.unitId ?? ''}`;
       await meta.put({ key: `reader:${source}`, personId: now });
       if (last === undefined || last.personId === now) return false;
       await meta.put({ key: `cursor:${source}`, cursor: 0 });

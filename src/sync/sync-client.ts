@@ -215,15 +215,20 @@ export class SyncClient implements SyncStateSource {
   }
 
   /**
-   * This device keeps only the words its own reader may read: after the server said who it is
-   * (a re-assigned device, a new sign-in: then everything is pulled again for the new reader) and
-   * after a person tapped in on it has gone. Never while someone is tapped in.
+   * This device keeps only what its own reader may read - the words (visibility.ts), and on a
+   * wall its board's records (scope.ts): after the server said who it is (a re-assigned device,
+   * a new sign-in: then everything is pulled again for the new reader) and after a person tapped
+   * in on it has gone. Never while someone is tapped in.
    */
   async #keepOnlyReadable(): Promise<void> {
     if (this.#tapIn) return;
-    const reader = this.#who?.personId ? { personId: this.#who.personId } : {};
-    await this.#replica.readerChanged(this.#server, reader);
+    const who = this.#who;
+    const reader = who?.personId ? { personId: who.personId } : {};
+    const board = who?.role === 'wall' ? who.unitId : undefined;
+    await this.#replica.readerChanged(this.#server, { ...reader, ...(board ? { unitId: board } : {}) });
     await this.#replica.keepOnlyReadableWords(reader);
+    // A wall keeps only its board's records (and those below it): given another board, the rest leave.
+    if (board) await this.#replica.keepOnlyBoardScope(board);
   }
 
   /** Gives back the tokens of ended tap-ins whose writes are all sent (offline: later). */

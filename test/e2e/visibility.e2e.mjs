@@ -118,6 +118,28 @@ try {
         bad.status === 400 && /coachingWordsReadBy/.test(bad.json.error ?? ''),
       );
 
+      // A wall receives its board's records (and those of the boards below it), not the others'.
+      const boardOf = new Map([...(await pulled(url, tokens['admin (not in it)'], 'kpis')).values()].map((k) => [k.id, k.unitId]));
+      const wallActions = [...(await pulled(url, tokens.wall, 'actions')).values()];
+      const wallValues = [...(await pulled(url, tokens.wall, 'kpiValues')).values()];
+      const wallPeople = await pulled(url, tokens.wall, 'people');
+      const allActions = await pulled(url, tokens['admin (not in it)'], 'actions');
+      check(
+        `the Line 1 wall receives Line 1's actions and figures only (${wallActions.length} of ${allActions.size} actions), and everyone's names for the cascade`,
+        wallActions.length > 0 &&
+          wallActions.length < allActions.size &&
+          wallActions.every((a) => a.unitId === 'unit-line-1') &&
+          wallValues.length > 0 &&
+          wallValues.every((v) => boardOf.get(v.kpiId) === 'unit-line-1') &&
+          wallPeople.size > 10,
+      );
+      const areaWall = token('--role', 'wall', '--unit', 'unit-assembly');
+      const areaBoards = new Set([...(await pulled(url, areaWall, 'actions')).values()].map((a) => a.unitId));
+      check(
+        `an area's wall receives its own and its teams' records, not another area's (${[...areaBoards].sort().join(', ')})`,
+        areaBoards.has('unit-line-1') && [...areaBoards].every((b) => ['unit-assembly', 'unit-line-1', 'unit-line-2', 'unit-line-3'].includes(b)),
+      );
+
       // A wall screen that syncs the whole demo organisation keeps no conversation's words.
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(`${url}/?server=${encodeURIComponent(url)}&token=${tokens.wall}&unit=unit-line-1`);
@@ -132,6 +154,15 @@ try {
         stored !== undefined && stored.length > 10 && withWords.length === 0,
         JSON.stringify(withWords[0]),
       );
+      // The screen is re-assigned to Line 2: what Line 1's wall held and Line 2's may not leaves it.
+      const line2 = token('--role', 'wall', '--unit', 'unit-line-2');
+      await page.goto(`${url}/?server=${encodeURIComponent(url)}&token=${line2}&unit=unit-line-2`);
+      await page.locator('kiosk-app huddle-board').waitFor({ timeout: 30000 });
+      const boards = await until(async () => {
+        const held = new Set((await storedRecords(page, 'actions')).map((a) => a.unitId));
+        return held.has('unit-line-2') && !held.has('unit-line-1') ? held : undefined;
+      }, 30000);
+      check(`re-assigned to Line 2, the screen holds Line 2's actions and no longer Line 1's (${[...(boards ?? [])].join(', ')})`, boards !== undefined);
       await page.close();
     } finally {
       await server.stop();
