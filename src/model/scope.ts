@@ -14,7 +14,7 @@ const ORGANISATION_FRAME: readonly EntityKind[] = ['org', 'units', 'people', 'ch
 /** A board and every board below it. */
 export function boardsUnder(unitId: string, units: readonly Pick<Unit, 'id' | 'parentId'>[]): Set<string> {
   const boards = new Set([unitId]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const unit of units) {
       if (unit.parentId && boards.has(unit.parentId) && !boards.has(unit.id)) {
