@@ -97,9 +97,12 @@ if (e2eScripts.length > 0) {
   } else {
     for (const script of e2eScripts) {
       console.log(`\n== end-to-end: ${script}`);
+      const started = Date.now();
       const result = spawnSync('node', [join(e2eDir, script)], { env: { ...process.env, ...env }, encoding: 'utf8' });
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);
+      // How long each took, so a CI run near its time limit says where the time went.
+      console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
       const last = result.stdout.trim().split('\n').at(-1) ?? '';
       const match = /^e2e: (\d+) passed, (\d+) failed$/.exec(last);
       const [passed, failed] = match ? [Number(match[1]), Number(match[2])] : [0, 0];

@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/coaching-cascade/coaching-cascade.js';
 import type { CoachingCascade } from '../../src/components/coaching-cascade/coaching-cascade.js';
 import '../../src/components/huddle-provider/huddle-provider.js';
+import type { HuddleProvider } from '../../src/components/huddle-provider/huddle-provider.js';
+import type { SyncState } from '../../src/sync/sync-client.js';
 import { orgSettings, recordById } from '../../src/store/queries.js';
 import { DEFAULT_TIERS } from '../../src/model/org.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
@@ -113,17 +115,25 @@ describe('<coaching-cascade>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("on a shared screen, a pair's history shows its conversations' days, never their words", async () => {
+  it("on a shared screen, a pair's history opens only to a person tapped in, and never shows words", async () => {
     const { store } = await fixtureOrg();
-    const wall = await fixture(html`<huddle-provider shared-screen .store=${store}><coaching-cascade></coaching-cascade></huddle-provider>`);
+    const wall = await fixture<HuddleProvider>(html`<huddle-provider shared-screen .store=${store}><coaching-cascade></coaching-cascade></huddle-provider>`);
     const el = wall.querySelector('coaching-cascade')!;
     await until(() => inShadow(el, 'button.pair').length === 5, 'the pairs');
     await tap(pairButton(el, 'sam-tia'));
-    await until(() => inShadow(el, '[data-detail="sam-tia"]').length === 1, 'the history');
+    await until(() => inShadow(el, '[data-detail="sam-tia"]').length === 1, 'the detail');
+    const passerBy = oneInShadow(el, '[data-detail="sam-tia"]').textContent!.replace(/\s+/g, ' ');
+    expect(passerBy)
+      .to.contain('tap in as yourself')
+      .and.not.match(/12 Nov|Nov 12/);
+    expect(inShadow(el, '[data-detail="sam-tia"] select'), 'no cadence to change').to.have.length(0);
+    // Someone taps in: the wall's sync says who records now.
+    const state: SyncState = { status: 'synced', pending: 0, personId: 'someone' };
+    wall.sync = { state, subscribe: (listener) => (listener(state), () => undefined) };
+    await until(() => inShadow(el, '[data-detail="sam-tia"] select').length === 1, 'the history for the person tapped in');
     const detail = oneInShadow(el, '[data-detail="sam-tia"]').textContent!.replace(/\s+/g, ' ');
-    expect(detail)
-      .to.match(/12 Nov|Nov 12/)
-      .and.contain('The words stay with the people in this conversation.');
+    expect(detail).to.match(/12 Nov|Nov 12/);
+    expect(detail).to.contain('The words stay with the people in this conversation.');
     expect(detail).to.not.contain('Red KPIs first').and.not.contain('Start on time');
   });
 

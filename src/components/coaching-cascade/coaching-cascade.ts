@@ -24,6 +24,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay } from '../format.js';
 import { privateWords } from '../private-words.js';
+import { SyncStateController } from '../../controllers/sync-state.js';
 import { PAIR_STATE_SYMBOL, pairStateWord } from '../enum-words.js';
 
 const CADENCES = [7, 14, 21, 28];
@@ -110,6 +111,8 @@ export class CoachingCascade extends HuddleElement {
 
   /** Id of the pair whose history is open. */
   @state() private openPair: string | undefined;
+  /** Who is signed in or tapped in, when the store syncs: on a shared screen, who may open a pair's history. */
+  readonly #sync = new SyncStateController(this);
   /** People shown per tier before "show all" (a wall shows the first rows). */
   @property({ type: Number, attribute: 'people-per-tier' }) peoplePerTier = 60;
 
@@ -251,9 +254,19 @@ export class CoachingCascade extends HuddleElement {
   private renderDetail(entry: CascadePair, data: CascadeData, personName: Map<string, string>) {
     const { pair } = entry;
     const sessions = sessionsOfPair(pair, data.sessions).sort((a, b) => b.day.localeCompare(a.day));
+    const title = html`<h3 class="user-text">${msg(str`${personName.get(pair.coachId) ?? ''} coaching ${personName.get(pair.learnerId) ?? ''}`)}</h3>`;
+    const close = html`<div class="buttons"><button @click=${() => (this.openPair = undefined)}>${msg('Close')}</button></div>`;
+    // On a shared screen a pair's history is opened by a person who tapped in, not by whoever passes.
+    if (this.settings.sharedScreen && !this.#sync.state?.personId) {
+      return html`<div class="detail" role="region" aria-label=${msg('Pair history')} data-detail=${pair.id}>
+        ${title}
+        <p data-tap-in-needed>${msg("On a shared screen, tap in as yourself to open a pair's history and change its cadence.")}</p>
+        ${close}
+      </div>`;
+    }
     return html`
       <div class="detail" role="region" aria-label=${msg('Pair history')} data-detail=${pair.id}>
-        <h3 class="user-text">${msg(str`${personName.get(pair.coachId) ?? ''} coaching ${personName.get(pair.learnerId) ?? ''}`)}</h3>
+        ${title}
         <label>${msg('Cadence')}
           <select name="cadence" @change=${(e: Event) => this.setCadence(pair, Number((e.target as HTMLSelectElement).value))}>
             ${[...new Set([...CADENCES, pair.cadenceDays])]
@@ -271,7 +284,7 @@ export class CoachingCascade extends HuddleElement {
               )}
             </ul>`
         }
-        <div class="buttons"><button @click=${() => (this.openPair = undefined)}>${msg('Close')}</button></div>
+        ${close}
       </div>
     `;
   }

@@ -501,6 +501,7 @@
 's9fc0b15b': str`und ${0} Coaching-Paare aus der Coach-Spalte`,
 's9ff1caf6': `Aus den Tafeln darunter verdichten`,
 'sa00ddd7f': str`Tippen Sie am Board auf „Anmelden“ und geben Sie diesen Code ein. Er gilt einmal, bis ${0}.`,
+'sa06f07c0': `Auf einem gemeinsamen Bildschirm melden Sie sich als Sie selbst an, um den Verlauf eines Paars zu öffnen und seinen Rhythmus zu ändern.`,
 'sa079b180': str`Eine Person pro Zeile: Name, Rolle, Tafel und (optional) Coach und E-Mail, getrennt durch Kommas, Semikolons oder Tabulatoren. Eine erste Zeile mit diesen Spaltennamen ist optional. Rollen: ${0}.`,
 'sa0d43c85': str`Nach unten: ${0}`,
 'sa0fcb612': `überfällig`,

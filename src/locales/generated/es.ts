@@ -501,6 +501,7 @@
 's9fc0b15b': str`y ${0} parejas de coaching de la columna de coach`,
 's9ff1caf6': `Agregar de los tableros inferiores`,
 'sa00ddd7f': str`En el tablero, toque «Identificarse» y escriba este código. Sirve una vez, hasta las ${0}.`,
+'sa06f07c0': `En una pantalla compartida, identifíquese para abrir el historial de una pareja y cambiar su frecuencia.`,
 'sa079b180': str`Una persona por línea: nombre, rol, tablero y (opcional) coach y correo electrónico, separados por comas, puntos y coma o tabuladores. Una primera línea con estos nombres de columna es opcional. Roles: ${0}.`,
 'sa0d43c85': str`Bajar: ${0}`,
 'sa0fcb612': `atrasado`,
