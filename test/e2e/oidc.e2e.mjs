@@ -8,7 +8,7 @@ import Provider from 'oidc-provider';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
-import { call } from '../support/api.mjs';
+import { call, findPulled } from '../support/api.mjs';
 import { freePort, onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
@@ -117,15 +117,7 @@ try {
       const wentWell = `Owners on every action (${database})`;
       await card.locator('textarea[name="wentWell"]').fill(wentWell);
       await card.locator('button', { hasText: 'Save coaching' }).tap();
-      const arrived = await until(async () => {
-        for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(server, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
-          found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
-          if (found) return found;
-          ({ cursor, more } = json);
-        }
-        return undefined;
-      }, 20000);
+      const arrived = await until(() => findPulled(server, supervisorReads, (r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell), 20000);
       check('the conversation arrives as the person the provider signed in', arrived?.record.coachId === SUPERVISOR, JSON.stringify(arrived?.record));
 
       // A browser of its own: the provider remembers who signed in on the phone's.

@@ -4,7 +4,7 @@
 // pulls, which held the words before - keeps those conversations' days and scores (the figures),
 // and stops their sign-in. Only an admin may do either.
 import { checks, until } from '../support/checks.mjs';
-import { call } from '../support/api.mjs';
+import { call, pulled } from '../support/api.mjs';
 import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
@@ -12,17 +12,6 @@ const SUPERVISOR = 'person-assembly-supervisor';
 const LEADER = 'person-line-1-leader';
 let counter = 0;
 const stamp = () => `${String(Date.now()).padStart(16, '0')}:${(counter++ % 0xffff).toString(16).padStart(4, '0')}:personal`;
-
-/** Every record of a kind a token's pulls bring, by id. */
-async function pulled(url, token, kind) {
-  const found = new Map();
-  for (let cursor = 0, more = true; more;) {
-    const { json } = await call(url, token, `/api/sync/pull?cursor=${cursor}`);
-    for (const r of json.records ?? []) if (r.kind === kind) found.set(r.id, r.record);
-    ({ cursor, more } = json);
-  }
-  return found;
-}
 
 await onPostgres(async (database, env) => {
   console.log(`a person's data: export and erasure (${database})`);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
-import { call } from '../support/api.mjs';
+import { call, findPulled } from '../support/api.mjs';
 import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
@@ -73,15 +73,7 @@ try {
       const wentWell = `Started on time (${database})`;
       await card.locator('textarea[name="wentWell"]').fill(wentWell);
       await card.locator('button', { hasText: 'Save coaching' }).tap();
-      const arrived = await until(async () => {
-        for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(url, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
-          found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
-          if (found) return found;
-          ({ cursor, more } = json);
-        }
-        return undefined;
-      }, 20000);
+      const arrived = await until(() => findPulled(url, supervisorReads, (r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell), 20000);
       check('the conversation it records arrives as that person', arrived?.record.coachId === SUPERVISOR, JSON.stringify(arrived?.record));
       const history = (await call(url, admin, `/api/history/coachingSessions/${arrived?.id}`)).json.history ?? [];
       check(
@@ -122,15 +114,7 @@ try {
       );
       const fresh = await call(url, admin, '/api/sign-in-codes', { method: 'POST', body: { person: SUPERVISOR } });
       await phone.goto(`${url}/?server=${encodeURIComponent(url)}&sign-in=${fresh.json.code}&unit=unit-line-1&views=card`);
-      const keptArrived = await until(async () => {
-        for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(url, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
-          found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === keptWords);
-          if (found) return found;
-          ({ cursor, more } = json);
-        }
-        return undefined;
-      }, 30000);
+      const keptArrived = await until(() => findPulled(url, supervisorReads, (r) => r.kind === 'coachingSessions' && r.record.wentWell === keptWords), 30000);
       check(
         'signed in again, what was recorded meanwhile arrives as the person',
         keptArrived?.record.coachId === SUPERVISOR,

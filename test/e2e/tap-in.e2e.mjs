@@ -8,7 +8,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
-import { call } from '../support/api.mjs';
+import { call, findPulled } from '../support/api.mjs';
 import { storedRecords } from '../support/idb.mjs';
 import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
@@ -81,15 +81,7 @@ try {
       const wentWell = `Every action had an owner (${database})`;
       await card.locator('textarea[name="wentWell"]').fill(wentWell);
       await card.locator('button', { hasText: 'Save coaching' }).tap();
-      const arrived = await until(async () => {
-        for (let cursor = 0, more = true, found; more;) {
-          const { json } = await call(url, supervisorReads, `/api/sync/pull?cursor=${cursor}`);
-          found = json.records.find((r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell);
-          if (found) return found;
-          ({ cursor, more } = json);
-        }
-        return undefined;
-      }, 20000);
+      const arrived = await until(() => findPulled(url, supervisorReads, (r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell), 20000);
       check('the conversation recorded on the wall arrives as the supervisor', arrived?.record.coachId === SUPERVISOR, JSON.stringify(arrived?.record));
       const history = (await call(url, admin, `/api/history/coachingSessions/${arrived?.id}`)).json.history ?? [];
       check(

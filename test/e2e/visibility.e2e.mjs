@@ -7,7 +7,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, until } from '../support/checks.mjs';
-import { call } from '../support/api.mjs';
+import { call, pulled } from '../support/api.mjs';
 import { storedRecords } from '../support/idb.mjs';
 import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
@@ -20,17 +20,6 @@ const OPERATOR = 'person-line-1-1';
 const WORDS = { wentWell: 'Every action had an owner', evenBetter: 'Start on the minute', focus: 'Time-keeping' };
 let counter = 0;
 const stamp = () => `${String(Date.now()).padStart(16, '0')}:${(counter++ % 0xffff).toString(16).padStart(4, '0')}:visibility`;
-
-/** Every record of a kind a token's pulls bring, by id. */
-async function pulled(url, token, kind) {
-  const found = new Map();
-  for (let cursor = 0, more = true; more;) {
-    const { json } = await call(url, token, `/api/sync/pull?cursor=${cursor}`);
-    for (const r of json.records ?? []) if (r.kind === kind) found.set(r.id, r.record);
-    ({ cursor, more } = json);
-  }
-  return found;
-}
 
 const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 try {
