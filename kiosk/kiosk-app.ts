@@ -84,7 +84,7 @@ export class KioskApp extends LitElement {
 
   readonly #activity = new ActivityController(this);
   /** Today, moved on at midnight without a reload: the views re-mount for the new day. */
-  readonly calendar = new DayController(this);
+  readonly calendar = new DayController(this, () => this.#forgetOldWords());
   readonly #wakeLock = new WakeLockController(this);
   readonly #rotation = new RotationController(this);
   readonly #relock = new RelockController(this, this.#activity);
@@ -417,6 +417,7 @@ export class KioskApp extends LitElement {
         if (org?.locale) document.documentElement.lang = org.locale;
       });
     }
+    this.#forgetOldWords();
     if (config.pin) this.#relock.start(config.lock);
     this.#wakeLock.start();
     if (config.rotate > 0 && config.views.length > 1 && config.unit) {
@@ -427,6 +428,16 @@ export class KioskApp extends LitElement {
         turn: () => (this.viewIndex = (this.viewIndex + 1) % config.views.length),
       });
     }
+  }
+
+  /**
+   * Retention on a screen without a server (with one, the server applies it to every device):
+   * at start and each new day, conversations past the organisation's months lose their words.
+   * A failure (a full disk) leaves them for the next day's try; nothing else depends on it.
+   */
+  #forgetOldWords(): void {
+    if (this.phase.name !== 'ready' || this.phase.config.server) return;
+    void this.#store.forgetOldWords().catch(() => undefined);
   }
 
   /**

@@ -19,19 +19,13 @@ import './sign-in-codes.js';
 import './record-history.js';
 import { settingsControlStyles } from './settings-styles.js';
 import { clearAll, exportData, importData } from '../src/store/whole-database.js';
+import { download } from '../src/components/download.js';
+import { adminCall } from './admin-api.js';
+import type { HuddleEventMap } from '../src/components/events.js';
 
 declare const __APP_VERSION__: string;
 
 type Pending = { kind: 'import'; text: string; name: string } | { kind: 'clear' } | { kind: 'demo' };
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export class KioskSettings extends LitElement {
   @property({ attribute: false }) store!: IdbHuddleStore;
@@ -140,6 +134,22 @@ export class KioskSettings extends LitElement {
     location.assign(`?${query.toString()}`);
   }
 
+  /**
+   * On a synced screen a person's export and erasure are the server's: it holds every
+   * conversation's words (this screen may hold few) and erasing them must reach every device.
+   */
+  private askServer(event: HuddleEventMap['person-data-requested']): void {
+    const { server, token } = this.config;
+    if (!server || !token) return;
+    const { personId, action, respondWith } = event.detail;
+    const path = `/api/people/${encodeURIComponent(personId)}/${action}`;
+    respondWith(
+      action === 'export'
+        ? adminCall<unknown>(server, token, 'GET', path)
+        : adminCall<{ records: number }>(server, token, 'POST', path).then((answer) => answer.records),
+    );
+  }
+
   private async exportJson(): Promise<void> {
     const file = await exportData(this.store);
     download(`huddle-backup-${this.store.today()}.json`, JSON.stringify(file, null, 2), 'application/json');
@@ -221,7 +231,7 @@ export class KioskSettings extends LitElement {
         <h2 id="org-title">${msg('Organisation')}</h2>
         ${
           this.settingUp
-            ? html`<huddle-setup theme="light" .store=${this.store}></huddle-setup>
+            ? html`<huddle-setup theme="light" .store=${this.store} @person-data-requested=${this.askServer}></huddle-setup>
               <div class="row"><button @click=${() => (this.settingUp = false)}>${msg('Close the set-up')}</button></div>`
             : html`<div class="row"><button class="primary" @click=${() => (this.settingUp = true)}>${msg('Set up the organisation: tiers, boards, people, KPIs, coaching')}</button></div>`
         }

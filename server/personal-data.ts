@@ -5,19 +5,17 @@
  * older copy; the person's tokens and unused sign-in codes stop at once.
  */
 import { randomUUID } from 'node:crypto';
-import { erasePersonWrites, everythingAbout, type PersonalRecords } from '../src/model/personal-data.js';
+import { erasePersonWrites, everythingAbout, PERSONAL_KINDS, type PersonalRecords } from '../src/model/personal-data.js';
 import type { Database } from './db.js';
 import { pushOrganisationWrites } from './organisation-writes.js';
 import { revokeToken, TokenError } from './tokens.js';
 
-const KINDS = ['people', 'coachingSessions', 'coachingPairs', 'feedback', 'actions', 'recognitions', 'attendance'] as const;
-
 async function personalRecords(db: Database, org: string): Promise<PersonalRecords> {
-  const { rows } = await db.query<{ kind: (typeof KINDS)[number]; data: never }>('select kind, data from records where org = $1 and kind = any($2::text[])', [
-    org,
-    KINDS,
-  ]);
-  return Object.fromEntries(KINDS.map((kind) => [kind, rows.filter((r) => r.kind === kind).map((r) => r.data)])) as unknown as PersonalRecords;
+  const { rows } = await db.query<{ kind: (typeof PERSONAL_KINDS)[number]; data: never }>(
+    'select kind, data from records where org = $1 and kind = any($2::text[])',
+    [org, PERSONAL_KINDS],
+  );
+  return Object.fromEntries(PERSONAL_KINDS.map((kind) => [kind, rows.filter((r) => r.kind === kind).map((r) => r.data)])) as unknown as PersonalRecords;
 }
 
 /** Everything about one person of the organisation; refused, naming them, when there is no such person. */

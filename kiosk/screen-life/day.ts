@@ -13,7 +13,11 @@ export class DayController implements ReactiveController {
     if (document.visibilityState === 'visible') this.check();
   };
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Runs once the day has moved on (after the host is asked to render the new day). */
+    private readonly onNewDay: () => void = () => undefined,
+  ) {
     host.addController(this);
   }
 
@@ -37,6 +41,7 @@ export class DayController implements ReactiveController {
     if (today === this.#day) return;
     this.#day = today;
     this.host.requestUpdate();
+    this.onNewDay();
   }
 
   #schedule(): void {

@@ -18,6 +18,17 @@ import type {
 import type { SetupStep } from './huddle-setup/setup-steps.js';
 import type { SyncClient } from '../sync/sync-client.js';
 
+/**
+ * A set-up screen asks for everything about a person, or their erasure. A host whose data lives
+ * on a server answers with `respondWith` (the export's JSON, or how many records changed), so
+ * the server removes the words from every device; unanswered, the element uses its own store.
+ */
+export interface PersonDataRequest {
+  personId: string;
+  action: 'export' | 'erase';
+  respondWith(answer: Promise<unknown>): void;
+}
+
 export interface HuddleEventMap {
   'action-created': CustomEvent<{ action: Action }>;
   'action-updated': CustomEvent<{ action: Action }>;
@@ -36,6 +47,8 @@ export interface HuddleEventMap {
   'feedback-submitted': CustomEvent<{ feedback: Feedback[] }>;
   /** A set-up step saved something; `step` names it. */
   'setup-saved': CustomEvent<{ step: SetupStep }>;
+  /** See PersonDataRequest. */
+  'person-data-requested': CustomEvent<PersonDataRequest>;
   /** The guided set-up reached its end (every step done or skipped). */
   'setup-finished': CustomEvent<Record<string, never>>;
   /** A provider with `server` and `token` started syncing its store; `sync` is the running client. */

@@ -11,11 +11,11 @@ import type { RecordWrite, WriteContext } from './write-rules.js';
 import type { Day } from './dates.js';
 import type { CoachingSession, EntityMap, OrgSettings, Person } from './types.js';
 
+/** The kinds of record a person's data is in. */
+export const PERSONAL_KINDS = ['people', 'coachingSessions', 'coachingPairs', 'feedback', 'actions', 'recognitions', 'attendance'] as const;
+
 /** The records a person's data is in (a store's or a server's whole organisation will do). */
-export type PersonalRecords = Pick<
-  { [K in keyof EntityMap]: readonly EntityMap[K][] },
-  'people' | 'coachingSessions' | 'coachingPairs' | 'feedback' | 'actions' | 'recognitions' | 'attendance'
->;
+export type PersonalRecords = Pick<{ [K in keyof EntityMap]: readonly EntityMap[K][] }, (typeof PERSONAL_KINDS)[number]>;
 
 /** Everything about one person, as they would be handed it: their entry and every record that names them. */
 export function everythingAbout(personId: string, records: PersonalRecords) {

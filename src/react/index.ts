@@ -30,6 +30,7 @@ import { SetupChecklists as SetupChecklistsElement } from '../components/huddle-
 import { SetupKpis as SetupKpisElement } from '../components/huddle-setup/setup-kpis.js';
 import { SetupOrganisation as SetupOrganisationElement } from '../components/huddle-setup/setup-organisation.js';
 import { SetupPeople as SetupPeopleElement } from '../components/huddle-setup/setup-people.js';
+import { SetupPersonData as SetupPersonDataElement } from '../components/huddle-setup/setup-person-data.js';
 
 /** React wrapper of `<coaching-card>`: One coaching conversation recorded in two minutes: a huddle observation, an improvement (kata) conversation, or coaching the coach; down, peer or up (up may be anonymous). The draft survives a reload; saving works offline. */
 export const CoachingCard = createComponent({
@@ -270,6 +271,17 @@ export const SetupPeople = createComponent({
   elementClass: SetupPeopleElement,
   react: React,
   events: {
+    onSetupSaved: 'setup-saved' as EventName<HuddleEventMap['setup-saved']>,
+  },
+});
+
+/** React wrapper of `<setup-person-data>`: A person's rights over their data, in the set-up: everything about them as a JSON file, and erasure after a confirmation that says what it removes and what it keeps. */
+export const SetupPersonData = createComponent({
+  tagName: 'setup-person-data',
+  elementClass: SetupPersonDataElement,
+  react: React,
+  events: {
+    onPersonDataRequested: 'person-data-requested' as EventName<HuddleEventMap['person-data-requested']>,
     onSetupSaved: 'setup-saved' as EventName<HuddleEventMap['setup-saved']>,
   },
 });

@@ -3,6 +3,7 @@
  * another board's actions never re-renders this board.
  */
 import {
+  PERSONAL_KINDS,
   boardKpiStatuses,
   rollupSources,
   type AnyRecord,
@@ -13,6 +14,7 @@ import {
   type Kpi,
   type KpiValue,
   type OrgSettings,
+  type PersonalRecords,
 } from '../model/index.js';
 import type { IndexedField, Query, RecordChange } from './contract.js';
 
@@ -73,6 +75,16 @@ export function recordById<K extends EntityKind>(kind: K, id: string): Query<Ent
 
 export function orgSettings(): Query<OrgSettings | undefined> {
   return recordById('org', 'org');
+}
+
+/** Every record of the kinds a person's data is in, retired ones too (an erasure or an export misses none). */
+export function personalRecords(): Query<PersonalRecords> {
+  return {
+    key: 'personal-records',
+    reads: PERSONAL_KINDS.map((kind) => ({ kind })),
+    run: async (reader) =>
+      Object.fromEntries(await Promise.all(PERSONAL_KINDS.map(async (kind) => [kind, await reader.all(kind)] as const))) as unknown as PersonalRecords,
+  };
 }
 
 /** What a board sent up and what it received from its children, both live. */

@@ -12,6 +12,7 @@ import {
   attendanceDraft,
   checklistVersion,
   created,
+  erasePersonWrites,
   escalation,
   escalationStatePatch,
   feedbackDraft,
@@ -20,7 +21,9 @@ import {
   huddleTimePatch,
   kpiValueDraft,
   patched,
+  PERSONAL_KINDS,
   retirePatch,
+  retentionWrites,
   type Action,
   type ActionStatus,
   type AgendaPart,
@@ -34,12 +37,15 @@ import {
   type NewChecklist,
   type NewFeedback,
   type Patch,
+  type PersonalRecords,
   type RecordBase,
   type RecordWrite,
   type WriteContext,
 } from '../model/index.js';
 import { StorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
+import type { Query } from './contract.js';
+import { allOf, orgSettings, personalRecords } from './queries.js';
 import type { NewCoachingSession, StoreWrites } from './writes.js';
 
 /** What a rule may read inside a batch: the stored version of a record, if any. */
@@ -53,6 +59,8 @@ export type Decide = (batch: WriteBatch, context: WriteContext) => Promise<Recor
 export abstract class WriteIntents implements StoreWrites {
   /** The day the store considers "today" (local time). */
   abstract today(): Day;
+  /** Runs a query once (the person-wide intents read lists before they decide). */
+  abstract get<T>(query: Query<T>): Promise<T>;
 
   /**
    * Runs `decide` against the stored records of `kinds` and stores every record it returns,
@@ -209,6 +217,39 @@ export abstract class WriteIntents implements StoreWrites {
   async retire(kind: EntityKind, id: string): Promise<void> {
     await this.#patch(kind, id, (_current, context) => retirePatch(context));
   }
+
+  async erasePerson(personId: string): Promise<number> {
+    const listed = await this.get(personalRecords());
+    const stored = await this.transact(PERSONAL_KINDS, async (batch, context) => {
+      // Decided on the versions inside the batch, so an edit made meanwhile is erased too.
+      const fresh = await latestVersions(batch, listed);
+      const writes = erasePersonWrites(personId, fresh, context);
+      if (writes.length === 0) throw new StorageError('not-found', `people ${personId}`);
+      return writes;
+    });
+    return stored.length;
+  }
+
+  async forgetOldWords(): Promise<number> {
+    const org = await this.get(orgSettings());
+    const sessions = await this.get(allOf('coachingSessions', { includeRetired: true }));
+    const stored = await this.transact(['coachingSessions'], async (batch, context) =>
+      retentionWrites(org, await latestOf(batch, 'coachingSessions', sessions), context),
+    );
+    return stored.length;
+  }
+}
+
+/** The batch's version of each listed record (one removed meanwhile drops out). */
+async function latestOf<K extends EntityKind>(batch: WriteBatch, kind: K, listed: readonly EntityMap[K][]): Promise<EntityMap[K][]> {
+  const found = await Promise.all(listed.map((record) => batch.find(kind, record.id)));
+  return found.filter((record) => record !== undefined);
+}
+
+/** The batch's version of every record a person's data may be in. */
+async function latestVersions(batch: WriteBatch, listed: PersonalRecords): Promise<PersonalRecords> {
+  const entries = await Promise.all(PERSONAL_KINDS.map(async (kind) => [kind, await latestOf(batch, kind, listed[kind])] as const));
+  return Object.fromEntries(entries) as unknown as PersonalRecords;
 }
 
 /** The stored version of a record an intent changes; a missing one refuses the write. */

@@ -87,6 +87,16 @@ export interface StoreWrites {
 
   /** Soft delete: the record leaves live views but stays in history and exports. */
   retire(kind: EntityKind, id: string): Promise<void>;
+
+  /**
+   * A person's right to erasure (see the model's `erasePersonWrites`): their name becomes a
+   * pseudonym, the conversations they were in lose their words, their signed answers their
+   * name; every figure stays. Resolves to how many records changed. A synced device asks its
+   * server instead: the words are the server's to remove from every device.
+   */
+  erasePerson(personId: string): Promise<number>;
+  /** Retention: conversations older than the organisation keeps words lose them; resolves to how many. */
+  forgetOldWords(): Promise<number>;
 }
 
 /** The name of every write intent, for a store that forwards them (the default store on demand). */
@@ -121,6 +131,8 @@ export const WRITE_INTENTS = [
   'commentOnFeedback',
   'respondToFeedback',
   'retire',
+  'erasePerson',
+  'forgetOldWords',
 ] as const satisfies readonly (keyof StoreWrites)[];
 
 // An intent added to StoreWrites and not to the list fails to compile here.

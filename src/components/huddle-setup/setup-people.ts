@@ -21,6 +21,7 @@ import {
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
+import './setup-person-data.js';
 
 /** Larger files are not an HR export of one site; refuse them before reading. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -40,6 +41,8 @@ export class SetupPeople extends HuddleElement {
   @state() private preview?: PeopleImportPreview;
   @state() private done = '';
   @state() private retiring?: string;
+  /** The person whose data rights (export, erasure) are open. */
+  @state() private dataOf?: string;
 
   readonly #people = new LiveQueryController<Person[]>(
     this,
@@ -173,8 +176,12 @@ export class SetupPeople extends HuddleElement {
                   <button class="primary" @click=${() => this.retire(p)}>${msg('Retire person')}</button>
                   <button @click=${() => (this.retiring = undefined)}>${msg('Cancel')}</button>
                 </span>`
-                : html`<button @click=${() => (this.retiring = p.id)} aria-label=${msg(str`Retire ${p.name}`)}>${msg('Retire')}</button>`
+                : html`<span class="buttons">
+                  <button aria-expanded=${this.dataOf === p.id ? 'true' : 'false'} aria-label=${msg(str`Data about ${p.name}`)} @click=${() => (this.dataOf = this.dataOf === p.id ? undefined : p.id)}>${msg('Their data')}</button>
+                  <button @click=${() => (this.retiring = p.id)} aria-label=${msg(str`Retire ${p.name}`)}>${msg('Retire')}</button>
+                </span>`
             }
+            ${this.dataOf === p.id ? html`<setup-person-data .store=${this.activeStore} theme=${this.effectiveTheme} .person=${p}></setup-person-data>` : nothing}
           </li>`,
         )}
       </ul>

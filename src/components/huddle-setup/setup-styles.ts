@@ -49,6 +49,9 @@ export const setupStyles = css`
   .depth-4 {
     margin-inline-start: 6em;
   }
+  setup-person-data {
+    flex-basis: 100%;
+  }
   textarea {
     width: 100%;
     min-height: 8em;
