@@ -44,6 +44,7 @@ export const problemWords = (describeProblem: (problem: Problem) => string): Par
   },
   'not-list': () => msg('must be a list'),
   'not-object': () => msg('must be an object'),
+  'not-time-zone': () => msg('must be a time zone such as Europe/Berlin'),
   'in-entry': ({ entry, inner }) => {
     const problem = describeProblem(inner);
     return typeof entry === 'number' ? msg(str`entry ${entry} ${problem}`) : msg(str`entry "${entry}" ${problem}`);
@@ -54,6 +55,7 @@ export const problemWords = (describeProblem: (problem: Problem) => string): Par
   'anonymous-not-up': () => msg('is only allowed for coaching up'),
   'coach-required': () => msg('is required unless the session is anonymous'),
   'learner-is-coach': () => msg('must be someone other than the coach'),
+  'kind-not-this-way': ({ kind, direction }) => msg(str`does not go ${direction} for a ${kind} conversation`),
   'person-in-anonymous': () => msg('must be left out of an anonymous answer'),
   'same-board': () => msg('must be another board than the sender'),
   'id-not-derived': ({ expected }) => msg(str`must be "${expected}" (one record per day)`),

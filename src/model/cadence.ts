@@ -2,8 +2,8 @@
  * Is the coaching cascade healthy? Per pair: when was the last conversation, is the next
  * one due or overdue, how often was the cadence kept, and were follow-ups kept.
  */
-import { addDays, daysBetween, type Day } from './dates.js';
-import type { CoachingPair, CoachingSession } from './types.js';
+import { addDays, dayOfInstant, daysBetween, type Day } from './dates.js';
+import type { CadencePeriod, CoachingPair, CoachingSession, Draft } from './types.js';
 
 export type PairState = 'on-track' | 'due' | 'overdue' | 'never';
 
@@ -61,22 +61,60 @@ export function pairStatus(pair: CoachingPair, sessions: readonly CoachingSessio
   return { state: 'overdue', lastDay, nextDue, daysOverdue: late - grace };
 }
 
+/** The day a pair began: its cadence is judged from here on. */
+export function pairBegan(pair: Pick<CoachingPair, 'since' | 'createdAt'>): Day {
+  return pair.since ?? dayOfInstant(pair.createdAt);
+}
+
+/** Every cadence the pair has had, oldest first, each from its day (the first from the day the pair began). */
+export function cadencePeriods(pair: CoachingPair): CadencePeriod[] {
+  return [...(pair.earlierCadences ?? []), { from: pair.cadenceFrom ?? pairBegan(pair), days: pair.cadenceDays }];
+}
+
 /**
- * Share of cadence windows in [from, to] that held at least one session. Windows are whole
- * cadence lengths counted back from `to`; a period shorter than one cadence has no windows
- * and gives null (too little time to judge).
+ * A pair as saved: a new pair begins today unless told otherwise; a changed cadence applies from
+ * today, and the one before is kept with its day, so the windows already past keep the cadence
+ * they had. Two changes on one day leave one: the first applied to no day.
+ */
+export function pairSaved(draft: Draft<CoachingPair>, before: CoachingPair | undefined, today: Day): Draft<CoachingPair> {
+  if (!before) return { ...draft, since: draft.since ?? today };
+  const kept = { ...draft, since: draft.since ?? pairBegan(before) };
+  if (before.cadenceDays === draft.cadenceDays) {
+    return {
+      ...kept,
+      ...(before.cadenceFrom ? { cadenceFrom: before.cadenceFrom } : {}),
+      ...(before.earlierCadences ? { earlierCadences: before.earlierCadences } : {}),
+    };
+  }
+  const current = cadencePeriods(before).at(-1)!;
+  const earlier = before.earlierCadences ?? [];
+  return { ...kept, cadenceFrom: today, earlierCadences: current.from >= today ? earlier : [...earlier, current] };
+}
+
+/**
+ * Share of cadence windows in [from, to] that held at least one session, counted only from the
+ * day the pair began, each under the cadence it had then. Within each cadence's days, windows
+ * are whole cadence lengths counted back from its last day; a stretch shorter than one cadence
+ * has no windows, and when there are none at all the answer is null (too little time to judge).
  */
 export function cadenceAdherence(pair: CoachingPair, sessions: readonly CoachingSession[], from: Day, to: Day): number | null {
-  const windows = Math.floor((daysBetween(from, to) + 1) / pair.cadenceDays);
-  if (windows === 0) return null;
   const days = sessionsOfPair(pair, sessions).map((s) => s.day);
+  const periods = cadencePeriods(pair);
+  let windows = 0;
   let kept = 0;
-  for (let i = 0; i < windows; i++) {
-    const end = addDays(to, -i * pair.cadenceDays);
-    const start = addDays(end, -pair.cadenceDays + 1);
-    if (days.some((day) => day >= start && day <= end)) kept++;
-  }
-  return kept / windows;
+  periods.forEach((period, i) => {
+    const next = periods[i + 1];
+    const start = period.from > from ? period.from : from;
+    const end = next && addDays(next.from, -1) < to ? addDays(next.from, -1) : to;
+    const count = start > end ? 0 : Math.floor((daysBetween(start, end) + 1) / period.days);
+    for (let w = 0; w < count; w++) {
+      const windowEnd = addDays(end, -w * period.days);
+      const windowStart = addDays(windowEnd, -period.days + 1);
+      if (days.some((day) => day >= windowStart && day <= windowEnd)) kept++;
+    }
+    windows += count;
+  });
+  return windows === 0 ? null : kept / windows;
 }
 
 /**
@@ -109,28 +147,35 @@ export function adherenceByTier(
 }
 
 export interface FollowUpFigures {
-  /** Sessions whose follow-up day (plus grace) has passed by `today`. */
+  /** Follow-ups agreed whose day (plus grace) has passed by `today`. */
   due: number;
-  /** Of those, the ones followed by another session with the same learner in time. */
+  /** Of those, the ones the same coach kept: another conversation with the same learner in time. */
   kept: number;
   /** kept / due, or null when nothing was due. */
   share: number | null;
 }
 
+/** Days after the agreed follow-up day a follow-up still counts as kept. */
+export const FOLLOW_UP_GRACE_DAYS = 2;
+
 /**
- * A follow-up is kept when the same learner had another session after the first one and no
- * later than two days after the agreed follow-up day.
+ * A follow-up belongs to the coach who agreed it: it is kept when that coach had another
+ * conversation with the same learner after the first one and no later than two days after the
+ * agreed day. A peer's or another coach's conversation does not keep it, and an anonymous note
+ * owes none (nobody could keep it).
  */
 export function followUpsKept(sessions: readonly CoachingSession[], today: Day): FollowUpFigures {
   const live = sessions.filter((s) => !s.deletedAt);
   let due = 0;
   let kept = 0;
   for (const session of live) {
-    if (!session.followUpDate) continue;
-    const deadline = addDays(session.followUpDate, 2);
+    if (!session.followUpDate || session.anonymous || !session.coachId) continue;
+    const deadline = addDays(session.followUpDate, FOLLOW_UP_GRACE_DAYS);
     if (deadline >= today) continue;
     due++;
-    const followed = live.some((s) => s.id !== session.id && s.learnerId === session.learnerId && s.day > session.day && s.day <= deadline);
+    const followed = live.some(
+      (s) => s.id !== session.id && s.coachId === session.coachId && s.learnerId === session.learnerId && s.day > session.day && s.day <= deadline,
+    );
     if (followed) kept++;
   }
   return { due, kept, share: due === 0 ? null : kept / due };

@@ -3,7 +3,7 @@
  * learner, the follow-ups a coach owes, and the thread of conversations.
  */
 import { addDays, daysBetween, type Day } from './dates.js';
-import type { CoachingSession, KataQuestion } from './types.js';
+import type { CoachingDirection, CoachingSession, KataQuestion } from './types.js';
 
 export type KataHint = 'target-needs-number' | 'actual-needs-data' | 'obstacle-is-lack' | 'step-is-solution';
 
@@ -34,9 +34,27 @@ export function historyOf(sessions: readonly CoachingSession[], learnerId: strin
     .reverse();
 }
 
-/** What the learner is working on now: the focus and follow-up day of their latest session. */
+/** Who coaches whom, which way: the relationship a conversation belongs to. Anonymous notes belong to none. */
+export interface Relationship {
+  coachId: string;
+  learnerId: string;
+  direction: CoachingDirection;
+}
+
+/** The conversations of one relationship, newest first. */
+export function conversationsOf(sessions: readonly CoachingSession[], relationship: Relationship): CoachingSession[] {
+  return historyOf(sessions, relationship.learnerId).filter(
+    (s) => !s.anonymous && s.coachId === relationship.coachId && s.direction === relationship.direction,
+  );
+}
+
+/**
+ * What the learner is working on now: the focus and follow-up day agreed in their latest
+ * conversation with a coach above them. A peer's advice or a note from their team is heard, but
+ * it does not replace the focus agreed with their coach.
+ */
 export function openFocus(sessions: readonly CoachingSession[], learnerId: string): { focus: string; followUpDate?: Day; sessionId: string } | undefined {
-  const latest = historyOf(sessions, learnerId).find((s) => s.focus.trim() !== '');
+  const latest = historyOf(sessions, learnerId).find((s) => s.direction === 'down' && !s.anonymous && s.focus.trim() !== '');
   return latest ? { focus: latest.focus, sessionId: latest.id, ...(latest.followUpDate ? { followUpDate: latest.followUpDate } : {}) } : undefined;
 }
 
@@ -47,14 +65,15 @@ export interface FollowUp {
 }
 
 /**
- * Follow-ups a coach owes: their sessions whose follow-up day has come, with no later
- * session with the same learner yet. Most overdue first.
+ * Follow-ups a coach owes: their conversations whose follow-up day has come, with no later
+ * conversation of theirs with the same learner yet (someone else's does not settle it). Most
+ * overdue first.
  */
 export function followUpsOwed(sessions: readonly CoachingSession[], coachId: string, today: Day): FollowUp[] {
-  const all = live(sessions);
-  return all
-    .filter((s) => s.coachId === coachId && s.followUpDate !== undefined && s.followUpDate <= today)
-    .filter((s) => !all.some((later) => later.learnerId === s.learnerId && later.day > s.day))
+  const mine = live(sessions).filter((s) => !s.anonymous && s.coachId === coachId);
+  return mine
+    .filter((s) => s.followUpDate !== undefined && s.followUpDate <= today)
+    .filter((s) => !mine.some((later) => later.learnerId === s.learnerId && later.day > s.day))
     .map((session) => ({ session, daysLate: daysBetween(session.followUpDate!, today) }))
     .sort((a, b) => b.daysLate - a.daysLate);
 }

@@ -3,6 +3,7 @@
  * whether it started on time. Derived from the stored huddle and the clock alone, so a
  * reload mid-huddle resumes exactly where it was.
  */
+import { clockAt } from './calendar.js';
 import { AGENDA_PARTS, type AgendaPart, type Huddle } from './types.js';
 
 /** Default time boxes in seconds: 5 minutes reflect, 3 plan, 2 improve (a 10-minute huddle). */
@@ -60,8 +61,9 @@ export function huddleOfDay(huddles: readonly Huddle[], day: string): Huddle | u
 /** A huddle that starts within this many minutes of its board's huddle time is on time. */
 export const ON_TIME_MINUTES = 5;
 
-/** Minutes after local midnight of an instant. */
-export function minutesOfDay(iso: string): number {
+/** Minutes after midnight of an instant, on the site's clock (the screen's own without a time zone). */
+export function minutesOfDay(iso: string, timeZone?: string): number {
+  if (timeZone) return clockAt(iso, timeZone).minutes;
   const at = new Date(iso);
   return at.getHours() * 60 + at.getMinutes();
 }
@@ -81,6 +83,6 @@ export function minutesBetweenTimes(from: number, to: number): number {
 }
 
 /** Whole minutes a huddle started after its board's time (negative: before it). */
-export function minutesLate(startedAt: string, huddleAt: string): number {
-  return minutesBetweenTimes(minutesOfDay(startedAt), minutesOfTime(huddleAt));
+export function minutesLate(startedAt: string, huddleAt: string, timeZone?: string): number {
+  return minutesBetweenTimes(minutesOfDay(startedAt, timeZone), minutesOfTime(huddleAt));
 }

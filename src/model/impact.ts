@@ -10,6 +10,7 @@ import { dayStatus } from './kpi-status.js';
 import { sessionScore, sessionScoresByWeek, type WeeklyScore } from './observation.js';
 import { aggregate } from './feedback.js';
 import { ON_TIME_MINUTES, minutesBetweenTimes, minutesOfDay, minutesOfTime } from './huddle.js';
+import { EVERY_DAY, workingDaysIn, type BoardCalendar } from './calendar.js';
 import type { Action, CoachingPair, CoachingSession, Escalation, Feedback, Huddle, Kpi, KpiValue } from './types.js';
 
 export interface Figure {
@@ -17,10 +18,25 @@ export interface Figure {
   value: number | null;
   /** How many things it rests on (sessions, huddles, actions, answers, KPI days...). */
   basis: number;
+  /** For a mean of scores: their standard deviation, so a change can be judged against it. */
+  spread?: number;
+}
+
+/** The sample standard deviation; undefined for fewer than two values. */
+function standardDeviation(values: readonly number[]): number | undefined {
+  if (values.length < 2) return undefined;
+  const mean = values.reduce((a, x) => a + x, 0) / values.length;
+  return Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (values.length - 1));
 }
 
 /** The least data each figure needs before it means anything. */
 export const MINIMUM = { sessions: 2, huddles: 5, actionsDue: 3, escalations: 3, answers: 5, kpiDays: 10, trendWeeks: 3 } as const;
+
+/** An escalation is judged once it has had this many days to be answered. */
+export const ESCALATION_ANSWER_DAYS = 7;
+
+/** Every day, on the screen's clock: the calendar of a board that set none. */
+const ANY_DAY: BoardCalendar = { workingDays: new Set(EVERY_DAY), closedDays: new Set() };
 
 const figure = (part: number, whole: number, minimum: number): Figure => ({ value: whole >= minimum && whole > 0 ? part / whole : null, basis: whole });
 
@@ -28,6 +44,13 @@ export interface TeamData {
   unitId: string;
   /** The board's huddle time (`HH:MM`), when it has one. */
   huddleAt?: string;
+  /** The board's working days, closed days and time zone (see calendar.ts); every day when absent. */
+  calendar?: BoardCalendar;
+  /**
+   * Minutes after midnight on the site's clock now, when the period ends today: today counts
+   * toward "huddles held" only once its huddle was held or its time (plus 5 minutes) has passed.
+   */
+  minutesNow?: number;
   leaderId?: string;
   pairs: readonly CoachingPair[];
   sessions: readonly CoachingSession[];
@@ -61,13 +84,20 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   const within = (day: Day) => day >= from && day <= to;
   const learnerSessions = data.sessions.filter((s) => !s.deletedAt && s.learnerId === data.leaderId);
 
+  // The leader's huddle as observed by a coach or a peer, on the huddle checklist: feedback from the
+  // team has its own pulse, and a kata or coaching-the-coach rates other behaviours.
   const scores = learnerSessions
-    .filter((s) => within(s.day))
+    .filter((s) => within(s.day) && s.kind === 'huddle-observation' && s.direction !== 'up')
     .flatMap((s) => {
       const score = sessionScore(s);
       return score === null ? [] : [score];
     });
-  const observationScore = { value: scores.length >= MINIMUM.sessions ? scores.reduce((a, x) => a + x, 0) / scores.length : null, basis: scores.length };
+  const spread = standardDeviation(scores);
+  const observationScore = {
+    value: scores.length >= MINIMUM.sessions ? scores.reduce((a, x) => a + x, 0) / scores.length : null,
+    basis: scores.length,
+    ...(spread === undefined ? {} : { spread }),
+  };
 
   const adherences = data.pairs
     .filter((p) => !p.deletedAt && p.learnerId === data.leaderId)
@@ -84,21 +114,36 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   );
   const followUpsFigure = { value: followUps.share, basis: followUps.due };
 
+  const calendar = data.calendar ?? ANY_DAY;
   const huddles = data.huddles.filter((h) => !h.deletedAt && h.unitId === data.unitId && within(h.day));
-  const days = daysBetween(from, to) + 1;
-  const huddlesHeld = { value: days >= MINIMUM.huddles ? Math.min(1, new Set(huddles.map((h) => h.day)).size / days) : null, basis: days };
-  // On time: started within 5 minutes of the board's huddle time; a board without one is
-  // measured against its usual (median) start.
-  const due = data.huddleAt ? minutesOfTime(data.huddleAt) : huddles.length ? median(huddles.map((h) => minutesOfDay(h.startedAt))) : 0;
-  const onTime = huddles.filter((h) => Math.abs(minutesBetweenTimes(minutesOfDay(h.startedAt), due)) <= ON_TIME_MINUTES).length;
+  const heldDays = new Set(huddles.map((h) => h.day));
+  const due = data.huddleAt ? minutesOfTime(data.huddleAt) : undefined;
+  // Today counts once its huddle was held, or its time has passed; days off count not at all.
+  const todayOpen = (day: Day) =>
+    day === to && data.minutesNow !== undefined && !heldDays.has(day) && (due === undefined || data.minutesNow <= due + ON_TIME_MINUTES);
+  const workingDays = workingDaysIn(calendar, from, to).filter((day) => !todayOpen(day));
+  const held = workingDays.filter((day) => heldDays.has(day)).length;
+  const huddlesHeld = figure(held, workingDays.length, MINIMUM.huddles);
+  // On time: started within 5 minutes of the board's huddle time on the site's clock; a board
+  // without one is measured against its usual (median) start.
+  const startedAt = huddles.map((h) => minutesOfDay(h.startedAt, calendar.timeZone));
+  const expected = due ?? (startedAt.length ? median(startedAt) : 0);
+  const onTime = startedAt.filter((minutes) => Math.abs(minutesBetweenTimes(minutes, expected)) <= ON_TIME_MINUTES).length;
   const huddlesOnTime = figure(onTime, huddles.length, MINIMUM.huddles);
 
   const dueActions = data.actions.filter((a) => !a.deletedAt && a.unitId === data.unitId && a.due !== undefined && within(a.due));
   const closedInTime = dueActions.filter((a) => a.status === 'done' && a.doneAt !== undefined && dayOfInstant(a.doneAt) <= a.due!).length;
   const actionsOnTime = figure(closedInTime, dueActions.length, MINIMUM.actionsDue);
 
-  const sent = data.escalations.filter((e) => !e.deletedAt && e.fromUnitId === data.unitId && within(dayOfInstant(e.createdAt)));
-  const escalationsResolved = figure(sent.filter((e) => e.state === 'resolved').length, sent.length, MINIMUM.escalations);
+  // Escalations sent in the period that have had a week to be answered by its end: one sent the
+  // day before the end does not count against the team.
+  const answerBy = addDays(to, -ESCALATION_ANSWER_DAYS);
+  const sent = data.escalations.filter((e) => {
+    const day = dayOfInstant(e.createdAt);
+    return !e.deletedAt && e.fromUnitId === data.unitId && day >= from && day <= answerBy;
+  });
+  const resolvedByEnd = sent.filter((e) => e.state === 'resolved' && dayOfInstant(e.stateChangedAt) <= to).length;
+  const escalationsResolved = figure(resolvedByEnd, sent.length, MINIMUM.escalations);
 
   const pulseAnswers = data.feedback.filter((f) => !f.deletedAt && f.unitId === data.unitId && f.subject === 'huddle' && within(f.day));
   const pulseAggregate = aggregate(pulseAnswers);
@@ -110,6 +155,28 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   const greenDays = figure(recorded.filter((s) => s === 'green').length, recorded.length, MINIMUM.kpiDays);
 
   return { observationScore, cadenceKept, followUpsKept: followUpsFigure, huddlesHeld, huddlesOnTime, actionsOnTime, escalationsResolved, pulse, greenDays };
+}
+
+export type Change = 'better' | 'worse' | 'same';
+
+/**
+ * How a figure moved against the period before - judged against the noise of the data it
+ * rests on, not a fixed step: a share from 5 huddles moves by chance far more than one from
+ * 60. A move counts when it is larger than twice its standard error (and at least 5 points, or
+ * a quarter point of the pulse); undefined when either period has too little data. A mean of
+ * scores that carries its spread is judged by it.
+ */
+export function changeOf(now: Figure, before: Figure, scale: 'share' | 'pulse'): Change | undefined {
+  if (now.value === null || before.value === null || now.basis === 0 || before.basis === 0) return undefined;
+  const delta = now.value - before.value;
+  // The variance of one item: as measured for a mean of scores; a pulse answer (1-5) spreads by
+  // about one point; a share p (each item in or out) by p(1-p).
+  const variance = (f: Figure) => (f.spread !== undefined ? f.spread ** 2 : scale === 'pulse' ? 1 : f.value! * (1 - f.value!));
+  const spread = (f: Figure) => variance(f) / f.basis;
+  const noise = 2 * Math.sqrt(spread(now) + spread(before));
+  const least = scale === 'pulse' ? 0.25 : 0.05;
+  if (Math.abs(delta) <= Math.max(noise, least)) return 'same';
+  return delta > 0 ? 'better' : 'worse';
 }
 
 /** Weekly observation scores of the team leader, or null when fewer than three weeks have data. */

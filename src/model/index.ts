@@ -21,6 +21,7 @@ export * from './observation.js';
 export * from './checklists.js';
 export * from './org.js';
 export * from './huddle.js';
+export * from './calendar.js';
 export * from './rollup.js';
 export * from './coaching.js';
 export * from './cascade.js';

@@ -16,6 +16,17 @@ export function sessionScore(session: Pick<CoachingSession, 'ratings'>): number 
   return ratings.reduce<number>((sum, r) => sum + r, 0) / (ratings.length * MAX_RATING);
 }
 
+/**
+ * The share of a conversation's rated behaviours seen consistently (rated 2), 0..1; null when
+ * nothing was rated. Not the score: all "partly" is a score of 50 % and no behaviour seen
+ * consistently.
+ */
+export function consistentShare(session: Pick<CoachingSession, 'ratings'>): number | null {
+  const ratings = Object.values(session.ratings);
+  if (ratings.length === 0) return null;
+  return ratings.filter((r) => r === MAX_RATING).length / ratings.length;
+}
+
 export interface WeeklyScore {
   /** Monday of the week. */
   week: Day;

@@ -57,6 +57,8 @@ export function problemText(problem: Problem): string {
         : `entry "${problem.entry}" ${problemText(problem.inner)}`;
     case 'in-field':
       return `${problem.field} ${problemText(problem.inner)}`;
+    case 'not-time-zone':
+      return 'must be a time zone such as Europe/Berlin';
     case 'value-or-met':
       return 'or met is required';
     case 'coach-in-anonymous':
@@ -67,6 +69,8 @@ export function problemText(problem: Problem): string {
       return 'is required unless the session is anonymous';
     case 'learner-is-coach':
       return 'must be someone other than the coach';
+    case 'kind-not-this-way':
+      return `does not go ${problem.direction} for a ${problem.kind} conversation`;
     case 'person-in-anonymous':
       return 'must be left out of an anonymous answer';
     case 'same-board':

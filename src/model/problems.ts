@@ -28,6 +28,7 @@ export type ValueProblem =
   | { code: 'not-one-of'; values: readonly string[] }
   | { code: 'not-list' }
   | { code: 'not-object' }
+  | { code: 'not-time-zone' }
   /** Inside a list (`entry` counts from 1) or a map (`entry` is the key). */
   | { code: 'in-entry'; entry: number | string; inner: ValueProblem }
   /** Inside a nested object. */
@@ -38,6 +39,7 @@ export type ValueProblem =
   | { code: 'anonymous-not-up' }
   | { code: 'coach-required' }
   | { code: 'learner-is-coach' }
+  | { code: 'kind-not-this-way'; kind: string; direction: string }
   | { code: 'person-in-anonymous' }
   | { code: 'same-board' }
   | { code: 'id-not-derived'; expected: string };

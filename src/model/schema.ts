@@ -115,6 +115,18 @@ export const day: Check = (value) => (isDay(value) ? undefined : { code: 'not-da
 /** A time of day, `HH:MM` on the 24-hour clock. */
 export const timeOfDay: Check = (value) => (typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : { code: 'not-time' });
 
+/** An IANA time zone this browser or server knows, e.g. `Europe/Berlin`. */
+export const timeZoneName: Check = (value) => (typeof value === 'string' && value.length <= 64 && knownTimeZone(value) ? undefined : { code: 'not-time-zone' });
+
+function knownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const isoTimestamp: Check = (value) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : { code: 'not-timestamp' };
 

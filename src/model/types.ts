@@ -63,6 +63,12 @@ export interface Unit extends RecordBase {
   parentId?: string;
   /** When the board's daily huddle is due, local time `HH:MM`; a huddle is on time within 5 minutes of it. */
   huddleAt?: string;
+  /** The days of the week the board works, 1 = Monday ... 7 = Sunday. Absent: its parent's; at the top, every day. */
+  workingDays?: number[];
+  /** Days it does not work though the week says so (holidays, shutdowns); a board's apply to every board below it. */
+  closedDays?: Day[];
+  /** The site's time zone (IANA, e.g. `Europe/Berlin`). Absent: its parent's; at the top, the screen's own. */
+  timeZone?: string;
 }
 
 export type PersonRole = 'member' | 'leader';
@@ -243,8 +249,20 @@ export interface CoachingPair extends RecordBase {
   learnerId: string;
   kind: CoachingKind;
   direction: CoachingDirection;
-  /** A session is expected at least every this many days. */
+  /** A session is expected at least every this many days (from `cadenceFrom`). */
   cadenceDays: number;
+  /** The day the pair began: its cadence is judged from here on. Absent: the day it was created. */
+  since?: Day;
+  /** The day `cadenceDays` applies from, when it was changed after the pair began. */
+  cadenceFrom?: Day;
+  /** The cadences before, oldest first, each from its day until the next one's. */
+  earlierCadences?: CadencePeriod[];
+}
+
+/** A cadence that applied from a day until the next one did. */
+export interface CadencePeriod {
+  from: Day;
+  days: number;
 }
 
 export interface Behaviour {

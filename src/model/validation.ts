@@ -15,6 +15,8 @@ import {
   SHARED_CASCADE_GAPS,
   RESOURCE_KINDS,
   SAFETY_STAGES,
+  type CoachingDirection,
+  type CoachingKind,
   type EntityKind,
   type EntityMap,
 } from './types.js';
@@ -37,6 +39,7 @@ import {
   shape,
   text,
   timeOfDay,
+  timeZoneName,
   type Schema,
 } from './schema.js';
 import type { ValueProblem } from './problems.js';
@@ -67,7 +70,15 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     cascadeGapsOnSharedScreens: optional(oneOf(SHARED_CASCADE_GAPS)),
     coachingWordsKeptMonths: optional(integerBetween(1, 120)),
   },
-  units: { name, tier: required(integerBetween(1, 10)), parentId: optional(id), huddleAt: optional(timeOfDay) },
+  units: {
+    name,
+    tier: required(integerBetween(1, 10)),
+    parentId: optional(id),
+    huddleAt: optional(timeOfDay),
+    workingDays: optional(listOf(integerBetween(1, 7), 7)),
+    closedDays: optional(listOf(day, 400)),
+    timeZone: optional(timeZoneName),
+  },
   people: {
     name,
     unitId: required(id),
@@ -165,6 +176,9 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     kind: required(oneOf(COACHING_KINDS)),
     direction: required(oneOf(COACHING_DIRECTIONS)),
     cadenceDays: required(integerBetween(1, 365)),
+    since: optional(day),
+    cadenceFrom: optional(day),
+    earlierCadences: optional(listOf(shape({ from: required(day), days: required(integerBetween(1, 365)) }), 200)),
   },
   checklists: {
     kind: required(oneOf(COACHING_KINDS)),
@@ -197,6 +211,17 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
   feedbackResponses: { feedbackId: required(id), unitId: required(id), text: required(text(LIMITS.note)), responderId: optional(id) },
 };
 
+/**
+ * Which way each kind of conversation goes. A huddle can be observed from above, by a peer or
+ * by the team (feedback up); a kata is coached by someone above or a peer; coaching the coach is,
+ * by its meaning, from the level above the coach.
+ */
+export const DIRECTIONS_OF_KIND: Record<CoachingKind, readonly CoachingDirection[]> = {
+  'huddle-observation': ['down', 'peer', 'up'],
+  kata: ['down', 'peer'],
+  'coaching-the-coach': ['down'],
+};
+
 /** Rules that tie fields together; each returns the field at fault and why. */
 const CROSS_FIELD: { [K in EntityKind]?: (record: EntityMap[K]) => [string, ValueProblem] | undefined } = {
   kpiValues: (v) => {
@@ -212,9 +237,15 @@ const CROSS_FIELD: { [K in EntityKind]?: (record: EntityMap[K]) => [string, Valu
     if (s.anonymous && s.coachId !== undefined) return ['coachId', { code: 'coach-in-anonymous' }];
     if (s.anonymous && s.direction !== 'up') return ['anonymous', { code: 'anonymous-not-up' }];
     if (!s.anonymous && s.coachId === undefined) return ['coachId', { code: 'coach-required' }];
+    if (s.coachId === s.learnerId) return ['learnerId', { code: 'learner-is-coach' }];
+    if (!DIRECTIONS_OF_KIND[s.kind].includes(s.direction)) return ['direction', { code: 'kind-not-this-way', kind: s.kind, direction: s.direction }];
     return undefined;
   },
-  coachingPairs: (p) => (p.coachId === p.learnerId ? ['learnerId', { code: 'learner-is-coach' }] : undefined),
+  coachingPairs: (p) => {
+    if (p.coachId === p.learnerId) return ['learnerId', { code: 'learner-is-coach' }];
+    if (!DIRECTIONS_OF_KIND[p.kind].includes(p.direction)) return ['direction', { code: 'kind-not-this-way', kind: p.kind, direction: p.direction }];
+    return undefined;
+  },
   feedback: (f) => (f.anonymous && f.personId !== undefined ? ['personId', { code: 'person-in-anonymous' }] : undefined),
   escalations: (e) => (e.fromUnitId === e.toUnitId ? ['toUnitId', { code: 'same-board' }] : undefined),
 };

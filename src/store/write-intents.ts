@@ -20,6 +20,7 @@ import {
   huddleDraft,
   huddleTimePatch,
   kpiValueDraft,
+  pairSaved,
   patched,
   PERSONAL_KINDS,
   retirePatch,
@@ -186,10 +187,10 @@ export abstract class WriteIntents implements StoreWrites {
     return this.#save('coachingSessions', draft);
   }
   saveCoachingPair(draft: Draft<EntityMap['coachingPairs']>) {
-    return this.#save('coachingPairs', draft);
+    return this.#one<'coachingPairs'>(['coachingPairs'], pairsSaved([draft]));
   }
-  saveCoachingPairs(drafts: Draft<EntityMap['coachingPairs']>[]) {
-    return this.#saveAll('coachingPairs', drafts);
+  async saveCoachingPairs(drafts: Draft<EntityMap['coachingPairs']>[]) {
+    return (await this.transact(['coachingPairs'], pairsSaved(drafts))) as EntityMap['coachingPairs'][];
   }
   saveChecklist(draft: NewChecklist) {
     return this.#one<'checklists'>(['checklists'], async (batch, context) => [checklistVersion(draft, await batch.find('checklists', draft.id), context)]);
@@ -238,6 +239,18 @@ export abstract class WriteIntents implements StoreWrites {
     );
     return stored.length;
   }
+}
+
+/** Pairs as saved (see the model's pairSaved: when a pair began, and from when a changed cadence applies). */
+function pairsSaved(drafts: readonly Draft<EntityMap['coachingPairs']>[]): Decide {
+  return async (batch, context) => {
+    const writes: RecordWrite[] = [];
+    for (const draft of drafts) {
+      const before = await batch.find('coachingPairs', draft.id);
+      writes.push(created('coachingPairs', pairSaved(draft, before, context.today), before, context));
+    }
+    return writes;
+  };
 }
 
 /** The batch's version of each listed record (one removed meanwhile drops out). */

@@ -181,12 +181,37 @@ describe('<coaching-card>', () => {
       followUpDate: TODAY,
     });
     await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
     await until(() => inShadow(el, '[data-previous]').length === 1, 'the previous conversation');
     expect(oneInShadow(el, '[data-previous]').textContent).to.contain('Rotate who presents').and.contain('follow-up agreed for');
-    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
     const event = saved(el);
     await tap(buttonNamed(el, 'Save coaching'));
     expect((await event).detail.session.previousSessionId).to.equal(first.id);
+  });
+
+  it("shows a coach only their own thread with the learner: another coach's conversation is not theirs to follow", async () => {
+    const { store, el, sup, leader } = await card();
+    const other = await store.createPerson({ name: 'Max Manager', unitId: leader.unitId, role: 'leader' });
+    await store.saveCoachingSession({
+      kind: 'huddle-observation',
+      direction: 'down',
+      anonymous: false,
+      coachId: sup.id,
+      learnerId: leader.id,
+      day: '2026-11-14',
+      ratings: {},
+      wentWell: '',
+      evenBetter: '',
+      focus: 'Rotate who presents',
+    });
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await until(() => inShadow(el, `select[name="coach"] option[value="${other.id}"]`).length === 1, 'the other coach listed');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Max Manager');
+    await el.updateComplete;
+    expect(inShadow(el, '[data-previous]')).to.have.length(0);
+    const event = saved(el);
+    await tap(buttonNamed(el, 'Save coaching'));
+    expect((await event).detail.session.previousSessionId).to.equal(undefined);
   });
 
   it('says who is missing instead of saving, and passes axe', async () => {

@@ -33,7 +33,8 @@ async function fixtureOrg() {
     kind: 'huddle-observation' | 'kata' | 'coaching-the-coach',
     cadenceDays: number,
     direction: 'down' | 'peer' = 'down',
-  ) => store.saveCoachingPair({ id, coachId, learnerId, kind, direction, cadenceDays });
+    // Pairs that began long before the periods judged.
+  ) => store.saveCoachingPair({ id, coachId, learnerId, kind, direction, cadenceDays, since: '2026-08-01' });
   await pair('mia-sam', mia.id, sam.id, 'coaching-the-coach', 14);
   await pair('sam-tia', sam.id, tia!.id, 'huddle-observation', 7);
   await pair('sam-tom', sam.id, tom!.id, 'huddle-observation', 7);

@@ -7,7 +7,7 @@ import { addDays } from '../../src/model/dates.js';
 import { leaderOf } from '../../src/model/org.js';
 import { teamImpact } from '../../src/model/impact.js';
 import { deleteTestDatabases } from '../helpers/store.js';
-import { TODAY, demoStore, inShadow, oneInShadow, until } from '../helpers/ui.js';
+import { TODAY, demoStore, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
 
 const cell = (el: CoachingImpact, team: string, figure: string) =>
   oneInShadow(el, `tr[data-team="${team}"] td[data-figure="${figure}"]`).textContent!.replace(/\s+/g, ' ').trim();
@@ -58,6 +58,21 @@ describe('<coaching-impact>', function () {
     expect(cell(el, 'unit-line-3', 'observationScore')).to.contain('=');
     const flat = el.charts.get('unit-line-3')!.data.datasets[0]!.data as number[];
     expect(Math.abs(flat.at(-1)! - flat[0]!)).to.be.lessThan(15);
+  });
+
+  it("gives each figure's definition one tap from its name, and takes it away with another", async () => {
+    const { el } = await plant();
+    const name = inShadow(el, 'thead button').find((b) => b.textContent!.trim() === 'Huddles held')!;
+    await tap(name);
+    await until(() => oneInShadow(el, '#definition').textContent!.includes('working days'), 'the definition');
+    expect(name.getAttribute('aria-expanded')).to.equal('true');
+    expect(oneInShadow(el, '#definition').textContent).to.contain('Huddles held:').and.contain('holidays and shutdowns');
+    await expect(el).to.be.accessible();
+    const other = inShadow(el, 'thead button').find((b) => b.textContent!.trim() === 'Escalations resolved')!;
+    await tap(other);
+    await until(() => oneInShadow(el, '#definition').textContent!.includes('7 days before its end'), 'the other definition');
+    await tap(other);
+    await until(() => oneInShadow(el, '#definition').textContent!.trim() === '', 'the definition closed');
   });
 
   it('says "too little data" instead of drawing a trend for the team never observed', async () => {

@@ -62,7 +62,7 @@ describe('model: validation', () => {
   it('keeps the author out of anonymous coaching and feedback', () => {
     const session = {
       ...stamp,
-      kind: 'kata',
+      kind: 'huddle-observation',
       direction: 'up',
       learnerId: 'boss',
       anonymous: true,

@@ -24,7 +24,7 @@ async function seededStore() {
   const action = await store.createAction({ unitId: org.teamA.id, title: 'Recalibrate gauge, "quickly"', ownerId: org.member.id, due: '2026-11-23' });
   await store.escalateAction(action.id, 'Needs the metrology lab');
   await store.saveCoachingSession({
-    kind: 'kata',
+    kind: 'huddle-observation',
     direction: 'up',
     anonymous: true,
     learnerId: org.leader.id,
@@ -125,7 +125,7 @@ describe('store: CSV export', () => {
     expect(actions[1]).to.contain(',yes,');
     expect(CSV_EXPORTS.kpiValues(data)).to.contain('Line 1,First pass yield,Q,2026-11-20,93.5,%,95,,amber');
     const coaching = CSV_EXPORTS.coachingSessions(data);
-    expect(coaching).to.contain(',kata,up,anonymous,Ana Leader,');
+    expect(coaching).to.contain(',huddle-observation,up,anonymous,Ana Leader,');
     expect(coaching).to.contain(`"'=HYPERLINK(""http://example.invalid"")"`);
     const feedback = CSV_EXPORTS.feedback(data).split('\r\n');
     expect(feedback[0]).to.equal('week,board,subject,stage,answers,people,mean score,comments');

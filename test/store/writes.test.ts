@@ -112,7 +112,7 @@ describe('store: writes', () => {
     const v2 = await store.saveChecklist({ ...v1, groups: [{ id: 'g', label: 'Setting', behaviours: [{ id: 'b1', label: 'Board visible', retired: true }] }] });
     expect([v1.version, v2.version]).to.deep.equal([1, 2]);
     const session = await store.saveCoachingSession({
-      kind: 'kata',
+      kind: 'huddle-observation',
       direction: 'up',
       anonymous: true,
       learnerId: leader.id,

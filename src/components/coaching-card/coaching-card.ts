@@ -12,7 +12,7 @@ import {
   KATA_QUESTIONS,
   addDays,
   currentChecklist,
-  historyOf,
+  conversationsOf,
   kataHints,
   type ChecklistTemplate,
   type CoachingDirection,
@@ -198,6 +198,16 @@ export class CoachingCard extends HuddleElement {
   }
 
   /** The checklist used for this kind: the organisation's newest, else the one that ships. */
+  /**
+   * The conversation this one follows: the coach's own latest with the learner, this way round.
+   * Another coach's thread is not theirs to continue, and an anonymous note continues none.
+   */
+  #previous(): CoachingSession | undefined {
+    const coachId = this.#sync.state?.personId ?? this.coach;
+    if (!this.learner || !coachId || (this.direction === 'up' && this.anonymous)) return undefined;
+    return conversationsOf(this.#history.value ?? [], { coachId, learnerId: this.learner, direction: this.direction })[0];
+  }
+
   private get template(): ChecklistTemplate | undefined {
     if (this.kind === 'kata') return undefined;
     return localChecklist(currentChecklist(this.#templates.value ?? [], this.kind));
@@ -227,7 +237,7 @@ export class CoachingCard extends HuddleElement {
     const people = [...(this.#people.value ?? [])].sort((a, b) => a.name.localeCompare(b.name));
     const signedIn = this.#sync.state?.personId;
     const today = this.activeStore.today();
-    const previous = historyOf(this.#history.value ?? [], this.learner)[0];
+    const previous = this.#previous();
     return html`
       <section part="base" aria-labelledby="card-title">
         <header><h2 id="card-title">${msg('Coaching card')}</h2><huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status></header>
@@ -370,7 +380,7 @@ export class CoachingCard extends HuddleElement {
       return;
     }
     const template = this.template;
-    const previous = historyOf(this.#history.value ?? [], this.learner)[0];
+    const previous = this.#previous();
     const answers = Object.fromEntries(Object.entries(this.answers).filter(([, v]) => v && v.trim() !== ''));
     const session = await this.write(() =>
       this.activeStore.saveCoachingSession({

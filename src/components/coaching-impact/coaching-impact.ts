@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
 import { HuddleElement } from '../huddle-element.js';
@@ -7,6 +7,9 @@ import { LiveQueryController } from '../../controllers/live-query.js';
 import type { Query } from '../../store/contract.js';
 import {
   addDays,
+  calendarOf,
+  changeOf,
+  clockAt,
   greenShareByWeek,
   leaderOf,
   observationTrend,
@@ -93,6 +96,15 @@ export class CoachingImpact extends HuddleElement {
       thead th {
         font-size: var(--_size-small);
       }
+      thead button {
+        font: inherit;
+        font-weight: 700;
+        text-align: start;
+        text-decoration: underline dotted;
+      }
+      .definition:empty {
+        display: none;
+      }
       .lagging {
         background: var(--_surface-raised);
       }
@@ -124,6 +136,9 @@ export class CoachingImpact extends HuddleElement {
   @property({ reflect: true }) unit = '';
   @property({ type: Number }) weeks = 6;
 
+  /** The figure whose definition is open (tap its name). */
+  @state() private explained?: FigureKey;
+
   readonly #data = new LiveQueryController<ImpactData>(
     this,
     () => this.activeStore,
@@ -144,9 +159,12 @@ export class CoachingImpact extends HuddleElement {
 
   private teamData(data: ImpactData, team: Unit): TeamData {
     const leader = leaderOf(data.people, team.id);
+    const calendar = calendarOf(team.id, data.units);
     return {
       unitId: team.id,
       ...(team.huddleAt ? { huddleAt: team.huddleAt } : {}),
+      calendar,
+      minutesNow: clockAt(new Date(), calendar.timeZone).minutes,
       ...(leader ? { leaderId: leader.id } : {}),
       pairs: data.coachingPairs,
       sessions: data.coachingSessions,
@@ -173,19 +191,44 @@ export class CoachingImpact extends HuddleElement {
     }[key];
   }
 
+  /** How each figure is counted, one tap from its name: a manager acts on these. */
+  private definition(key: FigureKey): string {
+    return {
+      observationScore: msg(
+        "The team leader's huddles as observed by their coach or a peer in the period: the mean rating of the behaviours rated (consistently 100 %, partly 50 %, not seen 0). Feedback from the team has its own pulse. Shown from 2 observations.",
+      ),
+      cadenceKept: msg(
+        'For each coaching pair of the team leader: the share of its cadence windows in the period (each week for a weekly pair) that held a conversation - counted from the day the pair began, each window under the cadence it had then; the mean over the pairs.',
+      ),
+      followUpsKept: msg(
+        'Follow-ups agreed with the team leader whose day, plus 2 days, has passed: the share the same coach kept with another conversation in time. Another coach or a peer does not keep it; an anonymous note owes none.',
+      ),
+      huddlesHeld: msg(
+        "The board's working days in the period (its working week, less holidays and shutdowns) with a huddle. Today counts once its huddle was held or its time has passed. Shown from 5 working days.",
+      ),
+      huddlesOnTime: msg(
+        "Huddles that started within 5 minutes of the board's huddle time, on the site's clock (a board without a time: of its usual start). Shown from 5 huddles.",
+      ),
+      actionsOnTime: msg('Actions due in the period: the share marked done by their due day. Shown from 3 actions.'),
+      escalationsResolved: msg(
+        'Escalations the team sent in the period, at least 7 days before its end (the time they had to be answered): the share resolved by its end. Shown from 3.',
+      ),
+      pulse: msg('The mean answer (1 to 5) to the huddle pulse in the period. Shown once 5 people answered.'),
+      greenDays: msg("Days with a result of one of the team's KPIs in the period: the share on target. Shown from 10 results."),
+    }[key];
+  }
+
   private show(key: FigureKey, figure: Figure): string {
     if (figure.value === null) return msg('too little data');
     return key === 'pulse' ? formatNumber(Math.round(figure.value * 10) / 10, this.locale) : `${Math.round(figure.value * 100)} %`;
   }
 
   /** The change against the previous period, as a symbol and words. */
-  private change(now: Figure, before: Figure) {
-    if (now.value === null || before.value === null) return nothing;
-    const delta = now.value - before.value;
-    const step = 0.05 * (now.value > 1 ? 5 : 1);
-    if (Math.abs(delta) < step)
-      return html` <span><span aria-hidden="true">=</span><span class="visually-hidden">${msg('about the same as before')}</span></span>`;
-    return delta > 0
+  private change(key: FigureKey, now: Figure, before: Figure) {
+    const change = changeOf(now, before, key === 'pulse' ? 'pulse' : 'share');
+    if (change === undefined) return nothing;
+    if (change === 'same') return html` <span><span aria-hidden="true">=</span><span class="visually-hidden">${msg('about the same as before')}</span></span>`;
+    return change === 'better'
       ? html` <span><span aria-hidden="true">▲</span><span class="visually-hidden">${msg('better than before')}</span></span>`
       : html` <span class="flag"><span aria-hidden="true">▼</span><span class="visually-hidden">${msg('worse than before')}</span></span>`;
   }
@@ -220,7 +263,11 @@ export class CoachingImpact extends HuddleElement {
           <thead>
             <tr>
               <th scope="col">${msg('Team')}</th>
-              ${columns.map((key) => html`<th scope="col" class=${LAGGING.includes(key) ? 'lagging' : ''}>${this.label(key)}</th>`)}
+              ${columns.map(
+                (key) => html`<th scope="col" class=${LAGGING.includes(key) ? 'lagging' : ''}>
+                  <button aria-controls="definition" aria-expanded=${this.explained === key ? 'true' : 'false'} @click=${() => (this.explained = this.explained === key ? undefined : key)}>${this.label(key)}</button>
+                </th>`,
+              )}
             </tr>
           </thead>
           <tbody>
@@ -229,14 +276,15 @@ export class CoachingImpact extends HuddleElement {
                 <th scope="row" class="user-text">${team.name}</th>
                 ${columns.map(
                   (key) => html`<td data-figure=${key} class="${LAGGING.includes(key) ? 'lagging' : ''} ${now[key].value === null ? 'thin' : ''}">
-                    ${this.show(key, now[key])}${this.change(now[key], previous[key])}
+                    ${this.show(key, now[key])}${this.change(key, now[key], previous[key])}
                   </td>`,
                 )}
               </tr>`,
             )}
           </tbody>
         </table>
-        <p class="muted">${msg('▲ better, ▼ worse, = about the same as the period before. "too little data": fewer than 2 observations, 5 huddles, 3 actions due, 3 escalations, pulse answers from 5 people or 10 KPI days.')}</p>
+        <p id="definition" class="definition" role="status">${this.explained ? html`<strong>${this.label(this.explained)}:</strong> ${this.definition(this.explained)}` : nothing}</p>
+        <p class="muted">${msg('Tap a figure\'s name for how it is counted. ▲ better, ▼ worse: a change larger than chance would make with this much data; = about the same as the period before. "too little data": fewer than 2 observations, 5 working days or huddles, 3 actions due, 3 escalations, pulse answers from 5 people or 10 KPI days.')}</p>
         <div class="charts">
           ${rows.map(({ team, series }) => {
             const trend = series?.trend;

@@ -13,7 +13,7 @@ import {
   followUpsOwed,
   historyOf,
   openFocus,
-  sessionScore,
+  consistentShare,
   type ChecklistTemplate,
   type CoachingSession,
   type KataQuestion,
@@ -159,11 +159,11 @@ export class CoachingJournal extends HuddleElement {
             ? html`<p>${msg('No coaching recorded yet.')}</p>`
             : html`<ul>
               ${history.map((session) => {
-                const score = sessionScore(session);
+                const consistent = consistentShare(session);
                 return html`<li class="row" part="session" data-session=${session.id}>
                   <span><strong>${day(session.day)}</strong> · ${coachingKindName(session.kind)} ·
                     ${session.anonymous ? msg('anonymous') : html`<span class="user-text">${msg(str`with ${name(session.coachId)}`)}</span>`}
-                    ${score === null ? nothing : html` · ${msg(str`${Math.round(score * 100)} % of behaviours seen consistently`)}`}</span>
+                    ${consistent === null ? nothing : html` · ${msg(str`${Math.round(consistent * 100)} % of behaviours seen consistently`)}`}</span>
                   ${this.showsWordsOf(session) ? this.renderWords(session) : html`<span class="muted">${privateWords()}</span>`}
                   ${session.previousSessionId ? html`<span class="muted">${msg('Follows up an earlier conversation')}</span>` : nothing}
                 </li>`;
