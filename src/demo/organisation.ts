@@ -12,8 +12,10 @@ import {
   DEFAULT_TIERS,
   SAFETY_STAGES,
   addDays,
+  calendarOf,
   daysBetween,
   defaultChecklist,
+  isWorkingDay,
   weekStart,
   type Action,
   type AnyRecord,
@@ -318,7 +320,10 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   // ---- the tier tree and its people
   const plant = b.add(
     'units',
-    stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>({ id: 'unit-plant', name: 'Riverside Plant', tier: 3, huddleAt: '08:30' }, created),
+    stamp<Omit<Unit, 'createdAt' | 'updatedAt'>>(
+      { id: 'unit-plant', name: 'Riverside Plant', tier: 3, huddleAt: '08:30', workingDays: [1, 2, 3, 4, 5] },
+      created,
+    ),
   );
   const manager = b.person('person-plant-manager', plant.id, 'leader');
   const areas = {
@@ -450,6 +455,7 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   areaAction.escalationId = 'escalation-packing';
 
   // ---- improvement, plan-to-win, huddles, attendance, kudos
+  const calendar = calendarOf(plant.id, [plant]);
   teams.forEach((team, i) => {
     const plan = EXPERIMENTS[i % EXPERIMENTS.length]!;
     b.add(
@@ -477,6 +483,7 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
     );
     for (let d = 1; d < HISTORY_DAYS; d++) {
       const day = addDays(today, -d);
+      if (!isWorkingDay(calendar, day)) continue; // the plant works Monday to Friday
       if (random.chance(team.plan.story === 'flat' ? 0.2 : 0.08)) continue; // no huddle that day
       const late = team.plan.story === 'flat' ? (random.chance(0.35) ? random.int(8, 15) : random.int(0, 3)) : random.int(0, 3);
       const parts = AGENDA_PARTS.map(() => random.int(120, team.plan.story === 'flat' ? 330 : 230));

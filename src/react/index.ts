@@ -24,6 +24,7 @@ import { HuddleSyncStatus as HuddleSyncStatusElement } from '../components/huddl
 import { ImprovementCard as ImprovementCardElement } from '../components/improvement-card/improvement-card.js';
 import { KpiCalendar as KpiCalendarElement } from '../components/kpi-calendar/kpi-calendar.js';
 import { KpiTrend as KpiTrendElement } from '../components/kpi-trend/kpi-trend.js';
+import { SetupBoardCalendar as SetupBoardCalendarElement } from '../components/huddle-setup/setup-board-calendar.js';
 import { SetupBoards as SetupBoardsElement } from '../components/huddle-setup/setup-boards.js';
 import { SetupCascade as SetupCascadeElement } from '../components/huddle-setup/setup-cascade.js';
 import { SetupChecklists as SetupChecklistsElement } from '../components/huddle-setup/setup-checklists.js';
@@ -213,6 +214,16 @@ export const KpiTrend = createComponent({
   elementClass: KpiTrendElement,
   react: React,
   events: {},
+});
+
+/** React wrapper of `<setup-board-calendar>`: A board's working calendar in the set-up: its working week (or its parent's), the days it is closed (holidays, shutdowns) and its site's time zone - what "huddles held" and "on time" count by. */
+export const SetupBoardCalendar = createComponent({
+  tagName: 'setup-board-calendar',
+  elementClass: SetupBoardCalendarElement,
+  react: React,
+  events: {
+    onSetupSaved: 'setup-saved' as EventName<HuddleEventMap['setup-saved']>,
+  },
 });
 
 /** React wrapper of `<setup-boards>`: Set-up step 2: the board tree - add, rename, move and retire boards, and choose where each escalates. */

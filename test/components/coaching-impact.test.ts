@@ -6,7 +6,8 @@ import { generateDemoOrganisation } from '../../src/demo/index.js';
 import { addDays } from '../../src/model/dates.js';
 import { leaderOf } from '../../src/model/org.js';
 import { teamImpact } from '../../src/model/impact.js';
-import { deleteTestDatabases } from '../helpers/store.js';
+import { deleteTestDatabases, freshStore } from '../helpers/store.js';
+import { calendarOf, isoWeekday } from '../../src/model/calendar.js';
 import { TODAY, demoStore, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
 
 const cell = (el: CoachingImpact, team: string, figure: string) =>
@@ -73,6 +74,21 @@ describe('<coaching-impact>', function () {
     await until(() => oneInShadow(el, '#definition').textContent!.includes('7 days before its end'), 'the other definition');
     await tap(other);
     await until(() => oneInShadow(el, '#definition').textContent!.trim() === '', 'the definition closed');
+  });
+
+  it('reads 100 % huddles held for a Monday-to-Friday team that held every huddle', async () => {
+    let today = TODAY;
+    const store = freshStore({ today: () => today });
+    const area = await store.createUnit({ name: 'Area', tier: 2, workingDays: [1, 2, 3, 4, 5] });
+    const team = await store.createUnit({ name: 'Line 9', tier: 1, parentId: area.id });
+    for (let d = 0; d < 42; d++) {
+      today = addDays(TODAY, -d);
+      if (calendarOf(team.id, [area, team]).workingDays.has(isoWeekday(today))) await store.startHuddle(team.id);
+    }
+    today = TODAY;
+    const el = await fixture<CoachingImpact>(html`<coaching-impact unit=${area.id} .store=${store}></coaching-impact>`);
+    await until(() => inShadow(el, `tr[data-team="${team.id}"]`).length === 1, 'the team');
+    expect(cell(el, team.id, 'huddlesHeld')).to.match(/^100 %/);
   });
 
   it('says "too little data" instead of drawing a trend for the team never observed', async () => {

@@ -302,6 +302,54 @@ describe('<huddle-setup>', function () {
     expect(await stored()).to.equal(undefined);
   });
 
+  it("sets a working calendar on the top board - Monday to Friday, a holiday, the site's time zone - and the boards below take it", async () => {
+    const { store, el, step, plant, teamA } = await boardsStep();
+    const row = (id: string) => oneInShadow(step, `li[data-unit="${id}"]`);
+    const openCalendar = async (id: string) => {
+      await tap([...row(id).querySelectorAll('button')].find((b) => b.textContent === 'Calendar')!);
+      await until(() => row(id).querySelector('setup-board-calendar')?.shadowRoot?.querySelector('form') instanceof HTMLFormElement, 'the calendar form');
+      return row(id).querySelector('setup-board-calendar')!;
+    };
+    const form = await openCalendar(plant.id);
+    await tap(oneInShadow(form, 'input[name="inherit"]'));
+    for (const day of ['Sat', 'Sun'])
+      await tap(
+        inShadow(form, 'label.choices')
+          .find((l) => l.textContent!.trim() === day)!
+          .querySelector('input')!,
+      );
+    // The browser's own date picker is not ours to drive: the day is put in as the picker would.
+    oneInShadow<HTMLInputElement>(form, 'input[name="closedDay"]').value = '2026-12-25';
+    await tap(buttonNamed(form, 'Add closed day'));
+    await until(() => inShadow(form, 'li[data-closed="2026-12-25"]').length === 1, 'the closed day listed');
+    await typeInto(oneInShadow(form, 'input[name="timeZone"]'), 'Europe/Berlin');
+    await expect(form).to.be.accessible();
+    await tap(buttonNamed(form, 'Save calendar'));
+    await until(() => row(plant.id).querySelector('.calendar') !== null, 'the calendar on the row');
+    expect(row(plant.id).querySelector('.calendar')!.textContent).to.contain('works Mon, Tue, Wed, Thu, Fri').and.contain('Europe/Berlin');
+    const stored = (await store.get(allOf('units'))).find((u) => u.id === plant.id)!;
+    expect([stored.workingDays, stored.closedDays, stored.timeZone]).to.deep.equal([[1, 2, 3, 4, 5], ['2026-12-25'], 'Europe/Berlin']);
+
+    const below = await openCalendar(teamA.id);
+    const text = below.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('As the board above (Mon, Tue, Wed, Thu, Fri)').and.contain('Closed with the boards above: Dec 25, 2026');
+    expect(oneInShadow<HTMLInputElement>(below, 'input[name="timeZone"]').placeholder).to.equal('Europe/Berlin');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a time zone it does not know, naming the field, and saves nothing', async () => {
+    const { store, step, teamA } = await boardsStep();
+    const row = oneInShadow(step, `li[data-unit="${teamA.id}"]`);
+    await tap([...row.querySelectorAll('button')].find((b) => b.textContent === 'Calendar')!);
+    await until(() => row.querySelector('setup-board-calendar')?.shadowRoot?.querySelector('form') instanceof HTMLFormElement, 'the calendar form');
+    const form = row.querySelector('setup-board-calendar')!;
+    await typeInto(oneInShadow(form, 'input[name="timeZone"]'), 'Mars/Olympus');
+    await tap(buttonNamed(form, 'Save calendar'));
+    await until(() => inShadow(form, '[role="alert"]').length === 1, 'the refusal');
+    expect(oneInShadow(form, '[role="alert"]').textContent).to.contain('timeZone').and.contain('time zone such as Europe/Berlin');
+    expect((await store.get(allOf('units'))).find((u) => u.id === teamA.id)!.timeZone).to.equal(undefined);
+  });
+
   it('refuses to retire a board that still has boards under it, saying which to move first', async () => {
     const { store, step, area } = await boardsStep();
     await tap([...oneInShadow(step, `li[data-unit="${area.id}"]`).querySelectorAll('button')].find((b) => b.textContent === 'Retire')!);

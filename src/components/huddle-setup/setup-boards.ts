@@ -8,9 +8,11 @@ import { DEFAULT_TIERS, boardTree, tierLabel, type OrgSettings, type Unit } from
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
-import { formatTimeOfDay } from '../format.js';
+import { formatDay, formatTimeOfDay } from '../format.js';
+import { workingWeekText } from './setup-board-calendar.js';
+import './setup-board-calendar.js';
 
-type Editing = { id: string; mode: 'rename' | 'time' | 'move' | 'retire' };
+type Editing = { id: string; mode: 'rename' | 'time' | 'calendar' | 'move' | 'retire' };
 
 /**
  * @summary Set-up step 2: the board tree - add, rename, move and retire boards, and choose where each escalates.
@@ -80,7 +82,8 @@ export class SetupBoards extends HuddleElement {
       <li class="row depth-${Math.min(depth, 4)}" part="board" data-unit=${unit.id}>
         <span><strong class="user-text">${unit.name}</strong> · ${tierLabel({ tiers: this.tiers }, unit.tier)}
           ${parent ? html` · <span class="user-text">${msg(str`escalates to ${parent.name}`)}</span>` : nothing}
-          ${unit.huddleAt ? html` · <span class="huddle-at">${msg(str`huddle at ${formatTimeOfDay(unit.huddleAt, this.locale)}`)}</span>` : nothing}</span>
+          ${unit.huddleAt ? html` · <span class="huddle-at">${msg(str`huddle at ${formatTimeOfDay(unit.huddleAt, this.locale)}`)}</span>` : nothing}
+          ${this.calendarText(unit)}</span>
         ${
           editing === 'rename'
             ? html`<form @submit=${(e: Event) => this.rename(e, unit)} aria-label=${msg(str`Rename ${unit.name}`)}>
@@ -97,28 +100,43 @@ export class SetupBoards extends HuddleElement {
                   <button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button>
                 </div>
               </form>`
-              : editing === 'move'
-                ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
+              : editing === 'calendar'
+                ? html`<setup-board-calendar .store=${this.activeStore} theme=${this.effectiveTheme} .unit=${unit} .units=${units} .onDone=${() => this.stopEditing()}></setup-board-calendar>`
+                : editing === 'move'
+                  ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
                 <label>${msg('Escalates to')}<select name="parent">
                   ${this.parentsFor(unit.tier, units, unit.id).map((p) => html`<option value=${p.id} ?selected=${p.id === unit.parentId}>${p.name}</option>`)}
                 </select></label>
                 <div class="buttons"><button class="primary" type="submit">${msg('Move board')}</button><button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button></div>
               </form>`
-                : editing === 'retire'
-                  ? html`<div class="buttons" role="group" aria-label=${msg(str`Retire ${unit.name}?`)}>
+                  : editing === 'retire'
+                    ? html`<div class="buttons" role="group" aria-label=${msg(str`Retire ${unit.name}?`)}>
                   <span>${msg('Retire this board? It leaves the boards and lists; its history stays in reports.')}</span>
                   <button class="primary" @click=${() => this.retire(unit, units)}>${msg('Retire board')}</button>
                   <button @click=${this.stopEditing}>${msg('Cancel')}</button>
                 </div>`
-                  : html`<span class="buttons">
+                    : html`<span class="buttons">
                   <button @click=${() => this.edit(unit, 'rename')}>${msg('Rename')}</button>
                   <button @click=${() => this.edit(unit, 'time')}>${msg('Huddle time')}</button>
+                  <button @click=${() => this.edit(unit, 'calendar')}>${msg('Calendar')}</button>
                   ${this.parentsFor(unit.tier, units, unit.id).length > 0 ? html`<button @click=${() => this.edit(unit, 'move')}>${msg('Move')}</button>` : nothing}
                   <button @click=${() => this.edit(unit, 'retire')}>${msg('Retire')}</button>
                 </span>`
         }
       </li>
     `;
+  }
+
+  /** What the board set of its own calendar, in a few words; nothing when it takes the board above's. */
+  private calendarText(unit: Unit) {
+    const parts = [
+      ...(unit.workingDays ? [msg(str`works ${workingWeekText(unit.workingDays, this.locale)}`)] : []),
+      ...(unit.closedDays?.length
+        ? [msg(str`closed ${unit.closedDays.map((d) => formatDay(d, this.locale, { day: 'numeric', month: 'short' })).join(', ')}`)]
+        : []),
+      ...(unit.timeZone ? [unit.timeZone] : []),
+    ];
+    return parts.length ? html` · <span class="calendar">${parts.join(' · ')}</span>` : nothing;
   }
 
   private renderAddForm(units: readonly Unit[]) {
