@@ -32,6 +32,7 @@ import {
   type FeedbackResponse,
   type Huddle,
   type Kpi,
+  type KpiAggregate,
   type KpiCategory,
   type KpiValue,
   type OrgSettings,
@@ -134,12 +135,13 @@ const KPI_PLANS: {
   target: number;
   betterWhen: 'higher' | 'lower';
   amberBand?: number;
+  aggregate?: KpiAggregate;
   spread: number;
 }[] = [
-  { category: 'S', name: 'Injuries and near misses', measure: 'incidents', target: 0, betterWhen: 'lower', spread: 1 },
+  { category: 'S', name: 'Injuries and near misses', measure: 'incidents', target: 0, betterWhen: 'lower', aggregate: 'sum', spread: 1 },
   { category: 'Q', name: 'First pass yield', measure: '%', target: 97, betterWhen: 'higher', amberBand: 2, spread: 2.5 },
   { category: 'D', name: 'On-time delivery', measure: '%', target: 95, betterWhen: 'higher', amberBand: 3, spread: 4 },
-  { category: 'C', name: 'Scrap cost', measure: '€', target: 400, betterWhen: 'lower', amberBand: 100, spread: 150 },
+  { category: 'C', name: 'Scrap cost', measure: '€', target: 400, betterWhen: 'lower', amberBand: 100, aggregate: 'sum', spread: 150 },
   { category: 'P', name: 'Attendance', measure: '%', target: 95, betterWhen: 'higher', amberBand: 3, spread: 3 },
 ];
 

@@ -6,7 +6,7 @@
 import { daysOfMonth, type Day } from './dates.js';
 import { dayStatus, type CalendarDay, type DayStatus } from './kpi-status.js';
 import type { Kpi, KpiValue, Unit } from './types.js';
-import { kpiTrend, trendStarts, type TrendPeriod, type TrendPoint } from './kpi-trend.js';
+import { aggregateOf, kpiTrend, trendStarts, type TrendPeriod, type TrendPoint } from './kpi-trend.js';
 import { kpiValueId } from './record-ids.js';
 
 const SEVERITY: Record<DayStatus, number> = { none: 0, green: 1, amber: 2, red: 3 };
@@ -17,16 +17,18 @@ export function worstStatus(statuses: readonly DayStatus[]): DayStatus {
 }
 
 /**
- * The KPIs whose recorded values a rolled-up KPI summarises: the same-category KPIs of its
- * direct child boards, and where one of those is itself rolled up (a plant over areas), the
- * KPIs under it in turn, down to the boards that record values.
+ * The KPIs whose recorded values a rolled-up KPI summarises: the KPIs of its direct child boards
+ * with the same category, measure and aggregate (a percentage is never averaged with a count),
+ * and where one of those is itself rolled up (a plant over areas), the KPIs under it in turn,
+ * down to the boards that record values.
  */
 export function rollupSources(parent: Kpi, units: readonly Unit[], kpis: readonly Kpi[]): Kpi[] {
   const found: Kpi[] = [];
   const visited = new Set<string>([parent.id]);
   const expand = (kpi: Kpi) => {
     const children = new Set(units.filter((u) => u.parentId === kpi.unitId && !u.deletedAt).map((u) => u.id));
-    for (const child of kpis.filter((k) => children.has(k.unitId) && k.category === kpi.category && !k.deletedAt)) {
+    const alike = (k: Kpi) => k.category === kpi.category && sameMeasure(k, kpi) && aggregateOf(k) === aggregateOf(kpi);
+    for (const child of kpis.filter((k) => children.has(k.unitId) && alike(k) && !k.deletedAt)) {
       if (visited.has(child.id)) continue; // a cycle in a broken tree must not loop
       visited.add(child.id);
       if (child.rollup) expand(child);
@@ -35,6 +37,11 @@ export function rollupSources(parent: Kpi, units: readonly Unit[], kpis: readonl
   };
   expand(parent);
   return found;
+}
+
+/** Measures are the same when written the same, whatever the case and spacing ("%", " % "). */
+function sameMeasure(a: Pick<Kpi, 'measure'>, b: Pick<Kpi, 'measure'>): boolean {
+  return a.measure.trim().toLowerCase() === b.measure.trim().toLowerCase();
 }
 
 export interface RollupDay extends CalendarDay {
@@ -61,18 +68,22 @@ export function rollupCalendar(sources: readonly Kpi[], values: readonly KpiValu
 }
 
 /**
- * The rolled-up trend: per period, the mean of the sources' period means (they share the
- * category, and in practice the measure) and the worst of their period statuses.
+ * The rolled-up trend: per period, the sources' period values added up as the KPI says - a count
+ * summed over the boards, a rate or a level averaged - against the parent's target (for a sum,
+ * the sources' targets added up), with the worst of their period statuses.
  */
-export function rollupTrend(sources: readonly Kpi[], values: readonly KpiValue[], period: TrendPeriod, count: number, today: Day): TrendPoint[] {
+export function rollupTrend(parent: Kpi, sources: readonly Kpi[], values: readonly KpiValue[], period: TrendPeriod, count: number, today: Day): TrendPoint[] {
   const perSource = sources.map((kpi) => kpiTrend(kpi, values, period, count, today));
   const starts = trendStarts(period, count, today);
+  const sum = aggregateOf(parent) === 'sum';
   return starts.map((start, i) => {
     const points = perSource.map((trend) => trend[i]!);
-    const actuals = points.flatMap((p) => (p.actual === null ? [] : [p.actual]));
+    const reporting = points.filter((p) => p.actual !== null);
+    const total = reporting.reduce((a, p) => a + p.actual!, 0);
     return {
       start,
-      actual: actuals.length ? actuals.reduce((a, x) => a + x, 0) / actuals.length : null,
+      actual: reporting.length === 0 ? null : sum ? total : total / reporting.length,
+      target: sum ? reporting.reduce((a, p) => a + p.target, 0) : parent.target,
       status: worstStatus(points.map((p) => p.status)),
       days: points.reduce((n, p) => n + p.days, 0),
     };

@@ -102,9 +102,18 @@ export interface Kpi extends RecordBase {
    * in the KPI's measure. Absent means no amber: a day is met or missed.
    */
   amberBand?: number;
-  /** A parent board shows this KPI rolled up from its children's KPIs of the same name. */
+  /** A parent board shows this KPI rolled up from the boards below: their KPIs of the same category, measure and aggregate. */
   rollup?: boolean;
+  /**
+   * How its values add up over a week or month, and across boards in a roll-up: 'mean' (a rate,
+   * a percentage; the default), 'sum' (a count: incidents, units shipped) or 'last' (a level:
+   * a backlog, beds free). Unlike measures are never averaged together.
+   */
+  aggregate?: KpiAggregate;
 }
+
+export const KPI_AGGREGATES = ['mean', 'sum', 'last'] as const;
+export type KpiAggregate = (typeof KPI_AGGREGATES)[number];
 
 /** One KPI's result for one day: a number, or a plain met / missed. */
 export interface KpiValue extends RecordBase {

@@ -11,6 +11,7 @@ import {
   FEEDBACK_SUBJECTS,
   KATA_QUESTIONS,
   COACHING_WORDS_READERS,
+  KPI_AGGREGATES,
   KPI_CATEGORIES,
   SHARED_CASCADE_GAPS,
   RESOURCE_KINDS,
@@ -96,6 +97,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     betterWhen: required(oneOf(['higher', 'lower'])),
     amberBand: optional(nonNegative),
     rollup: optional(boolean),
+    aggregate: optional(oneOf(KPI_AGGREGATES)),
   },
   kpiValues: { kpiId: required(id), day: required(day), value: optional(finiteNumber), met: optional(boolean) },
   actions: {

@@ -70,7 +70,7 @@ async function replaceNumber(field: HTMLInputElement, text: string): Promise<voi
 
 async function addKpi(
   step: HTMLElement,
-  kpi: { name: string; category: string; measure: string; target: string; better: string; amber?: string },
+  kpi: { name: string; category: string; measure: string; target: string; better: string; amber?: string; over?: string },
 ): Promise<void> {
   await typeInto(oneInShadow(step, 'input[name="name"]'), kpi.name);
   await chooseOption(oneInShadow(step, 'select[name="category"]'), kpi.category);
@@ -78,6 +78,7 @@ async function addKpi(
   await replaceNumber(oneInShadow<HTMLInputElement>(step, 'input[name="target"]'), kpi.target);
   await chooseOption(oneInShadow(step, 'select[name="betterWhen"]'), kpi.better);
   if (kpi.amber) await typeInto(oneInShadow(step, 'input[name="amberBand"]'), kpi.amber);
+  if (kpi.over) await chooseOption(oneInShadow(step, 'select[name="aggregate"]'), kpi.over);
   await tap(buttonNamed(step, 'Add KPI'));
   await until(() => inShadow(step, 'li[data-kpi]').some((li) => li.textContent!.includes(kpi.name)), `${kpi.name} in the list`);
 }
@@ -165,7 +166,14 @@ describe('<huddle-setup>', function () {
     const kpis = stepOf(el, 'setup-kpis');
     await loaded(kpis);
     expect(oneInShadow<HTMLSelectElement>(kpis, 'select[name="board"]').selectedOptions[0]!.textContent).to.contain('Ward 3');
-    await addKpi(kpis, { name: 'Patient falls', category: 'Safety (S)', measure: 'falls', target: '0', better: 'lower (at or below target)' });
+    await addKpi(kpis, {
+      name: 'Patient falls',
+      category: 'Safety (S)',
+      measure: 'falls',
+      target: '0',
+      better: 'lower (at or below target)',
+      over: 'add it up (a count: incidents, units)',
+    });
     await addKpi(kpis, { name: 'Medication errors', category: 'Quality (Q)', measure: 'errors', target: '0', better: 'lower (at or below target)' });
     await addKpi(kpis, { name: 'Staff who feel heard', category: 'People (P)', measure: '%', target: '80', better: 'higher (at or above target)' });
     await typeInto(oneInShadow(kpis, 'input[name="name"]'), 'Discharges before noon');
@@ -183,6 +191,8 @@ describe('<huddle-setup>', function () {
     const ward3 = byName('Ward 3').id;
     const discharge = (await store.get(allOf('kpis'))).find((k) => k.name === 'Discharges before noon');
     expect(discharge).to.include({ unitId: ward3, category: 'D', target: 40, betterWhen: 'higher', amberBand: 5 });
+    expect(discharge!.aggregate, 'a rate is averaged: the default, not stored').to.equal(undefined);
+    expect((await store.get(allOf('kpis'))).find((k) => k.name === 'Patient falls')!.aggregate, 'falls are counted: added up').to.equal('sum');
     await expect(el).to.be.accessible();
     await tap(buttonNamed(el, 'Next: Coaching cascade'));
 

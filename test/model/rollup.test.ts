@@ -70,7 +70,26 @@ describe('model: KPI roll-up', () => {
 
   it('rolls a trend up as the mean of the sources and the worst status per period', () => {
     const values = [value('a-q', '2026-11-16', 96), value('b-q', '2026-11-17', 85)];
-    const [point] = rollupTrend([a, b], values, 'week', 1, '2026-11-21');
-    expect(point).to.deep.equal({ start: '2026-11-16', actual: 90.5, status: 'red', days: 2 });
+    const [point] = rollupTrend(parent, [a, b], values, 'week', 1, '2026-11-21');
+    expect(point).to.deep.equal({ start: '2026-11-16', actual: 90.5, target: 95, status: 'red', days: 2 });
+  });
+
+  it('never averages unlike measures: a count or a differently measured KPI is not a source of a percentage', () => {
+    const count = kpi('b-q-count', 'team-b', 'Q', { measure: 'defects', aggregate: 'sum', target: 3, betterWhen: 'lower' });
+    const minutes = kpi('a-q-min', 'team-a', 'Q', { measure: 'min' });
+    expect(rollupSources(parent, units, [...kpis, count, minutes]).map((k) => k.id)).to.deep.equal(['a-q', 'b-q']);
+  });
+
+  it('adds a count up over the boards and the days, against the targets added up', () => {
+    const areaDefects = kpi('area-d', 'area', 'Q', { measure: 'defects', aggregate: 'sum', target: 3, betterWhen: 'lower', amberBand: 0, rollup: true });
+    const teamDefects = ['team-a', 'team-b'].map((u) =>
+      kpi(`${u}-d`, u, 'Q', { measure: 'defects', aggregate: 'sum', target: 3, betterWhen: 'lower', amberBand: 0 }),
+    );
+    const sources = rollupSources(areaDefects, units, [...kpis, areaDefects, ...teamDefects]);
+    expect(sources.map((k) => k.id)).to.deep.equal(['team-a-d', 'team-b-d']);
+    // Team A: 2 + 1 defects on two days (target 3 a day: 6); team B: 5 on one day (target 3).
+    const values = [value('team-a-d', '2026-11-16', 2), value('team-a-d', '2026-11-17', 1), value('team-b-d', '2026-11-18', 5)];
+    const [point] = rollupTrend(areaDefects, sources, values, 'week', 1, '2026-11-21');
+    expect(point).to.deep.equal({ start: '2026-11-16', actual: 8, target: 9, status: 'red', days: 3 });
   });
 });

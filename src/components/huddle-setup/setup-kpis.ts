@@ -4,14 +4,29 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, whereEquals } from '../../store/queries.js';
-import { boardTree, KPI_CATEGORIES, addDays, daysOfMonth, monthOf, type Day, type Kpi, type KpiCategory, type KpiValue, type Unit } from '../../model/index.js';
+import {
+  boardTree,
+  KPI_CATEGORIES,
+  addDays,
+  daysOfMonth,
+  monthOf,
+  type Day,
+  type Kpi,
+  type KpiAggregate,
+  type KpiCategory,
+  type KpiValue,
+  type Unit,
+} from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
 import '../kpi-calendar/kpi-calendar.js';
 import { kpiCategoryName } from '../enum-words.js';
 
-type KpiDraft = Pick<Kpi, 'name' | 'category' | 'measure' | 'target' | 'betterWhen' | 'amberBand' | 'rollup'>;
+type KpiDraft = Pick<Kpi, 'name' | 'category' | 'measure' | 'target' | 'betterWhen' | 'amberBand' | 'rollup' | 'aggregate'>;
+
+/** A KPI stores how it adds up only when it is not the default (a mean). */
+const aggregateField = (aggregate: KpiAggregate): Pick<Kpi, 'aggregate'> => (aggregate === 'mean' ? {} : { aggregate });
 
 const NEW_KPI: KpiDraft = { name: '', category: 'S', measure: '', target: 0, betterWhen: 'lower' };
 
@@ -129,6 +144,11 @@ export class SetupKpis extends HuddleElement {
             <option value="higher" ?selected=${draft.betterWhen === 'higher'}>${msg('higher (at or above target)')}</option>
             <option value="lower" ?selected=${draft.betterWhen === 'lower'}>${msg('lower (at or below target)')}</option>
           </select></label>
+          <label>${msg('Over a week or month')}<select name="aggregate">
+            <option value="mean" ?selected=${(draft.aggregate ?? 'mean') === 'mean'}>${msg('average it (a rate, a percentage)')}</option>
+            <option value="sum" ?selected=${draft.aggregate === 'sum'}>${msg('add it up (a count: incidents, units)')}</option>
+            <option value="last" ?selected=${draft.aggregate === 'last'}>${msg('take the latest (a level: backlog, beds free)')}</option>
+          </select></label>
           <label>${msg('Amber band (optional)')}<input name="amberBand" type="number" min="0" step="any" inputmode="decimal" .value=${draft.amberBand === undefined ? '' : String(draft.amberBand)} /></label>
           ${
             board.tier > 1
@@ -164,6 +184,7 @@ export class SetupKpis extends HuddleElement {
       betterWhen: (form.elements.namedItem('betterWhen') as HTMLSelectElement).value as Kpi['betterWhen'],
       ...(band !== undefined && Number.isFinite(band) && band >= 0 ? { amberBand: band } : {}),
       ...(field('rollup')?.checked ? { rollup: true } : {}),
+      ...aggregateField((form.elements.namedItem('aggregate') as HTMLSelectElement).value as KpiAggregate),
     };
   }
 
@@ -188,6 +209,7 @@ export class SetupKpis extends HuddleElement {
       betterWhen: kpi.betterWhen,
       ...(kpi.amberBand !== undefined ? { amberBand: kpi.amberBand } : {}),
       ...(kpi.rollup ? { rollup: true } : {}),
+      ...aggregateField(kpi.aggregate ?? 'mean'),
     };
     this.writeError = '';
     this.done = '';
@@ -215,7 +237,7 @@ export class SetupKpis extends HuddleElement {
     const id = this.editingId;
     const saved = await this.write(() =>
       id
-        ? this.activeStore.updateKpi(id, { ...draft, amberBand: draft.amberBand, rollup: draft.rollup })
+        ? this.activeStore.updateKpi(id, { ...draft, amberBand: draft.amberBand, rollup: draft.rollup, aggregate: draft.aggregate })
         : this.activeStore.createKpi({ ...draft, unitId: this.boardId }),
     );
     if (!saved) return;

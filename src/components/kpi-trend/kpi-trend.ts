@@ -5,7 +5,7 @@ import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointEl
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { recordById, rollupInputs, whereEquals } from '../../store/queries.js';
-import { kpiTrend, rollupTrend, type DayStatus, type Kpi, type KpiValue, type TrendPeriod, type TrendPoint } from '../../model/index.js';
+import { aggregateOf, kpiTrend, rollupTrend, type DayStatus, type Kpi, type KpiValue, type TrendPeriod, type TrendPoint } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatDay, formatNumber } from '../format.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
@@ -101,7 +101,7 @@ export class KpiTrend extends HuddleElement {
     const today = this.activeStore.today();
     const rollup = kpi.rollup ? this.#rollup.value : undefined;
     return rollup
-      ? rollupTrend(rollup.sources, rollup.values, this.period, this.periods, today)
+      ? rollupTrend(kpi, rollup.sources, rollup.values, this.period, this.periods, today)
       : kpiTrend(kpi, this.#values.value ?? [], this.period, this.periods, today);
   }
 
@@ -127,7 +127,11 @@ export class KpiTrend extends HuddleElement {
         </div>
         <div class="legend" aria-hidden="true">
           <span>● ${dayStatusWord('green')}</span><span>▲ ${dayStatusWord('amber')}</span><span>✕ ${dayStatusWord('red')}</span>
-          <span>- - ${msg(str`target ${formatNumber(kpi.target, this.locale)} ${kpi.measure}`)}</span>
+          <span>- - ${
+            aggregateOf(kpi) === 'sum'
+              ? msg(str`target ${formatNumber(kpi.target, this.locale)} ${kpi.measure} a day, added up`)
+              : msg(str`target ${formatNumber(kpi.target, this.locale)} ${kpi.measure}`)
+          }</span>
         </div>
         <table class="visually-hidden">
           <caption>${msg(str`${kpi.name} per ${periodWord}`)}</caption>
@@ -169,7 +173,7 @@ export class KpiTrend extends HuddleElement {
       },
       {
         label: msg('Target'),
-        data: points.map(() => kpi.target),
+        data: points.map((p) => p.target),
         borderColor: theme.colour('--_text-muted'),
         borderDash: [8, 6],
         borderWidth: 2,
