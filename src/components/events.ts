@@ -38,6 +38,7 @@ export interface HuddleEventMap {
   'huddle-started': CustomEvent<{ huddle: Huddle }>;
   'huddle-ended': CustomEvent<{ huddle: Huddle }>;
   'agenda-part-changed': CustomEvent<{ part: AgendaPart | undefined }>;
+  'huddle-shift-changed': CustomEvent<{ shift: string | undefined }>;
   'attendance-recorded': CustomEvent<{ attendance: Attendance }>;
   'recognition-added': CustomEvent<{ recognition: Recognition }>;
   'experiment-saved': CustomEvent<{ experiment: Experiment }>;

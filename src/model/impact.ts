@@ -11,7 +11,8 @@ import { sessionScore, sessionScoresByWeek, type WeeklyScore } from './observati
 import { aggregate } from './feedback.js';
 import { ON_TIME_MINUTES, minutesBetweenTimes, minutesOfDay, minutesOfTime } from './huddle.js';
 import { EVERY_DAY, workingDaysIn, type BoardCalendar } from './calendar.js';
-import type { Action, CoachingPair, CoachingSession, Escalation, Feedback, Huddle, Kpi, KpiValue } from './types.js';
+import { shiftOfHuddle, shiftsOf } from './shifts.js';
+import type { Action, CoachingPair, CoachingSession, Escalation, Feedback, Huddle, Kpi, KpiValue, Shift } from './types.js';
 
 export interface Figure {
   /** A share 0..1, or for the pulse a mean 1..5; null when the data is too thin. */
@@ -46,6 +47,8 @@ export interface TeamData {
   huddleAt?: string;
   /** The board's working days, closed days and time zone (see calendar.ts); every day when absent. */
   calendar?: BoardCalendar;
+  /** The board's shift huddles (see shifts.ts); absent or empty: one huddle a day at `huddleAt`. */
+  shifts?: readonly Shift[];
   /**
    * Minutes after midnight on the site's clock now, when the period ends today: today counts
    * toward "huddles held" only once its huddle was held or its time (plus 5 minutes) has passed.
@@ -115,20 +118,30 @@ export function teamImpact(data: TeamData, from: Day, to: Day): TeamImpact {
   const followUpsFigure = { value: followUps.share, basis: followUps.due };
 
   const calendar = data.calendar ?? ANY_DAY;
+  const shifts = shiftsOf(data);
   const huddles = data.huddles.filter((h) => !h.deletedAt && h.unitId === data.unitId && within(h.day));
-  const heldDays = new Set(huddles.map((h) => h.day));
-  const due = data.huddleAt ? minutesOfTime(data.huddleAt) : undefined;
-  // Today counts once its huddle was held, or its time has passed; days off count not at all.
-  const todayOpen = (day: Day) =>
-    day === to && data.minutesNow !== undefined && !heldDays.has(day) && (due === undefined || data.minutesNow <= due + ON_TIME_MINUTES);
-  const workingDays = workingDaysIn(calendar, from, to).filter((day) => !todayOpen(day));
-  const held = workingDays.filter((day) => heldDays.has(day)).length;
-  const huddlesHeld = figure(held, workingDays.length, MINIMUM.huddles);
-  // On time: started within 5 minutes of the board's huddle time on the site's clock; a board
-  // without one is measured against its usual (median) start.
+  // Each working day has a huddle per shift (one on a board without shifts) to hold.
+  const slot = (day: Day, shiftId: string | undefined) => `${day}|${shiftId ?? ''}`;
+  const held = new Set(huddles.map((h) => slot(h.day, shiftOfHuddle(h, shifts))));
+  const dueAt = (shiftId: string | undefined) => {
+    const time = shifts.find((s) => s.id === shiftId)?.at ?? data.huddleAt;
+    return time === undefined ? undefined : minutesOfTime(time);
+  };
+  // Today's huddle counts once held, or once its time (plus 5 minutes) has passed; days off not at all.
+  const open = (day: Day, shiftId: string | undefined) => {
+    if (day !== to || data.minutesNow === undefined || held.has(slot(day, shiftId))) return false;
+    const due = dueAt(shiftId);
+    return due === undefined || data.minutesNow <= due + ON_TIME_MINUTES;
+  };
+  const slots = workingDaysIn(calendar, from, to).flatMap((day) =>
+    (shifts.length ? shifts.map((s) => s.id) : [undefined]).filter((shiftId) => !open(day, shiftId)).map((shiftId) => slot(day, shiftId)),
+  );
+  const huddlesHeld = figure(slots.filter((s) => held.has(s)).length, slots.length, MINIMUM.huddles);
+  // On time: started within 5 minutes of its shift's or the board's huddle time, on the site's
+  // clock; a board without one is measured against its usual (median) start.
   const startedAt = huddles.map((h) => minutesOfDay(h.startedAt, calendar.timeZone));
-  const expected = due ?? (startedAt.length ? median(startedAt) : 0);
-  const onTime = startedAt.filter((minutes) => Math.abs(minutesBetweenTimes(minutes, expected)) <= ON_TIME_MINUTES).length;
+  const usual = startedAt.length ? median(startedAt) : 0;
+  const onTime = huddles.filter((h, i) => Math.abs(minutesBetweenTimes(startedAt[i]!, dueAt(shiftOfHuddle(h, shifts)) ?? usual)) <= ON_TIME_MINUTES).length;
   const huddlesOnTime = figure(onTime, huddles.length, MINIMUM.huddles);
 
   const dueActions = data.actions.filter((a) => !a.deletedAt && a.unitId === data.unitId && a.due !== undefined && within(a.due));

@@ -22,6 +22,7 @@ export * from './checklists.js';
 export * from './org.js';
 export * from './huddle.js';
 export * from './calendar.js';
+export * from './shifts.js';
 export * from './rollup.js';
 export * from './coaching.js';
 export * from './cascade.js';

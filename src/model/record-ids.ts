@@ -9,7 +9,7 @@ export function kpiValueId(kpiId: string, day: Day): string {
   return `${kpiId}:${day}`;
 }
 
-/** One attendance state per board, day and person. */
-export function attendanceId(unitId: string, day: Day, personId: string): string {
-  return `${unitId}:${day}:${personId}`;
+/** One attendance state per board, day and person - and shift, on a board with shifts. */
+export function attendanceId(unitId: string, day: Day, personId: string, shiftId?: string): string {
+  return shiftId ? `${unitId}:${day}:${shiftId}:${personId}` : `${unitId}:${day}:${personId}`;
 }

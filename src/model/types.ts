@@ -69,6 +69,22 @@ export interface Unit extends RecordBase {
   closedDays?: Day[];
   /** The site's time zone (IANA, e.g. `Europe/Berlin`). Absent: its parent's; at the top, the screen's own. */
   timeZone?: string;
+  /**
+   * The board's huddles of a day, one per shift (early, late, night), each at its time and run
+   * by its shift leader. Absent: one huddle a day at `huddleAt`, run by the board's leader.
+   */
+  shifts?: Shift[];
+}
+
+/** One shift's daily huddle on a board. */
+export interface Shift {
+  /** Stable within the board: huddles and attendance name the shift by it. */
+  id: string;
+  name: string;
+  /** When its huddle is due, `HH:MM` on the site's clock. */
+  at: string;
+  /** Who runs it: a shift leader, a charge nurse. */
+  leaderId?: string;
 }
 
 export type PersonRole = 'member' | 'leader';
@@ -191,6 +207,8 @@ export interface Attendance extends RecordBase {
   day: Day;
   personId: string;
   state: AttendanceState;
+  /** The shift's huddle it was taken at, on a board with shifts. */
+  shiftId?: string;
 }
 
 export const AGENDA_PARTS = ['reflect', 'plan', 'improve'] as const;
@@ -203,6 +221,8 @@ export interface Huddle extends RecordBase {
   endedAt?: string;
   /** Seconds spent in each agenda part, filled as the huddle moves on. */
   partSeconds: Record<AgendaPart, number>;
+  /** Which shift's huddle it was, on a board with shifts (absent: its first shift). */
+  shiftId?: string;
 }
 
 /** Kudos to a person, or to the whole team when `personId` is absent. */

@@ -79,6 +79,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     workingDays: optional(listOf(integerBetween(1, 7), 7)),
     closedDays: optional(listOf(day, 400)),
     timeZone: optional(timeZoneName),
+    shifts: optional(listOf(shape({ id: required(id), name, at: required(timeOfDay), leaderId: optional(id) }), 6)),
   },
   people: {
     name,
@@ -145,6 +146,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     day: required(day),
     personId: required(id),
     state: required(oneOf(ATTENDANCE_STATES)),
+    shiftId: optional(id),
   },
   huddles: {
     unitId: required(id),
@@ -152,6 +154,7 @@ export const SCHEMAS: { [K in EntityKind]: Schema } = {
     startedAt: required(isoTimestamp),
     endedAt: optional(isoTimestamp),
     partSeconds: required(shape({ reflect: required(nonNegative), plan: required(nonNegative), improve: required(nonNegative) })),
+    shiftId: optional(id),
   },
   recognitions: { unitId: required(id), day: required(day), personId: optional(id), text: title },
   coachingSessions: {
@@ -232,7 +235,7 @@ const CROSS_FIELD: { [K in EntityKind]?: (record: EntityMap[K]) => [string, Valu
     return v.id === expected ? undefined : ['id', { code: 'id-not-derived', expected }];
   },
   attendance: (a) => {
-    const expected = attendanceId(a.unitId, a.day, a.personId);
+    const expected = attendanceId(a.unitId, a.day, a.personId, a.shiftId);
     return a.id === expected ? undefined : ['id', { code: 'id-not-derived', expected }];
   },
   coachingSessions: (s) => {

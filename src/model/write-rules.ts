@@ -153,13 +153,13 @@ export function kpiValueDraft(kpiId: string, day: Day, result: { value: number }
   return { id: kpiValueId(kpiId, day), kpiId, day, ...result };
 }
 
-export function attendanceDraft(unitId: string, day: Day, personId: string, state: AttendanceState): Draft<EntityMap['attendance']> {
-  return { id: attendanceId(unitId, day, personId), unitId, day, personId, state };
+export function attendanceDraft(unitId: string, day: Day, personId: string, state: AttendanceState, shiftId?: string): Draft<EntityMap['attendance']> {
+  return { id: attendanceId(unitId, day, personId, shiftId), unitId, day, personId, state, ...(shiftId ? { shiftId } : {}) };
 }
 
-/** A huddle starts today, now, with no time spent yet. */
-export function huddleDraft(unitId: string, context: WriteContext): Draft<Huddle> {
-  return { unitId, day: context.today, startedAt: context.now, partSeconds: { reflect: 0, plan: 0, improve: 0 } };
+/** A huddle (of a shift, on a board with shifts) starts today, now, with no time spent yet. */
+export function huddleDraft(unitId: string, context: WriteContext, shiftId?: string): Draft<Huddle> {
+  return { unitId, day: context.today, startedAt: context.now, partSeconds: { reflect: 0, plan: 0, improve: 0 }, ...(shiftId ? { shiftId } : {}) };
 }
 
 export function huddleTimePatch(partSeconds: Record<AgendaPart, number>, end: boolean, context: WriteContext): Patch<Huddle> {

@@ -25,6 +25,7 @@ import { ImprovementCard as ImprovementCardElement } from '../components/improve
 import { KpiCalendar as KpiCalendarElement } from '../components/kpi-calendar/kpi-calendar.js';
 import { KpiTrend as KpiTrendElement } from '../components/kpi-trend/kpi-trend.js';
 import { SetupBoardCalendar as SetupBoardCalendarElement } from '../components/huddle-setup/setup-board-calendar.js';
+import { SetupBoardShifts as SetupBoardShiftsElement } from '../components/huddle-setup/setup-board-shifts.js';
 import { SetupBoards as SetupBoardsElement } from '../components/huddle-setup/setup-boards.js';
 import { SetupCascade as SetupCascadeElement } from '../components/huddle-setup/setup-cascade.js';
 import { SetupChecklists as SetupChecklistsElement } from '../components/huddle-setup/setup-checklists.js';
@@ -100,6 +101,7 @@ export const HuddleAgenda = createComponent({
   events: {
     onHuddleStarted: 'huddle-started' as EventName<HuddleEventMap['huddle-started']>,
     onHuddleEnded: 'huddle-ended' as EventName<HuddleEventMap['huddle-ended']>,
+    onHuddleShiftChanged: 'huddle-shift-changed' as EventName<HuddleEventMap['huddle-shift-changed']>,
     onAgendaPartChanged: 'agenda-part-changed' as EventName<HuddleEventMap['agenda-part-changed']>,
   },
 });
@@ -220,6 +222,16 @@ export const KpiTrend = createComponent({
 export const SetupBoardCalendar = createComponent({
   tagName: 'setup-board-calendar',
   elementClass: SetupBoardCalendarElement,
+  react: React,
+  events: {
+    onSetupSaved: 'setup-saved' as EventName<HuddleEventMap['setup-saved']>,
+  },
+});
+
+/** React wrapper of `<setup-board-shifts>`: A board's shift huddles in the set-up: one per shift (early, late, night), each with its time and the shift leader or charge nurse who runs it. None: one huddle a day at the board's huddle time. */
+export const SetupBoardShifts = createComponent({
+  tagName: 'setup-board-shifts',
+  elementClass: SetupBoardShiftsElement,
   react: React,
   events: {
     onSetupSaved: 'setup-saved' as EventName<HuddleEventMap['setup-saved']>,

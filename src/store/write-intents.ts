@@ -170,11 +170,11 @@ export abstract class WriteIntents implements StoreWrites {
   setResourceNeedClosed(id: string, closed: boolean) {
     return this.#patch('resourceNeeds', id, { closed });
   }
-  recordAttendance(unitId: string, day: Day, personId: string, state: EntityMap['attendance']['state']) {
-    return this.#save('attendance', attendanceDraft(unitId, day, personId, state));
+  recordAttendance(unitId: string, day: Day, personId: string, state: EntityMap['attendance']['state'], shiftId?: string) {
+    return this.#save('attendance', attendanceDraft(unitId, day, personId, state, shiftId));
   }
-  startHuddle(unitId: string) {
-    return this.#save('huddles', huddleDraft(unitId, this.writeContext()));
+  startHuddle(unitId: string, shiftId?: string) {
+    return this.#save('huddles', huddleDraft(unitId, this.writeContext(), shiftId));
   }
   recordHuddleTime(id: string, partSeconds: Record<AgendaPart, number>, end: boolean) {
     return this.#patch('huddles', id, (_current, context) => huddleTimePatch(partSeconds, end, context));

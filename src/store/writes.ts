@@ -61,9 +61,10 @@ export interface StoreWrites {
   saveExperiment(draft: Draft<Experiment>): Promise<Experiment>;
   addResourceNeed(draft: Omit<Draft<ResourceNeed>, 'closed'>): Promise<ResourceNeed>;
   setResourceNeedClosed(id: string, closed: boolean): Promise<ResourceNeed>;
-  /** One state per person, board and day. */
-  recordAttendance(unitId: string, day: Day, personId: string, state: AttendanceState): Promise<Attendance>;
-  startHuddle(unitId: string): Promise<Huddle>;
+  /** One state per person, board and day (and shift, on a board with shifts). */
+  recordAttendance(unitId: string, day: Day, personId: string, state: AttendanceState, shiftId?: string): Promise<Attendance>;
+  /** Starts today's huddle of the board, or of one of its shifts. */
+  startHuddle(unitId: string, shiftId?: string): Promise<Huddle>;
   /** Stores the time spent per agenda part so far; `end` closes the huddle. */
   recordHuddleTime(id: string, partSeconds: Record<AgendaPart, number>, end: boolean): Promise<Huddle>;
   addRecognition(draft: Draft<Recognition>): Promise<Recognition>;

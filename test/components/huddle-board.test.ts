@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/components/huddle-board/huddle-board.js';
 import type { HuddleBoard } from '../../src/components/huddle-board/huddle-board.js';
+import type { HuddleAgenda } from '../../src/components/huddle-agenda/huddle-agenda.js';
+import type { HuddleAttendance } from '../../src/components/huddle-attendance/huddle-attendance.js';
 import type { ThemeName } from '../../src/context/settings-context.js';
 import { recordById, whereEquals } from '../../src/store/queries.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
@@ -225,5 +227,54 @@ describe('<huddle-board>', function () {
         expect(Math.min(smallestTarget!.width, smallestTarget!.height), `${view}: "${smallestTarget!.text}"`).to.be.at.least(64);
       }
     });
+  });
+});
+
+describe('<huddle-board> with shift huddles', function () {
+  this.timeout(20000);
+  afterEach(deleteTestDatabases);
+
+  it("runs the night shift's huddle with its charge nurse, takes attendance for it, and leaves the early shift's to hold", async () => {
+    const store = freshStore({ today: () => TODAY });
+    const ward = await store.createUnit({ name: 'Ward 3', tier: 1, workingDays: [1, 2, 3, 4, 5, 6, 7] });
+    const nina = await store.createPerson({ name: 'Nina Night', unitId: ward.id, role: 'leader' });
+    const ed = await store.createPerson({ name: 'Ed Early', unitId: ward.id, role: 'leader' });
+    const nurse = await store.createPerson({ name: 'Noor Nurse', unitId: ward.id, role: 'member' });
+    await store.updateUnit(ward.id, {
+      shifts: [
+        { id: 'early', name: 'Early', at: '06:45', leaderId: ed.id },
+        { id: 'late', name: 'Late', at: '14:45' },
+        { id: 'night', name: 'Night', at: '21:45', leaderId: nina.id },
+      ],
+    });
+    const el = await fixture<HuddleBoard>(html`<huddle-board unit=${ward.id} .store=${store}></huddle-board>`);
+    await until(() => inShadow(el, 'huddle-agenda').length === 1, 'the board');
+    const agenda = () => oneInShadow<HuddleAgenda>(el, 'huddle-agenda');
+    await until(() => inShadow(agenda(), '[data-choose-shift]').length === 3, 'the shifts to choose from');
+    await tap(oneInShadow(agenda(), '[data-choose-shift="night"]'));
+    await until(() => oneInShadow(agenda(), '.shift').textContent!.includes('Night huddle'), 'the night huddle');
+    expect(oneInShadow(agenda(), '.shift').textContent).to.contain('led by Nina Night');
+    await tap(buttonNamed(agenda(), 'Start huddle'));
+    await until(() => inShadow(agenda(), '[role="timer"]').length === 1, 'the night huddle running');
+    const [huddle] = await store.get(whereEquals('huddles', 'unitId', ward.id));
+    expect(huddle!.shiftId).to.equal('night');
+
+    await tap(oneInShadow(el, '#tab-plan'));
+    await until(() => inShadow(el, 'huddle-attendance').length === 1, 'attendance');
+    const attendance = oneInShadow<HuddleAttendance>(el, 'huddle-attendance');
+    expect(attendance.shift).to.equal('night');
+    await until(() => inShadow(attendance, `li[data-person="${nurse.id}"] button`).length === 3, 'the team');
+    await tap(inShadow(attendance, `li[data-person="${nurse.id}"] button`)[0]!);
+    await until(() => inShadow(attendance, 'button[aria-pressed="true"]').length === 1, 'the nurse marked present');
+    const marked = await store.get(whereEquals('attendance', 'unitId', ward.id));
+    expect(marked.map((a) => [a.personId, a.shiftId, a.state])).to.deep.equal([[nurse.id, 'night', 'present']]);
+
+    // The early shift's huddle is its own: still to hold, and its attendance still to take.
+    await tap(oneInShadow(agenda(), '[data-choose-shift="early"]'));
+    await until(() => inShadow(agenda(), '[role="timer"]').length === 0 && buttonNamed(agenda(), 'Start huddle') !== undefined, 'the early huddle not started');
+    expect(oneInShadow(agenda(), '.shift').textContent).to.contain('led by Ed Early');
+    await until(() => attendance.shift === 'early', 'attendance for the early shift');
+    await until(() => inShadow(attendance, 'button[aria-pressed="true"]').length === 0, 'nobody marked at the early huddle');
+    await expect(el).to.be.accessible();
   });
 });

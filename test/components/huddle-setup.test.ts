@@ -347,6 +347,39 @@ describe('<huddle-setup>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('gives a board shift huddles, each with its time and the leader who runs it, and refuses one without a time', async () => {
+    const { store, el, step, teamA, leader } = await boardsStep();
+    const row = () => oneInShadow(step, `li[data-unit="${teamA.id}"]`);
+    await tap([...row().querySelectorAll('button')].find((b) => b.textContent === 'Shifts')!);
+    await until(() => row().querySelector('setup-board-shifts')?.shadowRoot?.querySelector('form') instanceof HTMLFormElement, 'the shifts form');
+    const form = row().querySelector('setup-board-shifts')!;
+    for (const [i, name, time] of [
+      [0, 'Early', '0645A'],
+      [1, 'Night', '0945P'],
+    ] as const) {
+      await tap(buttonNamed(form, 'Add a shift'));
+      await until(() => inShadow(form, `[data-shift-row="${i}"]`).length === 1, `shift ${i + 1}`);
+      await typeInto(oneInShadow(form, `[data-shift-row="${i}"] input[name="name"]`), name);
+      if (i === 1) {
+        await tap(buttonNamed(form, 'Save shifts'));
+        await until(() => inShadow(form, '[role="alert"]').length === 1, 'the missing time named');
+        expect(oneInShadow(form, '[role="alert"]').textContent).to.contain('Night');
+      }
+      await tap(oneInShadow(form, `[data-shift-row="${i}"] input[name="at"]`));
+      await sendKeys({ type: time });
+    }
+    await chooseOption(oneInShadow(form, '[data-shift-row="0"] select[name="leader"]'), 'Ana Leader');
+    await expect(form).to.be.accessible();
+    await tap(buttonNamed(form, 'Save shifts'));
+    await until(() => row().querySelector('.calendar')?.textContent?.includes('shift huddles') === true, 'the shifts on the row');
+    const stored = (await store.get(allOf('units'))).find((u) => u.id === teamA.id)!;
+    expect(stored.shifts!.map((s) => [s.name, s.at, s.leaderId])).to.deep.equal([
+      ['Early', '06:45', leader.id],
+      ['Night', '21:45', undefined],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses a time zone it does not know, naming the field, and saves nothing', async () => {
     const { store, step, teamA } = await boardsStep();
     const row = oneInShadow(step, `li[data-unit="${teamA.id}"]`);

@@ -11,9 +11,12 @@ import {
   conversationsOf,
   followUpsKept,
   followUpsOwed,
+  huddleOfShift,
+  nearestShift,
   openFocus,
   pairSaved,
   sessionScore,
+  shiftsOf,
   teamImpact,
   validateRecord,
   ValidationError,
@@ -250,5 +253,66 @@ describe('model: a change is a change only beyond the noise of its data', () => 
     // Observation scores from 6 conversations each, close together within each period: judged by their spread.
     expect(changeOf({ value: 0.7, basis: 6, spread: 0.08 }, { value: 0.55, basis: 6, spread: 0.08 }, 'share')).to.equal('better');
     expect(changeOf({ value: 0.7, basis: 6, spread: 0.3 }, { value: 0.55, basis: 6, spread: 0.3 }, 'share')).to.equal('same');
+  });
+});
+
+describe('model: shift huddles', () => {
+  const shifts = [
+    { id: 'night', name: 'Night', at: '21:45', leaderId: 'nina' },
+    { id: 'early', name: 'Early', at: '06:45', leaderId: 'ed' },
+    { id: 'late', name: 'Late', at: '14:45', leaderId: 'lou' },
+  ];
+  const ward = (fields: Partial<TeamData>): TeamData => ({
+    unitId: 'ward',
+    pairs: [],
+    sessions: [],
+    huddles: [],
+    actions: [],
+    escalations: [],
+    feedback: [],
+    kpis: [],
+    values: [],
+    shifts,
+    calendar: calendarOf('ward', [{ id: 'ward', timeZone: 'UTC' }]),
+    ...fields,
+  });
+  const huddle = (day: string, shiftId: string | undefined, time: string): Huddle => ({
+    id: `h-${day}-${shiftId}`,
+    unitId: 'ward',
+    day,
+    startedAt: `${day}T${time}:00.000Z`,
+    partSeconds: { reflect: 300, plan: 180, improve: 120 },
+    ...(shiftId ? { shiftId } : {}),
+    ...STAMP,
+  });
+  const week = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
+
+  it("counts a 24/7 ward's week as 21 huddles, and a missed night as one of them", () => {
+    const huddles = week.flatMap((day) => shifts.filter((s) => !(day === '2026-11-19' && s.id === 'night')).map((s) => huddle(day, s.id, s.at)));
+    expect(teamImpact(ward({ huddles }), week[0]!, week[6]!).huddlesHeld).to.deep.equal({ value: 20 / 21, basis: 21 });
+    expect(teamImpact(ward({ huddles }), week[0]!, week[6]!).huddlesOnTime).to.deep.equal({ value: 1, basis: 20 });
+  });
+
+  it("judges each huddle against its own shift's time, and an old huddle (no shift named) as the first shift's", () => {
+    const huddles = [huddle('2026-11-16', 'night', '21:50'), huddle('2026-11-16', 'late', '06:45'), huddle('2026-11-17', undefined, '06:40')];
+    const impact = teamImpact(ward({ huddles }), '2026-11-16', '2026-11-17');
+    // Night on time (5 min); the late shift's huddle at 06:45 is 8 hours early; the old one is the early shift's, on time.
+    expect(impact.huddlesOnTime).to.deep.equal({ value: null, basis: 3 });
+    expect(huddleOfShift(huddles, '2026-11-17', 'early', shiftsOf({ shifts }))?.id).to.equal('h-2026-11-17-undefined');
+    expect(huddleOfShift(huddles, '2026-11-17', 'night', shiftsOf({ shifts }))).to.equal(undefined);
+    expect(
+      teamImpact(ward({ huddles: [...huddles, huddle('2026-11-17', 'late', '14:47'), huddle('2026-11-17', 'night', '21:40')] }), '2026-11-16', '2026-11-17')
+        .huddlesOnTime,
+    ).to.deep.equal({
+      value: 4 / 5,
+      basis: 5,
+    });
+  });
+
+  it('offers the shift whose huddle is nearest: the night one at 23:30, the early one at 06:00', () => {
+    expect(nearestShift(shifts, 23 * 60 + 30)?.id).to.equal('night');
+    expect(nearestShift(shifts, 6 * 60)?.id).to.equal('early');
+    expect(nearestShift(shifts, 13 * 60)?.id).to.equal('late');
+    expect(shiftsOf({ shifts }).map((s) => s.id)).to.deep.equal(['early', 'late', 'night']);
   });
 });

@@ -164,6 +164,7 @@ export class CoachingImpact extends HuddleElement {
       unitId: team.id,
       ...(team.huddleAt ? { huddleAt: team.huddleAt } : {}),
       calendar,
+      ...(team.shifts ? { shifts: team.shifts } : {}),
       minutesNow: clockAt(new Date(), calendar.timeZone).minutes,
       ...(leader ? { leaderId: leader.id } : {}),
       pairs: data.coachingPairs,

@@ -4,17 +4,23 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { ClockController } from '../../controllers/clock.js';
-import { recordById, whereEquals } from '../../store/queries.js';
+import { allOf, recordById, whereEquals } from '../../store/queries.js';
 import {
   AGENDA_PARTS,
   DEFAULT_TIME_BOXES,
   ON_TIME_MINUTES,
+  calendarOf,
+  clockAt,
   closeRunningPart,
-  huddleOfDay,
+  huddleOfShift,
   huddleProgress,
   minutesLate,
+  nearestShift,
+  shiftsOf,
   type AgendaPart,
   type Huddle,
+  type Person,
+  type Shift,
   type Unit,
 } from '../../model/index.js';
 import { formatTimeOfDay } from '../format.js';
@@ -44,10 +50,12 @@ export function agendaPartName(part: AgendaPart): string {
  * time, it is shown before the start, and afterwards whether the huddle started on time.
  *
  * @attr unit - Id of the board whose huddle this is.
+ * @attr shift - On a board with shifts, the id of the shift whose huddle this is; absent, the shift whose huddle time is nearest now.
  * @attr time-boxes - Minutes per part, "reflect,plan,improve"; default "5,3,2".
  *
  * @fires huddle-started - The huddle started. `detail.huddle` is the stored record.
  * @fires huddle-ended - The huddle ended. `detail.huddle` is the stored record with its part times.
+ * @fires huddle-shift-changed - On a board with shifts, the shift whose huddle is shown changed (chosen, or the next one came near); a board takes attendance for it.
  * @fires agenda-part-changed - The running part changed (or the huddle ended: `detail.part` undefined); a board follows it.
  *
  * @csspart base - The whole agenda.
@@ -114,6 +122,8 @@ export class HuddleAgenda extends HuddleElement {
 
   /** Id of the board whose huddle this is. */
   @property({ reflect: true }) unit = '';
+  /** On a board with shifts, whose huddle this is (absent: the one nearest now). */
+  @property({ reflect: true }) shift?: string;
   /** Minutes per part, "reflect,plan,improve". */
   @property({ attribute: 'time-boxes' }) timeBoxes = '5,3,2';
   /** The clock, in ms; replaceable so that tests and a kiosk's mocked time can drive it. */
@@ -129,12 +139,39 @@ export class HuddleAgenda extends HuddleElement {
     () => this.activeStore,
     () => (this.unit ? recordById('units', this.unit) : undefined),
   );
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? allOf('units') : undefined),
+  );
+  readonly #people = new LiveQueryController<Person[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit && (this.#board.value?.shifts?.length ?? 0) > 0 ? whereEquals('people', 'unitId', this.unit) : undefined),
+  );
   readonly #ticker = new ClockController(this, () => this.running !== undefined);
   #announcedPart: AgendaPart | undefined;
+  #announcedShift: string | undefined;
+
+  /** The board's time zone (inherited from above): its huddle times are on that clock. */
+  private get timeZone(): string | undefined {
+    return calendarOf(this.unit, this.#units.value ?? []).timeZone;
+  }
+
+  /** The shift whose huddle this is, on a board with shifts. */
+  get activeShift(): Shift | undefined {
+    const shifts = shiftsOf(this.#board.value);
+    return shifts.find((s) => s.id === this.shift) ?? nearestShift(shifts, clockAt(new Date(this.clock()), this.timeZone).minutes);
+  }
+
+  /** Today's huddle (of the shift), started or not. */
+  private get todays(): Huddle | undefined {
+    return huddleOfShift(this.#huddles.value ?? [], this.activeStore.today(), this.activeShift?.id, shiftsOf(this.#board.value));
+  }
 
   /** Today's huddle while it runs. */
   get running(): Huddle | undefined {
-    const huddle = huddleOfDay(this.#huddles.value ?? [], this.activeStore.today());
+    const huddle = this.todays;
     return huddle && !huddle.endedAt ? huddle : undefined;
   }
 
@@ -157,16 +194,30 @@ export class HuddleAgenda extends HuddleElement {
       this.#announcedPart = part;
       this.emit('agenda-part-changed', { part });
     }
+    const shift = this.activeShift?.id;
+    if (shift !== this.#announcedShift) {
+      this.#announcedShift = shift;
+      this.emit('huddle-shift-changed', { shift });
+    }
   }
 
   protected override render() {
     // The parts need no data: draw them at once so that nothing below shifts when it arrives.
-    const huddles = this.#huddles.value ?? [];
-    const today = huddleOfDay(huddles, this.activeStore.today());
+    const today = this.todays;
+    const shift = this.activeShift;
+    const leader = shift?.leaderId ? this.#people.value?.find((p) => p.id === shift.leaderId) : undefined;
     const progress = today ? huddleProgress(today, this.clock(), this.boxes) : undefined;
     const currentIndex = progress?.part ? AGENDA_PARTS.indexOf(progress.part) : progress?.ended ? AGENDA_PARTS.length : -1;
     return html`
       <section class="agenda" part="base" aria-label=${msg('Huddle agenda')}>
+        ${this.renderShiftChoice(shift)}
+        ${
+          shift
+            ? html`<strong class="shift" data-shift=${shift.id}><span class="user-text">${msg(str`${shift.name} huddle`)}</span>${
+                leader ? html` · <span class="user-text">${msg(str`led by ${leader.name}`)}</span>` : nothing
+              }</strong>`
+            : nothing
+        }
         <ol>
           ${AGENDA_PARTS.map(
             (part, index) => html`
@@ -185,8 +236,22 @@ export class HuddleAgenda extends HuddleElement {
     `;
   }
 
+  /** On a board with several shifts: which shift's huddle, one tap each. */
+  private renderShiftChoice(active: Shift | undefined) {
+    const shifts = shiftsOf(this.#board.value);
+    if (shifts.length < 2) return nothing;
+    return html`<span class="buttons" role="group" aria-label=${msg('Which shift’s huddle')}>
+      ${shifts.map(
+        (s) =>
+          html`<button aria-pressed=${s.id === active?.id ? 'true' : 'false'} data-choose-shift=${s.id} @click=${() => (this.shift = s.id)}>
+            <span class="user-text">${s.name}</span> ${formatTimeOfDay(s.at, this.locale)}
+          </button>`,
+      )}
+    </span>`;
+  }
+
   private renderControls(huddle: Huddle | undefined, progress: ReturnType<typeof huddleProgress> | undefined) {
-    const huddleAt = this.#board.value?.huddleAt;
+    const huddleAt = this.activeShift?.at ?? this.#board.value?.huddleAt;
     if (!huddle || !progress) {
       return html`${huddleAt ? html`<span class="due">${msg(str`Huddle at ${formatTimeOfDay(huddleAt, this.locale)}`)}</span>` : nothing}
         <button class="primary" @click=${this.start}>${msg('Start huddle')}</button>`;
@@ -213,7 +278,7 @@ export class HuddleAgenda extends HuddleElement {
   /** Whether today's huddle started on time, in words and a symbol (never colour alone). */
   private renderPunctuality(huddle: Huddle, huddleAt: string | undefined) {
     if (!huddleAt) return nothing;
-    const late = minutesLate(huddle.startedAt, huddleAt);
+    const late = minutesLate(huddle.startedAt, huddleAt, this.timeZone);
     const time = formatTimeOfDay(huddleAt, this.locale);
     // The same time every day is the point, so a start well before the time is not on time either.
     if (late > ON_TIME_MINUTES) {
@@ -226,7 +291,8 @@ export class HuddleAgenda extends HuddleElement {
   }
 
   private async start(): Promise<void> {
-    const huddle = await this.write(() => this.activeStore.startHuddle(this.unit));
+    const shiftId = this.activeShift?.id;
+    const huddle = await this.write(() => this.activeStore.startHuddle(this.unit, shiftId));
     if (huddle) this.emit('huddle-started', { huddle });
   }
 

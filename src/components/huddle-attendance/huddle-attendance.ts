@@ -13,6 +13,7 @@ import { ATTENDANCE_SYMBOL, attendanceWord } from '../enum-words.js';
  * @summary Today's attendance: each team member present, absent or excused with one tap.
  *
  * @attr unit - Id of the board whose team is shown.
+ * @attr shift - On a board with shifts, the shift whose huddle this attendance is taken at.
  *
  * @fires attendance-recorded - A person's attendance was saved. `detail.attendance` is the stored record.
  *
@@ -41,6 +42,8 @@ export class HuddleAttendance extends HuddleElement {
 
   /** Id of the board whose team is shown. */
   @property({ reflect: true }) unit = '';
+  /** On a board with shifts, whose huddle this attendance is taken at. */
+  @property({ reflect: true }) shift?: string;
 
   readonly #people = new LiveQueryController<Person[]>(
     this,
@@ -57,7 +60,9 @@ export class HuddleAttendance extends HuddleElement {
     const people = this.#people.value;
     if (!people) return html`<p role="status">${this.errorText(this.#people.error) ?? msg('Loading the team…')}</p>`;
     const today = this.activeStore.today();
-    const states = new Map((this.#attendance.value ?? []).filter((a) => a.day === today).map((a) => [a.personId, a.state]));
+    const states = new Map(
+      (this.#attendance.value ?? []).filter((a) => a.day === today && (a.shiftId ?? undefined) === (this.shift || undefined)).map((a) => [a.personId, a.state]),
+    );
     const team = [...people].sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'leader' ? -1 : 1));
     const count = (state: AttendanceState) => team.filter((p) => states.get(p.id) === state).length;
     const unmarked = team.filter((p) => !states.has(p.id)).length;
@@ -94,7 +99,8 @@ export class HuddleAttendance extends HuddleElement {
   }
 
   private async mark(person: Person, state: AttendanceState): Promise<void> {
-    const attendance = await this.write(() => this.activeStore.recordAttendance(this.unit, this.activeStore.today(), person.id, state));
+    const shift = this.shift || undefined;
+    const attendance = await this.write(() => this.activeStore.recordAttendance(this.unit, this.activeStore.today(), person.id, state, shift));
     if (attendance) this.emit('attendance-recorded', { attendance });
   }
 }

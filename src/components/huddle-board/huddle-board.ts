@@ -1,5 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { HuddleEventMap } from '../events.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
@@ -192,6 +194,8 @@ export class HuddleBoard extends HuddleElement {
   @property({ type: Number, attribute: 'kpis-per-page' }) kpisPerPage = 6;
 
   @state() private kpiPage = 0;
+  /** On a board with shifts, the shift whose huddle the agenda shows (attendance is taken for it). */
+  @state() private shift?: string;
   @state() private kpiMode: 'calendars' | 'weeks' | 'months' = 'calendars';
 
   readonly #unit = new LiveQueryController<Unit | undefined>(
@@ -300,7 +304,12 @@ export class HuddleBoard extends HuddleElement {
           </ul>
           <huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status>
         </header>
-        <huddle-agenda unit=${unit.id} .store=${this.activeStore} .theme=${this.effectiveTheme}></huddle-agenda>
+        <huddle-agenda
+          unit=${unit.id}
+          .store=${this.activeStore}
+          .theme=${this.effectiveTheme}
+          @huddle-shift-changed=${(e: HuddleEventMap['huddle-shift-changed']) => (this.shift = e.detail.shift)}
+        ></huddle-agenda>
         <div role="tablist" part="tabs" aria-label=${msg('Board views')} @keydown=${this.onTabKey}>
           ${BOARD_VIEWS.map(
             (view) => html`<button
@@ -328,7 +337,7 @@ export class HuddleBoard extends HuddleElement {
         return this.renderKpis(kpis);
       case 'plan':
         return html`<div class="stack">
-          <huddle-attendance unit=${unit.id} .store=${store} .theme=${theme}></huddle-attendance>
+          <huddle-attendance unit=${unit.id} shift=${ifDefined(this.shift)} .store=${store} .theme=${theme}></huddle-attendance>
           <huddle-resources unit=${unit.id} .store=${store} .theme=${theme}></huddle-resources>
         </div>`;
       case 'improve':

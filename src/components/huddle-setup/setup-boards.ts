@@ -4,15 +4,16 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, orgSettings } from '../../store/queries.js';
-import { DEFAULT_TIERS, boardTree, tierLabel, type OrgSettings, type Unit } from '../../model/index.js';
+import { DEFAULT_TIERS, boardTree, shiftsOf, tierLabel, type OrgSettings, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
 import { formatDay, formatTimeOfDay } from '../format.js';
 import { workingWeekText } from './setup-board-calendar.js';
 import './setup-board-calendar.js';
+import './setup-board-shifts.js';
 
-type Editing = { id: string; mode: 'rename' | 'time' | 'calendar' | 'move' | 'retire' };
+type Editing = { id: string; mode: 'rename' | 'time' | 'calendar' | 'shifts' | 'move' | 'retire' };
 
 /**
  * @summary Set-up step 2: the board tree - add, rename, move and retire boards, and choose where each escalates.
@@ -100,24 +101,27 @@ export class SetupBoards extends HuddleElement {
                   <button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button>
                 </div>
               </form>`
-              : editing === 'calendar'
-                ? html`<setup-board-calendar .store=${this.activeStore} theme=${this.effectiveTheme} .unit=${unit} .units=${units} .onDone=${() => this.stopEditing()}></setup-board-calendar>`
-                : editing === 'move'
-                  ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
+              : editing === 'shifts'
+                ? html`<setup-board-shifts .store=${this.activeStore} theme=${this.effectiveTheme} .unit=${unit} .onDone=${() => this.stopEditing()}></setup-board-shifts>`
+                : editing === 'calendar'
+                  ? html`<setup-board-calendar .store=${this.activeStore} theme=${this.effectiveTheme} .unit=${unit} .units=${units} .onDone=${() => this.stopEditing()}></setup-board-calendar>`
+                  : editing === 'move'
+                    ? html`<form @submit=${(e: Event) => this.move(e, unit)} aria-label=${msg(str`Move ${unit.name}`)}>
                 <label>${msg('Escalates to')}<select name="parent">
                   ${this.parentsFor(unit.tier, units, unit.id).map((p) => html`<option value=${p.id} ?selected=${p.id === unit.parentId}>${p.name}</option>`)}
                 </select></label>
                 <div class="buttons"><button class="primary" type="submit">${msg('Move board')}</button><button type="button" @click=${this.stopEditing}>${msg('Cancel')}</button></div>
               </form>`
-                  : editing === 'retire'
-                    ? html`<div class="buttons" role="group" aria-label=${msg(str`Retire ${unit.name}?`)}>
+                    : editing === 'retire'
+                      ? html`<div class="buttons" role="group" aria-label=${msg(str`Retire ${unit.name}?`)}>
                   <span>${msg('Retire this board? It leaves the boards and lists; its history stays in reports.')}</span>
                   <button class="primary" @click=${() => this.retire(unit, units)}>${msg('Retire board')}</button>
                   <button @click=${this.stopEditing}>${msg('Cancel')}</button>
                 </div>`
-                    : html`<span class="buttons">
+                      : html`<span class="buttons">
                   <button @click=${() => this.edit(unit, 'rename')}>${msg('Rename')}</button>
                   <button @click=${() => this.edit(unit, 'time')}>${msg('Huddle time')}</button>
+                  <button @click=${() => this.edit(unit, 'shifts')}>${msg('Shifts')}</button>
                   <button @click=${() => this.edit(unit, 'calendar')}>${msg('Calendar')}</button>
                   ${this.parentsFor(unit.tier, units, unit.id).length > 0 ? html`<button @click=${() => this.edit(unit, 'move')}>${msg('Move')}</button>` : nothing}
                   <button @click=${() => this.edit(unit, 'retire')}>${msg('Retire')}</button>
@@ -135,6 +139,15 @@ export class SetupBoards extends HuddleElement {
         ? [msg(str`closed ${unit.closedDays.map((d) => formatDay(d, this.locale, { day: 'numeric', month: 'short' })).join(', ')}`)]
         : []),
       ...(unit.timeZone ? [unit.timeZone] : []),
+      ...(unit.shifts?.length
+        ? [
+            msg(
+              str`shift huddles ${shiftsOf(unit)
+                .map((s) => `${s.name} ${formatTimeOfDay(s.at, this.locale)}`)
+                .join(', ')}`,
+            ),
+          ]
+        : []),
     ];
     return parts.length ? html` · <span class="calendar">${parts.join(' · ')}</span>` : nothing;
   }
