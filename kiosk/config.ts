@@ -26,7 +26,7 @@ export interface KioskConfig {
   /** Seconds without a touch before a person tapped in on this screen is signed out. */
   tapOut: number;
   /** On an empty database: ask (try the demo, or set up the organisation), or load the demo at once. */
-  firstRun: 'ask' | 'demo';
+  firstRun: 'ask' | 'demo' | 'hospital-demo';
   /** A huddle sync server's address; with `token`, this screen shares its data with every device of the organisation. */
   server?: string;
   /** This screen's device token (from `npm run server -- token create`). */
@@ -87,7 +87,7 @@ function acceptedValues(key: string, fileMustBe?: 'object' | 'json'): string {
     case 'tap-out':
       return msg('a whole number of seconds from 10 to 3600');
     case 'first-run':
-      return msg('ask or demo');
+      return msg('ask, demo or hospital-demo');
     case 'server':
       return msg('the http:// or https:// address of a huddle sync server');
     case 'token':
@@ -165,7 +165,7 @@ function apply(config: KioskConfig, raw: Raw, source: 'url' | 'kiosk.json'): Kio
         break;
       }
       case 'first-run':
-        if (text !== 'ask' && text !== 'demo') fail();
+        if (text !== 'ask' && text !== 'demo' && text !== 'hospital-demo') fail();
         next.firstRun = text as KioskConfig['firstRun'];
         break;
       case 'theme':

@@ -6,6 +6,7 @@
  * rotation, midnight, wake lock, relock, update reload, crash recovery, online state.
  * Colours come from the design tokens, so the screen's theme reaches every kiosk screen.
  */
+import type { DemoKind } from '../src/demo/index.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
@@ -311,10 +312,10 @@ export class KioskApp extends LitElement {
     if (this.showSettings) void import('./kiosk-settings.js');
   }
 
-  /** The demo organisation's generator is loaded only to load the demo. */
-  async #loadDemo(): Promise<void> {
+  /** A demo organisation's generator is loaded only to load it. */
+  async #loadDemo(kind: DemoKind): Promise<void> {
     const { loadDemoOrganisation } = await import('../src/demo/index.js');
-    await loadDemoOrganisation(this.#store);
+    await loadDemoOrganisation(this.#store, { kind });
   }
 
   async #start(): Promise<void> {
@@ -342,7 +343,7 @@ export class KioskApp extends LitElement {
           this.phase = { name: 'welcome', config };
           return;
         }
-        await this.#loadDemo();
+        await this.#loadDemo(config.firstRun === 'hospital-demo' ? 'hospital' : 'plant');
       }
     } catch (error) {
       this.phase = { name: 'failed', message: await problemMessage(error as Error) };
@@ -392,10 +393,10 @@ export class KioskApp extends LitElement {
     if (filled && this.phase.name === 'waiting-for-server') this.#ready(config);
   }
 
-  async #tryDemo(config: KioskConfig): Promise<void> {
+  async #tryDemo(config: KioskConfig, kind: DemoKind): Promise<void> {
     this.phase = { name: 'starting' };
     try {
-      await this.#loadDemo();
+      await this.#loadDemo(kind);
     } catch (error) {
       this.phase = { name: 'failed', message: await problemMessage(error as Error) };
       return;
@@ -582,10 +583,11 @@ export class KioskApp extends LitElement {
           <h1>${msg('A new board screen')}</h1>
           <p>${msg('There is no organisation on this screen yet.')}</p>
           <div class="choices">
-            <button class="primary" @click=${() => this.#tryDemo(config)}>${msg('Try the demo')}</button>
+            <button class="primary" @click=${() => this.#tryDemo(config, 'plant')}>${msg('Try the plant demo')}</button>
+            <button class="primary" @click=${() => this.#tryDemo(config, 'hospital')}>${msg('Try the hospital demo')}</button>
             <button @click=${() => (this.phase = { name: 'setting-up', config })}>${msg('Set up my organisation')}</button>
           </div>
-          <p class="hint">${msg('The demo is a plant with six teams and 90 days of history; clear it from Settings when you are ready for your own.')}</p>
+          <p class="hint">${msg('The plant has six teams on one shift and 90 days of history; the hospital has three wards, each with an early, a late and a night huddle run by its charge nurse. Clear the demo from Settings when you are ready for your own.')}</p>
         </div>`;
       }
       case 'setting-up': {

@@ -18,14 +18,11 @@ import {
   isWorkingDay,
   weekStart,
   type Action,
-  type AnyRecord,
   type Attendance,
   type ChecklistTemplate,
   type CoachingPair,
   type CoachingSession,
   type Day,
-  type EntityKind,
-  type EntityMap,
   type Escalation,
   type Experiment,
   type Feedback,
@@ -43,13 +40,13 @@ import {
   type Unit,
 } from '../model/index.js';
 import { seededRandom, type Random } from './random.js';
+import { DemoBuilder, at, clampScore, rate, stamp, type Data } from './builder.js';
 
 export const DEMO_SEED = 20261121;
 const HISTORY_DAYS = 90;
 const COACHING_WEEKS = 12;
 
 type Story = 'improving' | 'steady' | 'flat';
-type Data = { [K in EntityKind]: EntityMap[K][] };
 
 interface TeamPlan {
   key: string;
@@ -65,67 +62,6 @@ const TEAMS: TeamPlan[] = [
   { key: 'packing-a', name: 'Packing A', area: 'packing', story: 'improving' },
   { key: 'packing-b', name: 'Packing B', area: 'packing', story: 'steady' },
   { key: 'shipping', name: 'Shipping', area: 'packing', story: 'steady' },
-];
-
-const FIRST_NAMES = [
-  'Ana',
-  'Ben',
-  'Chloé',
-  'Dariusz',
-  'Elif',
-  'Femi',
-  'Grace',
-  'Hugo',
-  'Ines',
-  'Jonas',
-  'Kiri',
-  'Lena',
-  'Marco',
-  'Nadia',
-  'Omar',
-  'Priya',
-  'Quentin',
-  'Rosa',
-  'Sven',
-  'Tanvi',
-  'Ugo',
-  'Vera',
-  'Wei',
-  'Yusuf',
-  'Zofia',
-  'Aiden',
-  'Bea',
-  'Carlos',
-  'Dana',
-  'Emeka',
-];
-const LAST_NAMES = [
-  'Almeida',
-  'Brandt',
-  'Costa',
-  'Dubois',
-  'Eriksen',
-  'Fischer',
-  'García',
-  'Hughes',
-  'Ivanova',
-  'Jensen',
-  'Kowalski',
-  'Lind',
-  'Moreau',
-  'Nakamura',
-  'Okafor',
-  'Patel',
-  'Quinn',
-  'Rossi',
-  'Schmidt',
-  'Tanaka',
-  'Umar',
-  'Varga',
-  'Walsh',
-  'Xu',
-  'Yilmaz',
-  'Zimmer',
 ];
 
 const KPI_PLANS: {
@@ -240,70 +176,10 @@ function greenChance(story: Story, t: number): number {
   return 0.58;
 }
 
-/** Local time on a day as an ISO timestamp. */
-function at(day: Day, hour: number, minute = 0): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, hour, minute).toISOString();
-}
-
-function stamp<T extends object>(fields: T, createdAt: string, updatedAt = createdAt): T & { createdAt: string; updatedAt: string } {
-  return { ...fields, createdAt, updatedAt };
-}
-
-class DemoBuilder {
-  readonly data: Data = {
-    org: [],
-    units: [],
-    people: [],
-    kpis: [],
-    kpiValues: [],
-    actions: [],
-    escalations: [],
-    experiments: [],
-    resourceNeeds: [],
-    attendance: [],
-    huddles: [],
-    recognitions: [],
-    coachingSessions: [],
-    coachingPairs: [],
-    checklists: [],
-    feedback: [],
-    feedbackResponses: [],
-  };
-  readonly #usedNames = new Set<string>();
-  readonly start: Day;
-
-  constructor(
-    readonly random: Random,
-    readonly today: Day,
-  ) {
-    this.start = addDays(today, -HISTORY_DAYS);
-  }
-
-  add<K extends EntityKind>(kind: K, record: EntityMap[K]): EntityMap[K] {
-    (this.data[kind] as AnyRecord[]).push(record);
-    return record;
-  }
-
-  personName(): string {
-    for (;;) {
-      const name = `${this.random.pick(FIRST_NAMES)} ${this.random.pick(LAST_NAMES)}`;
-      if (!this.#usedNames.has(name)) {
-        this.#usedNames.add(name);
-        return name;
-      }
-    }
-  }
-
-  person(id: string, unitId: string, role: Person['role']): Person {
-    return this.add('people', stamp({ id, name: this.personName(), unitId, role }, at(this.start, 8)));
-  }
-}
-
 /** Builds every record of the demo organisation for `today`. */
 export function generateDemoOrganisation(options: { seed?: number; today: Day }): Data {
   const random = seededRandom(options.seed ?? DEMO_SEED);
-  const b = new DemoBuilder(random, options.today);
+  const b = new DemoBuilder(random, options.today, HISTORY_DAYS);
   const { today, start } = b;
   const yesterday = addDays(today, -1);
   const created = at(start, 7);
@@ -707,16 +583,6 @@ export function generateDemoOrganisation(options: { seed?: number; today: Day })
   });
 
   return b.data;
-}
-
-function clampScore(x: number): Feedback['score'] {
-  return Math.min(5, Math.max(1, Math.round(x))) as Feedback['score'];
-}
-
-/** A rating whose mean over many behaviours approaches `quality` x 2. */
-function rate(random: Random, quality: number): Rating {
-  const x = random.around(quality * 2, 0.9);
-  return (x < 0.5 ? 0 : x < 1.5 ? 1 : 2) as Rating;
 }
 
 function kpiValue(random: Random, plan: (typeof KPI_PLANS)[number], status: 'green' | 'amber' | 'red'): number {

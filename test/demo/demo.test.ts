@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { generateDemoOrganisation, loadDemoOrganisation } from '../../src/demo/index.js';
+import { generateDemoOrganisation, generateHospitalDemo, loadDemoOrganisation } from '../../src/demo/index.js';
+import { calendarOf, leaderOf, rollupSources, shiftsOf, teamImpact } from '../../src/model/index.js';
 import { addDays, daysBetween } from '../../src/model/dates.js';
 import { isOverdue } from '../../src/model/actions.js';
 import { pairStatus } from '../../src/model/cadence.js';
 import { sessionScoresByWeek } from '../../src/model/observation.js';
 import { letterCalendar, statusCounts } from '../../src/model/kpi-status.js';
-import type { CoachingSession, Kpi, KpiValue } from '../../src/model/types.js';
+import type { CoachingSession, Huddle, Kpi, KpiValue, Person, Unit } from '../../src/model/types.js';
 import { allOf } from '../../src/store/queries.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
 import { demoSeed } from '../../src/store/whole-database.js';
@@ -111,5 +112,64 @@ describe('demo organisation', () => {
     const up = demo.coachingSessions.find((s) => s.direction === 'up')!;
     expect(up.anonymous).to.equal(true);
     expect(up).to.not.have.property('coachId');
+  });
+});
+
+describe('hospital demo', () => {
+  afterEach(deleteTestDatabases);
+  const hospital = generateHospitalDemo({ today });
+
+  it('passes every import check and loads into a store in place of the plant', async () => {
+    const store = freshStore({ today: () => today });
+    await loadDemoOrganisation(store, { today, kind: 'hospital' });
+    expect((await store.get(allOf('org')))[0]!.name).to.equal("St Mary's Hospital");
+    expect(await store.get(allOf('units'))).to.have.length(6);
+  });
+
+  it('has wards working every day with an early, a late and a night huddle, each run by its charge nurse', () => {
+    const wards = hospital.units.filter((u: Unit) => u.tier === 1);
+    expect(wards.map((u) => u.name)).to.deep.equal(['Ward 3 (Surgery)', 'Ward 4 (Surgery)', 'Ward 7 (Medicine)']);
+    for (const ward of wards) {
+      expect(calendarOf(ward.id, hospital.units).workingDays.size, ward.name).to.equal(7);
+      const shifts = shiftsOf(ward);
+      expect(shifts.map((s) => s.name)).to.deep.equal(['Early', 'Late', 'Night']);
+      const leaders = shifts.map((s) => hospital.people.find((p: Person) => p.id === s.leaderId));
+      expect(leaders.every((p) => p?.unitId === ward.id && p.role === 'leader')).to.equal(true);
+      // The ward manager leads the board; the charge nurses run the shifts.
+      expect(leaderOf(hospital.people, ward.id)!.id).to.equal(`person-${ward.id.slice(5)}-manager`);
+      const nights = hospital.huddles.filter((h: Huddle) => h.unitId === ward.id && h.shiftId === 'night');
+      expect(nights.length, `${ward.name}: night huddles`).to.be.greaterThan(40);
+    }
+  });
+
+  it('measures patient flow and harm, counts added up and rates averaged, and rolls them up by division', () => {
+    const names = new Set(hospital.kpis.map((k: Kpi) => k.name));
+    expect([...names]).to.include.members(['Patient falls', 'Discharges before noon', 'Beds free at the early huddle', 'New pressure ulcers']);
+    const divisionFalls = hospital.kpis.find((k: Kpi) => k.unitId === 'unit-surgery' && k.name === 'Patient falls')!;
+    expect(divisionFalls).to.include({ rollup: true, aggregate: 'sum' });
+    expect(rollupSources(divisionFalls, hospital.units, hospital.kpis).map((k) => k.unitId)).to.deep.equal(['unit-ward-3', 'unit-ward-4']);
+  });
+
+  it("reads each ward's huddles held over its three shifts a day", () => {
+    const ward = hospital.units.find((u: Unit) => u.id === 'unit-ward-3')!;
+    const impact = teamImpact(
+      {
+        unitId: ward.id,
+        pairs: hospital.coachingPairs,
+        sessions: hospital.coachingSessions,
+        huddles: hospital.huddles,
+        actions: hospital.actions,
+        escalations: hospital.escalations,
+        feedback: hospital.feedback,
+        kpis: hospital.kpis,
+        values: hospital.kpiValues,
+        calendar: calendarOf(ward.id, hospital.units),
+        shifts: shiftsOf(ward),
+      },
+      addDays(today, -28),
+      addDays(today, -1),
+    );
+    expect(impact.huddlesHeld.basis).to.equal(28 * 3);
+    expect(impact.huddlesHeld.value).to.be.within(0.8, 0.99);
   });
 });

@@ -11,7 +11,7 @@ await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check
   await page.goto(url);
   await page.locator('kiosk-app h1', { hasText: 'A new board screen' }).waitFor({ timeout: 15000 });
   check('an empty screen offers the demo or a set-up', (await page.locator('kiosk-app button', { hasText: 'Set up my organisation' }).count()) === 1);
-  await page.locator('kiosk-app button', { hasText: 'Try the demo' }).click();
+  await page.locator('kiosk-app button', { hasText: 'Try the plant demo' }).click();
   const boards = page.locator('kiosk-board-overview li');
   await boards.first().waitFor({ timeout: 15000 });
   check('first start shows the demo organisation: 9 boards', (await boards.count()) === 9, `${await boards.count()} boards`);
