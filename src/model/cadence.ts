@@ -46,24 +46,32 @@ export function graceDays(cadenceDays: number): number {
   return Math.max(1, Math.floor(cadenceDays / 5));
 }
 
+/** The day a pair began: its cadence is judged from here on. */
+export function pairBegan(pair: Pick<CoachingPair, 'since' | 'createdAt'>): Day {
+  return pair.since ?? dayOfInstant(pair.createdAt);
+}
+
+/**
+ * Where a pair stands today: on track until one cadence after its last conversation, then due
+ * for a grace period, then overdue. A pair with no conversation yet is on track until one cadence
+ * after it began (a pair set up this week is not "never observed"), then 'never'.
+ */
 export function pairStatus(pair: CoachingPair, sessions: readonly CoachingSession[], today: Day): PairStatus {
   const days = sessionsOfPair(pair, sessions)
     .map((s) => s.day)
     .filter((day) => day <= today)
     .sort();
   const lastDay = days.at(-1);
-  if (lastDay === undefined) return { state: 'never', daysOverdue: 0 };
+  if (lastDay === undefined) {
+    const firstDue = addDays(pairBegan(pair), pair.cadenceDays);
+    return daysBetween(firstDue, today) < 0 ? { state: 'on-track', nextDue: firstDue, daysOverdue: 0 } : { state: 'never', daysOverdue: 0 };
+  }
   const nextDue = addDays(lastDay, pair.cadenceDays);
   const late = daysBetween(nextDue, today);
   if (late < 0) return { state: 'on-track', lastDay, nextDue, daysOverdue: 0 };
   const grace = graceDays(pair.cadenceDays);
   if (late <= grace) return { state: 'due', lastDay, nextDue, daysOverdue: 0 };
   return { state: 'overdue', lastDay, nextDue, daysOverdue: late - grace };
-}
-
-/** The day a pair began: its cadence is judged from here on. */
-export function pairBegan(pair: Pick<CoachingPair, 'since' | 'createdAt'>): Day {
-  return pair.since ?? dayOfInstant(pair.createdAt);
 }
 
 /** Every cadence the pair has had, oldest first, each from its day (the first from the day the pair began). */

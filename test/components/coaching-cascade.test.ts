@@ -104,6 +104,15 @@ describe('<coaching-cascade>', () => {
     expect(row(2)).to.equal('Area 50 % 17 %');
   });
 
+  it('says how the cadence is counted, one tap from the figures', async () => {
+    const { el } = await fixtureOrg();
+    const details = oneInShadow<HTMLDetailsElement>(el, 'details[part="definition"]');
+    expect(details.open).to.equal(false);
+    await tap(details.querySelector('summary')!);
+    await until(() => details.open, 'the definition open');
+    expect(details.textContent).to.contain('counted from the day the pair began').and.contain('a new pair is on track');
+  });
+
   it('opens a pair history on tap and changes its cadence', async () => {
     const { store, el } = await fixtureOrg();
     await tap(pairButton(el, 'sam-tia'));

@@ -42,7 +42,7 @@ describe('kiosk: configuration', () => {
     expect(problem('colour=red').message).to.contain(
       'one of the known settings (unit, views, rotate, theme, locale, quiet, pin, lock, tap-out, first-run, server, token)',
     );
-    expect(problem('first-run=later').message).to.contain('ask or demo');
+    expect(problem('first-run=later').message).to.contain('ask, demo or hospital-demo');
     expect(problem('pin=12a4').message).to.contain('4 to 8 digits');
     expect(problem('tap-out=5').message).to.contain('"tap-out" in the address is "5", but it must be a whole number of seconds from 10 to 3600');
     expect(problem('locale=not a locale!').key).to.equal('locale');

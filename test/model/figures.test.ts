@@ -15,6 +15,7 @@ import {
   nearestShift,
   openFocus,
   pairSaved,
+  pairStatus,
   sessionScore,
   shiftsOf,
   teamImpact,
@@ -46,6 +47,12 @@ describe('model: coaching cadence counts from when the pair began', () => {
     expect(cadenceAdherence(pair, sessions, addDays(today, -12 * 7 + 1), today)).to.equal(1);
     // Without a start day it began when it was created (STAMP: 1 September).
     expect(cadenceAdherence(weeklyPair(), sessions, addDays(today, -12 * 7 + 1), today)).to.be.closeTo(2 / 12, 1e-9);
+  });
+
+  it('calls a pair set up this week on track, not "never observed", until its first conversation is due', () => {
+    const fresh = weeklyPair({ since: '2026-11-26' });
+    expect(pairStatus(fresh, [], '2026-11-29')).to.deep.equal({ state: 'on-track', nextDue: '2026-12-03', daysOverdue: 0 });
+    expect(pairStatus(fresh, [], '2026-12-03').state).to.equal('never');
   });
 
   it('has nothing to judge (null) for a pair that began less than a cadence ago', () => {

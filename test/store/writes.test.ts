@@ -46,6 +46,18 @@ describe('store: writes', () => {
     expect(await store.get(recordById('actions', action.id))).to.not.have.property('ownerId');
   });
 
+  it('begins a pair today, and applies a changed cadence from the day it changed, keeping the one before', async () => {
+    let today = '2026-10-05';
+    const store = freshStore({ today: () => today });
+    const { leader, member } = await seedSmallOrg(store);
+    const pair = await store.saveCoachingPair({ coachId: leader.id, learnerId: member.id, kind: 'huddle-observation', direction: 'peer', cadenceDays: 7 });
+    expect(pair.since).to.equal('2026-10-05');
+    today = '2026-11-02';
+    const changed = await store.saveCoachingPair({ ...pair, cadenceDays: 28 });
+    expect([changed.since, changed.cadenceFrom, changed.earlierCadences]).to.deep.equal(['2026-10-05', '2026-11-02', [{ from: '2026-10-05', days: 7 }]]);
+    expect((await store.get(recordById('coachingPairs', pair.id)))!.cadenceDays).to.equal(28);
+  });
+
   it('records done time with the status and clears it when reopened', async () => {
     const store = freshStore();
     const { teamA } = await seedSmallOrg(store);

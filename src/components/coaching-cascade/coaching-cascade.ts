@@ -44,6 +44,7 @@ interface CascadeData {
  *
  * @csspart base - The whole cascade.
  * @csspart gaps - The list of gaps.
+ * @csspart definition - How the cadence figures are counted (one tap away).
  * @csspart tier - One tier's row of people.
  * @csspart pair - One coaching pair.
  */
@@ -207,6 +208,12 @@ export class CoachingCascade extends HuddleElement {
               )}
           </tbody>
         </table>
+        <details part="definition">
+          <summary>${msg('How this is counted')}</summary>
+          <p>${msg(
+            'Per tier coached: for each coaching pair whose learner is on that tier, the share of its cadence windows in the last 4 or 12 weeks (each week for a weekly pair) that held a conversation - counted from the day the pair began, each window under the cadence it had then; the mean over the pairs. A pair is due one cadence after its last conversation and overdue after a grace of a fifth of its cadence (at least a day); a new pair is on track until its first conversation is due.',
+          )}</p>
+        </details>
         <div class="tiers">
           ${tiers.map((tier) => {
             const inTier = cascade.people.filter((p) => p.tier === tier);
