@@ -24,7 +24,11 @@ const ELEMENTS: [tag: string, attributes: Record<string, string>, ready: (el: HT
   ['huddle-resources', { unit: 'unit-line-1' }, (el) => (el.shadowRoot?.querySelectorAll('li').length ?? 0) > 0],
   ['improvement-card', { unit: 'unit-line-1' }, (el) => (el.shadowRoot?.querySelectorAll('article').length ?? 0) > 0],
   ['huddle-kudos', { unit: 'unit-line-1' }, (el) => (el.shadowRoot?.querySelectorAll('h2').length ?? 0) > 0],
-  ['coaching-card', { coach: 'person-assembly-supervisor', learner: 'person-line-1-leader', 'draft-key': 'memory' }, (el) => (el.shadowRoot?.querySelectorAll('[data-previous]').length ?? 0) > 0],
+  [
+    'coaching-card',
+    { coach: 'person-assembly-supervisor', learner: 'person-line-1-leader', 'draft-key': 'memory' },
+    (el) => (el.shadowRoot?.querySelectorAll('[data-previous]').length ?? 0) > 0,
+  ],
   ['coaching-journal', { person: 'person-line-1-leader' }, (el) => (el.shadowRoot?.querySelectorAll('li').length ?? 0) > 0],
   ['coaching-cascade', {}, (el) => (el.shadowRoot?.querySelectorAll('button.pair').length ?? 0) > 0],
   ['feedback-loop', { unit: 'unit-line-1', mode: 'safety' }, (el) => (el.shadowRoot?.querySelectorAll('tr[data-stage]').length ?? 0) > 0],
