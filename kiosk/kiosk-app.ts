@@ -11,13 +11,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { keyed } from 'lit/directives/keyed.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { getDefaultStore } from '../src/store/default-store.js';
 import type { IdbHuddleStore } from '../src/store/idb-store.js';
 import type { SyncClient } from '../src/sync/sync-client.js';
 import { allOf, orgSettings, recordById, whereEquals } from '../src/store/queries.js';
 import { LiveQueryController } from '../src/controllers/live-query.js';
 import { SyncStateController } from '../src/controllers/sync-state.js';
-import { huddleOfDay, leaderOf, type Huddle, type Person } from '../src/model/index.js';
+import { huddleOfDay, leaderOf, shiftLeaderOf, shiftsOf, type Huddle, type Person, type Unit } from '../src/model/index.js';
 import { tokens } from '../src/styles/tokens.js';
 import { loadProblemWords } from '../src/components/load-problem-words.js';
 import type { HuddleProvider } from '../src/components/huddle-provider/huddle-provider.js';
@@ -106,6 +107,12 @@ export class KioskApp extends LitElement {
     this,
     () => this.#store,
     () => (this.phase.name === 'ready' && this.phase.config.unit ? whereEquals('huddles', 'unitId', this.phase.config.unit) : undefined),
+  );
+
+  readonly #board = new LiveQueryController<Unit | undefined>(
+    this,
+    () => this.#store,
+    () => (this.phase.name === 'ready' && this.phase.config.unit ? recordById('units', this.phase.config.unit) : undefined),
   );
 
   static override styles = [
@@ -515,14 +522,20 @@ export class KioskApp extends LitElement {
         return html`<coaching-impact unit=${unit} theme=${config.theme}></coaching-impact>`;
       case 'pulse':
         return html`<feedback-loop unit=${unit} mode="pulse" theme=${config.theme}></feedback-loop>`;
-      case 'card':
+      case 'card': {
+        // The card observes today's huddle on this board: on a board with shifts, the leader of
+        // that shift's huddle (the charge nurse of the night), else the board's leader.
+        const huddle = huddleOfDay(this.#huddles.value ?? [], this.calendar.day);
+        const learner = (huddle && shiftLeaderOf(huddle, shiftsOf(this.#board.value))) ?? this.cardLearner;
         // A person tapped in keeps a draft of their own on the wall: nobody after them sees it.
         return html`<coaching-card
           coach=${this.coach ?? ''}
-          learner=${this.cardLearner ?? ''}
+          learner=${learner ?? ''}
+          huddle=${ifDefined(huddle?.id)}
           draft-key=${this.tappedIn ? `tap-in:${this.tappedIn}` : 'default'}
           theme=${config.theme}
         ></coaching-card>`;
+      }
     }
   }
 

@@ -26,6 +26,12 @@ export function huddleOfShift(huddles: readonly Huddle[], day: Day, shiftId: str
     .at(-1);
 }
 
+/** Who ran a huddle, on a board with shifts: its shift's leader (a coach observing it observes them). */
+export function shiftLeaderOf(huddle: Pick<Huddle, 'shiftId'>, shifts: readonly Shift[]): string | undefined {
+  const shiftId = shiftOfHuddle(huddle, shifts);
+  return shifts.find((s) => s.id === shiftId)?.leaderId;
+}
+
 /** The shift whose huddle time is nearest to a time of day (on a 24-hour clock face): the one about to start or just started. */
 export function nearestShift(shifts: readonly Shift[], minutes: number): Shift | undefined {
   const distance = (shift: Shift) => Math.abs(minutesBetweenTimes(minutes, minutesOfTime(shift.at)));

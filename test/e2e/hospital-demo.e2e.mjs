@@ -61,6 +61,15 @@ await runE2e('kiosk: the hospital demo and a night-shift huddle', async ({ brows
   const attendance = page.locator('huddle-board huddle-attendance');
   await attendance.locator('li[part="person"]').first().waitFor();
   check('attendance is taken for the night huddle', (await attendance.getAttribute('shift')) === 'night');
+
+  // The ward manager observes the night huddle: the card is about its charge nurse, and that huddle.
+  await page.goto(`${url}?unit=unit-ward-3&views=board,card`);
+  await page.locator('kiosk-app nav button', { hasText: 'Coaching card' }).click();
+  const card = page.locator('kiosk-app coaching-card');
+  await card.locator('select[name="learner"]').waitFor();
+  const learner = await card.locator('select[name="learner"]').inputValue();
+  check("the coaching card observes the night huddle's charge nurse", learner === 'person-ward-3-charge-night', learner);
+  check('and links the night huddle', (await card.getAttribute('huddle')) === todays[0]?.id, await card.getAttribute('huddle'));
   check('no page errors', errors.length === 0, errors.join('; '));
   await context.close();
   console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
