@@ -56,6 +56,14 @@ export function workingDaysIn(calendar: BoardCalendar, from: Day, to: Day): Day[
   return days;
 }
 
+/**
+ * "Today" for a board: the day on its site's clock when it has a time zone, else the screen's
+ * own day (which a kiosk or a test may pin).
+ */
+export function siteDay(calendar: Pick<BoardCalendar, 'timeZone'>, now: string | Date, screenDay: Day): Day {
+  return calendar.timeZone ? clockAt(now, calendar.timeZone).day : screenDay;
+}
+
 /** The day and minute of the day an instant falls on in a time zone (the screen's own when none is given). */
 export function clockAt(instant: string | Date, timeZone?: string): { day: Day; minutes: number } {
   const parts = new Intl.DateTimeFormat('en-GB', {

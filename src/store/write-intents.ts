@@ -10,6 +10,7 @@ import {
   actionDraft,
   actionStatusPatch,
   attendanceDraft,
+  calendarOf,
   checklistVersion,
   created,
   erasePersonWrites,
@@ -25,6 +26,7 @@ import {
   PERSONAL_KINDS,
   retirePatch,
   retentionWrites,
+  siteDay,
   type Action,
   type ActionStatus,
   type AgendaPart,
@@ -173,8 +175,11 @@ export abstract class WriteIntents implements StoreWrites {
   recordAttendance(unitId: string, day: Day, personId: string, state: EntityMap['attendance']['state'], shiftId?: string) {
     return this.#save('attendance', attendanceDraft(unitId, day, personId, state, shiftId));
   }
-  startHuddle(unitId: string, shiftId?: string) {
-    return this.#save('huddles', huddleDraft(unitId, this.writeContext(), shiftId));
+  async startHuddle(unitId: string, shiftId?: string) {
+    // The huddle's day is the site's: a night huddle at a site ahead of the screen is its own day's.
+    const calendar = calendarOf(unitId, await this.get(allOf('units')));
+    const context = this.writeContext();
+    return this.#save('huddles', huddleDraft(unitId, { ...context, today: siteDay(calendar, context.now, context.today) }, shiftId));
   }
   recordHuddleTime(id: string, partSeconds: Record<AgendaPart, number>, end: boolean) {
     return this.#patch('huddles', id, (_current, context) => huddleTimePatch(partSeconds, end, context));

@@ -3,6 +3,7 @@ import '../helpers/english.js';
 import { ValidationError } from '../../src/model/schema.js';
 import { allOf, recordById, whereEquals } from '../../src/store/queries.js';
 import { WriteRefused } from '../../src/model/write-rules.js';
+import { clockAt, siteDay } from '../../src/model/calendar.js';
 import { deleteTestDatabases, freshStore, rejectionOf, seedSmallOrg } from '../helpers/store.js';
 
 describe('store: writes', () => {
@@ -56,6 +57,17 @@ describe('store: writes', () => {
     const changed = await store.saveCoachingPair({ ...pair, cadenceDays: 28 });
     expect([changed.since, changed.cadenceFrom, changed.earlierCadences]).to.deep.equal(['2026-10-05', '2026-11-02', [{ from: '2026-10-05', days: 7 }]]);
     expect((await store.get(recordById('coachingPairs', pair.id)))!.cadenceDays).to.equal(28);
+  });
+
+  it("dates a huddle by its site's clock when the board has a time zone, else by the screen's day", async () => {
+    const store = freshStore({ today: () => '2026-11-21' });
+    const far = await store.createUnit({ name: 'Kiritimati clinic', tier: 1, timeZone: 'Pacific/Kiritimati' });
+    const near = await store.createUnit({ name: 'Here', tier: 1 });
+    const there = await store.startHuddle(far.id);
+    expect(there.day).to.equal(clockAt(there.startedAt, 'Pacific/Kiritimati').day);
+    expect((await store.startHuddle(near.id)).day).to.equal('2026-11-21');
+    expect(siteDay({ timeZone: 'Pacific/Kiritimati' }, '2026-11-21T12:00:00Z', '2026-11-21')).to.equal('2026-11-22');
+    expect(siteDay({}, '2026-11-21T12:00:00Z', '2026-11-20')).to.equal('2026-11-20');
   });
 
   it('records done time with the status and clears it when reopened', async () => {

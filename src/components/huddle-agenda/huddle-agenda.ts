@@ -17,6 +17,7 @@ import {
   minutesLate,
   nearestShift,
   shiftsOf,
+  siteDay,
   type AgendaPart,
   type Huddle,
   type Person,
@@ -164,9 +165,14 @@ export class HuddleAgenda extends HuddleElement {
     return shifts.find((s) => s.id === this.shift) ?? nearestShift(shifts, clockAt(new Date(this.clock()), this.timeZone).minutes);
   }
 
+  /** Today on the board's site clock (the screen's day when it has no time zone). */
+  private get today(): string {
+    return siteDay(calendarOf(this.unit, this.#units.value ?? []), new Date(this.clock()), this.activeStore.today());
+  }
+
   /** Today's huddle (of the shift), started or not. */
   private get todays(): Huddle | undefined {
-    return huddleOfShift(this.#huddles.value ?? [], this.activeStore.today(), this.activeShift?.id, shiftsOf(this.#board.value));
+    return huddleOfShift(this.#huddles.value ?? [], this.today, this.activeShift?.id, shiftsOf(this.#board.value));
   }
 
   /** Today's huddle while it runs. */

@@ -3,8 +3,8 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
-import { whereEquals } from '../../store/queries.js';
-import { ATTENDANCE_STATES, type Attendance, type AttendanceState, type Person } from '../../model/index.js';
+import { allOf, whereEquals } from '../../store/queries.js';
+import { ATTENDANCE_STATES, calendarOf, siteDay, type Attendance, type AttendanceState, type Person, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { ATTENDANCE_SYMBOL, attendanceWord } from '../enum-words.js';
@@ -50,16 +50,26 @@ export class HuddleAttendance extends HuddleElement {
     () => this.activeStore,
     () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
   );
+  readonly #units = new LiveQueryController<Unit[]>(
+    this,
+    () => this.activeStore,
+    () => (this.unit ? allOf('units') : undefined),
+  );
   readonly #attendance = new LiveQueryController<Attendance[]>(
     this,
     () => this.activeStore,
     () => (this.unit ? whereEquals('attendance', 'unitId', this.unit) : undefined),
   );
 
+  /** Today on the board's site clock (the screen's day when it has no time zone). */
+  private get today(): string {
+    return siteDay(calendarOf(this.unit, this.#units.value ?? []), new Date(), this.activeStore.today());
+  }
+
   protected override render() {
     const people = this.#people.value;
     if (!people) return html`<p role="status">${this.errorText(this.#people.error) ?? msg('Loading the team…')}</p>`;
-    const today = this.activeStore.today();
+    const today = this.today;
     const states = new Map(
       (this.#attendance.value ?? []).filter((a) => a.day === today && (a.shiftId ?? undefined) === (this.shift || undefined)).map((a) => [a.personId, a.state]),
     );
@@ -100,7 +110,8 @@ export class HuddleAttendance extends HuddleElement {
 
   private async mark(person: Person, state: AttendanceState): Promise<void> {
     const shift = this.shift || undefined;
-    const attendance = await this.write(() => this.activeStore.recordAttendance(this.unit, this.activeStore.today(), person.id, state, shift));
+    const day = this.today;
+    const attendance = await this.write(() => this.activeStore.recordAttendance(this.unit, day, person.id, state, shift));
     if (attendance) this.emit('attendance-recorded', { attendance });
   }
 }
