@@ -29,6 +29,8 @@ interface BoardFigures {
   overdue: number;
   unassigned: number;
   redYesterday: number;
+  /** KPIs with a result yesterday: none is not "all well". */
+  reportedYesterday: number;
   kpis: number;
   escalationsWaiting: number;
   escalationsSent: number;
@@ -154,6 +156,7 @@ export class KioskBoardOverview extends LitElement {
         overdue: own.filter((a) => isOverdue(a, today)).length,
         unassigned: own.filter((a) => isUnassigned(a)).length,
         redYesterday: statuses.filter((status) => status === 'red').length,
+        reportedYesterday: statuses.filter((status) => status !== 'none').length,
         kpis: statuses.length,
         escalationsWaiting: receivedAndOpen(escalations, unit.id).length,
         escalationsSent: sentAndOpen(escalations, unit.id).length,
@@ -183,7 +186,11 @@ export class KioskBoardOverview extends LitElement {
               )}</span>
               <span class=${b.overdue ? 'bad' : ''}>${msg(str`${b.overdue} overdue`)}</span>
               <span class=${b.unassigned ? 'bad' : ''}>${msg(str`${b.unassigned} unassigned`)}</span>
-              <span class=${b.redYesterday ? 'bad' : ''}>${msg(str`${b.redYesterday} of ${b.kpis} KPIs red yesterday`)}</span>
+              ${
+                b.kpis > 0 && b.reportedYesterday === 0
+                  ? html`<span data-kpis="none">${msg('No KPI results yesterday')}</span>`
+                  : html`<span class=${b.redYesterday ? 'bad' : ''}>${msg(str`${b.redYesterday} of ${b.kpis} KPIs red yesterday`)}</span>`
+              }
               <span>${count(
                 b.escalationsSent,
                 () => msg('1 escalation sent and open'),

@@ -1,4 +1,5 @@
 /** Dates and numbers in the reader's locale, shared by every element. */
+import { msg, str } from '@lit/localize';
 import { daysBetween, type Day } from '../model/index.js';
 
 export function formatDay(day: Day, locale: string | undefined, options: Intl.DateTimeFormatOptions): string {
@@ -9,6 +10,11 @@ export function formatDay(day: Day, locale: string | undefined, options: Intl.Da
 /** "today", "tomorrow", "in 3 days", "2 days ago" in the locale's words. */
 export function relativeDay(day: Day, today: Day, locale: string | undefined): string {
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(daysBetween(today, day), 'day');
+}
+
+/** "1 day overdue" or "3 days overdue": the locale's plural rule picks the words. */
+export function daysOverdueText(days: number, locale: string | undefined): string {
+  return new Intl.PluralRules(locale).select(days) === 'one' ? msg(str`${days} day overdue`) : msg(str`${days} days overdue`);
 }
 
 export function formatNumber(value: number, locale: string | undefined): string {

@@ -103,7 +103,7 @@ describe('<coaching-journal>', () => {
       focus: 'Next experiment',
       followUpDate: '2026-11-20',
     });
-    await until(() => inShadow(el, 'li[part="follow-up"]')[0]?.textContent?.includes('1 days overdue') === true, 'the new follow-up owed');
+    await until(() => inShadow(el, 'li[part="follow-up"]')[0]?.textContent?.includes('1 day overdue') === true, 'the new follow-up owed');
     expect(inShadow(el, 'li[part="follow-up"]')).to.have.length(1);
     expect(oneInShadow(el, 'li[part="follow-up"]').textContent).to.contain('Ana Leader');
     const requested = new Promise<CustomEvent>((resolve) => el.addEventListener('follow-up-requested', (e) => resolve(e), { once: true }));

@@ -69,9 +69,12 @@ describe('<huddle-actions>', () => {
     await until(() => items(el).length === 3, 'three actions');
     expect(items(el).map((li) => li.querySelector('.title')!.textContent)).to.deep.equal(['Late by three', 'Nobody owns me', 'Due later']);
     expect(item(el, 'Late by three').className).to.equal('overdue');
-    expect(item(el, 'Late by three').textContent).to.contain('3 days overdue');
+    expect(item(el, 'Late by three').textContent).to.contain('3 days overdue').and.contain('Raised today');
     expect(item(el, 'Nobody owns me').textContent).to.contain('No owner');
     expect(oneInShadow(el, '.counts').textContent).to.contain('1 overdue').and.contain('1 without owner');
+    await store.createAction({ unitId: teamA.id, title: 'Late by one', ownerId: leader.id, due: '2026-11-20' });
+    await until(() => items(el).length === 4, 'four actions');
+    expect(item(el, 'Late by one').textContent, 'one day, not "1 days"').to.contain('1 day overdue').and.not.contain('1 days');
   });
 
   it('drops done actions from the board a day after they were done', async () => {

@@ -92,6 +92,10 @@ describe('<huddle-agenda>', () => {
     await store.updateUnit(teamA.id, { huddleAt: hhmm(new Date()) });
     await until(() => oneInShadow(el, '.agenda').textContent!.includes('✓ Started on time'), 'on time once the board keeps this time');
     expect(inShadow(el, '.late')).to.have.length(0);
+    // An evening huddle against a morning time is another huddle, not "676 min early".
+    await store.updateUnit(teamA.id, { huddleAt: hhmm(new Date(Date.now() - 11 * 3600_000)) });
+    await until(() => oneInShadow(el, '.agenda').textContent!.includes('not at the huddle time'), 'held at another time');
+    expect(oneInShadow(el, '.agenda').textContent).to.not.contain('min early').and.not.contain('min late');
     await expect(el).to.be.accessible();
   });
 

@@ -45,6 +45,16 @@ describe('<huddle-board>', function () {
     expect(inShadow(board, 'kpi-calendar')).to.have.length(5);
   });
 
+  it('says a new board with KPIs but no results has none, not a green "0 of 2 red"', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const { teamA } = await seedSmallOrg(store);
+    for (const name of ['Falls', 'Yield']) await store.createKpi({ unitId: teamA.id, name, category: 'Q', measure: '%', target: 95, betterWhen: 'higher' });
+    const el = await fixture<HuddleBoard>(html`<huddle-board unit=${teamA.id} .store=${store}></huddle-board>`);
+    await until(() => inShadow(el, '.summary li').length > 0, 'the summary');
+    const summary = oneInShadow(el, '.summary').textContent!.replace(/\s+/g, ' ');
+    expect(summary).to.contain('No KPI results yesterday').and.not.contain('✓ 0 of 2');
+  });
+
   it('says so when the board id does not exist', async () => {
     const store = freshStore({ today: () => TODAY });
     await seedSmallOrg(store);

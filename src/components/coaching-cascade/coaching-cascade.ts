@@ -8,7 +8,6 @@ import {
   addDays,
   adherenceByTier,
   buildCascade,
-  daysBetween,
   roleLabel,
   sessionsOfPair,
   tierLabel,
@@ -22,7 +21,7 @@ import {
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
-import { formatDay } from '../format.js';
+import { formatDay, relativeDay } from '../format.js';
 import { privateWords } from '../private-words.js';
 import { SyncStateController } from '../../controllers/sync-state.js';
 import { PAIR_STATE_SYMBOL, pairStateWord } from '../enum-words.js';
@@ -248,7 +247,7 @@ export class CoachingCascade extends HuddleElement {
 
   private renderPair(entry: CascadePair, personName: Map<string, string>, today: string) {
     const { pair, status } = entry;
-    const last = status.lastDay ? msg(str`last ${daysBetween(status.lastDay, today)} days ago`) : msg('no session yet');
+    const last = status.lastDay ? msg(str`last ${relativeDay(status.lastDay, today, this.locale)}`) : msg('no session yet');
     const direction = pair.direction === 'down' ? '→' : pair.direction === 'peer' ? '↔' : '↑';
     return html`<button class="pair" part="pair" data-pair=${pair.id} data-state=${status.state} aria-expanded=${this.openPair === pair.id ? 'true' : 'false'}
         @click=${() => (this.openPair = this.openPair === pair.id ? undefined : pair.id)}>

@@ -21,7 +21,7 @@ import {
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
-import { formatDay, relativeDay } from '../format.js';
+import { daysOverdueText, formatDay, relativeDay } from '../format.js';
 import { privateWords } from '../private-words.js';
 
 /**
@@ -146,7 +146,7 @@ export class CoachingJournal extends HuddleElement {
               ${owed.map(
                 ({ session, daysLate }) => html`<li class="row" part="follow-up" data-session=${session.id}>
                   <span><strong class="user-text">${name(session.learnerId)}</strong>: ${this.#words(session, session.focus || msg('no focus agreed'))}</span>
-                  <span class=${daysLate > 0 ? 'flag' : ''}>${daysLate > 0 ? html`<span aria-hidden="true">▲ </span>${msg(str`${daysLate} days overdue`)}` : msg('Due today')}</span>
+                  <span class=${daysLate > 0 ? 'flag' : ''}>${daysLate > 0 ? html`<span aria-hidden="true">▲ </span>${daysOverdueText(daysLate, this.locale)}` : msg('Due today')}</span>
                   <span class="buttons"><button @click=${() => this.emit('follow-up-requested', { learnerId: session.learnerId, previousSessionId: session.id })}>${msg('Follow up now')}</button></span>
                 </li>`,
               )}

@@ -22,7 +22,7 @@ import {
   type Unit,
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { relativeDay } from '../format.js';
+import { daysOverdueText, relativeDay } from '../format.js';
 import { panelStyles } from '../panel-styles.js';
 import { ACTION_STATUS_SYMBOL, actionStatusWord, escalationStateWord } from '../enum-words.js';
 import { AddFormController } from '../add-form.js';
@@ -216,12 +216,12 @@ export class HuddleActions extends HuddleElement {
             ${owner ? html`<span class="user-text">${owner}</span>` : action.status === 'done' ? nothing : html`<span class="flag"><span aria-hidden="true">? </span>${msg('No owner')}</span>`}
             ${
               overdue
-                ? html`<span class="flag"><span aria-hidden="true">▲ </span>${msg(str`${daysOverdue(action, today)} days overdue`)}</span>`
+                ? html`<span class="flag"><span aria-hidden="true">▲ </span>${daysOverdueText(daysOverdue(action, today), this.locale)}</span>`
                 : action.due
                   ? html`<span>${msg(str`Due ${relativeDay(action.due, today, this.locale)}`)}</span>`
                   : nothing
             }
-            <span>${msg(str`Raised ${actionAgeDays(action, today)} days ago`)}</span>
+            <span>${msg(str`Raised ${relativeDay(addDays(today, -actionAgeDays(action, today)), today, this.locale)}`)}</span>
             ${
               escalation
                 ? html`<span><span aria-hidden="true">⇧ </span>${msg(str`Escalated to ${parent?.name ?? msg('the parent board')}: ${escalationStateWord(escalation.state)}`)}</span>`

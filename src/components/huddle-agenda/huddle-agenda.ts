@@ -27,6 +27,9 @@ import {
 import { formatTimeOfDay } from '../format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
+/** Further than this from the huddle time, a start is not "early" or "late": it was another huddle. */
+const NOT_THIS_HUDDLE_MINUTES = 120;
+
 /** "4:05" from seconds. */
 function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -286,6 +289,12 @@ export class HuddleAgenda extends HuddleElement {
     if (!huddleAt) return nothing;
     const late = minutesLate(huddle.startedAt, huddleAt, this.timeZone);
     const time = formatTimeOfDay(huddleAt, this.locale);
+    // Hours away from the huddle time it is another huddle (an evening one), not an early or late one.
+    if (Math.abs(late) > NOT_THIS_HUDDLE_MINUTES) {
+      const started = clockAt(huddle.startedAt, this.timeZone).minutes;
+      const startedAt = `${String(Math.floor(started / 60)).padStart(2, '0')}:${String(started % 60).padStart(2, '0')}`;
+      return html`<span data-late=${late}><span aria-hidden="true">✗ </span>${msg(str`Held at ${formatTimeOfDay(startedAt, this.locale)}, not at the huddle time (${time})`)}</span>`;
+    }
     // The same time every day is the point, so a start well before the time is not on time either.
     if (late > ON_TIME_MINUTES) {
       return html`<span class="late" data-late=${late}><span aria-hidden="true">▲ </span>${msg(str`Started ${late} min late (huddle at ${time})`)}</span>`;

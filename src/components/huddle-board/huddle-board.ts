@@ -272,7 +272,10 @@ export class HuddleBoard extends HuddleElement {
     const org = this.#org.value;
     const leader = leaderOf(this.#people.value ?? [], unit.id);
     const kpis = this.#kpis.value ?? [];
-    const redKpis = [...(this.#statuses.value?.values() ?? [])].filter((status) => status === 'red').length;
+    const statuses = [...(this.#statuses.value?.values() ?? [])];
+    const redKpis = statuses.filter((status) => status === 'red').length;
+    // Nothing recorded yesterday is not "all well": a new board says so instead of a green tick.
+    const reported = statuses.filter((status) => status !== 'none').length;
     const openActions = (this.#actions.value ?? []).filter((a) => a.status !== 'done');
     const overdue = openActions.filter((a) => isOverdue(a, today)).length;
     const escalations = this.#escalations.value ?? { sent: [], received: [] };
@@ -297,7 +300,11 @@ export class HuddleBoard extends HuddleElement {
             </p>
           </div>
           <ul class="summary" part="summary" aria-label=${msg('At a glance')}>
-            <li class=${redKpis ? 'bad' : 'ok'}><span aria-hidden="true">${redKpis ? '✗ ' : '✓ '}</span>${msg(str`${redKpis} of ${kpis.length} KPIs red yesterday`)}</li>
+            ${
+              reported === 0 && kpis.length > 0
+                ? html`<li data-kpis="none"><span aria-hidden="true">– </span>${msg('No KPI results yesterday')}</li>`
+                : html`<li class=${redKpis ? 'bad' : 'ok'}><span aria-hidden="true">${redKpis ? '✗ ' : '✓ '}</span>${msg(str`${redKpis} of ${kpis.length} KPIs red yesterday`)}</li>`
+            }
             <li class=${overdue ? 'bad' : 'ok'}><span aria-hidden="true">${overdue ? '▲ ' : '✓ '}</span>${msg(str`${overdue} actions overdue`)}</li>
             <li><span aria-hidden="true">⇧ </span>${msg(str`${sent} escalated`)}</li>
             ${unit.tier > 1 || waiting ? html`<li class=${waiting ? 'bad' : ''}><span aria-hidden="true">⇩ </span>${msg(str`${waiting} waiting on us`)}</li>` : nothing}
