@@ -31,6 +31,24 @@ describe('<coaching-card>', () => {
     await deleteTestDatabases();
   });
 
+  it('asks before Clear wipes a conversation, and keeps it on "Keep it"', async () => {
+    const { el } = await card();
+    const wentWell = oneInShadow<HTMLTextAreaElement>(el, 'textarea[name="wentWell"]');
+    await typeInto(wentWell, 'Red KPIs first');
+    await tap(behaviour(el, 'board-visible', 'Consistently'));
+    await tap(buttonNamed(el, 'Clear'));
+    await until(() => inShadow(el, '[role="alertdialog"]').length === 1, 'the question');
+    await expect(el).to.be.accessible();
+    await tap(buttonNamed(el, 'Keep it'));
+    await until(() => inShadow(el, '[role="alertdialog"]').length === 0, 'the question gone');
+    expect(oneInShadow<HTMLTextAreaElement>(el, 'textarea[name="wentWell"]').value).to.equal('Red KPIs first');
+    expect(behaviour(el, 'board-visible', 'Consistently').getAttribute('aria-pressed')).to.equal('true');
+    await tap(buttonNamed(el, 'Clear'));
+    await tap(buttonNamed(el, 'Yes, clear the card'));
+    await until(() => oneInShadow<HTMLTextAreaElement>(el, 'textarea[name="wentWell"]').value === '', 'the card cleared');
+    expect(behaviour(el, 'board-visible', 'Consistently').getAttribute('aria-pressed')).to.equal('false');
+  });
+
   it('records a huddle observation by taps and keys', async () => {
     const { store, el, sup, leader } = await card();
     await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');

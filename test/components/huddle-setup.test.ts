@@ -222,6 +222,25 @@ describe('<huddle-setup>', function () {
     expect(board.shadowRoot!.textContent).to.contain('Cara Diaz'); // the ward's charge nurse leads its board
   });
 
+  it('asks before Next leaves a step with edits not saved, and keeps them on "Stay"', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const el = await fixture<HuddleSetup>(html`<huddle-setup guided progress-key="setup-unsaved" .store=${store}></huddle-setup>`);
+    const organisation = stepOf(el, 'setup-organisation');
+    await loaded(organisation);
+    await typeInto(oneInShadow(organisation, 'input[name="name"]'), 'St Mary');
+    await tap(buttonNamed(el, 'Next: Boards'));
+    await until(() => inShadow(el, '[role="alertdialog"]').length === 1, 'the question');
+    expect(oneInShadow(el, '[role="alertdialog"]').textContent).to.contain('Organisation has changes that are not saved yet.');
+    await expect(el).to.be.accessible();
+    await tap(buttonNamed(el, 'Stay and save them'));
+    expect(stepOf(el, 'setup-organisation')).to.equal(organisation);
+    expect(oneInShadow<HTMLInputElement>(organisation, 'input[name="name"]').value).to.contain('St Mary');
+    await tap(buttonNamed(el, 'Next: Boards'));
+    await tap(buttonNamed(el, 'Go on without them'));
+    await until(() => el.shadowRoot!.querySelector('setup-boards') !== null, 'the boards step');
+    expect(await store.get(orgSettings())).to.equal(undefined);
+  });
+
   it('resumes the guided set-up where it was left, and a skipped step stays marked', async () => {
     const store = freshStore({ today: () => TODAY });
     const first = await fixture<HuddleSetup>(html`<huddle-setup guided progress-key="resume-test" .store=${store}></huddle-setup>`);

@@ -66,6 +66,24 @@ describe('<kpi-calendar>', () => {
     expect((await store.get(whereEquals('kpiValues', 'kpiId', kpi.id))).length).to.equal(4);
   });
 
+  it('asks before a tap replaces a result already recorded for the day, and keeps it on "Keep it"', async () => {
+    const { store, kpi, el } = await calendarWithKpi();
+    await store.recordKpiValue(kpi.id, '2026-11-20', { value: 99.2 });
+    await tap(buttonNamed(el, 'Record a day'));
+    await until(() => inShadow(el, '[data-recorded="2026-11-20"]').length === 1, 'what is recorded');
+    expect(oneInShadow(el, '[data-recorded]').textContent).to.contain('Already recorded for this day: 99.2 %');
+    await tap(buttonNamed(el, 'Missed'));
+    await until(() => inShadow(el, '[role="alertdialog"]').length === 1, 'the question');
+    expect(oneInShadow(el, '[role="alertdialog"]').textContent).to.contain('Replace 99.2 %, recorded for this day, with missed?');
+    await expect(el).to.be.accessible();
+    await tap(buttonNamed(el, 'Keep it'));
+    expect((await store.get(recordById('kpiValues', `${kpi.id}:2026-11-20`)))?.value).to.equal(99.2);
+    await tap(buttonNamed(el, 'Missed'));
+    await tap(buttonNamed(el, 'Replace it'));
+    await until(() => box(el, '2026-11-20').className === 'status-red', 'the day replaced');
+    expect(await store.get(recordById('kpiValues', `${kpi.id}:2026-11-20`))).to.include({ met: false });
+  });
+
   it('says what is wrong when Save is tapped with no number, and saves nothing', async () => {
     const { store, kpi, el } = await calendarWithKpi();
     await tap(buttonNamed(el, 'Record a day'));

@@ -115,6 +115,8 @@ export class CoachingCard extends HuddleElement {
   @state() private followUpDate = '';
   @state() private savedNote = '';
   @state() private draftProblem = '';
+  /** Clearing a card with a conversation on it asks first: it sits beside Save. */
+  @state() private confirmingClear = false;
 
   #restored = false;
 
@@ -299,8 +301,17 @@ export class CoachingCard extends HuddleElement {
           </fieldset>
           <div class="buttons">
             <button class="primary" type="submit">${msg('Save coaching')}</button>
-            <button type="button" @click=${this.reset}>${msg('Clear')}</button>
+            <button type="button" @click=${this.askToClear}>${msg('Clear')}</button>
           </div>
+          ${
+            this.confirmingClear
+              ? html`<div class="buttons" role="alertdialog" aria-labelledby="clear-question">
+                <span id="clear-question">${msg('Clear everything on this card? What was typed and rated is not kept.')}</span>
+                <button type="button" @click=${this.reset}>${msg('Yes, clear the card')}</button>
+                <button type="button" class="primary" @click=${() => (this.confirmingClear = false)}>${msg('Keep it')}</button>
+              </div>`
+              : nothing
+          }
           ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
           ${this.draftProblem ? html`<p class="error" role="alert">${this.draftProblem}</p>` : nothing}
           <p class="saved" role="status">${this.savedNote}</p>
@@ -359,7 +370,19 @@ export class CoachingCard extends HuddleElement {
     this.ratings = { ...this.ratings, [behaviourId]: rating };
   }
 
+  /** Whether anything was typed or rated on the card. */
+  private get holdsInput(): boolean {
+    const typed = [this.wentWell, this.evenBetter, this.focusText, ...Object.values(this.answers)].some((text) => (text ?? '').trim() !== '');
+    return typed || Object.keys(this.ratings).length > 0;
+  }
+
+  private askToClear(): void {
+    if (this.holdsInput) this.confirmingClear = true;
+    else this.reset();
+  }
+
   private reset(): void {
+    this.confirmingClear = false;
     clearDraft(this.draftKey);
     Object.assign(this, { ratings: {}, answers: {}, wentWell: '', evenBetter: '', focusText: '', followUpDate: '', anonymous: false });
     this.writeError = '';

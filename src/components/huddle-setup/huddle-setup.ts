@@ -82,6 +82,10 @@ export class HuddleSetup extends HuddleElement {
   @property({ attribute: 'progress-key' }) progressKey = 'huddle-setup-progress';
 
   @state() private progress: GuidedProgress = { step: 'organisation', done: [], skipped: [] };
+  /** Something was typed or chosen in the step since it last saved. */
+  @state() private unsaved = false;
+  /** Leaving a step with unsaved edits waits for a yes: what to do then. */
+  @state() private leaving?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -123,13 +127,24 @@ export class HuddleSetup extends HuddleElement {
         <nav part="steps" aria-label=${msg('Set-up steps')}>
           <ol>
             ${SETUP_STEPS.map(
-              (step, i) => html`<li><button aria-current=${step === this.step ? 'step' : 'false'} @click=${() => this.go(step)}>
+              (step, i) => html`<li><button aria-current=${step === this.step ? 'step' : 'false'} @click=${() => this.leave(() => this.go(step))}>
                 ${i + 1}. ${this.stepName(step)}${this.stepMark(step)}
               </button></li>`,
             )}
           </ol>
         </nav>
-        ${this.renderStep(this.step, props)}
+        <div @input=${() => (this.unsaved = true)} @setup-saved=${() => (this.unsaved = false)}>${this.renderStep(this.step, props)}</div>
+        ${
+          this.leaving
+            ? html`<div class="guide" role="alertdialog" aria-labelledby="leave-question">
+              <span id="leave-question">${msg(str`${this.stepName(this.step)} has changes that are not saved yet.`)}</span>
+              <span class="buttons">
+                <button class="primary" @click=${() => (this.leaving = undefined)}>${msg('Stay and save them')}</button>
+                <button @click=${this.leaveAnyway}>${msg('Go on without them')}</button>
+              </span>
+            </div>`
+            : nothing
+        }
         ${
           this.guided
             ? html`<div class="guide">
@@ -137,9 +152,9 @@ export class HuddleSetup extends HuddleElement {
               <span class="buttons">
                 ${
                   next
-                    ? html`<button @click=${() => this.advance('skipped')}>${msg('Skip this step')}</button>
-                      <button class="primary" @click=${() => this.advance('done')}>${msg(str`Next: ${this.stepName(next)}`)}</button>`
-                    : html`<button class="primary" @click=${() => this.advance('done')}>${msg('Finish set-up')}</button>`
+                    ? html`<button @click=${() => this.leave(() => this.advance('skipped'))}>${msg('Skip this step')}</button>
+                      <button class="primary" @click=${() => this.leave(() => this.advance('done'))}>${msg(str`Next: ${this.stepName(next)}`)}</button>`
+                    : html`<button class="primary" @click=${() => this.leave(() => this.advance('done'))}>${msg('Finish set-up')}</button>`
                 }
               </span>
             </div>`
@@ -166,7 +181,21 @@ export class HuddleSetup extends HuddleElement {
     }
   }
 
+  /** Leaves the step at once, or - with edits not saved - after asking. */
+  private leave(then: () => void): void {
+    if (this.unsaved) this.leaving = then;
+    else then();
+  }
+
+  private leaveAnyway(): void {
+    const then = this.leaving;
+    this.leaving = undefined;
+    this.unsaved = false;
+    then?.();
+  }
+
   private go(step: SetupStep): void {
+    this.unsaved = false;
     this.step = step;
     if (this.guided) this.remember({ ...this.progress, step });
   }
@@ -177,6 +206,7 @@ export class HuddleSetup extends HuddleElement {
     const skipped = this.progress.skipped.filter((s) => s !== step);
     (how === 'done' ? done : skipped).push(step);
     const next = SETUP_STEPS[SETUP_STEPS.indexOf(step) + 1];
+    this.unsaved = false;
     if (!next) {
       localStorage.removeItem(this.progressKey);
       this.progress = { step: 'organisation', done: [], skipped: [] };

@@ -156,6 +156,8 @@ export class KpiCalendar extends HuddleElement {
 
   @state() private recording = false;
   @state() private recordDay: Day = '';
+  /** A result that would replace one already recorded for the day, waiting for a yes. */
+  @state() private replacing?: { value: number } | { met: boolean };
 
   readonly #kpi = new LiveQueryController<Kpi | undefined>(
     this,
@@ -267,7 +269,7 @@ export class KpiCalendar extends HuddleElement {
       <form part="record" @submit=${(e: Event) => this.saveNumber(e, kpi)} aria-label=${msg(str`Record ${kpi.name}`)}>
         <label>
           <span class="visually-hidden">${msg('Day')}</span>
-          <select name="day" @change=${(e: Event) => (this.recordDay = (e.target as HTMLSelectElement).value)}>
+          <select name="day" @change=${this.chooseDay}>
             ${days.map((day) => html`<option value=${day} ?selected=${day === this.recordDay}>${this.formatDay(day, { weekday: 'short', day: 'numeric', month: 'short' })}</option>`)}
           </select>
         </label>
@@ -278,9 +280,44 @@ export class KpiCalendar extends HuddleElement {
           <input name="value" type="number" inputmode="decimal" step="any" placeholder=${kpi.measure} />
         </label>
         <button class="primary" type="submit">${msg('Save')}</button>
-        <button type="button" @click=${() => (this.recording = false)}>${msg('Cancel')}</button>
+        <button type="button" @click=${this.closeRecord}>${msg('Cancel')}</button>
+        ${this.renderRecorded(kpi)}
       </form>
     `;
+  }
+
+  /** The result already recorded for the chosen day, and - before replacing it - the question. */
+  private renderRecorded(kpi: Kpi) {
+    const existing = this.recordedOn(this.recordDay);
+    if (!existing) return nothing;
+    const was = this.resultText(kpi, existing);
+    const replacing = this.replacing;
+    return replacing
+      ? html`<div class="buttons" role="alertdialog" aria-labelledby="replace-question">
+          <span id="replace-question">${msg(str`Replace ${was}, recorded for this day, with ${this.resultText(kpi, replacing)}?`)}</span>
+          <button type="button" @click=${() => this.recordResult(kpi, replacing)}>${msg('Replace it')}</button>
+          <button type="button" class="primary" @click=${() => (this.replacing = undefined)}>${msg('Keep it')}</button>
+        </div>`
+      : html`<p class="recorded" data-recorded=${this.recordDay}>${msg(str`Already recorded for this day: ${was}`)}</p>`;
+  }
+
+  private recordedOn(day: Day): KpiValue | undefined {
+    return (this.#values.value ?? []).find((v) => v.day === day && !v.deletedAt);
+  }
+
+  private resultText(kpi: Kpi, result: { value?: number; met?: boolean }): string {
+    if (result.value !== undefined) return this.formatValue(kpi, result.value);
+    return result.met ? msg('met') : msg('missed');
+  }
+
+  private closeRecord(): void {
+    this.recording = false;
+    this.replacing = undefined;
+  }
+
+  private chooseDay(event: Event): void {
+    this.recordDay = (event.target as HTMLSelectElement).value;
+    this.replacing = undefined;
   }
 
   private openRecord(): void {
@@ -299,7 +336,19 @@ export class KpiCalendar extends HuddleElement {
     void this.save(kpi, { value: input.valueAsNumber });
   }
 
+  /** Saves the day's result; one that would replace a different result already recorded asks first. */
   private async save(kpi: Kpi, result: { value: number } | { met: boolean }): Promise<void> {
+    const existing = this.recordedOn(this.recordDay);
+    const same = existing && ('value' in result ? existing.value === result.value : existing.value === undefined && existing.met === result.met);
+    if (existing && !same) {
+      this.replacing = result;
+      return;
+    }
+    await this.recordResult(kpi, result);
+  }
+
+  private async recordResult(kpi: Kpi, result: { value: number } | { met: boolean }): Promise<void> {
+    this.replacing = undefined;
     const saved = await this.write(() => this.activeStore.recordKpiValue(kpi.id, this.recordDay, result));
     if (!saved) return;
     this.recording = false;
