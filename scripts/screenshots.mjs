@@ -5,12 +5,12 @@ import { createServer } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
 
 const SHOTS = [
-  { file: 'docs/board-wall-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=reflect' },
-  { file: 'docs/board-wall-actions-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=actions' },
-  { file: 'docs/board-wall-plan-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=plan' },
-  { file: 'docs/board-wall-improve-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=improve' },
-  { file: 'docs/board-wall-3840.png', width: 3840, height: 2160, query: 'theme=wall&view=reflect' },
-  { file: 'docs/board-400.png', width: 400, height: 1400, query: 'theme=light&view=reflect&fit=content', fullPage: true },
+  { file: 'docs/board-wall-1920.png', width: 1920, height: 1080, query: 'unit=unit-line-1&theme=wall&view=reflect' },
+  { file: 'docs/board-wall-actions-1920.png', width: 1920, height: 1080, query: 'unit=unit-line-1&theme=wall&view=actions' },
+  { file: 'docs/board-wall-plan-1920.png', width: 1920, height: 1080, query: 'unit=unit-line-1&theme=wall&view=plan' },
+  { file: 'docs/board-wall-improve-1920.png', width: 1920, height: 1080, query: 'unit=unit-line-1&theme=wall&view=improve' },
+  { file: 'docs/board-wall-3840.png', width: 3840, height: 2160, query: 'unit=unit-line-1&theme=wall&view=reflect' },
+  { file: 'docs/board-400.png', width: 400, height: 1400, query: 'unit=unit-line-1&theme=light&view=reflect&fit=content', fullPage: true },
   { file: 'docs/board-area-rollup-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=reflect&unit=unit-assembly' },
   { file: 'docs/board-parent-escalations-1920.png', width: 1920, height: 1080, query: 'theme=wall&view=escalations&unit=unit-packing' },
   { file: 'docs/coaching-cascade-1920.png', width: 1920, height: 1080, query: 'tag=coaching-cascade&theme=wall' },
