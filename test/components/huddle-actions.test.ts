@@ -61,6 +61,38 @@ describe('<huddle-actions>', () => {
     expect((await store.get(recordById('actions', action.id)))?.status).to.equal('done');
   });
 
+  it('keeps what was just done in sight: a new action opens its page, a status change says so and can be undone', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const { teamA, leader } = await seedSmallOrg(store);
+    // Seven overdue actions fill the first page of six; a new one due next week lands on page 2.
+    for (let i = 1; i <= 7; i++) await store.createAction({ unitId: teamA.id, title: `Overdue ${i}`, ownerId: leader.id, due: '2026-11-10' });
+    const el = await fixture<HuddleActions>(html`<huddle-actions unit=${teamA.id} page-size="6" .store=${store}></huddle-actions>`);
+    await until(() => items(el).length === 6, 'the first page');
+    await tap(buttonNamed(el, 'Add action'));
+    await typeInto(oneInShadow<HTMLInputElement>(el, 'input[name="title"]'), 'Check the spare gauge');
+    await tap(buttonNamed(el, 'Save action'));
+    await until(() => items(el).some((li) => li.querySelector('.title')?.textContent === 'Check the spare gauge'), 'the new action in sight');
+    expect(oneInShadow(el, '.pager').textContent).to.contain('Page 2 of 2');
+    expect(oneInShadow(el, '.last-change').textContent).to.contain('Added "Check the spare gauge".');
+
+    await tap(buttonNamed(el, 'Previous'));
+    await until(() => items(el).some((li) => li.querySelector('.title')?.textContent === 'Overdue 1'), 'page 1');
+    const status = item(el, 'Overdue 1').querySelector<HTMLButtonElement>('button.status')!;
+    await tap(status);
+    await until(() => oneInShadow(el, '.last-change').textContent!.includes('"Overdue 1" is now Doing.'), 'the first change said');
+    await tap(item(el, 'Overdue 1').querySelector<HTMLButtonElement>('button.status')!);
+    await until(() => oneInShadow(el, '.last-change').textContent!.includes('"Overdue 1" is now Done.'), 'the change said');
+    const done = await store.get(whereEquals('actions', 'unitId', teamA.id));
+    expect(done.find((a) => a.title === 'Overdue 1')!.status).to.equal('done');
+    await tap(buttonNamed(el, 'Undo (back to Doing)'));
+    await until(
+      () => items(el).some((li) => li.querySelector('.title')?.textContent === 'Overdue 1' && li.className === 'overdue'),
+      'the action back, in sight',
+    );
+    expect((await store.get(whereEquals('actions', 'unitId', teamA.id))).find((a) => a.title === 'Overdue 1')!.status).to.equal('doing');
+    await expect(el).to.be.accessible();
+  });
+
   it('makes overdue and unassigned actions stand out in words, most overdue first', async () => {
     const { store, el, teamA, leader } = await board();
     await store.createAction({ unitId: teamA.id, title: 'Due later', ownerId: leader.id, due: '2026-11-28' });

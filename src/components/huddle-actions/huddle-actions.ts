@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
@@ -122,6 +122,10 @@ export class HuddleActions extends HuddleElement {
   @state() private owner: string | undefined;
   @state() private due: DuePick = 'tomorrow';
   @state() private escalating: string | undefined;
+  /** What was just done here, kept in sight - with an undo for a status change. */
+  @state() private lastChange?: { action: Action; before?: ActionStatus };
+  /** The action to bring into sight once it is listed (one just added lands on its page). */
+  #follow: string | undefined;
 
   readonly #form = new AddFormController(this, 'title');
   readonly #actions = new LiveQueryController<Action[]>(
@@ -149,14 +153,30 @@ export class HuddleActions extends HuddleElement {
     return this.activeStore.today();
   }
 
+  /** The board's order of what it shows, as the list and the pager see it. */
+  private shown(all: readonly Action[]): Action[] {
+    const today = this.today;
+    return boardOrder(
+      all.filter((a) => isOnBoard(a, today)),
+      today,
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const follow = this.#follow;
+    const index = follow && this.#actions.value ? this.shown(this.#actions.value).findIndex((a) => a.id === follow) : -1;
+    if (index >= 0) {
+      this.page = Math.floor(index / this.pageSize);
+      this.#follow = undefined;
+    }
+  }
+
   protected override render() {
     const today = this.today;
     const all = this.#actions.value;
     if (!all) return html`<p role="status">${this.errorText(this.#actions.error) ?? msg('Loading actions…')}</p>`;
-    const shown = boardOrder(
-      all.filter((a) => isOnBoard(a, today)),
-      today,
-    );
+    const shown = this.shown(all);
     const open = shown.filter((a) => a.status !== 'done');
     const overdue = open.filter((a) => isOverdue(a, today)).length;
     const unassigned = open.filter((a) => isUnassigned(a)).length;
@@ -175,6 +195,7 @@ export class HuddleActions extends HuddleElement {
           ${this.#form.open ? nothing : html`<button class="primary" @click=${this.startAdding}>${msg('Add action')}</button>`}
         </header>
         ${this.#form.open ? this.renderAddForm() : nothing}
+        ${this.renderLastChange()}
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
         ${shown.length === 0 ? html`<p>${msg('No open actions.')}</p>` : html`<ul>${visible.map((a) => this.renderItem(a))}</ul>`}
         ${
@@ -188,6 +209,27 @@ export class HuddleActions extends HuddleElement {
         }
       </section>
     `;
+  }
+
+  /** What was just done, in words, so it stays in sight wherever the action moved; a status change can be undone. */
+  private renderLastChange() {
+    const change = this.lastChange;
+    if (!change) return nothing;
+    const { action, before } = change;
+    return html`<p class="last-change" role="status">
+      <span aria-hidden="true">✓ </span>${
+        before === undefined ? msg(str`Added "${action.title}".`) : msg(str`"${action.title}" is now ${actionStatusWord(action.status)}.`)
+      }
+      ${before === undefined ? nothing : html`<button @click=${() => this.undo(action, before)}>${msg(str`Undo (back to ${actionStatusWord(before)})`)}</button>`}
+    </p>`;
+  }
+
+  private async undo(action: Action, before: ActionStatus): Promise<void> {
+    const restored = await this.write(() => this.activeStore.setActionStatus(action.id, before));
+    if (!restored) return;
+    this.lastChange = undefined;
+    this.#follow = restored.id;
+    this.emit('action-updated', { action: restored });
   }
 
   private personName(id: string | undefined): string | undefined {
@@ -334,13 +376,18 @@ export class HuddleActions extends HuddleElement {
       this.write(() => this.activeStore.createAction({ unitId: this.unit, title, ...(this.owner ? { ownerId: this.owner } : {}), ...(due ? { due } : {}) })),
     );
     if (!action) return; // the form keeps what was typed; the message says why
-    this.page = 0;
+    this.lastChange = { action };
+    this.#follow = action.id;
     this.emit('action-created', { action });
   }
 
   private async setStatus(action: Action, status: ActionStatus): Promise<void> {
     const updated = await this.write(() => this.activeStore.setActionStatus(action.id, status));
-    if (updated) this.emit('action-updated', { action: updated });
+    if (!updated) return;
+    this.lastChange = { action: updated, before: action.status };
+    // The board's order may move it to another page: the page follows it.
+    this.#follow = updated.id;
+    this.emit('action-updated', { action: updated });
   }
 
   private async escalate(event: Event, action: Action): Promise<void> {

@@ -285,7 +285,7 @@ export class HuddleBoard extends HuddleElement {
       reflect: redKpis,
       plan: undefined,
       improve: undefined,
-      actions: overdue,
+      actions: openActions.length,
       escalations: waiting + sent,
     };
     return html`
