@@ -46,6 +46,11 @@ describe('<coaching-impact>', function () {
     );
     expect(cell(el, 'unit-line-1', 'observationScore')).to.match(new RegExp(`^${Math.round(expected.observationScore.value! * 100)} %`));
     expect(cell(el, 'unit-line-1', 'greenDays')).to.match(new RegExp(`^${Math.round(expected.greenDays.value! * 100)} %`));
+    // Each row says whose figures they are: the team leader, and who observes their huddle.
+    const supervisor = demo.people.find((p) => p.id === 'person-assembly-supervisor')!;
+    expect(oneInShadow(el, 'tr[data-team="unit-line-1"] th .who').textContent!.replace(/\s+/g, ' '))
+      .to.contain(leader.name)
+      .and.contain(`coached by ${supervisor.name}`);
   });
 
   it('tells the demo story: two teams improve in behaviour and results, one stays flat', async () => {

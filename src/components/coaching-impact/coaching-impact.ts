@@ -105,6 +105,10 @@ export class CoachingImpact extends HuddleElement {
       .definition:empty {
         display: none;
       }
+      .who {
+        display: block;
+        font-weight: 400;
+      }
       .lagging {
         background: var(--_surface-raised);
       }
@@ -176,6 +180,17 @@ export class CoachingImpact extends HuddleElement {
       kpis: data.kpis,
       values: data.kpiValues,
     };
+  }
+
+  /** Who the figures are about: the team's leader, and who coaches them on their huddle. */
+  private renderWho(data: ImpactData, team: Unit) {
+    const leader = leaderOf(data.people, team.id);
+    if (!leader) return nothing;
+    const pair = data.coachingPairs.find((p) => !p.deletedAt && p.learnerId === leader.id && p.kind === 'huddle-observation' && p.direction === 'down');
+    const coach = pair ? data.people.find((p) => p.id === pair.coachId) : undefined;
+    return html`<span class="who muted">
+      <span class="user-text">${leader.name}</span>${coach ? html`, ${msg(str`coached by ${coach.name}`)}` : nothing}
+    </span>`;
   }
 
   private label(key: FigureKey): string {
@@ -274,7 +289,7 @@ export class CoachingImpact extends HuddleElement {
           <tbody>
             ${rows.map(
               ({ team, now, before: previous }) => html`<tr data-team=${team.id}>
-                <th scope="row" class="user-text">${team.name}</th>
+                <th scope="row"><span class="user-text">${team.name}</span>${this.renderWho(data, team)}</th>
                 ${columns.map(
                   (key) => html`<td data-figure=${key} class="${LAGGING.includes(key) ? 'lagging' : ''} ${now[key].value === null ? 'thin' : ''}">
                     ${this.show(key, now[key])}${this.change(key, now[key], previous[key])}

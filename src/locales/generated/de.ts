@@ -358,6 +358,7 @@
 's61755a63': `Geben Sie eine Zahl ein oder tippen Sie auf Erreicht oder Verfehlt.`,
 's620c9e79': str`↑ ${0} warten auf das Senden`,
 's626ddde3': `Sicherheit (S)`,
+'s628ffe21': str`gecoacht von ${0}`,
 's629c5559': `Huddles, die innerhalb von 5 Minuten nach der Huddle-Zeit der Tafel begannen, nach der Uhr des Standorts (eine Tafel ohne Zeit: nach ihrem üblichen Beginn). Angezeigt ab 5 Huddles.`,
 's62b8ee29': str`Huddle ${0}`,
 's62f03415': `Eskalationen`,

@@ -358,6 +358,7 @@
 's61755a63': `Escriba un número o toque Cumplido o No cumplido.`,
 's620c9e79': str`↑ ${0} por enviar`,
 's626ddde3': `Seguridad (S)`,
+'s628ffe21': str`acompañado por ${0}`,
 's629c5559': `Huddles que empezaron dentro de 5 minutos de la hora del tablero, según el reloj del centro (un tablero sin hora: de su inicio habitual). Se muestra a partir de 5 huddles.`,
 's62b8ee29': str`Huddle ${0}`,
 's62f03415': `Escalados`,
