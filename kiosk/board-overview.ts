@@ -147,7 +147,7 @@ export class KioskBoardOverview extends LitElement {
       const own = actions.filter((a) => a.unitId === unit.id && a.status !== 'done');
       // The same rule as the board's own header: a rolled-up KPI is red when a board below was.
       const statuses = [...boardKpiStatuses(unit.id, yesterday, units, kpis, values).values()];
-      const leader = leaderOf(people, unit.id);
+      const leader = leaderOf(people, unit.id, unit);
       return {
         unit,
         depth,

@@ -309,7 +309,12 @@ export class KioskApp extends LitElement {
     for (const teardown of this.#teardown.splice(0)) teardown();
   }
 
+  /** Whom the card shows: taken while it is not on screen, so a huddle starting never changes it under someone filling it in. */
+  #observed: { learner?: string; huddle?: string } | undefined;
+
   protected override willUpdate(): void {
+    // A screen that shows only the card takes it once someone is known.
+    if (!this.#cardShown || !this.#observed?.learner) this.#observed = this.#cardSubject();
     // The tokens select on data-theme, like every huddle element's.
     const theme = this.#config?.theme ?? 'wall';
     if (this.dataset['theme'] !== theme) this.dataset['theme'] = theme;
@@ -417,7 +422,9 @@ export class KioskApp extends LitElement {
     if (config.unit) {
       // The card - on a coach's phone, or a person tapped in on the wall - is for the board's leader.
       const unit = config.unit;
-      void this.#store.get(allOf('people')).then((people) => (this.cardLearner = leaderOf(people, unit)?.id));
+      void Promise.all([this.#store.get(allOf('people')), this.#store.get(recordById('units', unit))]).then(
+        ([people, board]) => (this.cardLearner = leaderOf(people, unit, board)?.id),
+      );
     }
     // Without a locale in the screen's settings, the organisation's chosen language applies.
     if (!config.locale) {
@@ -523,15 +530,12 @@ export class KioskApp extends LitElement {
       case 'pulse':
         return html`<feedback-loop unit=${unit} mode="pulse" theme=${config.theme}></feedback-loop>`;
       case 'card': {
-        // The card observes today's huddle on this board: on a board with shifts, the leader of
-        // that shift's huddle (the charge nurse of the night), else the board's leader.
-        const huddle = huddleOfDay(this.#huddles.value ?? [], this.calendar.day);
-        const learner = (huddle && shiftLeaderOf(huddle, shiftsOf(this.#board.value))) ?? this.cardLearner;
+        const { learner, huddle } = this.#observed ?? this.#cardSubject();
         // A person tapped in keeps a draft of their own on the wall: nobody after them sees it.
         return html`<coaching-card
           coach=${this.coach ?? ''}
           learner=${learner ?? ''}
-          huddle=${ifDefined(huddle?.id)}
+          huddle=${ifDefined(huddle)}
           draft-key=${this.tappedIn ? `tap-in:${this.tappedIn}` : 'default'}
           theme=${config.theme}
         ></coaching-card>`;
@@ -614,6 +618,23 @@ export class KioskApp extends LitElement {
       case 'ready':
         return this.renderReady(this.phase.config);
     }
+  }
+
+  /**
+   * Whom a coaching card on this board observes: today's huddle - on a board with shifts, the
+   * leader of that shift's huddle (the night's charge nurse) - else the board's leader.
+   */
+  #cardSubject(): { learner?: string; huddle?: string } {
+    const huddle = huddleOfDay(this.#huddles.value ?? [], this.calendar.day);
+    const learner = (huddle && shiftLeaderOf(huddle, shiftsOf(this.#board.value))) ?? this.cardLearner;
+    return { ...(learner ? { learner } : {}), ...(huddle ? { huddle: huddle.id } : {}) };
+  }
+
+  /** True while a coaching card is on the screen. */
+  get #cardShown(): boolean {
+    const config = this.#config;
+    if (!config || this.showSettings) return false;
+    return (this.showCard && this.tappedIn !== undefined) || config.views[this.viewIndex % config.views.length] === 'card';
   }
 
   private renderReady(config: KioskConfig) {

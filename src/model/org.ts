@@ -33,8 +33,11 @@ export function unitPath(units: readonly Unit[], unitId: string): Unit[] {
 }
 
 /** The leader of a board, if it has one who is not retired. */
-export function leaderOf(people: readonly Person[], unitId: string): Person | undefined {
-  return people.find((p) => p.unitId === unitId && p.role === 'leader' && !p.deletedAt);
+export function leaderOf(people: readonly Person[], unitId: string, board?: { shifts?: readonly { leaderId?: string }[] }): Person | undefined {
+  const leaders = people.filter((p) => p.unitId === unitId && p.role === 'leader' && !p.deletedAt);
+  // On a board with shifts its leader is the one who runs no shift (the ward manager, not a charge nurse).
+  const shiftLeaders = new Set((board?.shifts ?? []).map((s) => s.leaderId));
+  return leaders.find((p) => !shiftLeaders.has(p.id)) ?? leaders[0];
 }
 
 /** The live boards in tree order (top tier first, children under their parent), with depth. */

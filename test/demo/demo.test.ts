@@ -136,7 +136,9 @@ describe('hospital demo', () => {
       const leaders = shifts.map((s) => hospital.people.find((p: Person) => p.id === s.leaderId));
       expect(leaders.every((p) => p?.unitId === ward.id && p.role === 'leader')).to.equal(true);
       // The ward manager leads the board; the charge nurses run the shifts.
-      expect(leaderOf(hospital.people, ward.id)!.id).to.equal(`person-${ward.id.slice(5)}-manager`);
+      // Stores list people in id order ("charge" before "manager"): the rule, not the order, picks the manager.
+      const inIdOrder = [...hospital.people].sort((a, b) => a.id.localeCompare(b.id));
+      expect(leaderOf(inIdOrder, ward.id, ward)!.id).to.equal(`person-${ward.id.slice(5)}-manager`);
       const nights = hospital.huddles.filter((h: Huddle) => h.unitId === ward.id && h.shiftId === 'night');
       expect(nights.length, `${ward.name}: night huddles`).to.be.greaterThan(40);
     }

@@ -162,7 +162,7 @@ export class CoachingImpact extends HuddleElement {
   }
 
   private teamData(data: ImpactData, team: Unit): TeamData {
-    const leader = leaderOf(data.people, team.id);
+    const leader = leaderOf(data.people, team.id, team);
     const calendar = calendarOf(team.id, data.units);
     return {
       unitId: team.id,
@@ -184,7 +184,7 @@ export class CoachingImpact extends HuddleElement {
 
   /** Who the figures are about: the team's leader, and who coaches them on their huddle. */
   private renderWho(data: ImpactData, team: Unit) {
-    const leader = leaderOf(data.people, team.id);
+    const leader = leaderOf(data.people, team.id, team);
     if (!leader) return nothing;
     const pair = data.coachingPairs.find((p) => !p.deletedAt && p.learnerId === leader.id && p.kind === 'huddle-observation' && p.direction === 'down');
     const coach = pair ? data.people.find((p) => p.id === pair.coachId) : undefined;

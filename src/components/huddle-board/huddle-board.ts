@@ -270,7 +270,7 @@ export class HuddleBoard extends HuddleElement {
     }
     const today = this.activeStore.today();
     const org = this.#org.value;
-    const leader = leaderOf(this.#people.value ?? [], unit.id);
+    const leader = leaderOf(this.#people.value ?? [], unit.id, unit);
     const kpis = this.#kpis.value ?? [];
     const statuses = [...(this.#statuses.value?.values() ?? [])];
     const redKpis = statuses.filter((status) => status === 'red').length;
