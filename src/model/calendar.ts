@@ -64,17 +64,30 @@ export function siteDay(calendar: Pick<BoardCalendar, 'timeZone'>, now: string |
   return calendar.timeZone ? clockAt(now, calendar.timeZone).day : screenDay;
 }
 
+/** One formatter per time zone: a running agenda reads the clock every second, and building one is costly. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function clockFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = clockFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      ...(timeZone ? { timeZone } : {}),
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormats.set(key, format);
+  }
+  return format;
+}
+
 /** The day and minute of the day an instant falls on in a time zone (the screen's own when none is given). */
 export function clockAt(instant: string | Date, timeZone?: string): { day: Day; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    ...(timeZone ? { timeZone } : {}),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+  const parts = clockFormat(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return { day: `${part('year')}-${part('month')}-${part('day')}`, minutes: Number(part('hour')) * 60 + Number(part('minute')) };
 }

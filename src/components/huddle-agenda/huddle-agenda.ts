@@ -165,6 +165,8 @@ export class HuddleAgenda extends HuddleElement {
   /** The shift whose huddle this is, on a board with shifts. */
   get activeShift(): Shift | undefined {
     const shifts = shiftsOf(this.#board.value);
+    // Most boards have no shifts: no clock to read on every tick.
+    if (shifts.length === 0) return undefined;
     return shifts.find((s) => s.id === this.shift) ?? nearestShift(shifts, clockAt(new Date(this.clock()), this.timeZone).minutes);
   }
 
