@@ -46,7 +46,21 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/**
+ * The site test (test/e2e/site.e2e.mjs) checks deploy/ with nginx and caddy and runs the kiosk
+ * behind nginx: installed from Debian's packages when missing and this runs as root with
+ * apt-get; otherwise that test fails, naming the package to install.
+ */
+function ensureSiteTools() {
+  const missing = ['nginx', 'caddy'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (missing.length === 0 || !canInstall) return;
+  console.log(`Installing Debian's ${missing.join(' and ')} for the site test (deploy/ configurations, HTTPS behind a proxy)...`);
+  run('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')} >/dev/null`]);
+}
+
 const chromium = ensureChromium();
+ensureSiteTools();
 const env = { CHROME_PATH: chromium };
 
 console.log('\n== typecheck (tsc, strict): elements, kiosk, tests, and the sync server');

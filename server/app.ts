@@ -22,6 +22,9 @@ import { useProblemWords } from '../src/model/problems.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
 import { isEntityKind, recordHistory } from './history.js';
+import type { ServerMetrics } from './metrics.js';
+import { schemaState } from './migrations.js';
+import { jsonLog, requestLog, type Log } from './request-log.js';
 import { erasePerson, exportPerson } from './personal-data.js';
 import { OidcRefused, type OidcSignIn } from './oidc.js';
 import {
@@ -61,11 +64,17 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Sign-in with the organisation's identity provider, when it is set up. */
   oidc?: OidcSignIn;
-  /** Where errors are reported: never record contents or tokens (see `logFailure`). */
-  log?: (line: Record<string, unknown>) => void;
+  /** Where errors (and requests) are reported: never record contents or tokens (see `logFailure`). */
+  log?: Log;
+  /** A line for every request, not only for those that failed. */
+  logRequests?: boolean;
+  /** Counted for `/metrics`; without it there is no `/metrics`. */
+  metrics?: ServerMetrics;
+  /** When set, `/metrics` answers only "Authorization: Bearer <this>". */
+  metricsToken?: string;
 }
 
-type Env = { Variables: { who: Principal; ops?: readonly SyncOp[] } };
+type Env = { Variables: { who: Principal; ops?: readonly SyncOp[]; requestId: string } };
 
 /** Phone links last a working day: long enough for a shift, short enough that a photo of the QR code goes stale. */
 const PHONE_LINK_SECONDS = 12 * 3600;
@@ -75,20 +84,40 @@ const TOKEN_CACHE_MS = 10_000;
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { db, hub, ratePerMinute, kioskDir, heartbeatSeconds = 25 } = options;
-  const log = options.log ?? ((line) => console.error(JSON.stringify(line)));
+  const log = options.log ?? jsonLog;
+  const metrics = options.metrics;
   const app = new Hono<Env>();
   const limiter = new RateLimiter(ratePerMinute);
   const guesses = new RateLimiter(options.badTokensPerMinute ?? 30);
   const tokenCache = new Map<string, { who: Principal | undefined; until: number }>();
   // PGlite runs one transaction at a time; a PostgreSQL pool runs up to its size.
   const turns = new FairQueue(db.kind === 'pglite' ? 1 : 8);
+  metrics?.observe('huddle_db_queued_requests', "Requests waiting for their organisation's turn at the database.", () => turns.waiting);
   hub.onRevoke((hash) => {
     for (const [token, entry] of tokenCache) if (entry.who?.tokenHash === hash) tokenCache.delete(token);
   });
 
+  app.use('*', requestLog(log, { everyRequest: options.logRequests ?? false }));
+  if (metrics) app.use('*', metrics.requests());
   app.use('*', securityHeaders({ frameAncestors: options.frameAncestors ?? "'none'" }));
   app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'] }));
+  // Alive: the process answers. Ready: it can serve - the database answers and its tables are
+  // this version's (a load balancer sends no device to an instance that is not).
   app.get('/api/health', (c) => c.json({ ok: true, storage: db.kind }));
+  app.get('/api/ready', async (c) => {
+    const state = await schemaState(db).catch((error: unknown) => ({
+      ready: false as const,
+      reason: `the database does not answer: ${(error as Error).message}`,
+    }));
+    return c.json({ ...state, storage: db.kind }, state.ready ? 200 : 503);
+  });
+  if (metrics) {
+    app.get('/metrics', async (c) => {
+      if (options.metricsToken && c.req.header('Authorization') !== `Bearer ${options.metricsToken}`)
+        return c.text('send the METRICS_TOKEN as "Authorization: Bearer <token>"\n', 401);
+      return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
+    });
+  }
 
   const addressOf = (c: Context<Env>): string => {
     const forwarded = options.trustProxy ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim() : undefined;
@@ -160,6 +189,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     // All phone links of a board share one budget: minting more links buys no more requests.
     const budget = who.role === 'pulse' ? `phones:${who.org}:${who.unitId}` : who.tokenHash;
     if (!limiter.take(budget)) {
+      if (c.req.path === '/api/sync/push') metrics?.refused('rate-limited', 0);
       c.header('Retry-After', String(limiter.retryAfter(budget)));
       return c.json({ error: `too many requests: at most ${ratePerMinute} a minute per device` }, 429);
     }
@@ -176,22 +206,33 @@ export function createApp(options: AppOptions): Hono<Env> {
     '/api/sync/push',
     bodyLimit({
       maxSize: SYNC_LIMITS.bodyBytes,
-      onError: (c) => c.json({ error: `a push is at most ${SYNC_LIMITS.bodyBytes} bytes: send fewer ops at a time` }, 413),
+      onError: (c) => {
+        metrics?.refused('too-large', 0);
+        return c.json({ error: `a push is at most ${SYNC_LIMITS.bodyBytes} bytes: send fewer ops at a time` }, 413);
+      },
     }),
     async (c) => {
       let body: unknown;
       try {
         body = await c.req.json();
       } catch {
+        metrics?.refused('not-json', 0);
         return c.json({ error: 'the body is not JSON' }, 400);
       }
+      const answered = metrics?.timer('push');
       try {
         const ops = checkPushBody(body);
         c.set('ops', ops);
         const who = c.get('who');
-        return c.json(await turns.run(who.org, () => push(db, who, ops)));
+        const result = await turns.run(who.org, () => push(db, who, ops));
+        metrics?.pushed(who.org, result.applied, result.duplicates);
+        return c.json(result);
       } catch (error) {
+        if (error instanceof AccessError || error instanceof SyncProtocolError)
+          metrics?.refused(error instanceof AccessError ? 'forbidden' : 'invalid', c.get('ops')?.length ?? 0);
         return rejected(c, error);
+      } finally {
+        answered?.();
       }
     },
   );
@@ -200,7 +241,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     const cursor = Number(c.req.query('cursor') ?? '0');
     if (!Number.isSafeInteger(cursor) || cursor < 0) return c.json({ error: 'cursor must be a whole number, 0 or more' }, 400);
     const who = c.get('who');
-    return c.json(await turns.run(who.org, () => pull(db, who, cursor)));
+    const answered = metrics?.timer('pull');
+    try {
+      return c.json(await turns.run(who.org, () => pull(db, who, cursor)));
+    } finally {
+      answered?.();
+    }
   });
 
   app.get('/api/sync/live', (c) => {
@@ -393,12 +439,14 @@ function rejected(c: Context<Env>, error: unknown) {
  * message - never the request body, a record, a query's parameters or a token. (A database
  * error's detail and parameters can hold a whole record: names, coaching notes.)
  */
-function logFailure(log: (line: Record<string, unknown>) => void, c: Context<Env>, error: unknown): void {
+function logFailure(log: Log, c: Context<Env>, error: unknown): void {
   const failure = error instanceof Error ? error : new Error(String(error));
   const code = (failure as { code?: unknown }).code;
   log({
     at: new Date().toISOString(),
     level: 'error',
+    msg: 'failure',
+    req: c.get('requestId'),
     method: c.req.method,
     path: c.req.path,
     org: c.get('who')?.org,

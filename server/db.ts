@@ -18,6 +18,8 @@ export interface Database extends Sql {
   transaction<T>(body: (sql: Sql) => Promise<T>): Promise<T>;
   /** Calls `handler` for every NOTIFY on `channel`, from this instance or any other. */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Connections open, idle, and queries waiting for one (for /metrics). */
+  connections(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -81,6 +83,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       const stop = await db.listen(channel, handler);
       return () => stop();
     },
+    // One database in this process; what waits for it waits in the app's queue (see fair-queue.ts).
+    connections: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       await db.close();
       unlock();
@@ -119,6 +123,7 @@ async function openPostgres(url: string): Promise<Database> {
       await client.query(`listen ${pg.escapeIdentifier(channel)}`);
       return () => client.end();
     },
+    connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }

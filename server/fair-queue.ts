@@ -49,6 +49,13 @@ export class FairQueue {
     });
   }
 
+  /** Requests waiting for a turn, over every key. */
+  get waiting(): number {
+    let count = 0;
+    for (const queue of this.#waiting.values()) count += queue.length;
+    return count;
+  }
+
   #next(): void {
     while (this.#active < this.slots) {
       const key = this.#nextKey();

@@ -15,6 +15,9 @@
  *   npm run server -- person export|erase --org ORG --id PERSON_ID   everything about a person, or erase them
  *   npm run server -- restore --org ORG --file F     restore a kiosk's backup file into ORG
  *   npm run server -- prune --days N                 forget op ids older than N days (the server does it daily)
+ *   npm run server -- backup create [--out FILE]     a backup of every organisation, also while the server runs
+ *   npm run server -- backup restore --file FILE     load a backup into an empty database
+ *   npm run server -- migrate                        bring the database's tables to this version, then stop
  *
  * Environment: PORT (8787), HOST (127.0.0.1; 0.0.0.0 to reach it from the LAN), DATABASE_URL
  * (PostgreSQL; without it, PGlite in DATA_DIR, default ./.huddle-server), RATE_PER_MINUTE
@@ -22,26 +25,27 @@
  * pushed op id is remembered, so a retry counts as a duplicate), LIVE_PER_TOKEN (4) and
  * LIVE_PER_ORG (2000) live connections, BAD_TOKENS_PER_MINUTE (30 unknown tokens per address),
  * FRAME_ANCESTORS ('none': who may frame the kiosk), TRUST_PROXY (1: the caller's address
- * from X-Forwarded-For).
+ * from X-Forwarded-For); TLS_CERT and TLS_KEY (PEM files: serve HTTPS; re-read on SIGHUP),
+ * HTTP_REDIRECT_PORT (with TLS: a plain-HTTP port that redirects to HTTPS); BACKUP_DIR,
+ * BACKUP_EVERY_HOURS (24), BACKUP_KEEP (14); METRICS_TOKEN (/metrics answers only it);
+ * LOG_REQUESTS (0: log failed requests only).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { serve } from '@hono/node-server';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ImportError } from '../src/model/backup-file.js';
 import { ENTITY_KINDS } from '../src/model/types.js';
 import { ROLES, type Role } from '../src/protocol/sync.js';
-import { createApp } from './app.js';
+import { BackupError, backupName, restoreBackupFile, sizeOf, writeBackup } from './backup.js';
 import { openDatabase, type Database } from './db.js';
-import { LiveHub } from './live-hub.js';
-import { migrate } from './migrations.js';
-import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
+import { SCHEMA_VERSION } from './migrations.js';
+import { pruneAppliedOps } from './prune.js';
 import { restoreBackup, seedDemo } from './load-records.js';
 import { isEntityKind, recordHistory } from './history.js';
 import { erasePerson, exportPerson } from './personal-data.js';
-import { applyRetention } from './retention.js';
-import { OidcSignIn, oidcSettings } from './oidc.js';
+import { backupRequestFile, dataDirOf, openMigrated, startServer } from './serve.js';
 import { createSignInCode, listSignInCodes, revokeSignInCode, type PersonalRole } from './sign-in.js';
 import { AccessError } from './sync-service.js';
-import { createToken, ensureOrg, listTokens, purgePhoneLinks, revokeToken, TokenError } from './tokens.js';
+import { createToken, ensureOrg, listTokens, revokeToken, TokenError } from './tokens.js';
 
 const USAGE = `usage:
   npm run server
@@ -56,7 +60,10 @@ const USAGE = `usage:
   npm run server -- person erase --org ORG --id PERSON_ID
   npm run server -- demo --org ORG
   npm run server -- restore --org ORG --file BACKUP.json
-  npm run server -- prune --days N`;
+  npm run server -- prune --days N
+  npm run server -- backup create [--out FILE]
+  npm run server -- backup restore --file FILE
+  npm run server -- migrate`;
 
 function flags(args: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -77,11 +84,7 @@ function need(options: Record<string, string>, name: string): string {
   return value;
 }
 
-async function open(): Promise<Database> {
-  const db = await openDatabase({ url: process.env['DATABASE_URL'], dataDir: process.env['DATA_DIR'] ?? '.huddle-server' });
-  await migrate(db);
-  return db;
-}
+const open = (): Promise<Database> => openMigrated(process.env);
 
 async function command(args: string[]): Promise<void> {
   const [verb, sub, ...rest] = args;
@@ -208,56 +211,74 @@ async function command(args: string[]): Promise<void> {
     } finally {
       await db.close();
     }
+  } else if (verb === 'backup' && sub === 'create') {
+    await createBackup(flags(rest)['out'] ?? backupName(process.env['BACKUP_DIR'] ?? 'backups'));
+  } else if (verb === 'backup' && sub === 'restore') {
+    const file = need(flags(rest), 'file');
+    if (!existsSync(file)) throw new TokenError(`there is no file ${file}`);
+    // Not `open()`: a restore loads the backup's rows into the tables as they were, then migrates.
+    const db = await openDatabase({ url: process.env['DATABASE_URL'], dataDir: dataDirOf(process.env) });
+    try {
+      const rows = await restoreBackupFile(db, file);
+      console.log(`${file} restored: ${describeRows(rows)}; tables at version ${SCHEMA_VERSION}`);
+    } finally {
+      await db.close();
+    }
+  } else if (verb === 'migrate') {
+    await (await open()).close();
+    console.log(`the database's tables are at version ${SCHEMA_VERSION}`);
   } else if (verb === undefined || verb === 'serve') {
-    await startServer();
+    await startServer(process.env);
   } else {
     throw new TokenError(USAGE);
   }
 }
 
-async function startServer(): Promise<void> {
-  // A half-set identity provider stops the start, naming what is missing, before anything opens.
-  const oidcConfig = oidcSettings(process.env);
-  const db = await open();
-  const hub = new LiveHub({ perToken: Number(process.env['LIVE_PER_TOKEN'] ?? 4), perOrg: Number(process.env['LIVE_PER_ORG'] ?? 2000) });
-  await hub.start(db);
-  const kioskDir = process.env['KIOSK_DIR'] ?? 'dist/kiosk';
-  const app = createApp({
-    db,
-    hub,
-    ratePerMinute: Number(process.env['RATE_PER_MINUTE'] ?? 600),
-    badTokensPerMinute: Number(process.env['BAD_TOKENS_PER_MINUTE'] ?? 30),
-    frameAncestors: process.env['FRAME_ANCESTORS'] ?? "'none'",
-    trustProxy: process.env['TRUST_PROXY'] === '1',
-    ...(existsSync(kioskDir) ? { kioskDir } : {}),
-    ...(oidcConfig ? { oidc: new OidcSignIn(oidcConfig, db) } : {}),
-  });
-  // Old op ids and dead phone links are forgotten once a day (and at start), so neither
-  // table grows for ever; conversations past their organisation's retention lose their words.
-  const opMemoryDays = Number(process.env['OP_MEMORY_DAYS'] ?? DEFAULT_OP_MEMORY_DAYS);
-  const prune = () =>
-    void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db), applyRetention(db)]).catch((error: unknown) =>
-      console.error('pruning failed:', (error as Error).message),
-    );
-  prune();
-  const pruning = setInterval(prune, 24 * 3600 * 1000);
-  const port = Number(process.env['PORT'] ?? 8787);
-  const hostname = process.env['HOST'] ?? '127.0.0.1';
-  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    // The line tests and scripts wait for; keep its shape.
-    console.log(`huddle sync server on http://${hostname}:${info.port} (storage: ${db.kind})`);
-  });
-  const stop = () => {
-    clearInterval(pruning);
-    server.close();
-    void hub
-      .stop()
-      .then(() => db.close())
-      .then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+/**
+ * A backup into `file`. On PostgreSQL, or an embedded database no server holds, it is read
+ * here; an embedded database a running server holds is backed up by that server, asked by a
+ * signal (it writes the file; this waits for it).
+ */
+async function createBackup(file: string): Promise<void> {
+  const out = resolve(file);
+  let db: Database | undefined;
+  try {
+    db = await open();
+  } catch (error) {
+    const owner = /in use by a huddle server \(process (\d+)\)/.exec((error as Error).message)?.[1];
+    if (!owner) throw error;
+    await askRunningServer(Number(owner), out);
+    console.log(`backup of every organisation written by the running server (process ${owner}): ${out} (${await sizeOf(out)})`);
+    return;
+  }
+  try {
+    const rows = await writeBackup(db, out);
+    console.log(`backup of every organisation: ${out} (${await sizeOf(out)}; ${describeRows(rows)})`);
+  } finally {
+    await db.close();
+  }
 }
+
+async function askRunningServer(pid: number, out: string): Promise<void> {
+  const failed = `${out}.failed`;
+  rmSync(failed, { force: true });
+  writeFileSync(backupRequestFile(process.env), JSON.stringify({ out }));
+  process.kill(pid, 'SIGUSR2');
+  const until = Date.now() + 30 * 60_000;
+  while (Date.now() < until) {
+    if (existsSync(out)) return;
+    if (existsSync(failed)) {
+      const reason = readFileSync(failed, 'utf8');
+      rmSync(failed, { force: true });
+      throw new BackupError(reason);
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new BackupError(`the running server (process ${pid}) wrote no backup in 30 minutes: see its log`);
+}
+
+const describeRows = (rows: Record<string, number>): string =>
+  `${rows['records'] ?? 0} records of ${rows['orgs'] ?? 0} organisation${rows['orgs'] === 1 ? '' : 's'}, ${rows['tokens'] ?? 0} tokens`;
 
 command(process.argv.slice(2)).catch((error: unknown) => {
   // A message for the admin at the terminal; the stack only when asked for (DEBUG=1).

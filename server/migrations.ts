@@ -1,7 +1,9 @@
 /**
  * The server's tables, as numbered migrations run in order at start (the same on PGlite and
- * PostgreSQL). Each runs in its own transaction with its number recorded, so several
- * instances starting at once apply each one exactly once.
+ * PostgreSQL). Those not yet applied run in one transaction under a lock, each with its number
+ * recorded: several instances starting at once on one database apply each exactly once, and a
+ * migration that fails leaves the database as it was. A database written by a newer server is
+ * refused, rather than run by code that does not know its tables.
  */
 import type { Database, Sql } from './db.js';
 import { repairFutureClocks } from './repair-clocks.js';
@@ -95,23 +97,63 @@ const MIGRATIONS: Migration[] = [
   `,
 ];
 
-export async function migrate(db: Database): Promise<void> {
-  await db.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
-  for (const [index, sql] of MIGRATIONS.entries()) {
-    const version = index + 1;
-    await db.transaction(async (tx) => {
-      // The lock makes a second instance wait here, then see the version as applied.
-      await tx.query('lock table schema_migrations in exclusive mode');
-      const { rows } = await tx.query('select 1 from schema_migrations where version = $1', [version]);
-      if (rows.length > 0) return;
-      if (typeof sql === 'function') await sql(tx);
+/** The tables' version this server writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Any number, the same in every instance: the key of the lock migrations run under. */
+const MIGRATION_LOCK = 20_260_811;
+
+/** Thrown at start when the database is not one this server can run. */
+export class SchemaError extends Error {
+  override readonly name = 'SchemaError';
+}
+
+/** `upTo`: stop at that version (a restore loads a backup's rows into the tables they came from). */
+export async function migrate(db: Database, { upTo = SCHEMA_VERSION }: { upTo?: number } = {}): Promise<void> {
+  await db.transaction(async (tx) => {
+    // A second instance starting at the same moment waits here until the first has committed,
+    // then finds every version applied (creating the table inside the lock: two "create table
+    // if not exists" at once collide on PostgreSQL).
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
+    const { rows } = await tx.query<{ version: number }>('select version from schema_migrations');
+    const applied = new Set(rows.map((row) => Number(row.version)));
+    const newest = Math.max(0, ...applied);
+    if (newest > SCHEMA_VERSION) throw newerDatabase(newest);
+    for (let version = 1; version <= upTo; version++) {
+      if (applied.has(version)) continue;
+      const step = MIGRATIONS[version - 1]!;
+      if (typeof step === 'function') await step(tx);
       else
-        for (const statement of sql
+        for (const statement of step
           .split(';')
           .map((s) => s.trim())
           .filter(Boolean))
           await tx.query(statement);
       await tx.query('insert into schema_migrations (version) values ($1)', [version]);
-    });
-  }
+    }
+  });
+}
+
+/** The newest version applied to this database (0: none). */
+export async function appliedVersion(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ version: number | null }>('select max(version) as version from schema_migrations');
+  return Number(rows[0]?.version ?? 0);
+}
+
+export function newerDatabase(version: number): SchemaError {
+  return new SchemaError(
+    `This database was written by a newer huddle server (tables version ${version}; this server knows up to ${SCHEMA_VERSION}). ` +
+      'Nothing was changed. Run the newer server again, or restore a backup taken before the upgrade into a fresh database.',
+  );
+}
+
+/** For the readiness check: the database answers and its tables are exactly this server's version. */
+export async function schemaState(db: Database): Promise<{ ready: true; schema: number } | { ready: false; reason: string }> {
+  const version = await appliedVersion(db);
+  if (version === SCHEMA_VERSION) return { ready: true, schema: version };
+  return {
+    ready: false,
+    reason: version > SCHEMA_VERSION ? newerDatabase(version).message : `migrations not done: tables at version ${version} of ${SCHEMA_VERSION}`,
+  };
 }

@@ -1,11 +1,12 @@
-// Who wrote what, against the real sync server (PGlite, then PostgreSQL): a coaching
+// Who wrote what, against the real sync server (on PostgreSQL as a site runs it; its SQL runs
+// on PGlite too in hostile-sync and site): a coaching
 // conversation is recorded as the person the token belongs to - never as whoever the body
 // names - and changed only by its coach; every signed write leaves an audit trail (person,
 // device, fields, time) that admins read over HTTP and on the command line; an anonymous
 // up-note leaves no author anywhere: not in its record, the history, the server's tables or log.
 import { checks } from '../support/checks.mjs';
 import { call } from '../support/api.mjs';
-import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
+import { onPostgres, serverCommand, startServer } from '../support/sync-server.mjs';
 
 const { check, finish } = checks();
 const SUPERVISOR = 'person-assembly-supervisor';
@@ -39,7 +40,7 @@ function conversation(id, fields) {
   };
 }
 
-await onEachDatabase(check, async (database, env) => {
+await onPostgres(async (database, env) => {
   console.log(`who wrote what (${database})`);
   serverCommand(env, 'demo', '--org', 'riverside');
   const token = (...args) => serverCommand(env, 'token', 'create', '--org', 'riverside', ...args);

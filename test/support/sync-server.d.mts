@@ -8,6 +8,8 @@ export interface RunningPostgres {
   url: string;
   stop(): void;
 }
+/** Node's arguments that run the server's command line (`node ...SERVER token create ...`). */
+export const SERVER: string[];
 export function serverCommand(env: Record<string, string>, ...args: string[]): string;
 export function startServer(env: Record<string, string>): Promise<RunningServer>;
 export function startPostgres(): Promise<RunningPostgres | undefined>;
