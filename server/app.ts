@@ -81,6 +81,7 @@ const PHONE_LINK_SECONDS = 12 * 3600;
 /** Tokens remembered between lookups: a busy board costs no query per request. */
 const TOKEN_CACHE_SIZE = 5000;
 const TOKEN_CACHE_MS = 10_000;
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { db, hub, ratePerMinute, kioskDir, heartbeatSeconds = 25 } = options;
@@ -113,8 +114,15 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   if (metrics) {
     app.get('/metrics', async (c) => {
-      if (options.metricsToken && c.req.header('Authorization') !== `Bearer ${options.metricsToken}`)
-        return c.text('send the METRICS_TOKEN as "Authorization: Bearer <token>"\n', 401);
+      // Organisations' activity is not for anyone on the network: without a token, only this
+      // machine (a local Prometheus, or the reverse proxy's own allow list) reads it.
+      if (options.metricsToken ? c.req.header('Authorization') !== `Bearer ${options.metricsToken}` : !LOOPBACK.has(getConnInfo(c).remote.address ?? ''))
+        return c.text(
+          options.metricsToken
+            ? 'send the METRICS_TOKEN as "Authorization: Bearer <token>"\n'
+            : 'metrics are read from this machine only, or set METRICS_TOKEN\n',
+          401,
+        );
       return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
     });
   }

@@ -9,7 +9,7 @@
 // database from a newer server refused; and the deploy/ files checked by nginx, caddy and
 // systemd-analyze.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { request } from 'node:http';
@@ -208,7 +208,18 @@ async function https(env, tokens) {
   const first = makeCertificate('first');
   const port = await freePort();
   const redirectPort = await freePort();
-  const server = await startServer({ ...env, PORT: String(port), TLS_CERT: first.cert, TLS_KEY: first.key, HTTP_REDIRECT_PORT: String(redirectPort) });
+  const backups = join(work, 'scheduled');
+  const server = await startServer({
+    ...env,
+    PORT: String(port),
+    TLS_CERT: first.cert,
+    TLS_KEY: first.key,
+    HTTP_REDIRECT_PORT: String(redirectPort),
+    // A backup every 2 seconds, the two newest kept.
+    BACKUP_DIR: backups,
+    BACKUP_EVERY_HOURS: String(2 / 3600),
+    BACKUP_KEEP: '2',
+  });
   const origin = `https://${NAME}:${port}`;
   const browser = await browserFor(first.spki);
   try {
@@ -256,6 +267,15 @@ async function https(env, tokens) {
       'after SIGHUP new connections get the renewed certificate, without a restart',
       await until(async () => (await presented(port)) === renewed.fingerprint, 10000),
     );
+    const written = () =>
+      server
+        .log()
+        .split('\n')
+        .filter((line) => line.includes('"backup written"')).length;
+    // Whole backups only (one being written is a .partial until it is complete).
+    const kept = () => readdirSync(backups).filter((name) => /^huddle-backup-.*\.jsonl\.gz$/.test(name));
+    const settled = await until(() => written() >= 3 && kept().length === 2, 15000);
+    check(`scheduled backups are written and only the newest 2 kept (BACKUP_KEEP=2, ${written()} written)`, settled, readdirSync(backups).join());
   } finally {
     await browser.close();
     await server.stop();
@@ -266,7 +286,10 @@ async function behindNginx(env, tokens, actionIds) {
   console.log('behind nginx ending TLS (deploy/nginx/huddle.conf), on PGlite');
   if (!has('nginx')) return check('nginx is installed for the reverse-proxy test (apt-get install nginx)', false);
   const tls = makeCertificate('proxy');
-  const server = await startServer({ ...env, TRUST_PROXY: '1' });
+  const metricsToken = 'site-test-metrics-token';
+  const server = await startServer({ ...env, TRUST_PROXY: '1', METRICS_TOKEN: metricsToken });
+  const readMetrics = async () =>
+    parsePrometheus(await (await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } })).text());
   const httpsPort = await freePort();
   const conf = nginxConfig({ ...tls, httpsPort, httpPort: await freePort(), upstreamPort: new URL(server.url).port });
   const nginx = spawn('nginx', ['-c', conf], { stdio: 'ignore' });
@@ -283,10 +306,7 @@ async function behindNginx(env, tokens, actionIds) {
 
     // Live: a change pushed by another device reaches the wall through nginx's SSE passage at
     // once - well before the kiosk's one-minute safety-net pull.
-    const live = await until(
-      async () => parsePrometheus(await (await fetch(`${server.url}/metrics`)).text()).samples.get('huddle_live_connections') >= 1,
-      15000,
-    );
+    const live = await until(async () => (await readMetrics()).samples.get('huddle_live_connections') >= 1, 15000);
     check('the wall holds a live channel through nginx', live);
     const pushed = Date.now();
     const title = 'Renamed behind the proxy';
@@ -317,7 +337,8 @@ async function behindNginx(env, tokens, actionIds) {
       method: 'POST',
       body: { ops: [{ opId: 'bad', kind: 'actions', id: actionIds[0], hlc: stamp(1), fields: { status: 'finished-ish' } }] },
     });
-    const metrics = await fetch(`${server.url}/metrics`);
+    check('/metrics without its token is refused', (await fetch(`${server.url}/metrics`)).status === 401);
+    const metrics = await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } });
     const { samples, bad } = parsePrometheus(await metrics.text());
     check(
       '/metrics is Prometheus text (every line a comment or a sample)',
