@@ -27,6 +27,19 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
   return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
 }
 
+/** The embedded database's folder is held by a running server (`owner`, its process id). */
+export class DataDirInUse extends Error {
+  override readonly name = 'DataDirInUse';
+  constructor(
+    dataDir: string,
+    readonly owner: number,
+  ) {
+    super(
+      `The data folder ${dataDir} is in use by a huddle server (process ${owner}). Stop it first, or make tokens through it: POST /api/tokens with an admin token.`,
+    );
+  }
+}
+
 /**
  * PGlite keeps the database in the process's memory and writes it back to the folder, so two
  * processes on one folder would overwrite each other's changes. A lock file with the owner's
@@ -45,10 +58,7 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(path, 'utf8'));
       if (owner && isAlive(owner)) {
-        throw new Error(
-          `The data folder ${dataDir} is in use by a huddle server (process ${owner}). Stop it first, or make tokens through it: POST /api/tokens with an admin token.`,
-          { cause: error },
-        );
+        throw new DataDirInUse(dataDir, owner);
       }
       rmSync(path, { force: true });
     }

@@ -36,7 +36,7 @@ import { ImportError } from '../src/model/backup-file.js';
 import { ENTITY_KINDS } from '../src/model/types.js';
 import { ROLES, type Role } from '../src/protocol/sync.js';
 import { BackupError, backupName, restoreBackupFile, sizeOf, writeBackup } from './backup.js';
-import { openDatabase, type Database } from './db.js';
+import { DataDirInUse, openDatabase, type Database } from './db.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { pruneAppliedOps } from './prune.js';
 import { restoreBackup, seedDemo } from './load-records.js';
@@ -245,10 +245,9 @@ async function createBackup(file: string): Promise<void> {
   try {
     db = await open();
   } catch (error) {
-    const owner = /in use by a huddle server \(process (\d+)\)/.exec((error as Error).message)?.[1];
-    if (!owner) throw error;
-    await askRunningServer(Number(owner), out);
-    console.log(`backup of every organisation written by the running server (process ${owner}): ${out} (${await sizeOf(out)})`);
+    if (!(error instanceof DataDirInUse)) throw error;
+    await askRunningServer(error.owner, out);
+    console.log(`backup of every organisation written by the running server (process ${error.owner}): ${out} (${await sizeOf(out)})`);
     return;
   }
   try {
