@@ -79,11 +79,23 @@ export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): P
     const locked = await sql.query<{ seq: string }>('select seq from org_seq where org = $1 for update', [who.org]);
     if (!locked.rows[0]) throw new AccessError(`organisation ${who.org} does not exist`, 0);
     let seq = Number(locked.rows[0].seq);
+    // A query for the whole push, not several per op: which op ids are new, and the records
+    // those ops touch (a record the database does not hold is remembered as absent).
+    const fresh = await freshOpIds(sql, who.org, ops);
+    const stored = await storedRecords(
+      sql,
+      who.org,
+      ops.filter((op) => fresh.has(op.opId)),
+    );
     const touched = new Map<string, { kind: EntityKind; id: string; row: Row; fields: Set<string> }>();
     const load = async (kind: EntityKind, id: string): Promise<Row | undefined> => {
-      const cached = touched.get(`${kind}/${id}`);
+      const key = `${kind}/${id}`;
+      const cached = touched.get(key);
       if (cached) return cached.row;
+      if (stored.has(key)) return stored.get(key);
+      // A record the rules look up beyond the push's own (the board an escalation comes from).
       const { rows } = await sql.query<Row>('select data, clocks from records where org = $1 and kind = $2 and id = $3', [who.org, kind, id]);
+      stored.set(key, rows[0]);
       return rows[0];
     };
     const lookup: RecordLookup = async (kind, id) => (await load(kind, id))?.data as unknown as EntityMap[typeof kind] | undefined;
@@ -100,8 +112,8 @@ export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): P
       // now and then, so that they are queued for their turn rather than left unread.
       if (index > 0 && index % YIELD_EVERY_OPS === 0) await new Promise((resolve) => setImmediate(resolve));
       const name = `op ${index} (${op.opId}): ${op.kind} ${op.id}`;
-      const fresh = await sql.query('insert into applied_ops (org, op_id) values ($1, $2) on conflict do nothing returning op_id', [who.org, op.opId]);
-      if (fresh.rows.length === 0) {
+      // Taken once: the same op id twice in one push is applied once, then a duplicate.
+      if (!fresh.delete(op.opId)) {
         duplicates++;
         continue;
       }
@@ -119,10 +131,10 @@ export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): P
         const hint = !current && error.problem.code === 'required' ? ' (the server has no such record: an op that creates one must carry all its fields)' : '';
         throw new SyncProtocolError(`${name}: ${error.field} ${problemText(error.problem)}${hint}`, index, error.field);
       }
-      const stored = current?.data as unknown as EntityMap[EntityKind] | undefined;
+      const before = current?.data as unknown as EntityMap[EntityKind] | undefined;
       const broken =
-        (await recordRuleProblem(op.kind, stored, valid, lookup)) ??
-        ('commandLine' in who ? undefined : authorProblem(op.kind, stored, valid, { personId: who.personId }));
+        (await recordRuleProblem(op.kind, before, valid, lookup)) ??
+        ('commandLine' in who ? undefined : authorProblem(op.kind, before, valid, { personId: who.personId }));
       if (broken) throw new SyncProtocolError(`${name}: ${broken.field} ${problemText(broken.problem)}`, index, broken.field);
       const problem = await writeProblem(who, op.kind, current?.data, after, boardsOf);
       if (problem) throw new AccessError(`${name}: ${problem}`, index);
@@ -133,33 +145,87 @@ export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): P
       for (const field of merged.changed) fields.add(field);
       touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks }, fields });
     }
-    for (const { kind, id, row, fields } of touched.values()) {
-      seq++;
-      await sql.query(
-        `insert into records (org, kind, id, data, clocks, seq) values ($1, $2, $3, $4, $5, $6)
-         on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq`,
-        [who.org, kind, id, JSON.stringify(row.data), JSON.stringify(row.clocks), seq],
-      );
+    const changes = [...touched.values()].map((change) => ({ ...change, seq: ++seq }));
+    if (changes.length > 0) {
+      await writeRecords(sql, who.org, changes);
       // Who changed what, kept for admins; an anonymous record keeps no trace of its sender.
-      if (!isAnonymous(kind, row.data as unknown as EntityMap[EntityKind]) && fields.size > 0) {
-        await sql.query('insert into record_history (org, kind, id, seq, person_id, token_hash, role, fields) values ($1, $2, $3, $4, $5, $6, $7, $8)', [
-          who.org,
-          kind,
-          id,
-          seq,
-          'commandLine' in who ? null : (who.personId ?? null),
-          'commandLine' in who ? null : who.tokenHash,
-          who.role,
-          JSON.stringify([...fields].sort()),
-        ]);
-      }
-    }
-    if (touched.size > 0) {
+      const traced = changes.filter(({ kind, row, fields }) => !isAnonymous(kind, row.data as unknown as EntityMap[EntityKind]) && fields.size > 0);
+      if (traced.length > 0) await writeHistory(sql, who, traced);
       await sql.query('update org_seq set seq = $2 where org = $1', [who.org, seq]);
       await notify(sql, who.org, seq);
     }
     return { applied, duplicates, cursor: seq, serverTime: Date.now(), ...(Object.keys(restamped).length > 0 ? { restamped } : {}) };
   });
+}
+
+/** The push's op ids this server had not applied, now recorded as applied (kept only if the push commits). */
+async function freshOpIds(sql: Sql, org: string, ops: readonly SyncOp[]): Promise<Set<string>> {
+  if (ops.length === 0) return new Set();
+  const { rows } = await sql.query<{ op_id: string }>(
+    'insert into applied_ops (org, op_id) select $1, unnest($2::text[]) on conflict do nothing returning op_id',
+    [org, ops.map((op) => op.opId)],
+  );
+  return new Set(rows.map((row) => row.op_id));
+}
+
+/** The stored versions of the records `ops` touch, by "kind/id"; undefined for those not stored. */
+async function storedRecords(sql: Sql, org: string, ops: readonly SyncOp[]): Promise<Map<string, Row | undefined>> {
+  const found = new Map<string, Row | undefined>(ops.map((op) => [`${op.kind}/${op.id}`, undefined]));
+  if (ops.length === 0) return found;
+  const { rows } = await sql.query<Row & { kind: string; id: string }>(
+    `select r.kind, r.id, r.data, r.clocks from records r
+     join unnest($2::text[], $3::text[]) as wanted (kind, id) on r.kind = wanted.kind and r.id = wanted.id
+     where r.org = $1`,
+    [org, ops.map((op) => op.kind), ops.map((op) => op.id)],
+  );
+  for (const row of rows) found.set(`${row.kind}/${row.id}`, { data: row.data, clocks: row.clocks });
+  return found;
+}
+
+interface Change {
+  kind: EntityKind;
+  id: string;
+  row: Row;
+  fields: Set<string>;
+  seq: number;
+}
+
+/** Every changed record in one statement, each with its new place in the organisation's order. */
+async function writeRecords(sql: Sql, org: string, changes: readonly Change[]): Promise<void> {
+  await sql.query(
+    `insert into records (org, kind, id, data, clocks, seq)
+     select $1, c.kind, c.id, c.data::jsonb, c.clocks::jsonb, c.seq
+     from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) as c (kind, id, data, clocks, seq)
+     on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq`,
+    [
+      org,
+      changes.map((c) => c.kind),
+      changes.map((c) => c.id),
+      changes.map((c) => JSON.stringify(c.row.data)),
+      changes.map((c) => JSON.stringify(c.row.clocks)),
+      changes.map((c) => c.seq),
+    ],
+  );
+}
+
+/** The audit trail's rows for a push: the person and device (token hash) from the token, never from the records. */
+async function writeHistory(sql: Sql, who: Pusher, changes: readonly Change[]): Promise<void> {
+  const device = 'commandLine' in who ? null : who;
+  await sql.query(
+    `insert into record_history (org, kind, id, seq, person_id, token_hash, role, fields)
+     select $1, c.kind, c.id, c.seq, $2, $3, $4, c.fields::jsonb
+     from unnest($5::text[], $6::text[], $7::bigint[], $8::text[]) as c (kind, id, seq, fields)`,
+    [
+      who.org,
+      device?.personId ?? null,
+      device?.tokenHash ?? null,
+      who.role,
+      changes.map((c) => c.kind),
+      changes.map((c) => c.id),
+      changes.map((c) => c.seq),
+      changes.map((c) => JSON.stringify([...c.fields].sort())),
+    ],
+  );
 }
 
 function sameClocks(a: FieldClocks, b: FieldClocks): boolean {

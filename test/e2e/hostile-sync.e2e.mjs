@@ -272,6 +272,14 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
       `a KPI value under an id of its own (a second record for the day) is refused: "${twin.json.error}"`,
       twin.status === 400 && twin.json.field === 'id' && /kpi-any:2026-11-29/.test(twin.json.error),
     );
+    // One op sent twice in the same push (a device's retry merged into its next batch): applied once.
+    const echo = { opId: `echo-${label}`, kind: 'actions', id: VICTIMS.action, hlc: stampOf(Date.now()), fields: { title: `Echoed ${label}` } };
+    const echoed = await call(url, admin, '/api/sync/push', { method: 'POST', body: { ops: [echo, echo] } });
+    check(
+      'the same op twice in one push is applied once and counted once as a duplicate',
+      echoed.status === 200 && echoed.json.applied === 1 && echoed.json.duplicates === 1,
+      JSON.stringify(echoed.json),
+    );
     const future = await call(url, admin, '/api/sync/push', {
       method: 'POST',
       body: { ops: [{ opId: `future-${label}`, kind: 'actions', id: VICTIMS.action, hlc: '9999999999999999:ffff:zzzzzzzz', fields: { status: 'blocked' } }] },
