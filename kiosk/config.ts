@@ -5,7 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 
-export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'impact', 'pulse', 'card'] as const;
+export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'safety', 'you-said', 'impact', 'pulse', 'card'] as const;
 export type KioskView = (typeof KIOSK_VIEWS)[number];
 const THEMES = ['light', 'dark', 'wall'] as const;
 

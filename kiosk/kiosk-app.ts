@@ -140,6 +140,18 @@ export class KioskApp extends LitElement {
         min-height: 0;
         overflow: hidden;
       }
+      /* The overview of boards is a list as long as the organisation: it scrolls above its bar. */
+      .view > kiosk-board-overview:first-child {
+        overflow: auto;
+      }
+      /* Two instruments side by side (the feedback view), scrolling together when long. */
+      .view > .pair:first-child {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        align-items: start;
+        gap: var(--_space);
+        overflow: auto;
+      }
       /* Wall sizes: 24 px text and 64 px targets at 1080p, scaled with the screen at 4K. */
       nav {
         display: flex;
@@ -439,8 +451,13 @@ export class KioskApp extends LitElement {
       this.#rotation.start({
         everySeconds: config.rotate,
         // Not while someone is at the screen, a huddle timer runs, or the settings are open.
-        mayTurn: () => this.#activity.idleFor(config.quiet) && !this.huddleRunning && !this.showSettings,
-        turn: () => (this.viewIndex = (this.viewIndex + 1) % config.views.length),
+        // A coaching card left open with nothing typed closes; one being filled in stays.
+        mayTurn: () =>
+          this.#activity.idleFor(config.quiet) && !this.huddleRunning && !this.showSettings && !(this.showCard && hasUnsavedInput(this.renderRoot)),
+        turn: () => {
+          this.showCard = false;
+          this.viewIndex = (this.viewIndex + 1) % config.views.length;
+        },
       });
     }
   }
@@ -487,6 +504,17 @@ export class KioskApp extends LitElement {
     </p>`;
   }
 
+  /**
+   * The way to the coaching card from a board: a supervisor at the wall observes today's huddle
+   * without the screen's settings (a person tapped in has their own button, beside their name).
+   */
+  private renderCoachThisHuddle(config: KioskConfig) {
+    if (this.showSettings || this.tappedIn || isPhone(config) || config.views.includes('card')) return nothing;
+    return this.showCard
+      ? html`<button aria-pressed="true" @click=${() => (this.showCard = false)}>${msg('Close the coaching card')}</button>`
+      : html`<button aria-pressed="false" @click=${() => this.#withPin(config, () => (this.showCard = true))}>${msg('Coach this huddle')}</button>`;
+  }
+
   /** The bar's part for signing in as a person: tap in on a wall, or make the code for it on one's own device. */
   private renderPersonal(config: KioskConfig) {
     const who = this.sync?.who;
@@ -524,7 +552,15 @@ export class KioskApp extends LitElement {
       case 'cascade':
         return html`<coaching-cascade theme=${config.theme}></coaching-cascade>`;
       case 'feedback':
-        return html`<feedback-loop unit=${unit} theme=${config.theme}></feedback-loop>`;
+        // The team's two loops side by side: how safe it feels to speak up, and what was done about what was said.
+        return html`<div class="pair">
+          <feedback-loop unit=${unit} mode="safety" theme=${config.theme}></feedback-loop>
+          <feedback-loop unit=${unit} mode="you-said" theme=${config.theme}></feedback-loop>
+        </div>`;
+      case 'safety':
+        return html`<feedback-loop unit=${unit} mode="safety" theme=${config.theme}></feedback-loop>`;
+      case 'you-said':
+        return html`<feedback-loop unit=${unit} mode="you-said" theme=${config.theme}></feedback-loop>`;
       case 'impact':
         return html`<coaching-impact unit=${unit} theme=${config.theme}></coaching-impact>`;
       case 'pulse':
@@ -634,19 +670,38 @@ export class KioskApp extends LitElement {
   get #cardShown(): boolean {
     const config = this.#config;
     if (!config || this.showSettings) return false;
-    return (this.showCard && this.tappedIn !== undefined) || config.views[this.viewIndex % config.views.length] === 'card';
+    return this.showCard || config.views[this.viewIndex % config.views.length] === 'card';
   }
 
   private renderReady(config: KioskConfig) {
-    if (!config.unit) return html`<kiosk-board-overview .store=${this.#store}></kiosk-board-overview>`;
+    // Every board with its figures; its bar leads to the settings (after a set-up, the way on).
+    if (!config.unit)
+      return html`<div class="view">
+        ${
+          this.showSettings
+            ? html`<kiosk-settings .store=${this.#store} .config=${config} .syncRole=${this.sync?.who?.role}></kiosk-settings>`
+            : html`<kiosk-board-overview .store=${this.#store}></kiosk-board-overview>`
+        }
+        <nav aria-label=${msg('Views')}>
+          ${
+            isPhone(config)
+              ? nothing
+              : this.showSettings
+                ? html`<button @click=${() => (this.showSettings = false)}>${msg('Back to the boards')}</button>`
+                : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>${msg('Settings')}</button>`
+          }
+          ${this.sync ? html`<huddle-sync-status .source=${this.sync} theme=${config.theme}></huddle-sync-status>` : nothing}
+        </nav>
+      </div>
+      ${this.renderPinPad(config)}`;
     const view = config.views[this.viewIndex % config.views.length]!;
     const locked = this.#relock.locked;
     return html`<div class="view">
         ${
           this.showSettings
             ? html`<kiosk-settings .store=${this.#store} .config=${config} .syncRole=${this.sync?.who?.role}></kiosk-settings>`
-            : this.showCard && this.tappedIn
-              ? keyed(`${this.calendar.day}:card:${this.tappedIn}`, this.renderView('card', config))
+            : this.showCard
+              ? keyed(`${this.calendar.day}:card:${this.tappedIn ?? ''}`, this.renderView('card', config))
               : keyed(`${this.calendar.day}:${view}`, this.renderView(view, config))
         }
         <nav aria-label=${msg('Views')}>
@@ -669,7 +724,7 @@ export class KioskApp extends LitElement {
               ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
               : nothing
           }
-          ${this.renderPersonal(config)} ${this.renderSignInAgain(config)}
+          ${this.renderCoachThisHuddle(config)} ${this.renderPersonal(config)} ${this.renderSignInAgain(config)}
           ${
             config.pin
               ? locked
@@ -715,23 +770,25 @@ export class KioskApp extends LitElement {
           ></kiosk-tap-in-code>`
           : nothing
       }
-      ${
-        this.askingPin && config.pin
-          ? html`<kiosk-pin-pad
-            .pin=${config.pin}
-            @pin-accepted=${() => {
-              this.#relock.unlock();
-              this.askingPin = false;
-              this.#afterPin?.();
-              this.#afterPin = undefined;
-            }}
-            @pin-cancelled=${() => {
-              this.askingPin = false;
-              this.#afterPin = undefined;
-            }}
-          ></kiosk-pin-pad>`
-          : nothing
-      }`;
+      ${this.renderPinPad(config)}`;
+  }
+
+  /** The PIN pad, while a change on a locked screen waits for it. */
+  private renderPinPad(config: KioskConfig) {
+    if (!this.askingPin || !config.pin) return nothing;
+    return html`<kiosk-pin-pad
+      .pin=${config.pin}
+      @pin-accepted=${() => {
+        this.#relock.unlock();
+        this.askingPin = false;
+        this.#afterPin?.();
+        this.#afterPin = undefined;
+      }}
+      @pin-cancelled=${() => {
+        this.askingPin = false;
+        this.#afterPin = undefined;
+      }}
+    ></kiosk-pin-pad>`;
   }
 }
 

@@ -8,6 +8,8 @@ export const viewName = (view: KioskView): string =>
     escalations: msg('Escalations'),
     cascade: msg('Coaching cascade'),
     feedback: msg('Feedback'),
+    safety: msg('Psychological safety'),
+    'you-said': msg('You said, we did'),
     impact: msg('Impact'),
     pulse: msg('Pulse'),
     card: msg('Coaching card'),

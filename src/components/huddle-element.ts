@@ -96,9 +96,13 @@ export class HuddleElement extends LitElement {
     return this.theme ?? this.settings.theme;
   }
 
-  /** Locale for dates and numbers: the provider's, else the page's `lang`, else the browser's. */
+  /**
+   * Locale for dates and numbers: the provider's, else the nearest `lang` - looked for across
+   * shadow roots, so an element inside another element (a set-up step in the kiosk) reads the
+   * page's language - else the browser's.
+   */
   protected get locale(): string | undefined {
-    return this.settings.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+    return this.settings.locale || composedLang(this) || undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -169,4 +173,15 @@ export class HuddleElement extends LitElement {
       return undefined;
     }
   }
+}
+
+/** The `lang` of the nearest element that has one, crossing from a shadow root to its host. */
+function composedLang(from: Element): string | undefined {
+  for (let node: Element | null = from; node;) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang) return lang;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
 }

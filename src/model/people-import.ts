@@ -85,7 +85,9 @@ function roleOf(word: string, unit: Unit | undefined, org: PeopleImportContext['
   if (w === 'leader') return { role: 'leader' };
   const tier = org.tiers.findIndex((t) => norm(t.leader) === w) + 1;
   if (tier === 0) {
-    const words = ['leader', 'member', org.memberLabel, ...org.tiers.map((t) => t.leader)];
+    // The organisation's own words: "leader" and "member" are still read, but a German ward's
+    // administrator is offered "Pflegekraft" and "Stationsleitung", not the file format's codes.
+    const words = [org.memberLabel, ...org.tiers.map((t) => t.leader)];
     return { problem: { code: 'role-unknown', word, roles: [...new Set(words)] } };
   }
   if (unit && unit.tier !== tier) {

@@ -16,7 +16,8 @@ import { loadProblemWords } from '../../src/components/load-problem-words.js';
 import { defaultChecklist } from '../../src/model/index.js';
 import { localChecklist } from '../../src/components/checklist-words.js';
 import { ConfigError } from '../../kiosk/config.js';
-import { inShadow, oneInShadow, tap } from '../helpers/ui.js';
+import { buttonNamed, inShadow, oneInShadow, tap } from '../helpers/ui.js';
+import { freshStore } from '../helpers/store.js';
 
 const MOUNTS: [string, Record<string, string>][] = [
   ['huddle-board', { unit: 'unit-line-1' }],
@@ -198,6 +199,29 @@ describe('localization: every element in German and Spanish', function () {
       'Gleiche Zeit und gleicher Ort, pünktlich begonnen',
       'In 10 Minuten fertig',
     ]);
+  });
+
+  it("sets up a new organisation in the page's language: its words, its language chosen, the required name marked", async () => {
+    document.documentElement.lang = 'de-DE';
+    await until(() => getLocale() === 'de', 'the German texts');
+    const empty = freshStore();
+    // Inside another element's shadow root, as in the kiosk's set-up: the page's language still reaches it.
+    const host = document.createElement('div');
+    const step = document.createElement('setup-organisation');
+    step.store = empty;
+    host.attachShadow({ mode: 'open' }).append(step);
+    document.body.append(host);
+    const field = (name: string) => step.shadowRoot?.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+    await until(() => field('unit-0') !== null && field('unit-0') !== undefined, 'the organisation step');
+    expect(field('locale')!.value, 'the language picker').to.equal('de');
+    expect([field('unit-0')!.value, field('leader-0')!.value, field('member')!.value]).to.deep.equal(['Team', 'Teamleitung', 'Mitarbeiter']);
+    expect(step.shadowRoot!.querySelector('label')!.textContent).to.contain('(Pflichtfeld)');
+    await tap(buttonNamed(step, 'Ein Krankenhaus'));
+    await until(() => field('unit-0')?.value === 'Station', 'the hospital words in German');
+    expect([field('leader-0')!.value, field('unit-1')!.value, field('member')!.value]).to.deep.equal(['Schichtleitung', 'Abteilung', 'Pflegekraft']);
+    host.remove();
+    empty.close();
+    indexedDB.deleteDatabase(empty.name);
   });
 
   it('switches back to English when the page does, and follows a language by its region tag', async () => {

@@ -88,7 +88,7 @@ describe('model: previewing people from an HR file', () => {
     expect(problems[4]!.role).to.deep.equal({
       code: 'role-unknown',
       word: 'Surgeon',
-      roles: ['leader', 'member', 'Nurse', 'Charge nurse', 'Unit manager', 'Director'],
+      roles: ['Nurse', 'Charge nurse', 'Unit manager', 'Director'],
     });
     expect(problems[4]!.board).to.deep.equal({ code: 'board-unknown', board: 'Ward 9' });
     expect(problems[5]!.name).to.deep.equal({ code: 'same-person', line: 2 });

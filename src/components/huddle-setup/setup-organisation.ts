@@ -4,24 +4,34 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { orgSettings } from '../../store/queries.js';
-import { DEFAULT_TIERS, type OrgSettings, type TierLabels } from '../../model/index.js';
+import type { OrgSettings, TierLabels } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { setupStyles } from './setup-styles.js';
 
-/** Ready-made words for the two kinds of organisation the method is used in most. */
-const PRESETS: { id: string; tiers: TierLabels[]; memberLabel: string }[] = [
-  { id: 'plant', tiers: DEFAULT_TIERS, memberLabel: 'Operator' },
-  {
-    id: 'hospital',
+/**
+ * Ready-made words for the two kinds of organisation the method is used in most, in the
+ * screen's language (a German ward is a "Station", not a "Unit"); read when used, so a change
+ * of language applies.
+ */
+const presets = (): Record<'plant' | 'hospital', { tiers: TierLabels[]; memberLabel: string }> => ({
+  plant: {
     tiers: [
-      { unit: 'Unit', leader: 'Charge nurse' },
-      { unit: 'Department', leader: 'Unit manager' },
-      { unit: 'Hospital', leader: 'Director of nursing' },
+      { unit: msg('Team'), leader: msg('Team leader') },
+      { unit: msg('Area'), leader: msg('Supervisor') },
+      { unit: msg('Plant'), leader: msg('Manager') },
     ],
-    memberLabel: 'Nurse',
+    memberLabel: msg('Operator'),
   },
-];
+  hospital: {
+    tiers: [
+      { unit: msg('Unit'), leader: msg('Charge nurse') },
+      { unit: msg('Department'), leader: msg('Unit manager') },
+      { unit: msg('Hospital'), leader: msg('Director of nursing') },
+    ],
+    memberLabel: msg('Nurse'),
+  },
+});
 
 /** Locales shipped with translations; any other BCP 47 tag still formats dates and numbers. */
 const LOCALES: [string, string][] = [
@@ -29,6 +39,9 @@ const LOCALES: [string, string][] = [
   ['de', 'Deutsch'],
   ['es', 'Español'],
 ];
+
+/** The screen's language when it is one shipped, else English (a new organisation's default). */
+const shippedLocale = (locale: string | undefined): string => LOCALES.find(([tag]) => tag === locale?.split('-')[0])?.[0] ?? 'en';
 
 /**
  * @summary Set-up step 1: the organisation's name, its locale, its own words for tiers and roles, and who reads coaching words and sees the cascade's gaps on shared screens.
@@ -64,7 +77,7 @@ export class SetupOrganisation extends HuddleElement {
           ...(org.cascadeGapsOnSharedScreens ? { cascadeGapsOnSharedScreens: org.cascadeGapsOnSharedScreens } : {}),
           ...(org.coachingWordsKeptMonths ? { coachingWordsKeptMonths: org.coachingWordsKeptMonths } : {}),
         }
-      : { name: '', locale: this.locale ?? 'en', tiers: DEFAULT_TIERS, memberLabel: 'Operator' };
+      : { name: '', locale: shippedLocale(this.locale), ...presets().plant };
   }
 
   protected override render() {
@@ -74,7 +87,10 @@ export class SetupOrganisation extends HuddleElement {
       <form part="base" @submit=${this.save} @input=${() => (this.saved = false)} aria-labelledby="org-title">
         <h2 id="org-title">${msg('Organisation')}</h2>
         <div class="fields">
-          <label>${msg('Name of the organisation')}<input name="name" maxlength="120" required autocomplete="organization" .value=${draft.name} /></label>
+          <label
+            >${msg('Name of the organisation')} <span class="required">${msg('(required)')}</span
+            ><input name="name" maxlength="120" required autocomplete="organization" .value=${draft.name}
+          /></label>
           <label>${msg('Language')}
             <select name="locale" @change=${(e: Event) => (this.draft = { ...draft, locale: (e.target as HTMLSelectElement).value })}>
               ${LOCALES.map(([tag, name]) => html`<option value=${tag} ?selected=${draft.locale.split('-')[0] === tag}>${name}</option>`)}
@@ -148,8 +164,8 @@ export class SetupOrganisation extends HuddleElement {
     };
   }
 
-  private usePreset(id: string): void {
-    const preset = PRESETS.find((p) => p.id === id)!;
+  private usePreset(id: 'plant' | 'hospital'): void {
+    const preset = presets()[id];
     this.draft = { ...this.read(), tiers: preset.tiers, memberLabel: preset.memberLabel };
     this.saved = false;
   }
