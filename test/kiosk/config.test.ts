@@ -36,7 +36,7 @@ describe('kiosk: configuration', () => {
     const rotate = problem('rotate=abc');
     expect(rotate.key).to.equal('rotate');
     expect(rotate.message).to.equal('"rotate" in the address is "abc", but it must be a whole number of seconds from 10 to 3600, or 0 for no rotation.');
-    expect(problem('views=board,calendar').message).to.contain('board, escalations, cascade, feedback, impact');
+    expect(problem('views=board,calendar').message).to.contain('board, escalations, cascade, feedback, safety, you-said, impact, pulse, card');
     expect(problem('theme=neon').message).to.contain('light, dark, wall');
     expect(problem('rotate=5').key).to.equal('rotate');
     expect(problem('colour=red').message).to.contain(

@@ -51,9 +51,9 @@ describe('kiosk: feedback views and the way to the coaching card', function () {
     const board = () => app!.shadowRoot!.querySelector('huddle-board');
     await until(() => board() !== null, 'the board');
     await tap(buttonNamed(app, 'Coach this huddle'));
-    await until(() => card() !== null && board() === null, 'the card instead of the board');
+    await until(() => card() !== null && board() === null, 'the card instead of the board', 15000);
     const learner = () => card()!.shadowRoot?.querySelector<HTMLSelectElement>('select[name="learner"]')?.value;
-    await until(() => learner() === 'person-line-1-leader', "the card observes the board's team leader");
+    await until(() => learner() === 'person-line-1-leader', "the card observes the board's team leader", 15000);
     await expect(app).to.be.accessible();
     await tap(buttonNamed(app, 'Close the coaching card'));
     await until(() => board() !== null && card() === null, 'back to the board');
