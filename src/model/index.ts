@@ -28,6 +28,7 @@ export * from './coaching.js';
 export * from './cascade.js';
 export * from './feedback.js';
 export * from './impact.js';
+export * from './behaviour-change.js';
 export * from './csv-parse.js';
 export * from './default-cascade.js';
 export * from './people-import.js';

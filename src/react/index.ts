@@ -52,7 +52,7 @@ export const CoachingCascade = createComponent({
   events: {},
 });
 
-/** React wrapper of `<coaching-impact>`: Is the coaching working? For each team under a board: the leading indicators (observation scores, coaching cadence kept, follow-ups kept, huddles held and on time, actions closed on time, escalations resolved, pulse) beside the lagging one (share of green KPI days), each against the previous period, and a chart of behaviour against results. A figure resting on too little data says so instead of drawing a trend. */
+/** React wrapper of `<coaching-impact>`: Is the coaching working? For each team under a board: the leading indicators (observation scores, coaching cadence kept, follow-ups kept, huddles held and on time, actions closed on time, escalations resolved, pulse) beside the lagging one (share of green KPI days), each against the previous period, which behaviours of the huddle are improving, and a chart of behaviour against results. A figure resting on too little data says so instead of drawing a trend. */
 export const CoachingImpact = createComponent({
   tagName: 'coaching-impact',
   elementClass: CoachingImpactElement,

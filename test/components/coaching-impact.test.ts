@@ -6,9 +6,10 @@ import { generateDemoOrganisation } from '../../src/demo/index.js';
 import { addDays } from '../../src/model/dates.js';
 import { leaderOf } from '../../src/model/org.js';
 import { teamImpact } from '../../src/model/impact.js';
+import { behaviourChanges } from '../../src/model/behaviour-change.js';
 import { deleteTestDatabases, freshStore } from '../helpers/store.js';
 import { calendarOf, isoWeekday } from '../../src/model/calendar.js';
-import { TODAY, demoStore, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
+import { TODAY, buttonNamed, demoStore, inShadow, oneInShadow, tap, until } from '../helpers/ui.js';
 
 const cell = (el: CoachingImpact, team: string, figure: string) =>
   oneInShadow(el, `tr[data-team="${team}"] td[data-figure="${figure}"]`).textContent!.replace(/\s+/g, ' ').trim();
@@ -79,6 +80,32 @@ describe('<coaching-impact>', function () {
     await until(() => oneInShadow(el, '#definition').textContent!.includes('7 days before its end'), 'the other definition');
     await tap(other);
     await until(() => oneInShadow(el, '#definition').textContent!.trim() === '', 'the definition closed');
+  });
+
+  it('answers "which behaviours are improving?" as the model counts them, by name, with how it is counted one tap away', async () => {
+    const { el } = await plant();
+    const demo = generateDemoOrganisation({ today: TODAY });
+    const teams = demo.units.filter((u) => u.tier === 1);
+    const leaders = new Set(teams.map((team) => leaderOf(demo.people, team.id, team)!.id));
+    const expected = behaviourChanges(
+      demo.coachingSessions,
+      leaders,
+      { from: addDays(TODAY, -41), to: TODAY },
+      { from: addDays(TODAY, -83), to: addDays(TODAY, -42) },
+    );
+    await until(() => inShadow(el, '[part="behaviours"] tbody tr').length > 0, 'the behaviours');
+    const rows = inShadow(el, '[part="behaviours"] tbody tr');
+    expect(rows.map((r) => [r.dataset['behaviour'], r.dataset['change']])).to.deep.equal(expected.map((c) => [c.behaviourId, c.change ?? 'unknown']));
+    expect(
+      expected.some((c) => c.change === 'better'),
+      'the demo coaching improves a behaviour',
+    ).to.equal(true);
+    // Named as on the checklist, not by id.
+    const first = rows[0]!.querySelector('th')!.textContent!.trim();
+    expect(first).not.to.equal(expected[0]!.behaviourId);
+    expect(first.length).to.be.greaterThan(8);
+    await tap(buttonNamed(el, 'Which behaviours are improving?'));
+    await until(() => oneInShadow(el, '#behaviours-definition').textContent!.includes('scatter'), 'how it is counted');
   });
 
   it('reads 100 % huddles held for a Monday-to-Friday team that held every huddle', async () => {

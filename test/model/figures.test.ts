@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
   addDays,
+  behaviourChanges,
   cadenceAdherence,
   calendarOf,
   changeOf,
@@ -22,6 +23,7 @@ import {
   validateRecord,
   ValidationError,
   type CoachingPair,
+  type CoachingSession,
   type Huddle,
   type TeamData,
   type Unit,
@@ -321,5 +323,44 @@ describe('model: shift huddles', () => {
     expect(nearestShift(shifts, 6 * 60)?.id).to.equal('early');
     expect(nearestShift(shifts, 13 * 60)?.id).to.equal('late');
     expect(shiftsOf({ shifts }).map((s) => s.id)).to.deep.equal(['early', 'late', 'night']);
+  });
+});
+
+describe('model: which behaviours are improving', () => {
+  const period = { from: '2026-11-16', to: '2026-11-29' };
+  const previous = { from: '2026-11-02', to: '2026-11-15' };
+  const leaders = new Set(['tl']);
+  const observed = (day: string, ratings: Record<string, 0 | 1 | 2>, fields: Partial<CoachingSession> = {}) =>
+    session(day, { id: `s-${day}-${Object.keys(ratings).join()}-${fields.direction ?? 'down'}`, ratings, ...fields });
+
+  it('calls a behaviour improving when it moved more than its ratings scatter, and the steady one the same', () => {
+    const before = ['2026-11-03', '2026-11-05', '2026-11-10', '2026-11-12'].map((d) => observed(d, { 'time-box': 0, visible: 2 }));
+    const now = ['2026-11-17', '2026-11-19', '2026-11-24', '2026-11-26'].map((d) => observed(d, { 'time-box': 2, visible: 2 }));
+    const changes = behaviourChanges([...before, ...now], leaders, period, previous);
+    expect(changes.map((c) => [c.behaviourId, c.change])).to.deep.equal([
+      ['time-box', 'better'],
+      ['visible', 'same'],
+    ]);
+    expect(changes[0]!.now).to.include({ value: 1, basis: 4 });
+    expect(changes[0]!.before).to.include({ value: 0, basis: 4 });
+  });
+
+  it('judges nothing from fewer than three ratings in a period (too little data, listed last)', () => {
+    const sessions = [observed('2026-11-03', { 'time-box': 0 }), observed('2026-11-17', { 'time-box': 2 }), observed('2026-11-19', { 'time-box': 2 })];
+    const [change] = behaviourChanges(sessions, leaders, period, previous);
+    expect(change!.change).to.equal(undefined);
+    expect(change!.now.value).to.equal(null);
+  });
+
+  it("counts only huddle observations of the leaders, by a coach or a peer: not the team's up-notes, kata, other learners or deleted ones", () => {
+    const noise = [
+      observed('2026-11-17', { 'time-box': 0 }, { direction: 'up', anonymous: true }),
+      observed('2026-11-18', { 'time-box': 0 }, { kind: 'kata' }),
+      observed('2026-11-19', { 'time-box': 0 }, { learnerId: 'someone-else' }),
+      observed('2026-11-20', { 'time-box': 0 }, { deletedAt: '2026-11-21T08:00:00.000Z' }),
+    ];
+    const peer = observed('2026-11-24', { 'time-box': 2 }, { direction: 'peer' });
+    const [change] = behaviourChanges([...noise, peer], leaders, period, previous);
+    expect(change!.now.basis).to.equal(1);
   });
 });

@@ -7,7 +7,10 @@ import { LiveQueryController } from '../../controllers/live-query.js';
 import type { Query } from '../../store/contract.js';
 import {
   addDays,
+  behaviourChanges,
+  behaviourLabel,
   calendarOf,
+  currentChecklist,
   changeOf,
   clockAt,
   greenShareByWeek,
@@ -15,6 +18,8 @@ import {
   observationTrend,
   previousPeriod,
   teamImpact,
+  type BehaviourChange,
+  type Change,
   type EntityKind,
   type EntityMap,
   type Figure,
@@ -27,6 +32,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, formatNumber } from '../format.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
+import { localChecklist } from '../checklist-words.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend);
 
@@ -41,6 +47,7 @@ const KINDS = [
   'feedback',
   'kpis',
   'kpiValues',
+  'checklists',
 ] as const satisfies readonly EntityKind[];
 type ImpactData = { [K in (typeof KINDS)[number]]: EntityMap[K][] };
 
@@ -67,14 +74,16 @@ const LAGGING: FigureKey[] = ['greenDays'];
  * @summary Is the coaching working? For each team under a board: the leading indicators
  * (observation scores, coaching cadence kept, follow-ups kept, huddles held and on time,
  * actions closed on time, escalations resolved, pulse) beside the lagging one (share of
- * green KPI days), each against the previous period, and a chart of behaviour against
- * results. A figure resting on too little data says so instead of drawing a trend.
+ * green KPI days), each against the previous period, which behaviours of the huddle are
+ * improving, and a chart of behaviour against results. A figure resting on too little data
+ * says so instead of drawing a trend.
  *
  * @attr unit - The board: a team, or an area or plant to compare its teams.
  * @attr weeks - The period, in weeks up to today, compared with as many weeks before (default 6); the charts show both.
  *
  * @csspart base - The whole screen.
  * @csspart table - The figures.
+ * @csspart behaviours - Which behaviours are improving.
  * @csspart chart - One team's chart.
  *
  * @cssprop --he-impact-chart-height - Height of each team's chart (default 12em).
@@ -116,6 +125,12 @@ export class CoachingImpact extends HuddleElement {
         color: var(--_text-muted);
         font-style: italic;
       }
+      .behaviours h3 button {
+        font: inherit;
+        font-weight: 700;
+        text-align: start;
+        text-decoration: underline dotted;
+      }
       .charts {
         display: grid;
         gap: var(--_space);
@@ -141,7 +156,7 @@ export class CoachingImpact extends HuddleElement {
   @property({ type: Number }) weeks = 6;
 
   /** The figure whose definition is open (tap its name). */
-  @state() private explained?: FigureKey;
+  @state() private explained?: FigureKey | 'behaviours';
 
   readonly #data = new LiveQueryController<ImpactData>(
     this,
@@ -193,6 +208,57 @@ export class CoachingImpact extends HuddleElement {
     </span>`;
   }
 
+  /**
+   * Which behaviours of the huddle are improving across the teams' leaders: each behaviour rated
+   * when their huddles were observed, this period against the one before, improving first.
+   */
+  private renderBehaviours(data: ImpactData, teams: readonly Unit[], period: { from: string; to: string }, previous: { from: string; to: string }) {
+    const leaders = new Set(teams.flatMap((team) => leaderOf(data.people, team.id, team)?.id ?? []));
+    const changes = behaviourChanges(data.coachingSessions, leaders, period, previous);
+    // A behaviour keeps its name after it is retired or the checklist is edited: every version is asked.
+    const templates = [currentChecklist(data.checklists, 'huddle-observation'), ...data.checklists.filter((t) => t.kind === 'huddle-observation')].map(
+      localChecklist,
+    );
+    const labelOf = (id: string) => templates.map((t) => behaviourLabel(t, id)).find((label) => label !== undefined) ?? id;
+    const share = (figure: Figure) => (figure.value === null ? msg('too little data') : `${Math.round(figure.value * 100)} %`);
+    return html`<section class="behaviours" aria-labelledby="behaviours-title">
+      <h3 id="behaviours-title">
+        <button aria-controls="behaviours-definition" aria-expanded=${this.explained === 'behaviours' ? 'true' : 'false'} @click=${() =>
+          (this.explained = this.explained === 'behaviours' ? undefined : 'behaviours')}>${msg('Which behaviours are improving?')}</button>
+      </h3>
+      <p id="behaviours-definition" class="definition" role="status">${
+        this.explained === 'behaviours'
+          ? msg(
+              "Each behaviour of the huddle checklist, as rated when the team leaders' huddles were observed by their coach or a peer: the mean rating (consistently 100 %, partly 50 %, not seen 0) in this period and the one before. ▲ or ▼ when the change is larger than its ratings scatter; shown from 3 ratings in a period.",
+            )
+          : nothing
+      }</p>
+      ${
+        changes.length === 0
+          ? html`<p class="thin">${msg('No behaviour was rated in a huddle observation in these periods.')}</p>`
+          : html`<table part="behaviours">
+              <caption class="visually-hidden">${msg('Each observed behaviour, this period against the one before')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('Behaviour')}</th>
+                  <th scope="col">${msg('This period')}</th>
+                  <th scope="col">${msg('The period before')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${changes.map(
+                  (c: BehaviourChange) => html`<tr data-behaviour=${c.behaviourId} data-change=${c.change ?? 'unknown'}>
+                    <th scope="row" class="user-text">${labelOf(c.behaviourId)}</th>
+                    <td class=${c.now.value === null ? 'thin' : ''}>${share(c.now)}${this.changeMark(c.change)}</td>
+                    <td class=${c.before.value === null ? 'thin' : ''}>${share(c.before)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+    </section>`;
+  }
+
   private label(key: FigureKey): string {
     return {
       observationScore: msg('Observed behaviours'),
@@ -241,7 +307,10 @@ export class CoachingImpact extends HuddleElement {
 
   /** The change against the previous period, as a symbol and words. */
   private change(key: FigureKey, now: Figure, before: Figure) {
-    const change = changeOf(now, before, key === 'pulse' ? 'pulse' : 'share');
+    return this.changeMark(changeOf(now, before, key === 'pulse' ? 'pulse' : 'share'));
+  }
+
+  private changeMark(change: Change | undefined) {
     if (change === undefined) return nothing;
     if (change === 'same') return html` <span><span aria-hidden="true">=</span><span class="visually-hidden">${msg('about the same as before')}</span></span>`;
     return change === 'better'
@@ -299,8 +368,11 @@ export class CoachingImpact extends HuddleElement {
             )}
           </tbody>
         </table>
-        <p id="definition" class="definition" role="status">${this.explained ? html`<strong>${this.label(this.explained)}:</strong> ${this.definition(this.explained)}` : nothing}</p>
+        <p id="definition" class="definition" role="status">${
+          this.explained && this.explained !== 'behaviours' ? html`<strong>${this.label(this.explained)}:</strong> ${this.definition(this.explained)}` : nothing
+        }</p>
         <p class="muted">${msg('Tap a figure\'s name for how it is counted. ▲ better, ▼ worse: a change larger than chance would make with this much data; = about the same as the period before. "too little data": fewer than 2 observations, 5 working days or huddles, 3 actions due, 3 escalations, pulse answers from 5 people or 10 KPI days.')}</p>
+        ${this.renderBehaviours(data, teams, { from, to: today }, before)}
         <div class="charts">
           ${rows.map(({ team, series }) => {
             const trend = series?.trend;
