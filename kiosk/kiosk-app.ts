@@ -140,8 +140,13 @@ export class KioskApp extends LitElement {
         min-height: 0;
         overflow: hidden;
       }
-      /* The overview of boards is a list as long as the organisation: it scrolls above its bar. */
-      .view > kiosk-board-overview:first-child {
+      /*
+       * The overview of boards, the impact screen and the cascade grow with the organisation: they
+       * scroll above the bar rather than lose what does not fit (paging them by tier is next).
+       */
+      .view > kiosk-board-overview:first-child,
+      .view > coaching-impact:first-child,
+      .view > coaching-cascade:first-child {
         overflow: auto;
       }
       /* Two instruments side by side (the feedback view), scrolling together when long. */
@@ -564,7 +569,8 @@ export class KioskApp extends LitElement {
       case 'impact':
         return html`<coaching-impact unit=${unit} theme=${config.theme}></coaching-impact>`;
       case 'pulse':
-        return html`<feedback-loop unit=${unit} mode="pulse" theme=${config.theme}></feedback-loop>`;
+        // A phone answers for itself and reads no one else's answers: today's count is the wall's.
+        return html`<feedback-loop unit=${unit} mode="pulse" ?show-today=${!isPhone(config)} theme=${config.theme}></feedback-loop>`;
       case 'card': {
         const { learner, huddle } = this.#observed ?? this.#cardSubject();
         // A person tapped in keeps a draft of their own on the wall: nobody after them sees it.

@@ -71,6 +71,32 @@ describe('<feedback-loop>', () => {
     expect(fromWall, 'no pseudonym from a shared screen').to.not.have.property('respondent');
   });
 
+  it("counts today's answers on a wall for the next person, and shows their average only once five people answered", async () => {
+    const store = freshStore({ today: () => TODAY });
+    const { teamA } = await seedSmallOrg(store);
+    const shared = await fixture(
+      html`<huddle-provider shared-screen .store=${store}><feedback-loop unit=${teamA.id} mode="pulse" show-today reset-seconds="30"></feedback-loop></huddle-provider>`,
+    );
+    const el = shared.querySelector('feedback-loop')!;
+    const today = () => oneInShadow(el, '.today').textContent!.replace(/\s+/g, ' ').trim();
+    await until(() => inShadow(el, '.today').length === 1, "today's count");
+    expect(today()).to.equal('No answers yet today.');
+    for (const [i, score] of [4, 5, 3, 4, 2].entries()) {
+      await until(() => inShadow(el, 'button[data-score]').length === 5, `the scale for person ${i + 1}`);
+      await tap(scoreButton(el, score));
+      await until(() => inShadow(el, '.thanks').length === 1, `the thank-you for person ${i + 1}`);
+      await until(() => today().startsWith(i === 0 ? 'Today: 1 answer' : `Today: ${i + 1} answers`), `counted for person ${i + 1}`);
+      if (i < 4)
+        expect(today(), `no average from ${i + 1}`)
+          .to.contain('the average shows once 5 people answered')
+          .and.not.contain('of 5,');
+      await tap(buttonNamed(el, 'Done'));
+    }
+    await until(() => inShadow(el, 'button[data-score]').length === 5, 'the scale for the sixth person');
+    expect(today()).to.equal('Today: 5 answers, average 3.6 of 5');
+    await expect(el).to.be.accessible();
+  });
+
   it('resets itself for the next person after the thank-you', async () => {
     const { el } = await wall();
     el.resetSeconds = 0.3;

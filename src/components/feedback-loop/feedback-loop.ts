@@ -4,7 +4,7 @@ import { msg } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { whereEquals } from '../../store/queries.js';
-import { SAFETY_STAGES, type Feedback, type FeedbackResponse, type FeedbackSubject, type SafetyStage } from '../../model/index.js';
+import { SAFETY_STAGES, pulseSummary, type Feedback, type FeedbackResponse, type FeedbackSubject, type SafetyStage } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import type { Score } from './scale.js';
@@ -29,6 +29,7 @@ export type FeedbackMode = 'pulse' | 'safety' | 'you-said';
  * @attr name - Form field name when inside a `<form>`.
  * @attr reset-seconds - How long the thank-you shows before the screen is ready for the next person.
  * @attr can-respond - Shows "Reply" on comments (for the team leader's device).
+ * @attr show-today - Pulse: shows how many answered today, and their average once five people did (for a wall the team answers at).
  *
  * @fires feedback-submitted - Answers were stored. `detail.feedback` lists the stored records.
  * @fires change - Inside a form: the chosen score changed.
@@ -68,6 +69,21 @@ export class FeedbackLoop extends HuddleElement {
         font-size: var(--_size-large);
         font-weight: 700;
       }
+      /* On a wall the pulse is the screen: the question on top, the five answers filling the rest. */
+      :host([mode='pulse']) [part='base'] {
+        display: flex;
+        flex-direction: column;
+        gap: var(--_space);
+        height: 100%;
+        box-sizing: border-box;
+      }
+      :host([mode='pulse']) .scale {
+        flex: 1 1 auto;
+      }
+      .today {
+        font-size: var(--_size-large);
+        margin: 0;
+      }
       .item {
         display: grid;
         gap: var(--_space);
@@ -85,6 +101,7 @@ export class FeedbackLoop extends HuddleElement {
   @property({ reflect: true }) name = '';
   @property({ type: Number, attribute: 'reset-seconds' }) resetSeconds = 8;
   @property({ type: Boolean, attribute: 'can-respond' }) canRespond = false;
+  @property({ type: Boolean, attribute: 'show-today' }) showToday = false;
 
   /** The chosen score when used as a form control. */
   @state() private value: Score | undefined;
@@ -102,7 +119,7 @@ export class FeedbackLoop extends HuddleElement {
   readonly #feedback = new LiveQueryController<Feedback[]>(
     this,
     () => this.activeStore,
-    () => (this.unit && this.mode !== 'pulse' ? whereEquals('feedback', 'unitId', this.unit) : undefined),
+    () => (this.unit && (this.mode !== 'pulse' || this.showToday) ? whereEquals('feedback', 'unitId', this.unit) : undefined),
   );
   readonly #responses = new LiveQueryController<FeedbackResponse[]>(
     this,
@@ -153,6 +170,8 @@ export class FeedbackLoop extends HuddleElement {
             })
           : renderPulse({
               subject: this.subject,
+              today: this.showToday ? pulseSummary(this.#feedback.value ?? [], this.unit, this.subject, today, today) : undefined,
+              locale: this.locale,
               justStored: this.justStored,
               value: this.value,
               canSign: Boolean(this.person) && !this.inForm,
