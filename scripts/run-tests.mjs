@@ -1,6 +1,6 @@
 // `npm test`: type-check, unit and element tests in headless Chromium (wtr), then the
 // end-to-end checks; ends with one plain line "N passed, N failed" for the whole run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,23 +63,102 @@ const chromium = ensureChromium();
 ensureSiteTools();
 const env = { CHROME_PATH: chromium };
 
-console.log('\n== typecheck (tsc, strict): elements, kiosk, tests, and the sync server');
-step('typecheck', run('npx', ['tsc', '-p', 'tsconfig.json'], env) === 0 && run('npx', ['tsc', '-p', 'server/tsconfig.json'], env) === 0);
+// The checks that read the sources, and the build the end-to-end tests drive, two at a time:
+// each is one busy process, and the machines this runs on have two cores. Their output is
+// printed whole, in this order, once each has finished.
+const e2eDir = 'test/e2e';
+const e2eScripts = existsSync(e2eDir)
+  ? readdirSync(e2eDir)
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .sort()
+  : [];
+const checkSteps = [
+  {
+    name: 'typecheck',
+    title: 'typecheck (tsc, strict): elements, kiosk, tests, and the sync server',
+    commands: [
+      ['npx', ['tsc', '-p', 'tsconfig.json']],
+      ['npx', ['tsc', '-p', 'server/tsconfig.json']],
+    ],
+  },
+  {
+    name: 'lint and format',
+    title: 'lint (ESLint: JS, TypeScript, Lit and web-component rules) and format (Prettier)',
+    commands: [
+      ['npx', ['eslint', '.']],
+      ['npx', ['prettier', '--check', '--log-level', 'warn', '.']],
+    ],
+  },
+  ...(e2eScripts.length > 0
+    ? [
+        {
+          name: 'the build for the end-to-end tests',
+          title: 'building the library and the kiosk for end-to-end tests',
+          commands: [
+            ['node', ['scripts/build-lib.mjs']],
+            ['npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn']],
+          ],
+          counted: false,
+        },
+      ]
+    : []),
+  {
+    name: 'every message translated',
+    title: 'every message translated into German and Spanish (node scripts/locales.mjs)',
+    commands: [['node', ['scripts/locales.mjs', '--check']]],
+  },
+  {
+    name: 'layers',
+    title: 'layers: no import runs back up (dependency-cruiser, .dependency-cruiser.cjs)',
+    commands: [['npx', ['depcruise', 'src', 'kiosk', 'server', '--config', '.dependency-cruiser.cjs']]],
+  },
+  {
+    name: 'custom-elements.json is current',
+    title: 'custom-elements.json is current (npm run analyze)',
+    commands: [['node', ['scripts/manifest.mjs', '--check']]],
+  },
+  {
+    name: 'React wrappers match',
+    title: 'React wrappers match custom-elements.json (npm run analyze)',
+    commands: [['node', ['scripts/react-wrappers.mjs', '--check']]],
+  },
+];
 
-console.log('\n== lint (ESLint: JS, TypeScript, Lit and web-component rules) and format (Prettier)');
-step('lint and format', run('npx', ['eslint', '.'], env) === 0 && run('npx', ['prettier', '--check', '--log-level', 'warn', '.'], env) === 0);
+/** Runs a step's commands one after another, capturing what they print; resolves with ok and the output. */
+function runCaptured(commands) {
+  return commands.reduce(
+    (previous, [cmd, args]) =>
+      previous.then((done) =>
+        !done.ok
+          ? done
+          : new Promise((resolve) => {
+              const child = spawn(cmd, args, { env: { ...process.env, ...env } });
+              let output = '';
+              child.stdout.on('data', (chunk) => (output += chunk));
+              child.stderr.on('data', (chunk) => (output += chunk));
+              child.on('close', (code) => resolve({ ok: code === 0, output: done.output + output }));
+            }),
+      ),
+    Promise.resolve({ ok: true, output: '' }),
+  );
+}
 
-console.log('\n== layers: no import runs back up (dependency-cruiser, .dependency-cruiser.cjs)');
-step('layers', run('npx', ['depcruise', 'src', 'kiosk', 'server', '--config', '.dependency-cruiser.cjs'], env) === 0);
-
-console.log('\n== custom-elements.json is current (npm run analyze)');
-step('custom-elements.json is current', run('node', ['scripts/manifest.mjs', '--check'], env) === 0);
-
-console.log('\n== every message translated into German and Spanish (node scripts/locales.mjs)');
-step('every message translated', run('node', ['scripts/locales.mjs', '--check'], env) === 0);
-
-console.log('\n== React wrappers match custom-elements.json (npm run analyze)');
-step('React wrappers match', run('node', ['scripts/react-wrappers.mjs', '--check'], env) === 0);
+const results = new Array(checkSteps.length);
+let nextStep = 0;
+const lane = async () => {
+  while (nextStep < checkSteps.length) {
+    const index = nextStep++;
+    results[index] = await runCaptured(checkSteps[index].commands);
+  }
+};
+await Promise.all([lane(), lane()]);
+let built = true;
+checkSteps.forEach((check, i) => {
+  console.log(`\n== ${check.title}`);
+  process.stdout.write(results[i].output);
+  if (check.counted === false) built = results[i].ok;
+  else step(check.name, results[i].ok);
+});
 
 console.log('\n== unit and element tests (web-test-runner, headless Chromium)');
 const countsFile = join(mkdtempSync(join(tmpdir(), 'huddle-test-')), 'counts.json');
@@ -94,17 +173,8 @@ if (existsSync(countsFile)) {
 }
 if (wtrStatus !== 0 && totals.failed === 0) step(`web-test-runner exited with ${wtrStatus}`, false);
 
-// End-to-end scripts drive the built kiosk; each prints its own counts as JSON on its last line.
-const e2eDir = 'test/e2e';
-const e2eScripts = existsSync(e2eDir)
-  ? readdirSync(e2eDir)
-      .filter((f) => f.endsWith('.e2e.mjs'))
-      .sort()
-  : [];
+// End-to-end scripts drive the kiosk built above; each prints its own counts as JSON on its last line.
 if (e2eScripts.length > 0) {
-  console.log('\n== building the library and the kiosk for end-to-end tests');
-  const built =
-    run('node', ['scripts/build-lib.mjs'], env) === 0 && run('npx', ['vite', 'build', '--config', 'kiosk/vite.config.ts', '--logLevel', 'warn'], env) === 0;
   if (!built) {
     totals.failed += e2eScripts.length;
     failures.push('the build for the end-to-end tests');

@@ -90,6 +90,10 @@ describe('<huddle-actions>', () => {
       'the action back, in sight',
     );
     expect((await store.get(whereEquals('actions', 'unitId', teamA.id))).find((a) => a.title === 'Overdue 1')!.status).to.equal('doing');
+    // Done in one tap, with the same word and the same undo.
+    await tap(item(el, 'Overdue 1').querySelector<HTMLButtonElement>('button.done')!);
+    await until(() => inShadow(el, '.last-change')[0]?.textContent?.includes('"Overdue 1" is now Done.') === true, 'done in one tap');
+    expect((await store.get(whereEquals('actions', 'unitId', teamA.id))).find((a) => a.title === 'Overdue 1')!.status).to.equal('done');
     await expect(el).to.be.accessible();
   });
 

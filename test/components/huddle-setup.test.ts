@@ -299,6 +299,32 @@ describe('<huddle-setup>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('takes a department as the top board when there is no hospital board above it (a site starting with one department)', async () => {
+    const store = freshStore({ today: () => TODAY });
+    await store.saveOrgSettings({
+      name: 'St Mary',
+      locale: 'en',
+      tiers: [
+        { unit: 'Unit', leader: 'Charge nurse' },
+        { unit: 'Department', leader: 'Unit manager' },
+        { unit: 'Hospital', leader: 'Director of nursing' },
+      ],
+      memberLabel: 'Nurse',
+    });
+    const el = await fixture<HuddleSetup>(html`<huddle-setup step="boards" .store=${store}></huddle-setup>`);
+    const step = stepOf(el, 'setup-boards');
+    await until(() => inShadow(step, 'select[name="tier"]').length === 1, 'the boards step');
+    await chooseOption(oneInShadow(step, 'select[name="tier"]'), '2: Department');
+    await until(() => inShadow(step, 'select[name="parent"]').length === 1, 'where it escalates');
+    expect(oneInShadow(step, 'select[name="parent"]').textContent).to.contain('No board above: it is the top board (or add a Hospital first)');
+    await addBoard(step, 'Surgery');
+    await addBoard(step, 'Ward 3', '1: Unit');
+    const units = await store.get(allOf('units'));
+    const surgery = units.find((u) => u.name === 'Surgery')!;
+    expect(surgery).to.include({ tier: 2 }).and.not.have.property('parentId');
+    expect(units.find((u) => u.name === 'Ward 3')!.parentId, 'a ward escalates to the department by default').to.equal(surgery.id);
+  });
+
   it('retires a board instead of deleting it, and keeps it listed as retired', async () => {
     const { store, step, teamB } = await boardsStep();
     const row = oneInShadow(step, `li[data-unit="${teamB.id}"]`);

@@ -385,15 +385,6 @@ async function behindNginx(env, tokens, actionIds) {
     const db = await PGlite.create(restoredDir);
     judgeRestore('PGlite', await restoredState(async (text, params) => (await db.query(text, params)).rows, actionIds), batches);
     await db.close();
-    const again = spawnSync(process.execPath, [...SERVER, 'backup', 'restore', '--file', file], {
-      env: { ...process.env, DATA_DIR: restoredDir },
-      encoding: 'utf8',
-    });
-    check(
-      'a restore into a database that holds organisations is refused, saying why',
-      again.status !== 0 && /already holds organisations/.test(again.stderr),
-      again.stderr.trim(),
-    );
   } finally {
     await browser.close();
     nginx.kill('SIGQUIT');
@@ -439,6 +430,15 @@ async function onPostgresSite() {
     await restored.connect();
     judgeRestore('PostgreSQL', await restoredState(async (text, params) => (await restored.query(text, params)).rows, actionIds), batches);
     await restored.end();
+    const again = spawnSync(process.execPath, [...SERVER, 'backup', 'restore', '--file', file], {
+      env: { ...process.env, DATABASE_URL: restoredUrl },
+      encoding: 'utf8',
+    });
+    check(
+      'a restore into a database that holds organisations is refused, saying why',
+      again.status !== 0 && /already holds organisations/.test(again.stderr),
+      again.stderr.trim(),
+    );
     await Promise.all([a.stop(), b.stop()]);
 
     // A database written by a newer server: refused at start with what to do, and left as it was.

@@ -273,6 +273,14 @@ export class HuddleActions extends HuddleElement {
         </div>
         <div class="item-actions">
           ${
+            // Done in one tap, whatever the status (the status button steps through them all).
+            action.status !== 'done'
+              ? html`<button class="done" @click=${() => this.setStatus(action, 'done')}>
+                  <span aria-hidden="true">${ACTION_STATUS_SYMBOL.done} </span>${actionStatusWord('done')}
+                </button>`
+              : nothing
+          }
+          ${
             action.status !== 'done' && action.status !== 'blocked'
               ? html`<button @click=${() => this.setStatus(action, 'blocked')}>${msg('Blocked')}</button>`
               : nothing

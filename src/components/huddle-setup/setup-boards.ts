@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
+import { keyed } from 'lit/directives/keyed.js';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { allOf, orgSettings } from '../../store/queries.js';
@@ -166,10 +167,19 @@ export class SetupBoards extends HuddleElement {
           ${
             top
               ? nothing
-              : html`<label>${msg('Escalates to')}<select name="parent">
-                ${parents.length === 0 ? html`<option value="">${msg(str`(add a ${tierLabel({ tiers: this.tiers }, this.addTier + 1)} first)`)}</option>` : nothing}
-                ${parents.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
-              </select></label>`
+              : // The first board above is the choice (an option added after "No board above" would
+                // not take the choice by itself), in a new select whenever the boards above change.
+                keyed(
+                  parents.map((p) => p.id).join(),
+                  html`<label>${msg('Escalates to')}<select name="parent">
+                ${parents.map((p, i) => html`<option value=${p.id} ?selected=${i === 0}>${p.name}</option>`)}
+                <option value="">${
+                  parents.length === 0
+                    ? msg(str`No board above: it is the top board (or add a ${tierLabel({ tiers: this.tiers }, this.addTier + 1)} first)`)
+                    : msg('No board above: it is the top board')
+                }</option>
+              </select></label>`,
+                )
           }
           <label>${msg('Huddle time (optional)')}<input name="huddleAt" type="time" /></label>
           <button class="primary" type="submit">${msg('Add board')}</button>
@@ -197,13 +207,11 @@ export class SetupBoards extends HuddleElement {
       this.writeError = msg('Give the board a name.');
       return;
     }
-    if (!top && !parentId) {
-      this.writeError = msg(str`Choose where ${name} escalates to: add the board above it first.`);
-      return;
-    }
+    // A board of a lower tier may be the top one (a site that starts with one department): it
+    // escalates nowhere until a board is added above it and it is moved under it.
     const huddleAt = (form.elements.namedItem('huddleAt') as HTMLInputElement).value;
     const unit = await this.write(() =>
-      this.activeStore.createUnit({ name, tier: this.addTier, ...(top ? {} : { parentId }), ...(huddleAt ? { huddleAt } : {}) }),
+      this.activeStore.createUnit({ name, tier: this.addTier, ...(top || !parentId ? {} : { parentId }), ...(huddleAt ? { huddleAt } : {}) }),
     );
     if (!unit) return;
     form.reset();
