@@ -86,7 +86,7 @@ describe('<coaching-cascade>', () => {
       await until(() => inShadow(el, 'button.pair').length === 5, 'the pairs');
       return { texts: inShadow(el, '[data-gap]').map((g) => g.textContent!.replace(/\s+/g, ' ').trim()), marked: inShadow(el, 'li.person.gap').length };
     };
-    expect(await gapsOnWall(), 'counts by default, nobody marked').to.deep.equal({ texts: ["▲ 1 leaders' huddles were never observed"], marked: 0 });
+    expect(await gapsOnWall(), 'counts by default, nobody marked').to.deep.equal({ texts: ["▲ 1 leader's huddle was never observed"], marked: 0 });
     const org = (await store.get(orgSettings()))!;
     await store.saveOrgSettings({ ...org, cascadeGapsOnSharedScreens: 'roles' });
     expect(await gapsOnWall(), 'roles').to.deep.equal({ texts: ["▲ Nobody has observed Team leader's huddle"], marked: 0 });

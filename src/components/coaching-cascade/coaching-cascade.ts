@@ -152,11 +152,20 @@ export class CoachingCascade extends HuddleElement {
     const of = (kind: CascadeGap['kind']) => gaps.filter((g) => g.kind === kind);
     const counted: [CascadeGap['kind'], string][] = [];
     const notCoached = of('coach-not-coached').length;
-    if (notCoached) counted.push(['coach-not-coached', msg(str`${notCoached} who coach others are coached by nobody`)]);
+    // The one-form of each sentence for 1: "1 leaders' huddles" is not English (nor German, nor Spanish).
+    if (notCoached)
+      counted.push([
+        'coach-not-coached',
+        notCoached === 1 ? msg('1 person who coaches others is coached by nobody') : msg(str`${notCoached} who coach others are coached by nobody`),
+      ]);
     const neverObserved = of('leader-never-observed').length;
-    if (neverObserved) counted.push(['leader-never-observed', msg(str`${neverObserved} leaders' huddles were never observed`)]);
+    if (neverObserved)
+      counted.push([
+        'leader-never-observed',
+        neverObserved === 1 ? msg("1 leader's huddle was never observed") : msg(str`${neverObserved} leaders' huddles were never observed`),
+      ]);
     const missed = of('follow-ups-not-kept').reduce((sum, g) => sum + (g.kind === 'follow-ups-not-kept' ? g.missed : 0), 0);
-    if (missed) counted.push(['follow-ups-not-kept', msg(str`${missed} follow-ups were not kept`)]);
+    if (missed) counted.push(['follow-ups-not-kept', missed === 1 ? msg('1 follow-up was not kept') : msg(str`${missed} follow-ups were not kept`)]);
     return counted;
   }
 
