@@ -4,8 +4,8 @@
  * nothing on them.
  */
 import { expect } from '@open-wc/testing';
-import '../../kiosk/kiosk-app.js';
 import type { KioskApp } from '../../kiosk/kiosk-app.js';
+import { closeKioskAfterEach, openKiosk } from '../helpers/kiosk.js';
 import { until } from '../helpers/ui.js';
 
 /** Relative luminance of a computed `rgb(...)` colour, 0 (black) to 1 (white). */
@@ -17,26 +17,11 @@ function luminance(color: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-async function openKiosk(query: string): Promise<KioskApp> {
-  history.replaceState(null, '', `?${query}`);
-  const app = document.createElement('kiosk-app');
-  document.body.append(app);
-  await until(() => app.phaseName === 'ready', 'the kiosk ready', 30000);
-  return app;
-}
-
 describe('kiosk: themes', function () {
   // A first start loads the demo organisation (90 days of history) before anything shows.
   this.timeout(60000);
-  const start = location.href;
   let app: KioskApp | undefined;
-  afterEach(async () => {
-    const store = app?.store;
-    app?.remove();
-    store?.close();
-    history.replaceState(null, '', start);
-  });
-  after(() => indexedDB.deleteDatabase('huddle-elements'));
+  closeKioskAfterEach(() => app);
 
   it('dark reaches the overview of boards', async () => {
     app = await openKiosk('first-run=demo&theme=dark');

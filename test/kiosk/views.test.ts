@@ -6,17 +6,9 @@
  * finds nothing on them.
  */
 import { expect } from '@open-wc/testing';
-import '../../kiosk/kiosk-app.js';
 import type { KioskApp } from '../../kiosk/kiosk-app.js';
+import { closeKioskAfterEach, openKiosk } from '../helpers/kiosk.js';
 import { buttonNamed, tap, until } from '../helpers/ui.js';
-
-async function openKiosk(query: string): Promise<KioskApp> {
-  history.replaceState(null, '', `?${query}`);
-  const app = document.createElement('kiosk-app');
-  document.body.append(app);
-  await until(() => app.phaseName === 'ready', 'the kiosk ready', 30000);
-  return app;
-}
 
 const modes = (app: KioskApp) => [...app.shadowRoot!.querySelectorAll('feedback-loop')].map((element) => element.mode);
 const bar = (app: KioskApp) => app.shadowRoot!.querySelector('nav')!;
@@ -24,15 +16,8 @@ const bar = (app: KioskApp) => app.shadowRoot!.querySelector('nav')!;
 describe('kiosk: feedback views and the way to the coaching card', function () {
   // A first start loads the demo organisation (90 days of history) before anything shows.
   this.timeout(60000);
-  const start = location.href;
   let app: KioskApp | undefined;
-  afterEach(() => {
-    const store = app?.store;
-    app?.remove();
-    store?.close();
-    history.replaceState(null, '', start);
-  });
-  after(() => indexedDB.deleteDatabase('huddle-elements'));
+  closeKioskAfterEach(() => app);
 
   it('shows the safety pulse beside "you said, we did" in the feedback view, and each in a view of its own', async () => {
     app = await openKiosk('first-run=demo&unit=unit-line-1&views=feedback,safety,you-said&rotate=0');

@@ -1,0 +1,29 @@
+/**
+ * The whole kiosk in a test page: opened with a query as a wall screen would be, and closed
+ * after each test with its store and the page's address put back.
+ */
+import '../../kiosk/kiosk-app.js';
+import type { KioskApp } from '../../kiosk/kiosk-app.js';
+import { until } from './ui.js';
+
+/** A kiosk opened at `?query`, once it shows its views (a first start loads the demo first). */
+export async function openKiosk(query: string): Promise<KioskApp> {
+  history.replaceState(null, '', `?${query}`);
+  const app = document.createElement('kiosk-app');
+  document.body.append(app);
+  await until(() => app.phaseName === 'ready', 'the kiosk ready', 30000);
+  return app;
+}
+
+/** Registers the teardown for a suite of kiosk tests; `current()` is the kiosk the test opened. */
+export function closeKioskAfterEach(current: () => KioskApp | undefined): void {
+  const start = location.href;
+  afterEach(() => {
+    const app = current();
+    const store = app?.store;
+    app?.remove();
+    store?.close();
+    history.replaceState(null, '', start);
+  });
+  after(() => indexedDB.deleteDatabase('huddle-elements'));
+}
