@@ -81,6 +81,15 @@ try {
       const wentWell = `Every action had an owner (${database})`;
       await card.locator('textarea[name="wentWell"]').fill(wentWell);
       await card.locator('button', { hasText: 'Save coaching' }).tap();
+      // Nobody touches the wall after saving: it counts down, then signs out by itself (checked
+      // first: what the server and an admin see of the conversation does not wait on the wall).
+      const warned = await until(async () => /signing out in \d+ s/.test((await banner.textContent().catch(() => '')) ?? ''), TAP_OUT_SECONDS * 1000 + 5000);
+      check('before signing out, the wall counts down the last seconds', warned === true);
+      await nav.locator('button', { hasText: /^Tap in$/ }).waitFor({ timeout: TAP_OUT_SECONDS * 1000 + 15000 });
+      check(
+        'left alone, the wall signs out by itself and the card closes',
+        (await banner.count()) === 0 && (await card.count()) === 0 && (await wall.locator('kiosk-app huddle-board').count()) === 1,
+      );
       const arrived = await until(() => findPulled(url, supervisorReads, (r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell), 20000);
       check('the conversation recorded on the wall arrives as the supervisor', arrived?.record.coachId === SUPERVISOR, JSON.stringify(arrived?.record));
       const history = (await call(url, admin, `/api/history/coachingSessions/${arrived?.id}`)).json.history ?? [];
@@ -105,14 +114,6 @@ try {
       );
       await adminScreen.close();
 
-      // Nobody touches the wall: it counts down, then signs out by itself.
-      const warned = await until(async () => /signing out in \d+ s/.test((await banner.textContent().catch(() => '')) ?? ''), TAP_OUT_SECONDS * 1000);
-      check('before signing out, the wall counts down the last seconds', warned === true);
-      await nav.locator('button', { hasText: /^Tap in$/ }).waitFor({ timeout: TAP_OUT_SECONDS * 1000 + 15000 });
-      check(
-        'left alone, the wall signs out by itself and the card closes',
-        (await banner.count()) === 0 && (await card.count()) === 0 && (await wall.locator('kiosk-app huddle-board').count()) === 1,
-      );
       const kept = (await storedRecords(wall, 'coachingSessions')).find((s) => s.id === arrived?.id);
       check(
         'signed out, the wall keeps that the conversation happened, not its words: the next person cannot browse it',
