@@ -683,19 +683,9 @@ export class KioskApp extends LitElement {
     // Every board with its figures; its bar leads to the settings (after a set-up, the way on).
     if (!config.unit)
       return html`<div class="view">
-        ${
-          this.showSettings
-            ? html`<kiosk-settings .store=${this.#store} .config=${config} .syncRole=${this.sync?.who?.role}></kiosk-settings>`
-            : html`<kiosk-board-overview .store=${this.#store}></kiosk-board-overview>`
-        }
+        ${this.showSettings ? this.renderSettings(config) : html`<kiosk-board-overview .store=${this.#store}></kiosk-board-overview>`}
         <nav aria-label=${msg('Views')}>
-          ${
-            isPhone(config)
-              ? nothing
-              : this.showSettings
-                ? html`<button @click=${() => (this.showSettings = false)}>${msg('Back to the boards')}</button>`
-                : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>${msg('Settings')}</button>`
-          }
+          ${this.renderSettingsButton(config, msg('Back to the boards'))}
           ${this.sync ? html`<huddle-sync-status .source=${this.sync} theme=${config.theme}></huddle-sync-status>` : nothing}
         </nav>
       </div>
@@ -705,7 +695,7 @@ export class KioskApp extends LitElement {
     return html`<div class="view">
         ${
           this.showSettings
-            ? html`<kiosk-settings .store=${this.#store} .config=${config} .syncRole=${this.sync?.who?.role}></kiosk-settings>`
+            ? this.renderSettings(config)
             : this.showCard
               ? keyed(`${this.calendar.day}:card:${this.tappedIn ?? ''}`, this.renderView('card', config))
               : keyed(`${this.calendar.day}:${view}`, this.renderView(view, config))
@@ -718,13 +708,7 @@ export class KioskApp extends LitElement {
                 )
               : nothing
           }
-          ${
-            isPhone(config)
-              ? nothing
-              : this.showSettings
-                ? html`<button @click=${() => (this.showSettings = false)}>${msg('Back to the board')}</button>`
-                : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>${msg('Settings')}</button>`
-          }
+          ${this.renderSettingsButton(config, msg('Back to the board'))}
           ${
             this.sync && config.server && config.token && !isPhone(config) && !this.showSettings
               ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
@@ -777,6 +761,18 @@ export class KioskApp extends LitElement {
           : nothing
       }
       ${this.renderPinPad(config)}`;
+  }
+
+  private renderSettings(config: KioskConfig) {
+    return html`<kiosk-settings .store=${this.#store} .config=${config} .syncRole=${this.sync?.who?.role}></kiosk-settings>`;
+  }
+
+  /** The way into the settings (behind the PIN on a locked screen), and back out to `back`. */
+  private renderSettingsButton(config: KioskConfig, back: string) {
+    if (isPhone(config)) return nothing;
+    return this.showSettings
+      ? html`<button @click=${() => (this.showSettings = false)}>${back}</button>`
+      : html`<button @click=${() => this.#withPin(config, () => (this.showSettings = true))}>${msg('Settings')}</button>`;
   }
 
   /** The PIN pad, while a change on a locked screen waits for it. */

@@ -9,7 +9,7 @@
 // database from a newer server refused; and the deploy/ files checked by nginx, caddy and
 // systemd-analyze.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { request } from 'node:http';
@@ -153,7 +153,7 @@ function nginxConfig({ cert, key, httpsPort, httpPort, upstreamPort }) {
     .replace('listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`)
     .replace('listen 80;', `listen 127.0.0.1:${httpPort};`);
   const dir = join(work, 'nginx');
-  spawnSync('mkdir', ['-p', dir]);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'huddle.conf'), site);
   const main = join(dir, 'nginx.conf');
   writeFileSync(
