@@ -88,10 +88,10 @@ export class KioskBoardOverview extends LitElement {
     :host {
       display: block;
       padding: 24px 32px;
-      font-size: 24px;
+      font-size: var(--_size);
     }
     h1 {
-      font-size: 40px;
+      font-size: var(--_size-title);
       margin: 0 0 4px;
     }
     .date {
@@ -113,11 +113,11 @@ export class KioskBoardOverview extends LitElement {
     }
     .name {
       font-weight: 700;
-      font-size: 28px;
+      font-size: var(--_size-large);
       color: var(--_accent);
       display: inline-block;
-      min-height: 48px;
-      line-height: 48px;
+      min-height: var(--_target);
+      line-height: var(--_target);
     }
     .tier,
     .leader {

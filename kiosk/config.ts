@@ -4,10 +4,17 @@
  * and the values it accepts, so whoever set up the screen can fix it from across the room.
  */
 import { msg, str } from '@lit/localize';
+import type { ThemeName } from '../src/context/settings-context.js';
 
 export const KIOSK_VIEWS = ['board', 'escalations', 'cascade', 'feedback', 'safety', 'you-said', 'impact', 'pulse', 'card'] as const;
 export type KioskView = (typeof KIOSK_VIEWS)[number];
 const THEMES = ['light', 'dark', 'wall'] as const;
+
+/**
+ * The elements' theme for the screen's: a kiosk is read from across a room, so `dark` keeps the
+ * wall's sizes (`wall-dark`); `light` is the intranet's sizes, for a desk screen.
+ */
+export const elementTheme = (theme: KioskConfig['theme']): ThemeName => (theme === 'dark' ? 'wall-dark' : theme);
 
 export interface KioskConfig {
   /** The board this screen belongs to; none shows the overview of all boards. */

@@ -22,7 +22,8 @@ import { huddleOfDay, leaderOf, shiftLeaderOf, shiftsOf, type Huddle, type Perso
 import { tokens } from '../src/styles/tokens.js';
 import { loadProblemWords } from '../src/components/load-problem-words.js';
 import type { HuddleProvider } from '../src/components/huddle-provider/huddle-provider.js';
-import { KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
+import { elementTheme, KIOSK_VIEWS, type KioskConfig, type KioskView } from './config.js';
+import type { ThemeName } from '../src/context/settings-context.js';
 import { viewName } from './view-names.js';
 import { SETUP_PROGRESS_KEY, isEmpty, setupInProgress } from './first-start.js';
 import { isPhone, readConfig, type Phase } from './start-up.js';
@@ -31,6 +32,7 @@ import { ActivityController } from './screen-life/activity.js';
 import { DayController } from './screen-life/day.js';
 import { WakeLockController } from './screen-life/wake-lock.js';
 import { RotationController } from './screen-life/rotation.js';
+import { ViewPager } from './screen-life/view-pager.js';
 import { RelockController } from './screen-life/relock.js';
 import { UpdateReloadController, hasUnsavedInput } from './screen-life/update-reload.js';
 import { RECOVERY_SECONDS, RecoveryController } from './screen-life/recovery.js';
@@ -42,6 +44,7 @@ import './board-overview.js';
 import './pin-pad.js';
 import '../src/components/huddle-provider/huddle-provider.js';
 import '../src/components/huddle-board/huddle-board.js';
+import '../src/components/huddle-board/huddle-board-header.js';
 import '../src/components/huddle-escalations/huddle-escalations.js';
 import '../src/components/coaching-cascade/coaching-cascade.js';
 import '../src/components/feedback-loop/feedback-loop.js';
@@ -89,6 +92,10 @@ export class KioskApp extends LitElement {
   readonly calendar = new DayController(this, () => this.#forgetOldWords());
   readonly #wakeLock = new WakeLockController(this);
   readonly #rotation = new RotationController(this);
+  /** A view taller than the screen shows a page at a time (the settings scroll: an administrator's form). */
+  readonly #pager = new ViewPager(this, () =>
+    this.showSettings ? undefined : (this.renderRoot.querySelector<HTMLElement>('main > :last-child:not(.message)') ?? undefined),
+  );
   readonly #relock = new RelockController(this, this.#activity);
   readonly #recovery = new RecoveryController(this);
   readonly #online = new OnlineController(this);
@@ -126,7 +133,7 @@ export class KioskApp extends LitElement {
         /* Kiosk screens below read the tokens from here (they inherit through shadow roots). */
         --_problem-text: var(--_red);
       }
-      :host([data-theme='dark']) {
+      :host([data-theme$='dark']) {
         --_problem-text: #fca5a5;
       }
       .view {
@@ -134,28 +141,37 @@ export class KioskApp extends LitElement {
         display: grid;
         grid-template-rows: 1fr auto;
       }
-      .view > :first-child {
+      main {
+        display: grid;
+        grid-template-rows: 1fr;
+        min-height: 0;
+      }
+      /* A board's header above the view, then the view filling the rest of the screen. */
+      main.with-header {
+        grid-template-rows: auto 1fr;
+      }
+      /* A view taller than the screen is paged from the bar (ViewPager), never scrolled. */
+      main > :last-child {
         display: block;
+        box-sizing: border-box;
         height: 100%;
         min-height: 0;
         overflow: hidden;
       }
-      /*
-       * The overview of boards, the impact screen and the cascade grow with the organisation: they
-       * scroll above the bar rather than lose what does not fit (paging them by tier is next).
-       */
-      .view > kiosk-board-overview:first-child,
-      .view > coaching-impact:first-child,
-      .view > coaching-cascade:first-child {
+      /* Margins on a wall: nothing touches the screen's edge. */
+      main.with-header > :last-child {
+        padding: var(--_space) calc(var(--_space) * 2);
+      }
+      /* The settings are an administrator's form: it scrolls. */
+      main > kiosk-settings:last-child {
         overflow: auto;
       }
-      /* Two instruments side by side (the feedback view), scrolling together when long. */
-      .view > .pair:first-child {
+      /* Two instruments side by side (the feedback view), paged together when long. */
+      main > .pair:last-child {
         display: grid;
         grid-template-columns: repeat(2, minmax(0, 1fr));
         align-items: start;
         gap: var(--_space);
-        overflow: auto;
       }
       /* Wall sizes: 24 px text and 64 px targets at 1080p, scaled with the screen at 4K. */
       nav {
@@ -177,6 +193,14 @@ export class KioskApp extends LitElement {
         border-radius: 8px;
         background: var(--_surface);
         color: var(--_text);
+      }
+      nav button:disabled {
+        opacity: 0.55;
+      }
+      .pager {
+        display: flex;
+        align-items: center;
+        gap: 8px;
       }
       nav button[aria-current='true'] {
         background: var(--_accent);
@@ -333,7 +357,7 @@ export class KioskApp extends LitElement {
     // A screen that shows only the card takes it once someone is known.
     if (!this.#cardShown || !this.#observed?.learner) this.#observed = this.#cardSubject();
     // The tokens select on data-theme, like every huddle element's.
-    const theme = this.#config?.theme ?? 'wall';
+    const theme = this.#theme;
     if (this.dataset['theme'] !== theme) this.dataset['theme'] = theme;
     // What most screens never show loads when it is about to be shown (the elements upgrade then):
     // a wall's first start downloads the board, not the set-up or the admin's settings.
@@ -459,7 +483,9 @@ export class KioskApp extends LitElement {
         // A coaching card left open with nothing typed closes; one being filled in stays.
         mayTurn: () =>
           this.#activity.idleFor(config.quiet) && !this.huddleRunning && !this.showSettings && !(this.showCard && hasUnsavedInput(this.renderRoot)),
+        // A view of several pages shows each before the next view.
         turn: () => {
+          if (!this.showCard && this.#pager.show(this.#pager.page + 1)) return;
           this.showCard = false;
           this.viewIndex = (this.viewIndex + 1) % config.views.length;
         },
@@ -551,26 +577,26 @@ export class KioskApp extends LitElement {
     const unit = config.unit!;
     switch (view) {
       case 'board':
-        return html`<huddle-board unit=${unit} theme=${config.theme}></huddle-board>`;
+        return html`<huddle-board unit=${unit} theme=${this.#theme}></huddle-board>`;
       case 'escalations':
-        return html`<huddle-board unit=${unit} view="escalations" theme=${config.theme}></huddle-board>`;
+        return html`<huddle-board unit=${unit} view="escalations" theme=${this.#theme}></huddle-board>`;
       case 'cascade':
-        return html`<coaching-cascade theme=${config.theme}></coaching-cascade>`;
+        return html`<coaching-cascade theme=${this.#theme}></coaching-cascade>`;
       case 'feedback':
         // The team's two loops side by side: how safe it feels to speak up, and what was done about what was said.
         return html`<div class="pair">
-          <feedback-loop unit=${unit} mode="safety" theme=${config.theme}></feedback-loop>
-          <feedback-loop unit=${unit} mode="you-said" theme=${config.theme}></feedback-loop>
+          <feedback-loop unit=${unit} mode="safety" theme=${this.#theme}></feedback-loop>
+          <feedback-loop unit=${unit} mode="you-said" theme=${this.#theme}></feedback-loop>
         </div>`;
       case 'safety':
-        return html`<feedback-loop unit=${unit} mode="safety" theme=${config.theme}></feedback-loop>`;
+        return html`<feedback-loop unit=${unit} mode="safety" theme=${this.#theme}></feedback-loop>`;
       case 'you-said':
-        return html`<feedback-loop unit=${unit} mode="you-said" theme=${config.theme}></feedback-loop>`;
+        return html`<feedback-loop unit=${unit} mode="you-said" theme=${this.#theme}></feedback-loop>`;
       case 'impact':
-        return html`<coaching-impact unit=${unit} theme=${config.theme}></coaching-impact>`;
+        return html`<coaching-impact unit=${unit} theme=${this.#theme}></coaching-impact>`;
       case 'pulse':
         // A phone answers for itself and reads no one else's answers: today's count is the wall's.
-        return html`<feedback-loop unit=${unit} mode="pulse" ?show-today=${!isPhone(config)} theme=${config.theme}></feedback-loop>`;
+        return html`<feedback-loop unit=${unit} mode="pulse" ?show-today=${!isPhone(config)} theme=${this.#theme}></feedback-loop>`;
       case 'card': {
         const { learner, huddle } = this.#observed ?? this.#cardSubject();
         // A person tapped in keeps a draft of their own on the wall: nobody after them sees it.
@@ -579,7 +605,7 @@ export class KioskApp extends LitElement {
           learner=${learner ?? ''}
           huddle=${ifDefined(huddle)}
           draft-key=${this.tappedIn ? `tap-in:${this.tappedIn}` : 'default'}
-          theme=${config.theme}
+          theme=${this.#theme}
         ></coaching-card>`;
       }
     }
@@ -592,7 +618,7 @@ export class KioskApp extends LitElement {
         database=${target ? `huddle-elements@${new URL(target.server).host}` : nothing}
         .server=${target?.server ?? ''}
         .token=${target?.token ?? ''}
-        theme=${config?.theme ?? 'wall'}
+        theme=${this.#theme}
         locale=${config?.locale ?? ''}
         ?edits-locked=${this.#relock.locked}
         ?shared-screen=${!(this.sync?.who?.personId || (config && isPhone(config)))}
@@ -607,7 +633,12 @@ export class KioskApp extends LitElement {
       }`;
   }
 
+  /** Every screen's content is in a landmark: the ready screens' own, the messages' here. */
   private renderPhase() {
+    return this.phase.name === 'ready' ? this.renderReady(this.phase.config) : html`<main>${this.renderMessage()}</main>`;
+  }
+
+  private renderMessage() {
     switch (this.phase.name) {
       case 'starting':
         return html`<div class="message" role="status">${msg('Opening the board…')}</div>`;
@@ -654,11 +685,11 @@ export class KioskApp extends LitElement {
         return html`<div class="setup">
           <h1>${msg('Set up your organisation')}</h1>
           <p>${msg('Each step can be skipped and done later from Settings; if this screen is closed, the set-up resumes here.')}</p>
-          <huddle-setup guided progress-key=${SETUP_PROGRESS_KEY} theme=${config.theme} @setup-finished=${() => this.#ready(config)}></huddle-setup>
+          <huddle-setup guided progress-key=${SETUP_PROGRESS_KEY} theme=${this.#theme} @setup-finished=${() => this.#ready(config)}></huddle-setup>
         </div>`;
       }
       case 'ready':
-        return this.renderReady(this.phase.config);
+        return nothing;
     }
   }
 
@@ -672,6 +703,11 @@ export class KioskApp extends LitElement {
     return { ...(learner ? { learner } : {}), ...(huddle ? { huddle: huddle.id } : {}) };
   }
 
+  /** The elements' theme: the screen's, at the wall's sizes when it is dark. */
+  get #theme(): ThemeName {
+    return elementTheme(this.#config?.theme ?? 'wall');
+  }
+
   /** True while a coaching card is on the screen. */
   get #cardShown(): boolean {
     const config = this.#config;
@@ -683,23 +719,29 @@ export class KioskApp extends LitElement {
     // Every board with its figures; its bar leads to the settings (after a set-up, the way on).
     if (!config.unit)
       return html`<div class="view">
-        ${this.showSettings ? this.renderSettings(config) : html`<kiosk-board-overview .store=${this.#store}></kiosk-board-overview>`}
+        <main>${this.showSettings ? this.renderSettings(config) : html`<kiosk-board-overview .store=${this.#store}></kiosk-board-overview>`}</main>
         <nav aria-label=${msg('Views')}>
-          ${this.renderSettingsButton(config, msg('Back to the boards'))}
-          ${this.sync ? html`<huddle-sync-status .source=${this.sync} theme=${config.theme}></huddle-sync-status>` : nothing}
+          ${this.renderPager()} ${this.renderSettingsButton(config, msg('Back to the boards'))}
+          ${this.sync ? html`<huddle-sync-status .source=${this.sync} theme=${this.#theme}></huddle-sync-status>` : nothing}
         </nav>
       </div>
       ${this.renderPinPad(config)}`;
     const view = config.views[this.viewIndex % config.views.length]!;
     const locked = this.#relock.locked;
+    const shown = this.showCard ? 'card' : view;
+    // Every wall screen of a board says whose board it is and what is abnormal; the board says it itself.
+    const header = !this.showSettings && !isPhone(config) && shown !== 'board' && shown !== 'escalations';
     return html`<div class="view">
-        ${
-          this.showSettings
-            ? this.renderSettings(config)
-            : this.showCard
-              ? keyed(`${this.calendar.day}:card:${this.tappedIn ?? ''}`, this.renderView('card', config))
-              : keyed(`${this.calendar.day}:${view}`, this.renderView(view, config))
-        }
+        <main class=${header ? 'with-header' : ''}>
+          ${header ? html`<huddle-board-header unit=${config.unit} theme=${this.#theme}></huddle-board-header>` : nothing}
+          ${
+            this.showSettings
+              ? this.renderSettings(config)
+              : this.showCard
+                ? keyed(`${this.calendar.day}:card:${this.tappedIn ?? ''}`, this.renderView('card', config))
+                : keyed(`${this.calendar.day}:${view}`, this.renderView(view, config))
+          }
+        </main>
         <nav aria-label=${msg('Views')}>
           ${
             config.views.length > 1 && !this.showSettings
@@ -708,7 +750,7 @@ export class KioskApp extends LitElement {
                 )
               : nothing
           }
-          ${this.renderSettingsButton(config, msg('Back to the board'))}
+          ${this.renderPager()} ${this.renderSettingsButton(config, msg('Back to the board'))}
           ${
             this.sync && config.server && config.token && !isPhone(config) && !this.showSettings
               ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
@@ -725,7 +767,7 @@ export class KioskApp extends LitElement {
           ${
             this.sync
               ? // In the bar every view shares, rather than in each view's own header.
-                html`<huddle-sync-status .source=${this.sync} theme=${config.theme}></huddle-sync-status>`
+                html`<huddle-sync-status .source=${this.sync} theme=${this.#theme}></huddle-sync-status>`
               : this.#online.offline
                 ? html`<span class="badge" role="status">${msg('Offline: changes are kept on this screen')}</span>`
                 : nothing
@@ -761,6 +803,17 @@ export class KioskApp extends LitElement {
           : nothing
       }
       ${this.renderPinPad(config)}`;
+  }
+
+  /** Previous and next page of a view taller than the screen, and which page shows. */
+  private renderPager() {
+    const { page, pages } = this.#pager;
+    if (pages < 2 || this.showSettings) return nothing;
+    return html`<span class="pager" role="group" aria-label=${msg('Pages')}>
+      <button ?disabled=${page === 0} @click=${() => this.#pager.show(page - 1)}><span aria-hidden="true">◀ </span>${msg('Previous page')}</button>
+      <span role="status">${msg(str`Page ${page + 1} of ${pages}`)}</span>
+      <button ?disabled=${page === pages - 1} @click=${() => this.#pager.show(page + 1)}>${msg('Next page')}<span aria-hidden="true"> ▶</span></button>
+    </span>`;
   }
 
   private renderSettings(config: KioskConfig) {

@@ -231,7 +231,7 @@ export class KioskSettings extends LitElement {
         <h2 id="org-title">${msg('Organisation')}</h2>
         ${
           this.settingUp
-            ? html`<huddle-setup theme="light" .store=${this.store} @person-data-requested=${this.askServer}></huddle-setup>
+            ? html`<huddle-setup .store=${this.store} @person-data-requested=${this.askServer}></huddle-setup>
               <div class="row"><button @click=${() => (this.settingUp = false)}>${msg('Close the set-up')}</button></div>`
             : html`<div class="row"><button class="primary" @click=${() => (this.settingUp = true)}>${msg('Set up the organisation: tiers, boards, people, KPIs, coaching')}</button></div>`
         }

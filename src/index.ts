@@ -12,6 +12,7 @@ export { HuddleElement } from './components/huddle-element.js';
 export type { HuddleEventMap } from './components/events.js';
 export { HuddleProvider } from './components/huddle-provider/huddle-provider.js';
 export { HuddleBoard, BOARD_VIEWS, type BoardView } from './components/huddle-board/huddle-board.js';
+export { HuddleBoardHeader } from './components/huddle-board/huddle-board-header.js';
 export { KpiCalendar } from './components/kpi-calendar/kpi-calendar.js';
 export { KpiTrend } from './components/kpi-trend/kpi-trend.js';
 export { HuddleAgenda } from './components/huddle-agenda/huddle-agenda.js';

@@ -15,7 +15,7 @@ export default {
   component: 'coaching-card',
   args: { theme: 'light', kind: 'huddle-observation', direction: 'down' } satisfies Args,
   argTypes: {
-    theme: { control: 'select', options: ['light', 'dark', 'wall'] },
+    theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] },
     kind: { control: 'select', options: ['huddle-observation', 'kata', 'coaching-the-coach'] },
     direction: { control: 'select', options: ['down', 'peer', 'up'] },
   },

@@ -12,7 +12,7 @@ export default {
   title: 'Coaching/coaching-cascade',
   component: 'coaching-cascade',
   args: { theme: 'wall' } satisfies Args,
-  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] } },
 };
 
 /** The demo plant: mostly on track, Packing B's observations overdue, Shipping's team leader never observed. */

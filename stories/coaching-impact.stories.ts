@@ -13,7 +13,7 @@ export default {
   title: 'Feedback/coaching-impact',
   component: 'coaching-impact',
   args: { theme: 'light', unit: 'unit-plant' } satisfies Args,
-  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] } },
 };
 
 /** The plant manager's screen: six teams, behaviour beside results. */

@@ -12,7 +12,7 @@ export default {
   title: 'Coaching/coaching-journal',
   component: 'coaching-journal',
   args: { theme: 'light' } satisfies Args,
-  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] } },
 };
 
 /** A team leader's coaching received, with an anonymous coaching-up entry. */

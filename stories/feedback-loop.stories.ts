@@ -12,7 +12,7 @@ export default {
   title: 'Feedback/feedback-loop',
   component: 'feedback-loop',
   args: { theme: 'wall' } satisfies Args,
-  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] } },
 };
 
 const smoke = (shows: string): SmokeParameters => ({ smoke: { element: 'feedback-loop', shows } });

@@ -17,7 +17,7 @@ export default {
   component: 'huddle-board',
   args: { unit: 'unit-line-1', theme: 'wall', view: 'reflect', width: '100%' } satisfies Args,
   argTypes: {
-    theme: { control: 'select', options: ['light', 'dark', 'wall'] },
+    theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] },
     view: { control: 'select', options: ['reflect', 'plan', 'improve', 'actions', 'escalations'] },
   },
   render: (args: Args) =>

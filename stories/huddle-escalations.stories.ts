@@ -12,7 +12,7 @@ export default {
   title: 'Board/huddle-escalations',
   component: 'huddle-escalations',
   args: { theme: 'light' } satisfies Args,
-  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] } },
 };
 
 export const AreaBoard = {

@@ -12,7 +12,7 @@ export default {
   title: 'Foundation/huddle-provider',
   component: 'huddle-provider',
   args: { theme: 'light', locale: 'en-GB' } satisfies Args,
-  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] } },
   render: (args: Args) => html`
     <huddle-provider theme=${args.theme} locale=${args.locale}>
       ${withDemo((store) => html`<kiosk-board-overview .store=${store}></kiosk-board-overview>`)}

@@ -14,7 +14,7 @@ export default {
   component: 'huddle-setup',
   args: { theme: 'light', step: 'organisation' } satisfies Args,
   argTypes: {
-    theme: { control: 'select', options: ['light', 'dark', 'wall'] },
+    theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] },
     step: { control: 'select', options: SETUP_STEPS },
   },
 };

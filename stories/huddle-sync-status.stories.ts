@@ -15,7 +15,7 @@ export default {
   title: 'Sync/huddle-sync-status',
   component: 'huddle-sync-status',
   args: { theme: 'light' } satisfies Args,
-  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall'] } },
+  argTypes: { theme: { control: 'select', options: ['light', 'dark', 'wall', 'wall-dark'] } },
 };
 
 const story = (state: SyncState, shows: string) => ({

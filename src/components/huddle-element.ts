@@ -23,7 +23,7 @@ followPageLanguage();
 
 /**
  * The design tokens every huddle element reads (src/styles/tokens.ts): set them on the element
- * or any ancestor to restyle; each has a default per theme (`light`, `dark`, `wall`).
+ * or any ancestor to restyle; each has a default per theme (`light`, `dark`, `wall`, `wall-dark`).
  *
  * @fires edit-locked - A write was refused because edits are locked on this screen (`<huddle-provider edits-locked>`); what was typed stays.
  *
@@ -53,7 +53,7 @@ export class HuddleElement extends LitElement {
   /** A store to use instead of the provided or default one (e.g. a host's REST-backed store). */
   @property({ attribute: false }) store?: HuddleStore;
 
-  /** `light`, `dark` or `wall`; defaults to the provider's theme, else `light`. */
+  /** `light`, `dark`, `wall` or `wall-dark`; defaults to the provider's theme, else `light`. */
   @property({ reflect: true }) theme?: ThemeName;
 
   @consume({ context: storeContext, subscribe: true })

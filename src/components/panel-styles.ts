@@ -51,7 +51,7 @@ export const panelStyles = css`
     font-weight: 700;
     color: var(--_red);
   }
-  :host([data-theme='dark']) .flag {
+  :host([data-theme$='dark']) .flag {
     color: #fca5a5;
   }
   form {

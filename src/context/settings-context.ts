@@ -5,7 +5,11 @@
  */
 import { createContext } from '@lit/context';
 
-export type ThemeName = 'light' | 'dark' | 'wall';
+/** `wall` and `wall-dark` share the wall's sizes (read from 3 m); `dark` and `wall-dark` its dark colours. */
+export type ThemeName = 'light' | 'dark' | 'wall' | 'wall-dark';
+
+/** True for the themes sized for a wall screen. */
+export const isWallTheme = (theme: ThemeName): boolean => theme === 'wall' || theme === 'wall-dark';
 
 export interface HuddleSettings {
   /** BCP 47 tag; empty means the page's `lang` or the browser's language. */

@@ -15,6 +15,7 @@ import { HuddleActions as HuddleActionsElement } from '../components/huddle-acti
 import { HuddleAgenda as HuddleAgendaElement } from '../components/huddle-agenda/huddle-agenda.js';
 import { HuddleAttendance as HuddleAttendanceElement } from '../components/huddle-attendance/huddle-attendance.js';
 import { HuddleBoard as HuddleBoardElement } from '../components/huddle-board/huddle-board.js';
+import { HuddleBoardHeader as HuddleBoardHeaderElement } from '../components/huddle-board/huddle-board-header.js';
 import { HuddleEscalations as HuddleEscalationsElement } from '../components/huddle-escalations/huddle-escalations.js';
 import { HuddleKudos as HuddleKudosElement } from '../components/huddle-kudos/huddle-kudos.js';
 import { HuddleProvider as HuddleProviderElement } from '../components/huddle-provider/huddle-provider.js';
@@ -129,6 +130,14 @@ export const HuddleBoard = createComponent({
     onHuddleStarted: 'huddle-started' as EventName<HuddleEventMap['huddle-started']>,
     onHuddleEnded: 'huddle-ended' as EventName<HuddleEventMap['huddle-ended']>,
   },
+});
+
+/** React wrapper of `<huddle-board-header>`: A board's header for any screen of that board - its name, tier, leader, date and time, sync state and what is abnormal at a glance - exactly as on `<huddle-board>`, so a wall showing the cascade, the pulse or the impact still says whose board it is and what needs attention. */
+export const HuddleBoardHeader = createComponent({
+  tagName: 'huddle-board-header',
+  elementClass: HuddleBoardHeaderElement,
+  react: React,
+  events: {},
 });
 
 /** React wrapper of `<huddle-escalations>`: What a board's children escalated to it (accept, resolve with a note, or return), and what it sent up itself, with state and age until resolved. */

@@ -36,7 +36,7 @@ export const tokens = css`
     font-size: var(--_size);
     color: var(--_text);
   }
-  :host([data-theme='dark']) {
+  :host([data-theme$='dark']) {
     --_surface: var(--he-color-surface, #111827);
     --_surface-raised: var(--he-color-surface-raised, #1f2937);
     --_text: var(--he-color-text, #f9fafb);
@@ -46,14 +46,17 @@ export const tokens = css`
     --_on-accent: var(--he-color-on-accent, #111827);
     --_focus: var(--he-color-focus, #fbbf24);
   }
-  /* The wall: read from 3 m, tapped by a standing finger. 24 px at 1080p, scaled at 4K. */
-  :host([data-theme='wall']) {
+  /* The wall (light or dark): read from 3 m, tapped by a standing finger. 24 px at 1080p, scaled at 4K. */
+  :host([data-theme^='wall']) {
     --_size: var(--he-font-size, max(24px, 1.25vw));
     --_size-small: var(--he-font-size-small, max(24px, 1.25vw));
     --_size-large: var(--he-font-size-large, max(30px, 1.6vw));
     --_size-title: var(--he-font-size-title, max(40px, 2.1vw));
     --_space: var(--he-space, max(10px, 0.55vw));
     --_target: var(--he-target-size, max(64px, 3.4vw));
+  }
+  /* The light wall: stronger contrast than the intranet's light for a screen seen across a room. */
+  :host([data-theme='wall']) {
     --_surface: var(--he-color-surface, #ffffff);
     --_surface-raised: var(--he-color-surface-raised, #eef1f4);
     --_text: var(--he-color-text, #000000);

@@ -15,6 +15,7 @@ const ELEMENTS: [tag: string, attributes: Record<string, string>, ready: (el: HT
     { unit: 'unit-line-1' },
     (el) => (el.shadowRoot?.querySelector('kpi-calendar')?.shadowRoot?.querySelectorAll('li[data-day]').length ?? 0) > 0,
   ],
+  ['huddle-board-header', { unit: 'unit-line-1' }, (el) => el.shadowRoot?.querySelector('h1')?.textContent === 'Line 1'],
   ['kpi-calendar', { kpi: 'kpi-line-1-Q' }, (el) => (el.shadowRoot?.querySelectorAll('li[data-day]').length ?? 0) > 0],
   ['kpi-trend', { kpi: 'kpi-line-1-Q' }, (el) => el.shadowRoot?.querySelector('canvas') !== null && el.shadowRoot?.querySelector('canvas') !== undefined],
   ['huddle-agenda', { unit: 'unit-line-1' }, (el) => [...(el.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => !b.disabled)],

@@ -35,6 +35,18 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
     .catch(() => {});
   check('after the rotation time the next view shows', (await page.locator('coaching-cascade').count()) === 1);
 
+  // The cascade is taller than the screen: rotation shows its second page before the next view.
+  await page.clock.fastForward(11_000);
+  const pageShown = page.locator('kiosk-app nav .pager [role="status"]');
+  await pageShown
+    .filter({ hasText: 'Page 2 of' })
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
+  check(
+    'a view taller than the screen shows its next page before the next view',
+    (await page.locator('coaching-cascade').count()) === 1 && /^Page 2 of \d$/.test((await pageShown.textContent()) ?? ''),
+    await pageShown.textContent(),
+  );
   await page.clock.fastForward(11_000); // back to the board
   await page.locator('huddle-board h1').waitFor({ timeout: 5000 });
   await page.locator('huddle-board h1').click(); // someone touches the screen
@@ -57,7 +69,8 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
   // Midnight: the board moves to the new day without a reload.
   await page.clock.install({ time: new Date('2026-11-21T23:59:40') });
   await page.goto(`${url}?first-run=demo&unit=unit-line-2`);
-  const date = page.locator('huddle-board time');
+  const date = page.locator('huddle-board time:not(.clock)');
+  const clock = page.locator('huddle-board time.clock');
   await date.waitFor({ timeout: 15000 });
   const before = await date.getAttribute('datetime');
   const navigations = [];
@@ -78,6 +91,7 @@ await runE2e('kiosk: settings, rotation, midnight, offline', async ({ browser, u
     before === '2026-11-21' && after === '2026-11-22' && navigations.length === 0,
     navigations.join(','),
   );
+  check("and the header's clock shows the new day's first minute", (await clock.getAttribute('datetime')) === '00:00', await clock.getAttribute('datetime'));
 
   // A page frozen by the browser overnight catches up on the day when it resumes.
   await page.clock.install({ time: new Date('2026-11-22T08:00:00') });

@@ -95,8 +95,8 @@ export class CoachingCascade extends HuddleElement {
         font-weight: 700;
         color: var(--_red);
       }
-      :host([data-theme='dark']) .state-overdue,
-      :host([data-theme='dark']) .state-never {
+      :host([data-theme$='dark']) .state-overdue,
+      :host([data-theme$='dark']) .state-never {
         color: #fca5a5;
       }
       .detail {

@@ -117,8 +117,8 @@ export class HuddleAgenda extends HuddleElement {
       .late {
         color: var(--_red);
       }
-      :host([data-theme='dark']) .over,
-      :host([data-theme='dark']) .late {
+      :host([data-theme$='dark']) .over,
+      :host([data-theme$='dark']) .late {
         color: #fca5a5;
       }
     `,

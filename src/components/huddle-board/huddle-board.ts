@@ -4,27 +4,11 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HuddleEventMap } from '../events.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
-import { LiveQueryController } from '../../controllers/live-query.js';
-import { escalationsOfUnit, kpiStatusesOn, orgSettings, recordById, whereEquals } from '../../store/queries.js';
-import {
-  addDays,
-  inBoardOrder,
-  isOverdue,
-  leaderOf,
-  receivedAndOpen,
-  sentAndOpen,
-  tierLabel,
-  type Action,
-  type AgendaPart,
-  type Escalation,
-  type DayStatus,
-  type Kpi,
-  type OrgSettings,
-  type Person,
-  type Unit,
-} from '../../model/index.js';
+import { BoardGlanceController, boardHeaderStyles, HEADER_CLOCK_MS, renderBoardHeader } from './board-glance.js';
+import { ClockController } from '../../controllers/clock.js';
+import { inBoardOrder, type AgendaPart, type Kpi, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { formatDay } from '../format.js';
+import { isWallTheme } from '../../context/settings-context.js';
 import '../huddle-agenda/huddle-agenda.js';
 import '../kpi-calendar/kpi-calendar.js';
 import '../kpi-trend/kpi-trend.js';
@@ -67,6 +51,7 @@ export class HuddleBoard extends HuddleElement {
   static override styles = [
     tokens,
     controls,
+    boardHeaderStyles,
     css`
       :host {
         display: block;
@@ -81,47 +66,6 @@ export class HuddleBoard extends HuddleElement {
         padding: var(--_space);
         height: 100%;
         min-height: 0;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--_space) calc(var(--_space) * 3);
-      }
-      h1 {
-        margin: 0;
-        font-size: var(--_size-title);
-        line-height: 1.1;
-      }
-      .identity p {
-        margin: 0;
-        color: var(--_text-muted);
-      }
-      .summary {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-      }
-      .summary li {
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-radius: var(--_radius);
-        border: 2px solid var(--_border);
-        background: var(--_surface);
-        font-weight: 700;
-      }
-      .summary li.bad {
-        background: var(--_red);
-        border-color: var(--_red);
-        color: var(--_on-status);
-      }
-      .summary li.ok {
-        background: var(--_green);
-        border-color: var(--_green);
-        color: var(--_on-status);
       }
       [role='tablist'] {
         display: flex;
@@ -147,7 +91,7 @@ export class HuddleBoard extends HuddleElement {
         align-items: start;
         --he-calendar-size: calc(var(--_size) * 15);
       }
-      :host([data-theme='wall']) .grid {
+      :host([data-theme^='wall']) .grid {
         --he-calendar-size: calc(var(--_size) * 11);
       }
       .two {
@@ -198,41 +142,13 @@ export class HuddleBoard extends HuddleElement {
   @state() private shift?: string;
   @state() private kpiMode: 'calendars' | 'weeks' | 'months' = 'calendars';
 
-  readonly #unit = new LiveQueryController<Unit | undefined>(
+  readonly #glance = new BoardGlanceController(
     this,
     () => this.activeStore,
-    () => (this.unit ? recordById('units', this.unit) : undefined),
+    () => this.unit,
   );
-  readonly #org = new LiveQueryController<OrgSettings | undefined>(
-    this,
-    () => this.activeStore,
-    () => orgSettings(),
-  );
-  readonly #people = new LiveQueryController<Person[]>(
-    this,
-    () => this.activeStore,
-    () => (this.unit ? whereEquals('people', 'unitId', this.unit) : undefined),
-  );
-  readonly #kpis = new LiveQueryController<Kpi[]>(
-    this,
-    () => this.activeStore,
-    () => (this.unit ? whereEquals('kpis', 'unitId', this.unit) : undefined),
-  );
-  readonly #statuses = new LiveQueryController<Map<string, DayStatus>>(
-    this,
-    () => this.activeStore,
-    () => (this.unit ? kpiStatusesOn(this.unit, addDays(this.activeStore.today(), -1)) : undefined),
-  );
-  readonly #actions = new LiveQueryController<Action[]>(
-    this,
-    () => this.activeStore,
-    () => (this.unit ? whereEquals('actions', 'unitId', this.unit) : undefined),
-  );
-  readonly #escalations = new LiveQueryController<{ sent: Escalation[]; received: Escalation[] }>(
-    this,
-    () => this.activeStore,
-    () => (this.unit ? escalationsOfUnit(this.unit) : undefined),
-  );
+  /** Redraws the header's time of day (stopped on disconnect). */
+  protected readonly clock = new ClockController(this, () => true, HEADER_CLOCK_MS);
 
   constructor() {
     super();
@@ -259,30 +175,19 @@ export class HuddleBoard extends HuddleElement {
   }
 
   protected override render() {
-    const unit = this.#unit.value;
+    const today = this.activeStore.today();
     // Figures show only once every query has answered: a wall must never flash "0 overdue".
-    const loading = [this.#unit, this.#org, this.#people, this.#kpis, this.#statuses, this.#actions, this.#escalations].some((q) => !q.loaded);
-    if (!unit || loading) {
+    const glance = this.#glance.glance(today);
+    if (!glance) {
+      const unit = this.#glance.unit;
       const message = !this.unit
         ? msg('No board chosen.')
-        : (this.errorText(this.#unit.error) ?? (this.#unit.loaded ? msg(str`There is no board with id "${this.unit}".`) : msg('Opening the board…')));
+        : (this.errorText(unit.error) ?? (unit.loaded && !unit.value ? msg(str`There is no board with id "${this.unit}".`) : msg('Opening the board…')));
       return html`<div class="board" part="base" role="status">${message}</div>`;
     }
-    const today = this.activeStore.today();
-    const org = this.#org.value;
-    const leader = leaderOf(this.#people.value ?? [], unit.id, unit);
-    const kpis = this.#kpis.value ?? [];
-    const statuses = [...(this.#statuses.value?.values() ?? [])];
-    const redKpis = statuses.filter((status) => status === 'red').length;
-    // Nothing recorded yesterday is not "all well": a new board says so instead of a green tick.
-    const reported = statuses.filter((status) => status !== 'none').length;
-    const openActions = (this.#actions.value ?? []).filter((a) => a.status !== 'done');
-    const overdue = openActions.filter((a) => isOverdue(a, today)).length;
-    const escalations = this.#escalations.value ?? { sent: [], received: [] };
-    const sent = sentAndOpen(escalations.sent, unit.id).length;
-    const waiting = receivedAndOpen(escalations.received, unit.id).length;
+    const { unit, kpis, red, openActions, sent, waiting } = glance;
     const counts: Record<BoardView, number | undefined> = {
-      reflect: redKpis,
+      reflect: red,
       plan: undefined,
       improve: undefined,
       actions: openActions.length,
@@ -290,27 +195,7 @@ export class HuddleBoard extends HuddleElement {
     };
     return html`
       <section class="board" part="base" aria-labelledby="board-name">
-        <header part="header">
-          <div class="identity">
-            <h1 id="board-name" class="user-text">${unit.name}</h1>
-            <p>
-              <span>${org ? tierLabel(org, unit.tier) : msg(str`Tier ${unit.tier}`)}</span>
-              ${leader ? html` · <span class="user-text">${leader.name}</span>` : nothing}
-              · <time datetime=${today}>${formatDay(today, this.locale, { weekday: 'long', day: 'numeric', month: 'long' })}</time>
-            </p>
-          </div>
-          <ul class="summary" part="summary" aria-label=${msg('At a glance')}>
-            ${
-              reported === 0 && kpis.length > 0
-                ? html`<li data-kpis="none"><span aria-hidden="true">– </span>${msg('No KPI results yesterday')}</li>`
-                : html`<li class=${redKpis ? 'bad' : 'ok'}><span aria-hidden="true">${redKpis ? '✗ ' : '✓ '}</span>${msg(str`${redKpis} of ${kpis.length} KPIs red yesterday`)}</li>`
-            }
-            <li class=${overdue ? 'bad' : 'ok'}><span aria-hidden="true">${overdue ? '▲ ' : '✓ '}</span>${msg(str`${overdue} actions overdue`)}</li>
-            <li><span aria-hidden="true">⇧ </span>${msg(str`${sent} escalated`)}</li>
-            ${unit.tier > 1 || waiting ? html`<li class=${waiting ? 'bad' : ''}><span aria-hidden="true">⇩ </span>${msg(str`${waiting} waiting on us`)}</li>` : nothing}
-          </ul>
-          <huddle-sync-status .theme=${this.effectiveTheme}></huddle-sync-status>
-        </header>
+        ${renderBoardHeader(glance, today, new Date(), this.locale, this.effectiveTheme)}
         <huddle-agenda
           unit=${unit.id}
           .store=${this.activeStore}
@@ -353,7 +238,7 @@ export class HuddleBoard extends HuddleElement {
           <huddle-kudos unit=${unit.id} .store=${store} .theme=${theme}></huddle-kudos>
         </div>`;
       case 'actions':
-        return html`<huddle-actions unit=${unit.id} .store=${store} .theme=${theme} page-size=${theme === 'wall' ? 6 : 8}></huddle-actions>`;
+        return html`<huddle-actions unit=${unit.id} .store=${store} .theme=${theme} page-size=${isWallTheme(theme) ? 5 : 8}></huddle-actions>`;
       case 'escalations':
         return html`<huddle-escalations unit=${unit.id} .store=${store} .theme=${theme}></huddle-escalations>`;
     }

@@ -11,7 +11,7 @@ import type { HuddleStore } from '../../store/contract.js';
 import { useHuddleLocale } from '../../locales/localization.js';
 import { loadProblemWords } from '../load-problem-words.js';
 
-const THEMES: readonly ThemeName[] = ['light', 'dark', 'wall'];
+const THEMES: readonly ThemeName[] = ['light', 'dark', 'wall', 'wall-dark'];
 
 /**
  * @summary Gives every huddle element inside it one store and one set of display settings.
@@ -49,7 +49,7 @@ export class HuddleProvider extends LitElement {
   /** BCP 47 locale for dates and numbers; empty uses the page's `lang`. */
   @property({ reflect: true }) locale = '';
 
-  /** `light`, `dark` or `wall` (large type and targets for a wall-mounted screen). */
+  /** `light`, `dark`, `wall` or `wall-dark` (large type and targets for a wall-mounted screen, light or dark). */
   @property({ reflect: true }) theme: ThemeName = 'light';
 
   /** Locks edits on a shared screen until a PIN unlocks them. */

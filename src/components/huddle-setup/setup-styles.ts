@@ -36,7 +36,7 @@ export const setupStyles = css`
     color: var(--_red);
     font-weight: 700;
   }
-  :host([data-theme='dark']) .problem {
+  :host([data-theme$='dark']) .problem {
     color: #fca5a5;
   }
   .depth-1 {

@@ -29,7 +29,7 @@ const POINT_STYLE: Record<DayStatus, PointStyle> = { green: 'circle', amber: 'tr
  *
  * @cssprop --he-color-accent - The actual line.
  * @cssprop --he-color-text-muted - The target line.
- * @cssprop --he-trend-height - Height of the chart (default 14em).
+ * @cssprop --he-trend-height - Height of the chart (default 14em, at most about a third of the screen).
  */
 export class KpiTrend extends HuddleElement {
   static override styles = [
@@ -39,9 +39,12 @@ export class KpiTrend extends HuddleElement {
       :host {
         display: block;
       }
+      /* One column that may shrink: a chart sizes to its card, never the card to a chart drawn wider before. */
       .card {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--_space);
+        margin: 0;
         background: var(--_surface);
         border: 2px solid var(--_border);
         border-radius: var(--_radius);
@@ -53,7 +56,8 @@ export class KpiTrend extends HuddleElement {
       }
       .chart {
         position: relative;
-        height: var(--he-trend-height, 14em);
+        min-width: 0;
+        height: var(--he-trend-height, min(14em, 36vh));
       }
       .legend {
         display: flex;
@@ -193,6 +197,8 @@ export class KpiTrend extends HuddleElement {
       data: { labels, datasets },
       options: {
         ...WALL_CHART_OPTIONS,
+        // The legend below the chart says it in words at the theme's size.
+        plugins: { legend: { display: false } },
         scales: {
           x: { ticks: { color: text, font } },
           y: { ticks: { color: text, font }, title: { display: Boolean(kpi.measure), text: kpi.measure, color: text, font } },
