@@ -1,14 +1,16 @@
-// Screenshots of every kiosk view from the built kiosk (npm run build:kiosk first), at
-// 1920x1080 and 3840x2160: `node scripts/kiosk-screenshots.mjs`.
+// Screenshots of the kiosk's views from the built kiosk (npm run build:kiosk first), at
+// 1920x1080 and 3840x2160: `node scripts/kiosk-screenshots.mjs` (or all pictures: `npm run docs`).
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
+import { screenshotOf } from './shots/screen-problem.mjs';
 
 const VIEWS = [
   ['board', 'unit-line-1', 'huddle-board'],
   ['escalations', 'unit-packing', 'huddle-board'],
   ['cascade', 'unit-line-1', 'coaching-cascade'],
   ['feedback', 'unit-line-1', 'feedback-loop'],
+  ['pulse', 'unit-line-1', 'feedback-loop'],
   ['impact', 'unit-assembly', 'coaching-impact'],
 ];
 const SIZES = [
@@ -25,12 +27,11 @@ try {
     await context.clock.install({ time: new Date('2026-11-21T08:10:00') });
     const page = await context.newPage();
     for (const [view, unit, tag] of VIEWS) {
-      await page.goto(`${url}?first-run=demo&unit=${unit}&views=${view}`);
-      await page.locator(`kiosk-app ${tag}`).waitFor({ timeout: 20000 });
+      // With the board as a second view: a screen of one pulse or card alone is a phone's.
+      await page.goto(`${url}?first-run=demo&unit=${unit}&views=${view === 'board' ? 'board' : `${view},board`}&rotate=0`);
+      await page.locator(`kiosk-app ${tag}`).first().waitFor({ timeout: 20000 });
       await page.waitForTimeout(1500);
-      const file = `docs/kiosk-${view}-${width}.png`;
-      await page.screenshot({ path: file });
-      console.log('wrote', file);
+      await screenshotOf(page, `docs/kiosk-${view}-${width}.png`);
     }
     await context.close();
   }

@@ -179,25 +179,50 @@ if (e2eScripts.length > 0) {
     totals.failed += e2eScripts.length;
     failures.push('the build for the end-to-end tests');
   } else {
-    for (const script of e2eScripts) {
-      console.log(`\n== end-to-end: ${script}`);
-      const started = Date.now();
-      const result = spawnSync('node', [join(e2eDir, script)], { env: { ...process.env, ...env }, encoding: 'utf8' });
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
-      // How long each took, so a CI run near its time limit says where the time went.
-      console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
-      const last = result.stdout.trim().split('\n').at(-1) ?? '';
-      const match = /^e2e: (\d+) passed, (\d+) failed$/.exec(last);
-      const [passed, failed] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-      totals.passed += passed;
-      // A script that crashed, or exited non-zero without counting a failure, is one failure.
-      totals.failed += failed > 0 ? failed : result.status === 0 && match ? 0 : 1;
-      const failedChecks = result.stdout.split('\n').filter((line) => line.trimStart().startsWith('✗ '));
-      if (failed > 0) failures.push(...failedChecks.map((line) => `${script}: ${line.trim().slice(2)}`));
-      else if (!(result.status === 0 && match)) failures.push(`${script}: stopped (exit ${result.status})`);
-    }
+    // Two at a time: most of an end-to-end script's time is waiting (a server starting, a page
+    // loading, a clock), so two share the two cores well. Each one's output is printed whole when
+    // it ends.
+    // The longest first, so the two lanes end together.
+    const slowest = ['site', 'sync', 'hostile-sync', 'wall-screens', 'tap-in', 'sync-clocks', 'two-tabs', 'sign-in', 'kiosk-update', 'visibility', 'oidc'];
+    const rank = (script) => {
+      const index = slowest.indexOf(script.replace('.e2e.mjs', ''));
+      return index === -1 ? slowest.length : index;
+    };
+    const queue = [...e2eScripts].sort((a, b) => rank(a) - rank(b));
+    const lane = async () => {
+      for (let script = queue.shift(); script; script = queue.shift()) {
+        const started = Date.now();
+        const result = await runScript(join(e2eDir, script));
+        console.log(`\n== end-to-end: ${script}`);
+        process.stdout.write(result.stdout);
+        process.stderr.write(result.stderr);
+        // How long each took, so a CI run near its time limit says where the time went.
+        console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
+        const last = result.stdout.trim().split('\n').at(-1) ?? '';
+        const match = /^e2e: (\d+) passed, (\d+) failed$/.exec(last);
+        const [passed, failed] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+        totals.passed += passed;
+        // A script that crashed, or exited non-zero without counting a failure, is one failure.
+        totals.failed += failed > 0 ? failed : result.status === 0 && match ? 0 : 1;
+        const failedChecks = result.stdout.split('\n').filter((line) => line.trimStart().startsWith('✗ '));
+        if (failed > 0) failures.push(...failedChecks.map((line) => `${script}: ${line.trim().slice(2)}`));
+        else if (!(result.status === 0 && match)) failures.push(`${script}: stopped (exit ${result.status})`);
+      }
+    };
+    await Promise.all([lane(), lane()]);
   }
+}
+
+/** Runs one end-to-end script, collecting what it prints. */
+function runScript(path) {
+  return new Promise((resolve) => {
+    const child = spawn('node', [path], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ✗ ${name}`).join('\n')}`);

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
+import { screenshotOf } from './shots/screen-problem.mjs';
 
 const SHOTS = [
   { file: 'docs/board-wall-1920.png', width: 1920, height: 1080, query: 'unit=unit-line-1&theme=wall&view=reflect' },
@@ -54,8 +55,7 @@ try {
       .waitForFunction(() => !document.body.lastElementChild?.shadowRoot?.querySelector('[role="status"]:not(.saved)'), null, { timeout: 10000 })
       .catch(() => {});
     await page.waitForTimeout(800);
-    await page.screenshot({ path: shot.file, fullPage: shot.fullPage ?? false });
-    console.log('wrote', shot.file);
+    await screenshotOf(page, shot.file, { fullPage: shot.fullPage ?? false });
     await page.close();
   }
 } finally {

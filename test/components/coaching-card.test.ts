@@ -145,6 +145,51 @@ describe('<coaching-card>', () => {
     expect(session.ratings).to.deep.equal({ 'asked-not-told': 2, 'kept-to-time': 1 });
   });
 
+  it('reads the saved conversation back, and a personal device starts the next card as the same coach', async () => {
+    const { store, el, sup, draftKey } = await card();
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
+    await tap(behaviour(el, 'board-visible', 'Consistently'));
+    await typeInto(oneInShadow(el, 'textarea[name="wentWell"]'), 'Red KPIs first');
+    await typeInto(oneInShadow(el, 'input[name="focus"]'), 'One open question per red KPI');
+    await tap(buttonNamed(el, 'Save coaching'));
+    await until(() => inShadow(el, '[part="saved"]').length === 1, 'the read-back');
+    const readBack = oneInShadow(el, '[part="saved"]').textContent!.replace(/\s+/g, ' ');
+    expect(readBack).to.contain('Huddle observation with Ana Leader').and.contain('Red KPIs first').and.contain('One open question per red KPI');
+    expect(readBack).to.match(/: Consistently/);
+    expect(oneInShadow<HTMLTextAreaElement>(el, 'textarea[name="wentWell"]').value, 'the card is ready for the next').to.equal('');
+    await expect(el).to.be.accessible();
+    await tap(buttonNamed(el, 'Done reading'));
+    await until(() => inShadow(el, '[part="saved"]').length === 0, 'the read-back put away');
+
+    el.remove();
+    const next = await fixture<CoachingCard>(html`<coaching-card draft-key=${draftKey} .store=${store}></coaching-card>`);
+    await until(() => inShadow<HTMLSelectElement>(next, 'select[name="coach"] option').length > 1, 'the people');
+    expect(oneInShadow<HTMLSelectElement>(next, 'select[name="coach"]').value).to.equal(sup.id);
+  });
+
+  it('on a shared screen reads back without the words, and the next card does not start as the last coach', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const org = await seedSmallOrg(store);
+    await store.createPerson({ name: 'Sam Supervisor', unitId: org.area.id, role: 'leader' });
+    const wall = () =>
+      fixture<HuddleProvider>(html`<huddle-provider shared-screen .store=${store}><coaching-card draft-key="wall"></coaching-card></huddle-provider>`);
+    const el = (await wall()).querySelector('coaching-card')!;
+    await until(() => inShadow<HTMLSelectElement>(el, 'select[name="learner"] option').length > 1, 'the people');
+    await chooseOption(oneInShadow(el, 'select[name="learner"]'), 'Ana Leader');
+    await chooseOption(oneInShadow(el, 'select[name="coach"]'), 'Sam Supervisor');
+    await tap(behaviour(el, 'board-visible', 'Consistently'));
+    await typeInto(oneInShadow(el, 'textarea[name="wentWell"]'), 'Red KPIs first');
+    await tap(buttonNamed(el, 'Save coaching'));
+    await until(() => inShadow(el, '[part="saved"]').length === 1, 'the read-back');
+    const readBack = oneInShadow(el, '[part="saved"]').textContent!;
+    expect(readBack).to.contain('1 behaviour rated.').and.contain('The words stay with the people in this conversation');
+    expect(readBack).to.not.contain('Red KPIs first');
+    const next = (await wall()).querySelector('coaching-card')!;
+    await until(() => inShadow<HTMLSelectElement>(next, 'select[name="coach"] option').length > 1, 'the people');
+    expect(oneInShadow<HTMLSelectElement>(next, 'select[name="coach"]').value).to.equal('');
+  });
+
   it('keeps an anonymous coaching-up author out of the record, the event and the view', async () => {
     const { store, el, leader, sup } = await card();
     // The author picks themselves first, then decides to stay anonymous.

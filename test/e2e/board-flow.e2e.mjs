@@ -1,5 +1,6 @@
-// A team at the wall: open its board from the overview, add an action by taps and typing,
-// reload the kiosk, and the action is still there.
+// A team at the wall: open its board from the overview, add an action by taps and typing, mark
+// it done and undo that, try to record over a day already recorded and keep it; reload the
+// kiosk, and the action is still there.
 import { runE2e } from './harness.mjs';
 
 /** Whether an action with this title is on any page of the list (the demo changes with the date). */
@@ -41,6 +42,41 @@ await runE2e('kiosk: add an action at the board, reload, still there', async ({ 
   // The form closes only once the action is stored.
   await page.locator('huddle-actions form.add').waitFor({ state: 'detached', timeout: 5000 });
   check('the new action is on the board', await actionListed(page, 'Wrap test pallet 42 before the night shift'));
+
+  // Done in one tap, said in words wherever the action moved, and undone in one more.
+  const added = page.locator('huddle-actions li[data-action]', { hasText: 'Wrap test pallet 42' });
+  await added.locator('button.done').click();
+  const change = page.locator('huddle-actions .last-change');
+  await change.filter({ hasText: 'is now Done' }).waitFor({ timeout: 5000 });
+  check('marking the action done says so, with an undo', (await change.textContent()).includes('Undo (back to Open)'), await change.textContent());
+  await change.locator('button', { hasText: 'Undo' }).click();
+  await change.waitFor({ state: 'detached', timeout: 5000 });
+  check(
+    'and the undo puts it back to Open, in sight',
+    (await added.count()) === 1 && (await added.locator('button.status').textContent()).includes('Open'),
+    await added.locator('button.status').textContent(),
+  );
+
+  // A day already recorded is not overwritten without a yes.
+  await page.locator('huddle-board [role="tab"]', { hasText: 'Reflect' }).click();
+  const calendar = page.locator('huddle-board kpi-calendar').first();
+  await calendar.locator('button', { hasText: 'Record a day' }).click();
+  const recorded = calendar.locator('.recorded');
+  await recorded.waitFor({ timeout: 5000 });
+  const before = await recorded.textContent();
+  await calendar.locator('input[name="value"]').fill('7');
+  await calendar.locator('button', { hasText: /^Save$/ }).click();
+  const question = calendar.locator('[role="alertdialog"]');
+  await question.waitFor({ timeout: 5000 });
+  check(
+    'saving over a recorded day asks, naming both results',
+    /^Replace .+, recorded for this day, with 7/.test((await question.textContent()).trim()),
+    await question.textContent(),
+  );
+  await question.locator('button', { hasText: 'Keep it' }).click();
+  check('and "Keep it" keeps what was recorded', (await recorded.textContent()) === before, `${before} -> ${await recorded.textContent()}`);
+  await calendar.locator('button', { hasText: 'Cancel' }).click();
+  await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click();
 
   await page.reload();
   await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click({ timeout: 15000 });

@@ -17,7 +17,17 @@ await runE2e('kiosk: guided first run sets up an organisation', async ({ browser
   await button('A hospital: Unit, Department, Hospital').click();
   await button('Save organisation').click();
   await page.locator('setup-organisation [role="status"]', { hasText: 'Saved' }).waitFor();
+  // An edit not saved is not lost to a tap on Next: the set-up asks, and staying keeps it.
+  await page.locator('setup-organisation input[name="name"]').fill('Riverside Clinic and Care');
   await button('Next: Boards').click();
+  await page.getByText('has changes that are not saved yet').waitFor();
+  await button('Stay and save them').click();
+  check(
+    'Next with an unsaved edit asks, and staying keeps what was typed',
+    (await page.locator('setup-organisation input[name="name"]').inputValue()) === 'Riverside Clinic and Care',
+  );
+  await button('Next: Boards').click();
+  await button('Go on without them').click();
 
   const addBoard = async (name, tier) => {
     if (tier) await page.locator('setup-boards select[name="tier"]').selectOption({ label: tier });

@@ -11,6 +11,7 @@ import {
   COACHING_KINDS,
   KATA_QUESTIONS,
   addDays,
+  behaviourLabel,
   currentChecklist,
   conversationsOf,
   kataHints,
@@ -28,7 +29,7 @@ import { panelStyles } from '../panel-styles.js';
 import { localChecklist } from '../checklist-words.js';
 import { formatDay } from '../format.js';
 import { privateWords } from '../private-words.js';
-import { clearDraft, loadDraft, saveDraft, type CoachingDraft } from './coaching-draft.js';
+import { clearDraft, loadDraft, rememberCoach, rememberedCoach, saveDraft, type CoachingDraft } from './coaching-draft.js';
 
 const RATINGS: Rating[] = [0, 1, 2];
 
@@ -96,6 +97,21 @@ export class CoachingCard extends HuddleElement {
       .saved {
         font-weight: 700;
       }
+      .read-back {
+        padding: var(--_space);
+        border: 2px solid var(--_accent);
+        border-radius: var(--_radius);
+      }
+      .read-back h3 {
+        margin: 0;
+        font-size: var(--_size);
+      }
+      .read-back dt {
+        font-weight: 700;
+      }
+      .read-back dd {
+        margin: 0 0 var(--_space);
+      }
     `,
   ];
 
@@ -114,6 +130,8 @@ export class CoachingCard extends HuddleElement {
   @state() private focusText = '';
   @state() private followUpDate = '';
   @state() private savedNote = '';
+  /** The conversation just saved, read back below the card until the next one starts. */
+  @state() private saved?: CoachingSession;
   @state() private draftProblem = '';
   /** Clearing a card with a conversation on it asks first: it sits beside Save. */
   @state() private confirmingClear = false;
@@ -145,6 +163,19 @@ export class CoachingCard extends HuddleElement {
     this.#restored = true;
     const draft = loadDraft(this.draftKey);
     if (draft) this.applyDraft(draft);
+    else this.#startAsLastCoach = true;
+  }
+
+  /** Set until the first update, when the provider's settings (a shared screen or not) are current. */
+  #startAsLastCoach = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A personal device starts as the coach of its last conversation; a shared screen never does.
+    if (this.#startAsLastCoach) {
+      this.#startAsLastCoach = false;
+      if (!this.coach && !this.settings.sharedScreen) this.coach = rememberedCoach(this.draftKey) ?? '';
+    }
   }
 
   private applyDraft(draft: CoachingDraft): void {
@@ -315,6 +346,7 @@ export class CoachingCard extends HuddleElement {
           ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
           ${this.draftProblem ? html`<p class="error" role="alert">${this.draftProblem}</p>` : nothing}
           <p class="saved" role="status">${this.savedNote}</p>
+          ${this.saved ? this.renderSaved(this.saved, people) : nothing}
         </form>
       </section>
     `;
@@ -359,6 +391,37 @@ export class CoachingCard extends HuddleElement {
         })}
       </div>
     `;
+  }
+
+  /**
+   * The conversation just saved, read back: what the coach did stays in sight. Its words show only
+   * where they may (not on a shared screen: they belong to the people in the conversation).
+   */
+  private renderSaved(session: CoachingSession, people: Person[]) {
+    const learner = people.find((p) => p.id === session.learnerId)?.name ?? '';
+    const template = session.kind === 'kata' ? undefined : localChecklist(currentChecklist(this.#templates.value ?? [], session.kind));
+    const rated = Object.entries(session.ratings).map(([id, rating]) => `${(template && behaviourLabel(template, id)) ?? id}: ${ratingName(rating)}`);
+    const words: [string, string | undefined][] = [
+      ...KATA_QUESTIONS.map((q): [string, string | undefined] => [this.question(q), session.answers?.[q]]),
+      [msg('Went well:'), session.wentWell],
+      [msg('Even better if:'), session.evenBetter],
+      [msg('Focus:'), session.focus],
+    ];
+    return html`<section class="read-back" part="saved" aria-labelledby="saved-title">
+      <h3 id="saved-title" class="user-text">
+        ${msg(str`Saved: ${coachingKindName(session.kind)} with ${learner}, ${formatDay(session.day, this.locale, { day: 'numeric', month: 'long' })}`)}
+      </h3>
+      ${
+        this.showsWordsOf(session)
+          ? html`<dl>
+              ${rated.length ? html`<dt>${msg('Rated:')}</dt><dd class="user-text">${rated.join(' · ')}</dd>` : nothing}
+              ${words.map(([label, text]) => (text ? html`<dt>${label}</dt><dd class="user-text">${text}</dd>` : nothing))}
+              ${session.followUpDate ? html`<dt>${msg('Follow-up:')}</dt><dd>${formatDay(session.followUpDate, this.locale, { weekday: 'long', day: 'numeric', month: 'long' })}</dd>` : nothing}
+            </dl>`
+          : html`<p class="muted">${rated.length === 1 ? msg('1 behaviour rated.') : msg(str`${rated.length} behaviours rated.`)} ${privateWords()}</p>`
+      }
+      <div class="buttons"><button type="button" @click=${() => (this.saved = undefined)}>${msg('Done reading')}</button></div>
+    </section>`;
   }
 
   private setDirection(direction: CoachingDirection): void {
@@ -426,6 +489,8 @@ export class CoachingCard extends HuddleElement {
     );
     if (!session) return; // the card keeps everything typed; the message says why
     this.reset();
+    if (!anonymous && !this.settings.sharedScreen) rememberCoach(this.draftKey, coach!);
+    this.saved = session;
     this.savedNote = msg('Saved. Thank you for coaching.');
     this.emit('coaching-saved', { session });
   }

@@ -49,3 +49,25 @@ export function clearDraft(key: string): void {
     // nothing to clear
   }
 }
+
+const COACH_PREFIX = 'huddle-elements:coaching-coach:';
+
+/**
+ * The coach of the last conversation saved on a personal device (a supervisor's tablet), so the
+ * next card starts as them. Never kept on a shared screen: the next person there is someone else.
+ */
+export function rememberCoach(key: string, coach: string): void {
+  try {
+    localStorage.setItem(COACH_PREFIX + key, coach);
+  } catch {
+    // Storage full or disabled: the coach is chosen again next time, nothing else is lost.
+  }
+}
+
+export function rememberedCoach(key: string): string | undefined {
+  try {
+    return localStorage.getItem(COACH_PREFIX + key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
