@@ -73,7 +73,15 @@ async function openScreen(server: Server, token: string): Promise<Screen> {
   })();
   await isReady;
   return {
-    heard: (since) => new Promise<number>((resolve) => (waiting = (at) => resolve(at - since))),
+    // NaN when the change never arrives (counted as missed, rather than waiting forever).
+    heard: (since) =>
+      new Promise<number>((resolve) => {
+        const timer = setTimeout(() => resolve(NaN), 10_000);
+        waiting = (at) => {
+          clearTimeout(timer);
+          resolve(at - since);
+        };
+      }),
     close: () => abort.abort(),
   };
 }
@@ -106,8 +114,9 @@ async function run(servers: Server[]): Promise<Record<string, unknown>> {
     }
     memory[`connections${step}`] = await Promise.all(servers.map(residentMb));
   }
-  const latencies: number[] = [];
-  for (let n = 0; n < CHANGES; n++) latencies.push(...(await fanOut(servers[0]!, screens, n)));
+  const arrivals: number[] = [];
+  for (let n = 0; n < CHANGES; n++) arrivals.push(...(await fanOut(servers[0]!, screens, n)));
+  const latencies = arrivals.filter(Number.isFinite);
   for (const screen of screens) screen.close();
   await new Promise((resolve) => setTimeout(resolve, 3000));
   memory['closed'] = await Promise.all(servers.map(residentMb));
@@ -115,6 +124,7 @@ async function run(servers: Server[]): Promise<Record<string, unknown>> {
   return {
     residentMbPerInstance: memory,
     kbPerConnection: round(perMb * 1024),
+    changesMissed: arrivals.length - latencies.length,
     changeToEveryScreenP50Ms: round(percentile(latencies, 50)),
     changeToEveryScreenP95Ms: round(percentile(latencies, 95)),
     changeToEveryScreenMaxMs: round(Math.max(...latencies)),

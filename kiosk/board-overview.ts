@@ -119,6 +119,17 @@ export class KioskBoardOverview extends LitElement {
       min-height: var(--_target);
       line-height: var(--_target);
     }
+    .coach {
+      float: inline-end;
+      display: inline-block;
+      min-height: var(--_target);
+      line-height: var(--_target);
+      padding: 0 16px;
+      border: 2px solid var(--_border);
+      border-radius: 8px;
+      color: var(--_text);
+      text-decoration: none;
+    }
     .tier,
     .leader {
       color: var(--_text-muted);
@@ -183,6 +194,8 @@ export class KioskBoardOverview extends LitElement {
             <a class="name" href="?unit=${encodeURIComponent(b.unit.id)}">${b.unit.name}</a>
             <span class="tier">· ${org ? tierLabel(org, b.unit.tier) : msg(str`Tier ${b.unit.tier}`)}</span>
             ${b.leader ? html`<span class="leader">· ${b.leader.name}</span>` : nothing}
+            <!-- The card on this board's huddle, with its board one tap away in the bar. -->
+            <a class="coach" href=${`?unit=${encodeURIComponent(b.unit.id)}&views=card,board`}>${msg('Coach this huddle')}</a>
             <div class="figures">
               <span>${count(
                 b.open,

@@ -179,17 +179,12 @@ if (e2eScripts.length > 0) {
     totals.failed += e2eScripts.length;
     failures.push('the build for the end-to-end tests');
   } else {
-    // Two at a time: most of an end-to-end script's time is waiting (a server starting, a page
-    // loading, a clock), so two share the two cores well. Each one's output is printed whole when
-    // it ends.
-    // The longest first, so the two lanes end together.
-    const slowest = ['site', 'sync', 'hostile-sync', 'wall-screens', 'tap-in', 'sync-clocks', 'two-tabs', 'sign-in', 'kiosk-update', 'visibility', 'oidc'];
-    const rank = (script) => {
-      const index = slowest.indexOf(script.replace('.e2e.mjs', ''));
-      return index === -1 ? slowest.length : index;
-    };
-    const queue = [...e2eScripts].sort((a, b) => rank(a) - rank(b));
-    const lane = async () => {
+    // Two lanes: the scripts that run a sync server (and PostgreSQL) one after another in one,
+    // the browser-only scripts in the other - two server scripts at once on two cores made a
+    // first sync outlast its wait. Each one's output is printed whole when it ends.
+    const runsServer = (script) => /sync-server\.mjs/.test(readFileSync(join(e2eDir, script), 'utf8'));
+    const lanes = [e2eScripts.filter(runsServer), e2eScripts.filter((script) => !runsServer(script))];
+    const lane = async (queue) => {
       for (let script = queue.shift(); script; script = queue.shift()) {
         const started = Date.now();
         const result = await runScript(join(e2eDir, script));
@@ -209,7 +204,7 @@ if (e2eScripts.length > 0) {
         else if (!(result.status === 0 && match)) failures.push(`${script}: stopped (exit ${result.status})`);
       }
     };
-    await Promise.all([lane(), lane()]);
+    await Promise.all(lanes.map(lane));
   }
 }
 

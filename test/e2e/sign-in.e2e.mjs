@@ -47,7 +47,8 @@ try {
       const adminScreen = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       adminScreen.on('pageerror', (error) => errors.push(error.message));
       await adminScreen.goto(`${url}/?server=${encodeURIComponent(url)}&token=${admin}&unit=unit-line-1`);
-      await adminScreen.locator('kiosk-app nav button', { hasText: 'Settings' }).click({ timeout: 30000 });
+      // The admin's screen first pulls the whole organisation: on a busy machine that takes a while.
+      await adminScreen.locator('kiosk-app nav button', { hasText: 'Settings' }).click({ timeout: 60000 });
       const codes = adminScreen.locator('kiosk-sign-in-codes');
       await codes.locator(`select[name="person"] option[value="${SUPERVISOR}"]`).waitFor({ state: 'attached', timeout: 20000 });
       await codes.locator('select[name="person"]').selectOption(SUPERVISOR);

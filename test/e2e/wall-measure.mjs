@@ -20,9 +20,9 @@ export async function axeViolations(page) {
 }
 
 /**
- * What the screen shows wrong for a wall: text under `minText` px, text cut off (beyond the screen
- * or under the bar), boxes that need scrolling, charts outside their card, and whether the board's
- * name is in sight.
+ * What the screen shows wrong for a wall: text under `minText` px, touch targets under 64 px (at
+ * 1080p), text cut off (beyond the screen or under the bar), boxes that need scrolling, charts
+ * outside their card, and whether the board's name is in sight.
  */
 export function measureScreen(page, minText) {
   return page.evaluate((minText) => {
@@ -48,6 +48,21 @@ export function measureScreen(page, minText) {
       return false;
     };
     const bottom = bar ? bar.getBoundingClientRect().top : innerHeight;
+    /** Whether an element is on another page of a paged view (clipped away, reachable by the pager). */
+    const onAnotherPage = (element, rect) => {
+      const box = clipping.find((b) => b !== element && within(b, element));
+      if (!box) return false;
+      const { top, bottom: boxBottom } = box.getBoundingClientRect();
+      const inset = /inset\(([\d.]+)px \S+ ([\d.]+)px/.exec(getComputedStyle(box).clipPath);
+      return rect.bottom <= top + (inset ? parseFloat(inset[1]) : 0) + 1 || rect.top >= boxBottom - (inset ? parseFloat(inset[2]) : 0) - 1;
+    };
+    // Touch targets: 64 px at 1080p, scaled like the text at 4K.
+    const minTarget = (64 * minText) / 24;
+    const targets = all
+      .filter((e) => e.matches('button, select, textarea, input:not([type="checkbox"]):not([type="radio"]), [role="tab"], a[href]') && shown(e))
+      .filter((e) => !onAnotherPage(e, e.getBoundingClientRect()))
+      .filter((e) => Math.min(e.getBoundingClientRect().width, e.getBoundingClientRect().height) < minTarget - 1)
+      .map((e) => `${describe(e, e.textContent.trim())} ${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`);
     const small = [];
     const cut = [];
     for (const element of all) {
@@ -100,6 +115,7 @@ export function measureScreen(page, minText) {
     const pager = all.find((e) => e.classList?.contains('pager'));
     return {
       hidden: clipping.map((e) => e.localName),
+      targets: targets.slice(0, 4),
       pages: pager?.querySelector('[role="status"]')?.textContent.trim(),
       small: small.slice(0, 4),
       cut: cut.slice(0, 4),

@@ -1,5 +1,5 @@
 // Every kiosk view on a wall, at 1920x1080 (light and dark) and 3840x2160, page by page: text a person reads
-// from three metres (24 px at 1080p, scaled at 4K), nothing cut off or under the bar, nothing
+// from three metres (24 px at 1080p, scaled at 4K), targets a finger hits (64 px), nothing cut off or under the bar, nothing
 // to scroll, charts inside their cards, the board's name in sight, and axe clean on the whole
 // page (landmarks, headings and contrast are page rules).
 import { runE2e } from './harness.mjs';
@@ -44,6 +44,7 @@ await runE2e('kiosk: every view fits a wall', async ({ browser, url, check }) =>
       // One check per screen, naming every rule it breaks.
       const problems = [
         ...found.small.map((text) => `text under ${minText} px: ${text}`),
+        ...found.targets.map((target) => `touch target too small: ${target}`),
         ...found.cut.map((text) => `cut off: ${text}`),
         ...found.scrolling.map((box) => `scrolls: ${box}`),
         ...(found.hidden.length > 0 && !/^Page \d+ of \d+$/.test(found.pages ?? '') ? [`hidden with no pages: ${found.hidden.join()}`] : []),

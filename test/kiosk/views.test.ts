@@ -56,6 +56,24 @@ describe('kiosk: feedback views and the way to the coaching card', function () {
     await until(() => root.querySelector('kiosk-board-overview') !== null && root.querySelector('kiosk-settings') === null, 'the overview again');
   });
 
+  it("offers each board's coaching card on the overview, opening on that board's huddle with the board one tap away", async () => {
+    localStorage.removeItem('huddle-elements:coaching-draft:default');
+    app = await openKiosk('first-run=demo');
+    const overview = () => app!.shadowRoot!.querySelector('kiosk-board-overview')?.shadowRoot;
+    await until(() => (overview()?.querySelectorAll('li a.coach').length ?? 0) > 3, 'the boards, each with a way to coach', 20000);
+    const coach = overview()!.querySelector<HTMLAnchorElement>('li[data-unit="unit-line-1"] a.coach')!;
+    expect(coach.textContent).to.equal('Coach this huddle');
+    const query = new URL(coach.href).search;
+    expect(query).to.equal('?unit=unit-line-1&views=card,board');
+    const store = app.store;
+    app.remove();
+    store?.close();
+    app = await openKiosk(`first-run=demo&${query.slice(1)}`);
+    const learner = () => app!.shadowRoot!.querySelector('coaching-card')?.shadowRoot?.querySelector<HTMLSelectElement>('select[name="learner"]')?.value;
+    await until(() => learner() === 'person-line-1-leader', "the card on Line 1's team leader", 15000);
+    expect([...bar(app).querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include('Board');
+  });
+
   it('offers no second way to the card on a screen that has the card as a view', async () => {
     app = await openKiosk('first-run=demo&unit=unit-line-1&views=board,card&rotate=0');
     await until(() => app!.shadowRoot!.querySelector('huddle-board') !== null, 'the board');
