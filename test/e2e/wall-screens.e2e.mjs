@@ -28,6 +28,8 @@ await runE2e('kiosk: every view fits a wall', async ({ browser, url, check }) =>
     page.on('pageerror', (error) => errors.push(error.message));
     const minText = 24 * (width / 1920);
     const judge = async (what, boardName) => {
+      // Judged once the view and its header have their data (nothing still "Loading" or "Opening").
+      await page.waitForFunction(doneLoading, null, { timeout: 30000 }).catch(() => {});
       await page.waitForTimeout(400); // charts draw on the next frame
       await judgePage(what, boardName);
       // A view taller than the screen: every page is judged the same way.
@@ -59,9 +61,6 @@ await runE2e('kiosk: every view fits a wall', async ({ browser, url, check }) =>
       await page.locator('kiosk-app huddle-board h1').waitFor({ timeout: 30000 });
       for (const view of views) {
         await page.locator('kiosk-app nav button', { hasText: new RegExp(`^${viewLabel(view)}$`) }).click();
-        await page
-          .waitForFunction(() => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('main [role="status"]'), null, { timeout: 10000 })
-          .catch(() => {});
         await judge(`${name}: ${view}`, name);
         if (view === 'board' && unit === 'unit-line-1') {
           for (const mode of CHART_MODES) {
@@ -85,6 +84,16 @@ await runE2e('kiosk: every view fits a wall', async ({ browser, url, check }) =>
     await context.close();
   }
 });
+
+/** True once no status on the screen, in any shadow root, says it is still loading. */
+function doneLoading() {
+  const loading = (root) =>
+    [...root.querySelectorAll('*')].some(
+      (element) =>
+        (element.matches('[role="status"]') && /^(Loading|Opening)/.test(element.textContent.trim())) || (element.shadowRoot && loading(element.shadowRoot)),
+    );
+  return !loading(document);
+}
 
 function viewLabel(view) {
   return {
