@@ -721,7 +721,7 @@ export class KioskApp extends LitElement {
       return html`<div class="view">
         <main>${this.showSettings ? this.renderSettings(config) : html`<kiosk-board-overview .store=${this.#store}></kiosk-board-overview>`}</main>
         <nav aria-label=${msg('Views')}>
-          ${this.renderPager()} ${this.renderSettingsButton(config, msg('Back to the boards'))}
+          ${this.renderSettingsButton(config, msg('Back to the boards'))} ${this.renderPager()}
           ${this.sync ? html`<huddle-sync-status .source=${this.sync} theme=${this.#theme}></huddle-sync-status>` : nothing}
         </nav>
       </div>
@@ -750,7 +750,7 @@ export class KioskApp extends LitElement {
                 )
               : nothing
           }
-          ${this.renderPager()} ${this.renderSettingsButton(config, msg('Back to the board'))}
+          ${this.renderSettingsButton(config, msg('Back to the board'))}
           ${
             this.sync && config.server && config.token && !isPhone(config) && !this.showSettings
               ? html`<button @click=${() => (this.showPhoneLink = true)}>${msg('Answer on your phone')}</button>`
@@ -763,6 +763,10 @@ export class KioskApp extends LitElement {
                 ? html`<button @click=${() => (this.askingPin = true)}>${msg('Locked: tap to unlock')}</button>`
                 : html`<button @click=${() => this.#relock.lock()}>${msg('Unlocked: lock now')}</button>`
               : nothing
+          }
+          ${
+            // Last among the buttons: a view turning out to need pages moves no button under a finger.
+            this.renderPager()
           }
           ${
             this.sync

@@ -9,6 +9,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Rows are what a page must not split: anything shorter than half a screen. */
 const ROW_SHARE = 0.5;
+/** A view longer than this many screens is cut off there, rather than measured for ever. */
+const MAX_PAGES = 100;
 
 /** Every element under `root`, shadow roots included. */
 function* deepElements(root: Element | ShadowRoot): Generator<Element> {
@@ -42,7 +44,7 @@ export function pageStarts(box: HTMLElement): number[] {
     }
     start = next > start + 1 ? next : edge;
     starts.push(start);
-    if (starts.length > 100) break;
+    if (starts.length >= MAX_PAGES) break;
   }
   return starts;
 }
