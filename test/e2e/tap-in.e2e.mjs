@@ -75,6 +75,11 @@ try {
 
       await nav.locator('button', { hasText: 'Coaching card' }).tap();
       const card = wall.locator('coaching-card');
+      // The name once the card has the organisation's people (until then it says the person's id).
+      await card
+        .locator('.signed-in', { hasText: name ?? '' })
+        .waitFor({ timeout: 15000 })
+        .catch(() => {});
       const who = (await card.locator('.signed-in').textContent({ timeout: 15000 }))?.replace(/\s+/g, ' ');
       check(`the card on the wall is the supervisor's ("${who?.trim()}")`, name !== undefined && who?.includes(name) === true);
       await card.locator('[data-behaviour="board-visible"] button', { hasText: 'Consistently' }).tap();
