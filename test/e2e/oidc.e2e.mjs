@@ -53,11 +53,11 @@ async function startProvider(callback) {
 
 /** The provider's development pages: a login (any password) and a consent. */
 async function logInAt(page, login) {
-  await page.locator('input[name="login"]').fill(login, { timeout: 20000 });
+  await page.locator('input[name="login"]').fill(login, { timeout: 60000 });
   await page.locator('input[name="password"]').fill('any password');
   await page.locator('button[type="submit"]').click();
   const consent = page.locator('button[type="submit"]', { hasText: /continue/i });
-  await consent.waitFor({ timeout: 20000 }).then(
+  await consent.waitFor({ timeout: 60000 }).then(
     () => consent.click(),
     () => undefined, // no consent page: already granted
   );
@@ -95,14 +95,14 @@ try {
       phone.on('pageerror', (error) => errors.push(error.message));
       await phone.goto(`${server}/?server=${encodeURIComponent(server)}&unit=unit-line-1&views=card`);
       const signIn = phone.locator('kiosk-app a.sign-in');
-      await signIn.waitFor({ timeout: 30000 });
+      await signIn.waitFor({ timeout: 60000 });
       const started = Date.now();
       await signIn.click();
       await logInAt(phone, 'quentin');
       const card = phone.locator('coaching-card');
       const shown = await card
         .locator('.signed-in')
-        .textContent({ timeout: 30000 })
+        .textContent({ timeout: 60000 })
         .catch(async (error) => {
           throw new Error(
             `not signed in at ${phone.url()}: ${(await phone.locator('body').innerText()).slice(0, 300)} (${error.message.split('\n')[0]})\n${running.log().slice(-1500)}`,
@@ -117,7 +117,7 @@ try {
       const wentWell = `Owners on every action (${database})`;
       await card.locator('textarea[name="wentWell"]').fill(wentWell);
       await card.locator('button', { hasText: 'Save coaching' }).tap();
-      const arrived = await until(() => findPulled(server, supervisorReads, (r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell), 20000);
+      const arrived = await until(() => findPulled(server, supervisorReads, (r) => r.kind === 'coachingSessions' && r.record.wentWell === wentWell), 60000);
       check('the conversation arrives as the person the provider signed in', arrived?.record.coachId === SUPERVISOR, JSON.stringify(arrived?.record));
 
       // A browser of its own: the provider remembers who signed in on the phone's.
@@ -125,7 +125,7 @@ try {
       const strangerPage = await strangerContext.newPage();
       await strangerPage.goto(`${server}/auth/login?return=views%3Dcard`);
       await logInAt(strangerPage, 'stranger');
-      const stranger = await strangerPage.locator('[role="alert"]').textContent({ timeout: 20000 });
+      const stranger = await strangerPage.locator('[role="alert"]').textContent({ timeout: 60000 });
       check(
         `someone the organisation does not know is told whom to ask ("${stranger}")`,
         /ask your admin to add stranger@riverside\.example/.test(stranger ?? ''),
@@ -135,9 +135,9 @@ try {
       const memberContext = await browser.newContext();
       const memberPage = await memberContext.newPage();
       await memberPage.goto(`${server}/?server=${encodeURIComponent(server)}&unit=unit-line-1&views=card`);
-      await memberPage.locator('kiosk-app a.sign-in').click({ timeout: 30000 });
+      await memberPage.locator('kiosk-app a.sign-in').click({ timeout: 60000 });
       await logInAt(memberPage, 'mia');
-      await memberPage.locator('coaching-card .signed-in').waitFor({ timeout: 30000 });
+      await memberPage.locator('coaching-card .signed-in').waitFor({ timeout: 60000 });
       const { json: listed } = await call(server, admin, '/api/tokens');
       const memberTokens = listed.tokens.filter((t) => t.person === MEMBER && !t.revoked).map((t) => t.role);
       check(
@@ -152,7 +152,7 @@ try {
       await provider.stop();
       providerUp = false;
       await phone.reload();
-      await card.locator('.signed-in').waitFor({ timeout: 30000 });
+      await card.locator('.signed-in').waitFor({ timeout: 60000 });
       const status = await until(async () => {
         const text =
           (await card
@@ -160,7 +160,7 @@ try {
             .textContent()
             .catch(() => '')) ?? '';
         return /Synced/.test(text) ? text : undefined;
-      }, 20000);
+      }, 60000);
       check(`with the provider down, the signed-in phone still opens as them and syncs ("${status?.trim()}")`, status !== undefined);
       check('no uncaught errors on the phone', errors.length === 0, errors.join('; '));
       await context.close();
