@@ -7,6 +7,7 @@
  */
 import type { Database, Sql } from './db.js';
 import { repairFutureClocks } from './repair-clocks.js';
+import { addRecordBoards } from './record-boards.js';
 
 /** SQL statements separated by semicolons, or a step that needs code. */
 type Migration = string | ((sql: Sql) => Promise<unknown>);
@@ -95,6 +96,8 @@ const MIGRATIONS: Migration[] = [
   `
   alter table sign_in_codes add column purpose text not null default 'sign-in'
   `,
+  // 9: the boards each record belongs to, so that a wall reads its share by index (see record-boards.ts).
+  addRecordBoards,
 ];
 
 /** The tables' version this server writes and reads. */

@@ -7,17 +7,16 @@
  */
 import {
   authorProblem,
-  boardsUnder,
   conversationFor,
-  inBoardScope,
   isAnonymous,
+  localDay,
   problemText,
   recordRuleProblem,
   validateRecord,
   ValidationError,
   type EntityKind,
   type EntityMap,
-  type AnyRecord,
+  type RecordBoards,
   type CoachingSession,
   type OrgSettings,
   type Person,
@@ -30,6 +29,7 @@ import { mergeFields, type FieldClocks } from '../src/model/merge.js';
 import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/protocol/sync.js';
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';
+import { boardsForWrite, moveDependents, storedBoardScope, wallRows, type StoredRow } from './record-boards.js';
 
 export const NOTIFY_CHANNEL = 'huddle_sync';
 
@@ -145,9 +145,23 @@ export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): P
       for (const field of merged.changed) fields.add(field);
       touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks }, fields });
     }
-    const changes = [...touched.values()].map((change) => ({ ...change, seq: ++seq }));
+    const changes: Change[] = [];
+    for (const change of touched.values()) changes.push({ ...change, seq: ++seq, boards: await boardsForWrite(change.kind, change.row.data, load) });
     if (changes.length > 0) {
       await writeRecords(sql, who.org, changes);
+      const moved = changes.filter(
+        (c) =>
+          (c.kind === 'kpis' || c.kind === 'people') &&
+          stored.get(`${c.kind}/${c.id}`) &&
+          stored.get(`${c.kind}/${c.id}`)!.data['unitId'] !== c.row.data['unitId'],
+      );
+      if (moved.length > 0)
+        seq = await moveDependents(
+          sql,
+          who.org,
+          moved.map((c) => ({ kind: c.kind, id: c.id, board: c.boards.board })),
+          seq,
+        );
       // Who changed what, kept for admins; an anonymous record keeps no trace of its sender.
       const traced = changes.filter(({ kind, row, fields }) => !isAnonymous(kind, row.data as unknown as EntityMap[EntityKind]) && fields.size > 0);
       if (traced.length > 0) await writeHistory(sql, who, traced);
@@ -188,15 +202,16 @@ interface Change {
   row: Row;
   fields: Set<string>;
   seq: number;
+  boards: RecordBoards;
 }
 
 /** Every changed record in one statement, each with its new place in the organisation's order. */
 async function writeRecords(sql: Sql, org: string, changes: readonly Change[]): Promise<void> {
   await sql.query(
-    `insert into records (org, kind, id, data, clocks, seq)
-     select $1, c.kind, c.id, c.data::jsonb, c.clocks::jsonb, c.seq
-     from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) as c (kind, id, data, clocks, seq)
-     on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq`,
+    `insert into records (org, kind, id, data, clocks, seq, board, joins)
+     select $1, c.kind, c.id, c.data::jsonb, c.clocks::jsonb, c.seq, c.board, c.joins
+     from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) as c (kind, id, data, clocks, seq, board, joins)
+     on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq, board = excluded.board, joins = excluded.joins`,
     [
       org,
       changes.map((c) => c.kind),
@@ -204,6 +219,8 @@ async function writeRecords(sql: Sql, org: string, changes: readonly Change[]): 
       changes.map((c) => JSON.stringify(c.row.data)),
       changes.map((c) => JSON.stringify(c.row.clocks)),
       changes.map((c) => c.seq),
+      changes.map((c) => c.boards.board ?? null),
+      changes.map((c) => c.boards.joins ?? null),
     ],
   );
 }
@@ -241,22 +258,22 @@ async function notify(sql: Sql, org: string, seq: number): Promise<void> {
 export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<PullResponse> {
   const limit = SYNC_LIMITS.recordsPerPull;
   // In a transaction like every push: PGlite runs one at a time in arrival order, while a
-  // bare query could wait behind a steady stream of pushes for many seconds.
-  const { rows } = await db.transaction((sql) =>
-    sql.query<{ kind: EntityKind; id: string; data: Record<string, unknown>; clocks: FieldClocks; seq: string }>(
-      'select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3',
-      [who.org, cursor, limit + 1],
-    ),
+  // bare query could wait behind a steady stream of pushes for many seconds. A wall reads its
+  // board's share (scope.ts) by index; everyone else the whole organisation.
+  const rows = await db.transaction(async (sql) =>
+    who.role === 'wall' && who.unitId
+      ? wallRows(sql, who.org, cursor, limit + 1, await storedBoardScope(sql, who.org, who.unitId, localDay()))
+      : (
+          await sql.query<StoredRow>('select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3', [
+            who.org,
+            cursor,
+            limit + 1,
+          ])
+        ).rows,
   );
   const page = rows.slice(0, limit);
-  // A phone link reads its board's name; a wall its board's records and those below it (scope.ts).
-  const scope = who.role === 'wall' && who.unitId ? await wallScope(db, who.org, who.unitId) : undefined;
-  const visible =
-    who.role === 'pulse'
-      ? page.filter((r) => pulseReads(who, r))
-      : scope
-        ? page.filter((r) => inBoardScope(r.kind, r.data as unknown as AnyRecord, scope.boards, scope.boardOfKpi))
-        : page;
+  // A phone link reads its board's name and the organisation's words, nothing else.
+  const visible = who.role === 'pulse' ? page.filter((r) => pulseReads(who, r)) : page;
   // Coaching conversations go as the reader may see them: the words to the people in them only.
   const context = visible.some((r) => r.kind === 'coachingSessions') ? await visibilityContext(db, who.org) : undefined;
   return {
@@ -267,17 +284,6 @@ export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<P
       .map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
     more: rows.length > limit,
   };
-}
-
-/** A wall's boards (its own and those below it), and which board each KPI belongs to. */
-async function wallScope(db: Database, org: string, unitId: string): Promise<{ boards: Set<string>; boardOfKpi: (kpiId: string) => string | undefined }> {
-  const { rows } = await db.query<{ kind: 'units' | 'kpis'; id: string; parent: string | null; unit: string | null }>(
-    "select kind, id, data->>'parentId' as parent, data->>'unitId' as unit from records where org = $1 and kind in ('units', 'kpis')",
-    [org],
-  );
-  const units = rows.filter((r) => r.kind === 'units').map((r) => ({ id: r.id, ...(r.parent ? { parentId: r.parent } : {}) }));
-  const kpiBoards = new Map(rows.filter((r) => r.kind === 'kpis' && r.unit).map((r) => [r.id, r.unit!]));
-  return { boards: boardsUnder(unitId, units), boardOfKpi: (kpiId) => kpiBoards.get(kpiId) };
 }
 
 /** What the visibility policy needs: the organisation's setting, its people and boards. */

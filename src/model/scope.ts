@@ -1,42 +1,101 @@
 /**
- * What a screen that belongs to one board (a wall) receives and keeps: the organisation's frame
- * - its settings, boards, people, checklists and coaching cascade (conversations without their
- * words, see visibility.ts), which the cascade and the rolled-up figures need - and, of the
- * records that belong to a board, only those of its own board and the boards below it (an area's
- * wall rolls up its teams). Escalations count when they come from or go to one of those boards.
- * The server applies it to a wall's pulls; the wall to what it keeps when its board changes.
+ * What a screen that belongs to one board (a wall) receives and keeps. Every screen holds the
+ * organisation's settings and checklists. Of the rest, a wall holds what belongs to its own
+ * board and the boards below it (an area's wall rolls up its teams): the boards, their
+ * figures, actions, huddles, answers, people, and the escalations that come from or go to
+ * them. Its line - the boards above it - adds those boards (where its escalations go) and the
+ * people and conversations a wall's cascade shows above the team: who coaches its leader,
+ * and who coaches them. A conversation
+ * belongs to its learner's board, and joins its coach's (peer coaching, coaching up); its
+ * words stay with the people in it (visibility.ts).
+ *
+ * Of the daily records - results, huddles, pulse answers, attendance - a wall holds the last
+ * `WALL_HISTORY_DAYS`: its longest view, the trend by month, shows twelve months.
+ *
+ * So a wall's share of an organisation stays the size of what it shows: a team's wall of a
+ * group with 2,000 boards holds its own board's last year and the frame's few thousand
+ * records, not the group's millions. The server applies this to a wall's pulls (by the boards
+ * it stores beside each record); the wall to what it keeps when its board changes.
  */
+import { addDays, type Day } from './dates.js';
 import type { AnyRecord, EntityKind, Unit } from './types.js';
 
 /** Kinds every screen of the organisation receives whole. */
-const ORGANISATION_FRAME: readonly EntityKind[] = ['org', 'units', 'people', 'checklists', 'coachingPairs', 'coachingSessions'];
+export const ORGANISATION_FRAME: readonly EntityKind[] = ['org', 'checklists'];
+/** Kinds a wall also receives for the boards above it: the boards, names and conversations of its line. */
+export const LINE_KINDS: readonly EntityKind[] = ['units', 'people', 'coachingPairs', 'coachingSessions'];
+/** The daily records, of which a wall holds the last `WALL_HISTORY_DAYS`. */
+export const DAILY_KINDS: readonly EntityKind[] = ['kpiValues', 'huddles', 'feedback', 'attendance'];
+/** Twelve months of a trend by month, from the first day of the oldest month, and a few days' slack. */
+export const WALL_HISTORY_DAYS = 400;
 
-/** A board and every board below it. */
-export function boardsUnder(unitId: string, units: readonly Pick<Unit, 'id' | 'parentId'>[]): Set<string> {
-  const boards = new Set([unitId]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const unit of units) {
-      if (unit.parentId && boards.has(unit.parentId) && !boards.has(unit.id)) {
-        boards.add(unit.id);
-        grew = true;
-      }
-    }
-  }
-  return boards;
+/** The boards a record belongs to: the board it is of, and a second board it joins. */
+export interface RecordBoards {
+  board?: string;
+  joins?: string;
+}
+
+/** How to find the board of what a record names only by id. */
+export interface BoardFinder {
+  boardOfKpi(kpiId: string): string | undefined;
+  boardOfPerson(personId: string): string | undefined;
 }
 
 /**
- * Whether a board's screen whose boards are `boards` may hold this record. `boardOfKpi` says
- * which board a KPI belongs to (a KPI value names only its KPI).
+ * What a board's screen holds: its board with those below (`boards`), the boards above
+ * (`line`), and the daily records from `since` on.
  */
-export function inBoardScope(kind: EntityKind, record: AnyRecord, boards: ReadonlySet<string>, boardOfKpi: (kpiId: string) => string | undefined): boolean {
-  if (ORGANISATION_FRAME.includes(kind)) return true;
+export interface BoardScope {
+  boards: ReadonlySet<string>;
+  line: ReadonlySet<string>;
+  since: Day;
+}
+
+/** A board and every board below it. */
+export function boardsUnder(unitId: string, units: readonly Pick<Unit, 'id' | 'parentId'>[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const unit of units) if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
+  const boards = new Set([unitId]);
+  for (const board of boards) for (const child of children.get(board) ?? []) boards.add(child);
+  return boards;
+}
+
+/** A board's scope on `today`: it and the boards below it, the boards above it up to the top, the last year's daily records. */
+export function boardScope(unitId: string, units: readonly Pick<Unit, 'id' | 'parentId'>[], today: Day): BoardScope {
+  const parents = new Map(units.map((unit) => [unit.id, unit.parentId]));
+  const line = new Set<string>();
+  for (let above = parents.get(unitId); above !== undefined && !line.has(above) && above !== unitId; above = parents.get(above)) line.add(above);
+  return { boards: boardsUnder(unitId, units), line, since: addDays(today, -WALL_HISTORY_DAYS) };
+}
+
+/** The boards `record` belongs to (none for the frame). */
+export function recordBoards(kind: EntityKind, record: AnyRecord, find: BoardFinder): RecordBoards {
   const fields = record as unknown as Record<string, unknown>;
-  if (kind === 'escalations') return boards.has(String(fields['fromUnitId'])) || boards.has(String(fields['toUnitId']));
-  if (kind === 'kpiValues') {
-    const board = boardOfKpi(String(fields['kpiId']));
-    return board !== undefined && boards.has(board);
+  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
+  const of = (board: string | undefined, joins?: string | undefined): RecordBoards => ({
+    ...(board !== undefined ? { board } : {}),
+    ...(joins !== undefined ? { joins } : {}),
+  });
+  if (ORGANISATION_FRAME.includes(kind)) return {};
+  if (kind === 'units') return of(record.id);
+  if (kind === 'escalations') return of(text('fromUnitId'), text('toUnitId'));
+  if (kind === 'kpiValues') return of(find.boardOfKpi(text('kpiId') ?? ''));
+  if (kind === 'coachingPairs' || kind === 'coachingSessions') {
+    const coach = text('coachId');
+    return of(find.boardOfPerson(text('learnerId') ?? ''), coach === undefined ? undefined : find.boardOfPerson(coach));
   }
-  return typeof fields['unitId'] === 'string' && boards.has(fields['unitId']);
+  return of(text('unitId'));
+}
+
+/** Whether a board's screen with this scope holds a record of `kind` that belongs to `boards`. */
+export function inScope(kind: EntityKind, { board, joins }: RecordBoards, scope: BoardScope): boolean {
+  if (ORGANISATION_FRAME.includes(kind)) return true;
+  const own = (b: string | undefined) => b !== undefined && scope.boards.has(b);
+  return own(board) || own(joins) || (LINE_KINDS.includes(kind) && board !== undefined && scope.line.has(board));
+}
+
+/** Whether a board's screen with this scope may hold `record`. */
+export function inBoardScope(kind: EntityKind, record: AnyRecord, scope: BoardScope, find: BoardFinder): boolean {
+  if (DAILY_KINDS.includes(kind) && String((record as unknown as Record<string, unknown>)['day']) < scope.since) return false;
+  return inScope(kind, recordBoards(kind, record, find), scope);
 }

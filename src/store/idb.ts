@@ -35,7 +35,7 @@ export interface Tx {
 }
 
 export interface Db {
-  transaction(names: string | readonly string[], mode?: IDBTransactionMode): Tx;
+  transaction(names: string | readonly string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions): Tx;
   /** One-request shortcuts, each in a transaction of its own. */
   get(store: string, key: IDBValidKey): Promise<unknown>;
   getAll(store: string, query?: Key | null, count?: number): Promise<unknown[]>;
@@ -105,7 +105,7 @@ function wrapTx(raw: IDBTransaction): Tx {
 function wrapDb(raw: IDBDatabase): Db {
   const store = (name: string) => raw.transaction(name).objectStore(name);
   return {
-    transaction: (names, mode) => wrapTx(raw.transaction(names as string[], mode)),
+    transaction: (names, mode, options) => wrapTx(raw.transaction(names as string[], mode, options)),
     get: (name, key) => request(store(name).get(key)),
     getAll: (name, query, count) => request(store(name).getAll(query, count)),
     delete: (name, key) => request(raw.transaction(name, 'readwrite').objectStore(name).delete(key)),

@@ -5,7 +5,8 @@
  */
 import type { Tx } from '../store/idb.js';
 import {
-  boardsUnder,
+  boardScope,
+  localDay,
   CONVERSATION_WORDS,
   ENTITY_KINDS,
   holdsWords,
@@ -71,11 +72,11 @@ export class IdbReplica {
    * Runs `body` in one readwrite transaction over `stores`: committed when it resolves,
    * aborted (nothing of it stored) when it throws, with the error as a StorageError.
    */
-  async #transaction<T>(stores: readonly string[], body: (tx: Tx) => Promise<T>): Promise<T> {
+  async #transaction<T>(stores: readonly string[], body: (tx: Tx) => Promise<T>, durability: IDBTransactionDurability = 'default'): Promise<T> {
     let tx: Tx | undefined;
     try {
       const db = await this.#internals.connection();
-      tx = db.transaction(stores, 'readwrite');
+      tx = db.transaction(stores, 'readwrite', { durability });
       const result = await body(tx);
       await tx.done;
       return result;
@@ -276,10 +277,12 @@ export class IdbReplica {
     await this.#transaction([...ENTITY_KINDS, FIELD_CLOCKS], async (tx) => {
       const units = (await tx.objectStore('units').getAll()) as Unit[];
       const kpis = new Map(((await tx.objectStore('kpis').getAll()) as Kpi[]).map((k) => [k.id, k.unitId]));
-      const boards = boardsUnder(unitId, units);
+      const people = new Map(((await tx.objectStore('people').getAll()) as Person[]).map((p) => [p.id, p.unitId]));
+      const scope = boardScope(unitId, units, localDay());
+      const find = { boardOfKpi: (id: string) => kpis.get(id), boardOfPerson: (id: string) => people.get(id) };
       for (const kind of ENTITY_KINDS) {
         for (const record of (await tx.objectStore(kind).getAll()) as AnyRecord[]) {
-          if (inBoardScope(kind, record, boards, (kpiId) => kpis.get(kpiId))) continue;
+          if (inBoardScope(kind, record, scope, find)) continue;
           await tx.objectStore(kind).delete(record.id);
           await tx.objectStore(FIELD_CLOCKS).delete(clockKey(kind, record.id));
           removed++;
@@ -324,39 +327,51 @@ export class IdbReplica {
     const changes: RecordChange[] = [];
     const rejected: string[] = [];
     const kinds = [...new Set(records.map((r) => r.kind))];
-    await this.#transaction([...kinds, META, FIELD_CLOCKS], async (tx) => {
-      const clockStore = tx.objectStore(FIELD_CLOCKS);
-      for (const pulled of records) {
-        const store = tx.objectStore(pulled.kind);
-        const key = clockKey(pulled.kind, pulled.id);
-        const before = (await store.get(pulled.id)) as AnyRecord | undefined;
-        const row = (await clockStore.get(key)) as ClockRow | undefined;
-        for (const stamp of Object.values(pulled.clocks)) this.#internals.clock.receive(stamp);
-        // A local stamp beyond the bound cannot be honest: it must not outvote the server.
-        const local = believable(row?.clocks ?? {}, this.#internals.clock);
-        const merged = mergeFields(
-          pulled.id,
-          before as Record<string, unknown> | undefined,
-          local,
-          toWireFields(pulled.record, Object.keys(pulled.clocks)),
-          pulled.clocks,
-        );
-        if (merged.changed.length === 0 || !merged.record) continue;
-        try {
-          validateRecord(pulled.kind, merged.record);
-        } catch (error) {
-          rejected.push((error as Error).message);
-          continue;
+    await this.#transaction(
+      [...kinds, META, FIELD_CLOCKS],
+      async (tx) => {
+        const clockStore = tx.objectStore(FIELD_CLOCKS);
+        // A page's reads asked all at once and its writes queued without waiting for each: the
+        // database answers them in order, and a new wall's first thousands of records are not
+        // a round trip each. (A page holds each record once: the server sends its latest version.)
+        const befores = await Promise.all(records.map((pulled) => tx.objectStore(pulled.kind).get(pulled.id) as Promise<AnyRecord | undefined>));
+        const rows = await Promise.all(records.map((pulled) => clockStore.get(clockKey(pulled.kind, pulled.id)) as Promise<ClockRow | undefined>));
+        const writes: Promise<unknown>[] = [];
+        for (const [index, pulled] of records.entries()) {
+          const before = befores[index];
+          const row = rows[index];
+          for (const stamp of Object.values(pulled.clocks)) this.#internals.clock.receive(stamp);
+          // A local stamp beyond the bound cannot be honest: it must not outvote the server.
+          const local = believable(row?.clocks ?? {}, this.#internals.clock);
+          const merged = mergeFields(
+            pulled.id,
+            before as Record<string, unknown> | undefined,
+            local,
+            toWireFields(pulled.record, Object.keys(pulled.clocks)),
+            pulled.clocks,
+          );
+          if (merged.changed.length === 0 || !merged.record) continue;
+          try {
+            validateRecord(pulled.kind, merged.record);
+          } catch (error) {
+            rejected.push((error as Error).message);
+            continue;
+          }
+          writes.push(
+            tx.objectStore(pulled.kind).put(merged.record),
+            clockStore.put({ key: clockKey(pulled.kind, pulled.id), clocks: merged.clocks } satisfies ClockRow),
+          );
+          const after = merged.record as unknown as AnyRecord;
+          changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
         }
-        await store.put(merged.record);
-        await clockStore.put({ key, clocks: merged.clocks } satisfies ClockRow);
-        const after = merged.record as unknown as AnyRecord;
-        changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
-      }
-      const meta = tx.objectStore(META);
-      await meta.put({ key: `cursor:${source}`, cursor });
-      await meta.put(clockState(this.#internals.clock));
-    });
+        await Promise.all(writes);
+        const meta = tx.objectStore(META);
+        await meta.put({ key: `cursor:${source}`, cursor });
+        await meta.put(clockState(this.#internals.clock));
+        // Relaxed: a page lost to a power cut is lost with its cursor, and pulled again.
+      },
+      'relaxed',
+    );
     if (changes.length > 0) this.#internals.merged(changes);
     return { changed: changes.length, rejected };
   }

@@ -386,9 +386,16 @@ export class SyncClient implements SyncStateSource {
   }
 
   async #pullAll(): Promise<void> {
+    const pullFrom = (cursor: number) => {
+      const page = this.#request<PullResponse>('GET', `/api/sync/pull?cursor=${cursor}`);
+      page.catch(() => undefined); // awaited below, unless storing the page before it failed
+      return page;
+    };
+    let next = pullFrom(await this.#replica.syncCursor(this.#server));
     for (;;) {
-      const cursor = await this.#replica.syncCursor(this.#server);
-      const page = await this.#request<PullResponse>('GET', `/api/sync/pull?cursor=${cursor}`);
+      const page = await next;
+      // The next page travels while this one is stored: a new wall's first sync is thousands of records.
+      if (page.more) next = pullFrom(page.cursor);
       const result = await this.#replica.applyRemote(this.#server, page.records, page.cursor);
       if (result.rejected.length > 0) {
         throw new SyncFailure(

@@ -111,22 +111,58 @@ try {
       const boardOf = new Map([...(await pulled(url, tokens['admin (not in it)'], 'kpis')).values()].map((k) => [k.id, k.unitId]));
       const wallActions = [...(await pulled(url, tokens.wall, 'actions')).values()];
       const wallValues = [...(await pulled(url, tokens.wall, 'kpiValues')).values()];
-      const wallPeople = await pulled(url, tokens.wall, 'people');
+      const wallPeople = [...(await pulled(url, tokens.wall, 'people')).values()];
       const allActions = await pulled(url, tokens['admin (not in it)'], 'actions');
       check(
-        `the Line 1 wall receives Line 1's actions and figures only (${wallActions.length} of ${allActions.size} actions), and everyone's names for the cascade`,
+        `the Line 1 wall receives Line 1's actions and figures only (${wallActions.length} of ${allActions.size} actions)`,
         wallActions.length > 0 &&
           wallActions.length < allActions.size &&
           wallActions.every((a) => a.unitId === 'unit-line-1') &&
           wallValues.length > 0 &&
-          wallValues.every((v) => boardOf.get(v.kpiId) === 'unit-line-1') &&
-          wallPeople.size > 10,
+          wallValues.every((v) => boardOf.get(v.kpiId) === 'unit-line-1'),
+      );
+      const peopleBoards = new Set(wallPeople.map((p) => p.unitId));
+      check(
+        `and the names of its team and of its line above, for its cascade - no other team's (${wallPeople.length} people of ${[...peopleBoards].sort().join(', ')})`,
+        wallPeople.some((p) => p.id === SUPERVISOR) && [...peopleBoards].sort().join() === 'unit-assembly,unit-line-1,unit-plant',
+      );
+      const wallPairs = [...(await pulled(url, tokens.wall, 'coachingPairs')).values()];
+      const allPairs = await pulled(url, tokens['admin (not in it)'], 'coachingPairs');
+      check(
+        `and the coaching pairs of its people and its line (${wallPairs
+          .map((p) => p.id)
+          .sort()
+          .join(', ')}; the organisation has ${allPairs.size})`,
+        wallPairs.some((p) => p.id === 'pair-line-1') && wallPairs.length < allPairs.size && !wallPairs.some((p) => p.id === 'pair-line-3'),
       );
       const areaWall = token('--role', 'wall', '--unit', 'unit-assembly');
       const areaBoards = new Set([...(await pulled(url, areaWall, 'actions')).values()].map((a) => a.unitId));
       check(
         `an area's wall receives its own and its teams' records, not another area's (${[...areaBoards].sort().join(', ')})`,
         areaBoards.has('unit-line-1') && [...areaBoards].every((b) => ['unit-assembly', 'unit-line-1', 'unit-line-2', 'unit-line-3'].includes(b)),
+      );
+
+      // A KPI moved to another board takes its figures along: a wall of the new board that has
+      // synced everything receives the KPI and all its values on its next pulls.
+      const line2Wall = token('--role', 'wall', '--unit', 'unit-line-2');
+      let line2Cursor = 0;
+      for (let more = true; more;) ({ cursor: line2Cursor, more } = (await call(url, line2Wall, `/api/sync/pull?cursor=${line2Cursor}`)).json);
+      const moved = await call(url, tokens['admin (not in it)'], '/api/sync/push', {
+        method: 'POST',
+        body: { ops: [{ opId: `visibility-move-${Date.now()}`, kind: 'kpis', id: 'kpi-line-1-Q', hlc: stamp(), fields: { unitId: 'unit-line-2' } }] },
+      });
+      const arrived = [];
+      for (let cursor = line2Cursor, more = true; more;) {
+        const { json } = await call(url, line2Wall, `/api/sync/pull?cursor=${cursor}`);
+        arrived.push(...(json.records ?? []));
+        ({ cursor, more } = json);
+      }
+      const values = [...(await pulled(url, tokens['admin (not in it)'], 'kpiValues')).values()].filter((v) => v.kpiId === 'kpi-line-1-Q');
+      const movedValues = arrived.filter((r) => r.kind === 'kpiValues' && r.record.kpiId === 'kpi-line-1-Q');
+      check(
+        `a KPI moved from Line 1 to Line 2 takes its figures along: Line 2's synced wall receives it and its ${movedValues.length} of ${values.length} values on its next pulls`,
+        moved.status === 200 && arrived.some((r) => r.kind === 'kpis' && r.id === 'kpi-line-1-Q') && values.length > 50 && movedValues.length === values.length,
+        JSON.stringify(moved.json),
       );
 
       // A wall screen that syncs the whole demo organisation keeps no conversation's words.

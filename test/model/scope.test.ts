@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { boardsUnder, inBoardScope, type AnyRecord } from '../../src/model/index.js';
+import { boardScope, boardsUnder, inBoardScope, type AnyRecord, type EntityKind } from '../../src/model/index.js';
 
 const units = [
   { id: 'plant' },
@@ -7,32 +7,99 @@ const units = [
   { id: 'line-1', parentId: 'assembly' },
   { id: 'line-2', parentId: 'assembly' },
   { id: 'packing', parentId: 'plant' },
+  { id: 'shipping', parentId: 'packing' },
 ];
+const TODAY = '2026-11-30';
 const record = (fields: Record<string, unknown>) => ({ id: 'r', createdAt: '', updatedAt: '', ...fields }) as unknown as AnyRecord;
-const boardOfKpi = (kpiId: string) => ({ 'kpi-line-1': 'line-1', 'kpi-packing': 'packing' })[kpiId];
+const find = {
+  boardOfKpi: (kpiId: string) => ({ 'kpi-line-1': 'line-1', 'kpi-packing': 'packing' })[kpiId],
+  boardOfPerson: (personId: string) =>
+    ({
+      manager: 'plant',
+      supervisor: 'assembly',
+      'packing-supervisor': 'packing',
+      'line-1-leader': 'line-1',
+      'line-2-leader': 'line-2',
+      'shipping-leader': 'shipping',
+    })[personId],
+};
+const line1 = boardScope('line-1', units, TODAY);
+const holds = (kind: EntityKind, fields: Record<string, unknown>, scope = line1) => inBoardScope(kind, record(fields), scope, find);
 
 describe("model: what a board's screen holds", () => {
-  it('a board and every board below it', () => {
+  it('a board and every board below it; its line is every board above it', () => {
     expect([...boardsUnder('assembly', units)].sort()).to.deep.equal(['assembly', 'line-1', 'line-2']);
     expect([...boardsUnder('line-1', units)]).to.deep.equal(['line-1']);
-    expect(boardsUnder('plant', units).size).to.equal(5);
+    expect(boardsUnder('plant', units).size).to.equal(6);
+    expect([...line1.line]).to.deep.equal(['assembly', 'plant']);
+    expect(boardScope('plant', units, TODAY).line.size, 'the top has no line').to.equal(0);
+    expect(
+      [
+        ...boardScope(
+          'a',
+          [
+            { id: 'a', parentId: 'b' },
+            { id: 'b', parentId: 'a' },
+          ],
+          TODAY,
+        ).line,
+      ],
+      'a loop in the tree ends',
+    ).to.deep.equal(['b']);
   });
 
   it("its boards' records, escalations from or to them, its KPIs' values, and the organisation's frame", () => {
-    const line1 = boardsUnder('line-1', units);
-    expect(inBoardScope('actions', record({ unitId: 'line-1' }), line1, boardOfKpi)).to.equal(true);
-    expect(inBoardScope('actions', record({ unitId: 'line-2' }), line1, boardOfKpi), "a sister team's action").to.equal(false);
-    expect(inBoardScope('feedback', record({ unitId: 'packing' }), line1, boardOfKpi), "another area's answers").to.equal(false);
-    expect(inBoardScope('escalations', record({ fromUnitId: 'line-1', toUnitId: 'assembly' }), line1, boardOfKpi), 'sent up').to.equal(true);
-    expect(inBoardScope('escalations', record({ fromUnitId: 'line-2', toUnitId: 'assembly' }), line1, boardOfKpi), "a sister's").to.equal(false);
-    expect(inBoardScope('kpiValues', record({ kpiId: 'kpi-line-1' }), line1, boardOfKpi)).to.equal(true);
-    expect(inBoardScope('kpiValues', record({ kpiId: 'kpi-packing' }), line1, boardOfKpi)).to.equal(false);
-    expect(inBoardScope('kpiValues', record({ kpiId: 'unknown' }), line1, boardOfKpi), 'a value of a KPI not known').to.equal(false);
-    for (const kind of ['org', 'units', 'people', 'checklists', 'coachingPairs', 'coachingSessions'] as const)
-      expect(inBoardScope(kind, record({ unitId: 'packing' }), line1, boardOfKpi), kind).to.equal(true);
+    expect(holds('actions', { unitId: 'line-1' })).to.equal(true);
+    expect(holds('actions', { unitId: 'line-2' }), "a sister team's action").to.equal(false);
+    expect(holds('actions', { unitId: 'assembly' }), "the area's own action").to.equal(false);
+    expect(holds('feedback', { unitId: 'packing' }), "another area's answers").to.equal(false);
+    expect(holds('escalations', { fromUnitId: 'line-1', toUnitId: 'assembly' }), 'sent up').to.equal(true);
+    expect(holds('escalations', { fromUnitId: 'line-2', toUnitId: 'assembly' }), "a sister's").to.equal(false);
+    expect(holds('escalations', { fromUnitId: 'line-1', toUnitId: 'assembly' }, boardScope('assembly', units, TODAY)), 'received').to.equal(true);
+    expect(holds('kpiValues', { kpiId: 'kpi-line-1' })).to.equal(true);
+    expect(holds('kpiValues', { kpiId: 'kpi-packing' })).to.equal(false);
+    expect(holds('kpiValues', { kpiId: 'unknown' }), 'a value of a KPI not known').to.equal(false);
+    for (const kind of ['org', 'checklists'] as const) expect(holds(kind, { unitId: 'packing' }), kind).to.equal(true);
+    expect(holds('kpiValues', { kpiId: 'kpi-line-1' }, boardScope('assembly', units, TODAY)), "an area's wall rolls up its teams").to.equal(true);
+  });
+
+  it('of the daily records, the last year and a bit: what its trend by month shows', () => {
+    expect(line1.since).to.equal('2025-10-26');
+    for (const kind of ['kpiValues', 'huddles', 'feedback', 'attendance'] as const) {
+      const fields = { kpiId: 'kpi-line-1', unitId: 'line-1' };
+      expect(holds(kind, { ...fields, day: '2025-10-26' }), `${kind} of the first day kept`).to.equal(true);
+      expect(holds(kind, { ...fields, day: '2025-10-25' }), `${kind} of the day before`).to.equal(false);
+    }
+    expect(holds('actions', { unitId: 'line-1', due: '2020-01-01' }), 'an old action stays').to.equal(true);
     expect(
-      inBoardScope('kpiValues', record({ kpiId: 'kpi-line-1' }), boardsUnder('assembly', units), boardOfKpi),
-      "an area's wall rolls up its teams",
+      holds('coachingSessions', { coachId: 'supervisor', learnerId: 'line-1-leader', day: '2020-01-01' }),
+      'an old conversation stays (the cadence counts from the first)',
     ).to.equal(true);
+  });
+
+  it('the boards, people and conversations of its boards and of its line, not of the rest of the organisation', () => {
+    const unit = (id: string) => inBoardScope('units', { ...record({}), id } as AnyRecord, line1, find);
+    expect(['plant', 'assembly', 'line-1', 'line-2', 'packing'].map(unit), 'its board and the boards above it, not the others').to.deep.equal([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(holds('people', { unitId: 'line-1' }), 'its team').to.equal(true);
+    expect(holds('people', { unitId: 'assembly' }), 'its supervisor, above it').to.equal(true);
+    expect(holds('people', { unitId: 'plant' }), 'the manager, at the top of its line').to.equal(true);
+    expect(holds('people', { unitId: 'line-2' }), "a sister team's people").to.equal(false);
+    expect(holds('people', { unitId: 'packing' }), "another area's").to.equal(false);
+    const session = (coachId: string, learnerId: string) => ({ coachId, learnerId });
+    expect(holds('coachingSessions', session('supervisor', 'line-1-leader')), 'its leader coached').to.equal(true);
+    expect(holds('coachingSessions', session('manager', 'supervisor')), 'its supervisor coached: the cascade above it').to.equal(true);
+    expect(holds('coachingSessions', session('supervisor', 'line-2-leader')), "a sister team's leader coached").to.equal(false);
+    expect(holds('coachingSessions', session('manager', 'packing-supervisor')), "another area's supervisor coached").to.equal(false);
+    expect(holds('coachingPairs', session('line-1-leader', 'line-2-leader')), 'its leader coaching a peer').to.equal(true);
+    expect(holds('coachingSessions', { learnerId: 'supervisor', anonymous: true }), 'coaching up, anonymous').to.equal(true);
+    expect(holds('coachingSessions', session('packing-supervisor', 'shipping-leader'), boardScope('plant', units, TODAY)), 'the top holds every one').to.equal(
+      true,
+    );
   });
 });

@@ -12,4 +12,5 @@ export interface RunningPostgres {
 export const SERVER: string[];
 export function serverCommand(env: Record<string, string>, ...args: string[]): string;
 export function startServer(env: Record<string, string>): Promise<RunningServer>;
-export function startPostgres(): Promise<RunningPostgres | undefined>;
+/** `keep`: a folder whose cluster is used again, and kept when stopped. */
+export function startPostgres(options?: { keep?: string }): Promise<RunningPostgres | undefined>;

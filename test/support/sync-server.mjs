@@ -2,7 +2,7 @@
 // server itself (a child process, as `npm run server` runs it), and a throwaway PostgreSQL
 // cluster from Debian's packages for the DATABASE_URL variant.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,12 +70,15 @@ function postgresBin() {
 
 /**
  * A throwaway PostgreSQL cluster on loopback, owned by the postgres user (the server refuses
- * to run as root). Undefined when Debian's PostgreSQL is not installed.
+ * to run as root). Undefined when Debian's PostgreSQL is not installed. `keep`: a folder whose
+ * cluster is started again if it holds one and left there when stopped (a bench's large data).
  */
-export async function startPostgres() {
+export async function startPostgres({ keep } = {}) {
   const PG_BIN = postgresBin();
   if (!PG_BIN) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'huddle-pg-'));
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'huddle-pg-'));
+  const existing = keep !== undefined && existsSync(join(dir, 'PG_VERSION'));
+  if (keep !== undefined) mkdirSync(dir, { recursive: true });
   const asPostgres = (cmd, args) => {
     const runAs = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
     const result = spawnSync(runAs[0], runAs[1], { encoding: 'utf8' });
@@ -87,13 +90,13 @@ export async function startPostgres() {
     chownSync(dir, id, gid);
   }
   const port = await freePort();
-  asPostgres(join(PG_BIN, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'postgres']);
+  if (!existing) asPostgres(join(PG_BIN, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'postgres']);
   asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', dir, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
-      asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', dir, '-m', 'immediate', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
+      asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', dir, '-m', keep ? 'fast' : 'immediate', 'stop']);
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

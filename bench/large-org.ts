@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:large`: the organisation of a hospital group (bench/large-organisation.ts:
+ * 2,001 boards over 10 sites, 20,000 people, three years of history) on PostgreSQL.
+ *
+ * 1. Loads it through the server's push, 2,000 ops a transaction, checked like any device's
+ *    writes: ops/s and the database's size.
+ * 2. A wall's first sync over HTTP, for a team's, an area's and a site's wall: records, bytes
+ *    and seconds from the first pull to the last - against what a wall received before it
+ *    read its share by index (every record of the organisation, the first pages timed).
+ * 3. A new team wall in Chromium on the built kiosk (npm run build:kiosk first): seconds from
+ *    opening until its board shows a day of results and says "Synced", and what its database
+ *    then holds (records, and the browser's estimate of the bytes stored).
+ *
+ * `-- --scale 0.1` runs one site (201 boards, 2,000 people) for a quick look. `-- --keep DIR`
+ * keeps the loaded cluster in DIR and uses it again on the next run (loading the full group
+ * takes a while). Run with tsx (it pushes through the server's modules directly).
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { openDatabase } from '../server/db.js';
+import { migrate } from '../server/migrations.js';
+import { push } from '../server/sync-service.js';
+import { createToken, ensureOrg } from '../server/tokens.js';
+import { HybridClock } from '../src/model/hlc.js';
+import type { PullResponse, SyncOp } from '../src/protocol/sync.js';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
+import { startPostgres, startServer } from '../test/support/sync-server.mjs';
+import { largeOrganisation, largeOrganisationSize } from './large-organisation.js';
+import { round } from './stats.js';
+
+const ORG = 'group';
+const TODAY = '2026-11-30';
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const scale = Number(option('--scale') ?? 1);
+const keep = option('--keep');
+if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be a number above 0 and at most 1');
+const size = largeOrganisationSize(scale);
+
+const postgres = await startPostgres(keep ? { keep } : {});
+if (!postgres) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
+const seconds = (ms: number) => `${round(ms / 1000)} s`;
+const mb = (bytes: number) => `${round(bytes / 1024 / 1024)} MB`;
+
+try {
+  const db = await openDatabase({ url: postgres.url, dataDir: '' });
+  await migrate(db);
+  await ensureOrg(db, ORG);
+  const { rows } = await db.query<{ n: string }>('select count(*) as n from records where org = $1', [ORG]);
+  console.log(`large organisation: ${size.boards} boards over ${size.sites} site(s), ${size.people} people, 3 years up to ${TODAY}`);
+  if (Number(rows[0]!.n) === 0) {
+    const clock = new HybridClock('benchlarge');
+    const started = performance.now();
+    let loaded = 0;
+    for (const batch of largeOrganisation({ today: TODAY, scale })) {
+      const ops: SyncOp[] = batch.map(({ kind, record }) => {
+        const { id, ...fields } = record as unknown as Record<string, unknown> & { id: string };
+        return { opId: `large-${kind}-${id}`, kind, id, hlc: clock.tick(), fields };
+      });
+      await push(db, { org: ORG, role: 'admin', commandLine: true }, ops);
+      loaded += ops.length;
+      if (loaded % 200_000 < batch.length) console.log(`  ${loaded} records loaded, ${Math.round(loaded / ((performance.now() - started) / 1000))} ops/s`);
+    }
+    const ms = performance.now() - started;
+    console.log(`loaded ${loaded} records through push (2,000 ops a transaction) in ${seconds(ms)}: ${Math.round(loaded / (ms / 1000))} ops/s`);
+  } else console.log(`using the ${rows[0]!.n} records already loaded in ${keep}`);
+  const { rows: dbSize } = await db.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes');
+  console.log(`database size: ${mb(Number(dbSize[0]!.bytes))}`);
+  const walls = {
+    team: await createToken(db, { org: ORG, role: 'wall', unitId: 'site-1-area-1-team-1' }),
+    area: await createToken(db, { org: ORG, role: 'wall', unitId: 'site-1-area-1' }),
+    site: await createToken(db, { org: ORG, role: 'wall', unitId: 'site-1' }),
+  };
+  const whole = await createToken(db, { org: ORG, role: 'admin', label: 'whole organisation' });
+  await db.close();
+
+  const server = await startServer({ DATABASE_URL: postgres.url, RATE_PER_MINUTE: '1000000' });
+  try {
+    /** Pulls from cursor 0 until nothing more (or `maxPages`): records, bytes, ms. */
+    const firstSync = async (token: string, maxPages = Infinity) => {
+      let cursor = 0;
+      let records = 0;
+      let bytes = 0;
+      let pages = 0;
+      const started = performance.now();
+      for (let more = true; more && pages < maxPages; pages++) {
+        const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}`, { headers: { Authorization: `Bearer ${token}` } });
+        const text = await response.text();
+        if (!response.ok) throw new Error(`pull ${response.status}: ${text}`);
+        const page = JSON.parse(text) as PullResponse;
+        records += page.records.length;
+        bytes += text.length;
+        cursor = page.cursor;
+        more = page.more;
+      }
+      return { records, bytes, ms: performance.now() - started, pages };
+    };
+    console.log("\na wall's first sync over HTTP (every pull from cursor 0):");
+    for (const [name, token] of Object.entries(walls)) {
+      const sync = await firstSync(token);
+      console.log(`  ${name} wall: ${sync.records} records, ${mb(sync.bytes)} in ${sync.pages} pulls, ${seconds(sync.ms)}`);
+    }
+    const sample = await firstSync(whole, 50);
+    const { rows: total } = await (async () => {
+      const again = await openDatabase({ url: postgres.url, dataDir: '' });
+      try {
+        return await again.query<{ n: string }>('select count(*) as n from records where org = $1', [ORG]);
+      } finally {
+        await again.close();
+      }
+    })();
+    const all = Number(total[0]!.n);
+    console.log(
+      `  the whole organisation, as every wall received it before (an admin's token): ${all} records; the first ${sample.pages} pulls (${sample.records} records) took ${seconds(sample.ms)}, so about ${seconds((sample.ms * all) / sample.records)} for all`,
+    );
+
+    if (!existsSync('dist/kiosk/index.html')) {
+      console.log('\n(no built kiosk: run npm run build:kiosk for the new wall in Chromium)');
+    } else {
+      const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+        const opened = performance.now();
+        await page.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${walls.team}&unit=site-1-area-1-team-1`);
+        await page.waitForFunction(
+          () => {
+            const app = document.querySelector('kiosk-app')?.shadowRoot;
+            const cell = app?.querySelector('huddle-board')?.shadowRoot?.querySelector('kpi-calendar')?.shadowRoot?.querySelector('li[data-day]');
+            const status = app?.querySelector('nav huddle-sync-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
+            return cell !== null && cell !== undefined && /Synced/.test(status);
+          },
+          null,
+          { timeout: 300_000, polling: 50 },
+        );
+        const readyMs = performance.now() - opened;
+        const held = await page.evaluate(async () => {
+          let count = 0;
+          for (const { name } of await indexedDB.databases()) {
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const request = indexedDB.open(name!);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+            for (const store of [...db.objectStoreNames]) {
+              count += await new Promise<number>((resolve) => {
+                const request = db.transaction(store).objectStore(store).count();
+                request.onsuccess = () => resolve(request.result);
+              });
+            }
+            db.close();
+          }
+          return { count, usage: (await navigator.storage.estimate()).usage ?? 0 };
+        });
+        console.log(
+          `\na new team wall in Chromium: board shown and synced in ${seconds(readyMs)}; its database holds ${held.count} rows (${mb(held.usage)} by the browser's estimate)`,
+        );
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+} finally {
+  postgres.stop();
+}

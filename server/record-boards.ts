@@ -1,0 +1,170 @@
+/**
+ * The boards each stored record belongs to (scope.ts's rule, kept beside the record in the
+ * columns `board` and `joins`), and a wall's pull read through them. A wall of a group with
+ * 2,000 boards then reads its own share of the records by index - a few thousand - instead of
+ * walking the group's millions and throwing nearly all of them away.
+ */
+import {
+  DAILY_KINDS,
+  LINE_KINDS,
+  ORGANISATION_FRAME,
+  boardScope,
+  recordBoards,
+  type AnyRecord,
+  type BoardScope,
+  type Day,
+  type EntityKind,
+  type RecordBoards,
+} from '../src/model/index.js';
+import type { FieldClocks } from '../src/model/merge.js';
+import type { Sql } from './db.js';
+
+interface StoredData {
+  data: Record<string, unknown>;
+}
+
+/**
+ * The boards of a record about to be written; `load` finds the KPI or people it names (the
+ * push's own records first, so a person and their first conversation can arrive together).
+ */
+export async function boardsForWrite(
+  kind: EntityKind,
+  record: Record<string, unknown>,
+  load: (kind: EntityKind, id: string) => Promise<StoredData | undefined>,
+): Promise<RecordBoards> {
+  const unitOf = async (of: 'kpis' | 'people', id: unknown) => (typeof id === 'string' ? (await load(of, id))?.data['unitId'] : undefined);
+  const kpiBoard = kind === 'kpiValues' ? await unitOf('kpis', record['kpiId']) : undefined;
+  const people =
+    kind === 'coachingPairs' || kind === 'coachingSessions'
+      ? new Map([
+          [record['learnerId'], await unitOf('people', record['learnerId'])],
+          [record['coachId'], await unitOf('people', record['coachId'])],
+        ])
+      : new Map();
+  const board = (found: unknown) => (typeof found === 'string' ? found : undefined);
+  return recordBoards(kind, record as unknown as AnyRecord, { boardOfKpi: () => board(kpiBoard), boardOfPerson: (id) => board(people.get(id)) });
+}
+
+/**
+ * A KPI or a person moved to another board takes what belongs to the board through them: the
+ * KPI's values, the person's coaching pairs and conversations are given their new boards and
+ * new places in the order (after `seq`), so the new board's walls receive them. Returns the
+ * organisation's counter after them.
+ */
+export async function moveDependents(
+  sql: Sql,
+  org: string,
+  moved: readonly { kind: EntityKind; id: string; board: string | undefined }[],
+  seq: number,
+): Promise<number> {
+  let last = seq;
+  for (const { kind, id, board } of moved) {
+    const follow = async (dependent: EntityKind, field: string, column: 'board' | 'joins') => {
+      const { rows } = await sql.query<{ seq: string }>(
+        `with moving as (
+           select kind, id, row_number() over (order by seq) as n from records
+           where org = $1 and kind = $2 and data->>'${field}' = $3 and ${column} is distinct from $4
+         )
+         update records set ${column} = $4, seq = $5 + moving.n
+         from moving where records.org = $1 and records.kind = moving.kind and records.id = moving.id
+         returning records.seq`,
+        [org, dependent, id, board ?? null, last],
+      );
+      last += rows.length;
+    };
+    if (kind === 'kpis') await follow('kpiValues', 'kpiId', 'board');
+    if (kind === 'people') {
+      for (const dependent of ['coachingPairs', 'coachingSessions'] as const) {
+        await follow(dependent, 'learnerId', 'board');
+        await follow(dependent, 'coachId', 'joins');
+      }
+    }
+  }
+  return last;
+}
+
+/** A wall's scope, from the organisation's boards as stored now. */
+export async function storedBoardScope(sql: Sql, org: string, unitId: string, today: Day): Promise<BoardScope> {
+  const { rows } = await sql.query<{ id: string; parent: string | null }>(
+    "select id, data->>'parentId' as parent from records where org = $1 and kind = 'units'",
+    [org],
+  );
+  return boardScope(
+    unitId,
+    rows.map((row) => ({ id: row.id, ...(row.parent ? { parentId: row.parent } : {}) })),
+    today,
+  );
+}
+
+export interface StoredRow {
+  kind: EntityKind;
+  id: string;
+  data: Record<string, unknown>;
+  clocks: FieldClocks;
+  seq: string;
+}
+
+/**
+ * The next `limit` records after `cursor` that a wall with this scope holds (scope.ts), in the
+ * order they were stored. One ordered index read per kind of the frame, per board and per board of the
+ * line, merged by the database (a union whose parts each arrive in order), so a page costs
+ * about its own length whatever the organisation's size. A record joining two boards of the
+ * scope comes once: the `joins` part skips what a `board` part already gives.
+ */
+export async function wallRows(sql: Sql, org: string, cursor: number, limit: number, scope: BoardScope): Promise<StoredRow[]> {
+  const params: unknown[] = [org, cursor, limit, [...scope.boards], [...scope.line], [...LINE_KINDS], [...DAILY_KINDS], scope.since];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const columns = 'kind, id, data, clocks, seq';
+  // The daily records of the last year only (a text comparison: days are written YYYY-MM-DD).
+  const recent = "(kind <> all($7::text[]) or data->>'day' >= $8)";
+  const part = (where: string) => `(select ${columns} from records where org = $1 and seq > $2 and ${where} and ${recent} order by seq limit $3)`;
+  const parts = [
+    ...ORGANISATION_FRAME.map((kind) => part(`kind = ${param(kind)}`)),
+    ...[...scope.boards].map((board) => part(`board = ${param(board)}`)),
+    ...[...scope.line].map((board) => part(`board = ${param(board)} and kind = any($6::text[])`)),
+    ...[...scope.boards].map((board) =>
+      part(`joins = ${param(board)} and not coalesce(board = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])), false)`),
+    ),
+  ];
+  const { rows } = await sql.query<StoredRow>(`select ${columns} from (${parts.join(' union all ')}) as scoped order by seq limit $3`, params);
+  return rows;
+}
+
+/**
+ * Migration 9: the columns, their indexes, and the boards of every record already stored -
+ * found with the same rule as a new write, a few thousand records at a time.
+ */
+export async function addRecordBoards(sql: Sql): Promise<void> {
+  await sql.query('alter table records add column board text');
+  await sql.query('alter table records add column joins text');
+  await sql.query('create index records_by_board on records (org, board, seq) where board is not null');
+  await sql.query('create index records_by_joined_board on records (org, joins, seq) where joins is not null');
+  await sql.query('create index records_by_kind on records (org, kind, seq)');
+  const { rows: orgs } = await sql.query<{ id: string }>('select id from orgs');
+  for (const { id: org } of orgs) {
+    const units = async (kind: 'kpis' | 'people') =>
+      new Map(
+        (
+          await sql.query<{ id: string; unit: string | null }>("select id, data->>'unitId' as unit from records where org = $1 and kind = $2", [org, kind])
+        ).rows.map((r) => [r.id, r.unit ?? undefined]),
+      );
+    const kpis = await units('kpis');
+    const people = await units('people');
+    const find = { boardOfKpi: (id: string) => kpis.get(id), boardOfPerson: (id: string) => people.get(id) };
+    for (let after = { kind: '', id: '' }; ;) {
+      const { rows } = await sql.query<{ kind: EntityKind; id: string; data: Record<string, unknown> }>(
+        'select kind, id, data from records where org = $1 and (kind, id) > ($2, $3) order by kind, id limit 5000',
+        [org, after.kind, after.id],
+      );
+      if (rows.length === 0) break;
+      const boards = rows.map((row) => recordBoards(row.kind, row.data as unknown as AnyRecord, find));
+      await sql.query(
+        `update records set board = b.board, joins = b.joins
+         from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as b (kind, id, board, joins)
+         where records.org = $1 and records.kind = b.kind and records.id = b.id`,
+        [org, rows.map((r) => r.kind), rows.map((r) => r.id), boards.map((b) => b.board ?? null), boards.map((b) => b.joins ?? null)],
+      );
+      after = rows.at(-1)!;
+    }
+  }
+}
