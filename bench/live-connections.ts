@@ -17,6 +17,7 @@ import { openDatabase } from '../server/db.js';
 import { migrate } from '../server/migrations.js';
 import { createToken } from '../server/tokens.js';
 import { HybridClock } from '../src/model/hlc.js';
+import { DEFAULT_TIERS } from '../src/model/index.js';
 import type { SyncOp } from '../src/protocol/sync.js';
 import { startPostgres, startServer } from '../test/support/sync-server.mjs';
 import { percentile, round } from './stats.js';
@@ -90,12 +91,13 @@ async function openScreen(server: Server, token: string): Promise<Screen> {
 async function fanOut(through: Server, screens: Screen[], n: number): Promise<number[]> {
   const clock = new HybridClock(`benchlive${n}`);
   const now = new Date().toISOString();
+  // A change of the organisation's settings: every screen hears of it (a board's change only its walls).
   const op: SyncOp = {
     opId: `live-${n}`,
-    kind: 'actions',
-    id: `action-live-${n}`,
+    kind: 'org',
+    id: 'org',
     hlc: clock.tick(),
-    fields: { unitId: 'board-0', title: `Change ${n}`, status: 'open', createdAt: now, updatedAt: now },
+    fields: { name: `Bench ${n}`, locale: 'en-GB', tiers: DEFAULT_TIERS, memberLabel: 'Operator', createdAt: now, updatedAt: now },
   };
   const started = performance.now();
   const arrivals = screens.map((screen) => screen.heard(started));

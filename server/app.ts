@@ -18,6 +18,7 @@ import { streamSSE } from 'hono/streaming';
 import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/protocol/sync.js';
 import { problemText } from '../src/model/problem-text.js';
 import { ENTITY_KINDS } from '../src/model/types.js';
+import { localDay } from '../src/model/dates.js';
 import { useProblemWords } from '../src/model/problems.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
@@ -40,6 +41,7 @@ import {
 } from './sign-in.js';
 import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
+import { storedBoardScope } from './record-boards.js';
 import { securityHeaders } from './security-headers.js';
 import { AccessError, pull, push } from './sync-service.js';
 import { createPhoneLink, createToken, hashToken, listTokens, lookupToken, revokeToken, TokenError, type Principal } from './tokens.js';
@@ -257,16 +259,20 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
   });
 
-  app.get('/api/sync/live', (c) => {
+  app.get('/api/sync/live', async (c) => {
     const who = c.get('who');
     let wake: (() => void) | undefined;
     const closed = new Promise<void>((resolve) => (wake = resolve));
     let notify: (cursor: number) => void = () => undefined;
+    // A wall hears of the changes to its boards and its line (as its board's tree stood when it
+    // connected; a change to the tree reaches every screen, and a wall reconnects now and then).
+    const scope = who.role === 'wall' && who.unitId ? await storedBoardScope(db, who.org, who.unitId, localDay()) : undefined;
     const registered = hub.subscribe(
       who.org,
       who.tokenHash,
       (cursor) => notify(cursor),
       () => wake?.(),
+      scope && ((boards) => boards.some((board) => scope.boards.has(board) || scope.line.has(board))),
     );
     if (typeof registered !== 'function') return c.json({ error: registered.refused }, 429);
     return streamSSE(c, async (stream) => {

@@ -1,11 +1,12 @@
 /**
- * Fans database notifications out to the live connections of each organisation. One LISTEN
- * per instance for changes and one for revoked tokens; each connection registers itself and
+ * Fans database notifications out to the live connections of each organisation - to a wall
+ * only those of its boards and its line. One LISTEN per instance for changes and one for
+ * revoked tokens; each connection registers itself and
  * is removed when it closes. Connections are capped per token and per organisation, and a
  * revoked token's connections are closed at once on every instance.
  */
 import type { Database } from './db.js';
-import { NOTIFY_CHANNEL } from './sync-service.js';
+import { NOTIFY_CHANNEL, parseChangeNotice } from './change-notice.js';
 
 /** Where a revoke is announced to every instance (payload: the token's hash). */
 export const REVOKE_CHANNEL = 'huddle_revoke';
@@ -19,6 +20,8 @@ interface Connection {
   tokenHash: string;
   onChange: (cursor: number) => void;
   close: () => void;
+  /** Whether a change to these boards concerns it (a wall: its boards and its line); absent: every change. */
+  hears?: (boards: readonly string[]) => boolean;
 }
 
 export class LiveHub {
@@ -31,8 +34,11 @@ export class LiveHub {
   async start(db: Database): Promise<void> {
     this.#stops.push(
       await db.listen(NOTIFY_CHANNEL, (payload) => {
-        const [org, seq] = payload.split(' ');
-        for (const connection of this.#byOrg.get(org ?? '') ?? []) connection.onChange(Number(seq));
+        const { org, seq, boards } = parseChangeNotice(payload);
+        for (const connection of this.#byOrg.get(org) ?? []) {
+          // A wall of a large organisation hears of its own boards' changes, not of every board's.
+          if (boards.length === 0 || !connection.hears || connection.hears(boards)) connection.onChange(seq);
+        }
       }),
       await db.listen(REVOKE_CHANNEL, (tokenHash) => this.#revoked(tokenHash)),
     );
@@ -42,7 +48,13 @@ export class LiveHub {
    * Registers a live connection; returns how to remove it, or why it may not open (a cap
    * reached). `close` is called when the token is revoked.
    */
-  subscribe(org: string, tokenHash: string, onChange: (cursor: number) => void, close: () => void): (() => void) | { refused: string } {
+  subscribe(
+    org: string,
+    tokenHash: string,
+    onChange: (cursor: number) => void,
+    close: () => void,
+    hears?: (boards: readonly string[]) => boolean,
+  ): (() => void) | { refused: string } {
     const connections = this.#byOrg.get(org) ?? new Set<Connection>();
     if (connections.size >= this.limits.perOrg)
       return { refused: `this organisation has ${this.limits.perOrg} live connections open, the most allowed (LIVE_PER_ORG)` };
@@ -50,7 +62,7 @@ export class LiveHub {
     for (const c of connections) if (c.tokenHash === tokenHash) ofToken++;
     if (ofToken >= this.limits.perToken)
       return { refused: `this token has ${this.limits.perToken} live connections open, the most allowed: close another screen using it` };
-    const connection: Connection = { tokenHash, onChange, close };
+    const connection: Connection = { tokenHash, onChange, close, ...(hears ? { hears } : {}) };
     connections.add(connection);
     this.#byOrg.set(org, connections);
     return () => {

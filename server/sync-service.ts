@@ -29,9 +29,8 @@ import { mergeFields, type FieldClocks } from '../src/model/merge.js';
 import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, type SyncOp, type WhoAmI } from '../src/protocol/sync.js';
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';
+import { NOTIFY_CHANNEL, changeNotice } from './change-notice.js';
 import { boardsForWrite, moveDependents, storedBoardScope, wallRows, type StoredRow } from './record-boards.js';
-
-export const NOTIFY_CHANNEL = 'huddle_sync';
 
 /** Thrown when a token may not make one of the writes; nothing of the batch is stored. */
 export class AccessError extends Error {
@@ -166,7 +165,7 @@ export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): P
       const traced = changes.filter(({ kind, row, fields }) => !isAnonymous(kind, row.data as unknown as EntityMap[EntityKind]) && fields.size > 0);
       if (traced.length > 0) await writeHistory(sql, who, traced);
       await sql.query('update org_seq set seq = $2 where org = $1', [who.org, seq]);
-      await notify(sql, who.org, seq);
+      await notify(sql, who.org, seq, touchedBoards(changes));
     }
     return { applied, duplicates, cursor: seq, serverTime: Date.now(), ...(Object.keys(restamped).length > 0 ? { restamped } : {}) };
   });
@@ -250,9 +249,20 @@ function sameClocks(a: FieldClocks, b: FieldClocks): boolean {
   return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
-async function notify(sql: Sql, org: string, seq: number): Promise<void> {
+/** The boards a push's changes belong to; undefined when they concern every screen (settings, the boards' tree). */
+function touchedBoards(changes: readonly Change[]): Set<string> | undefined {
+  const boards = new Set<string>();
+  for (const { kind, boards: of } of changes) {
+    if (kind === 'units' || (of.board === undefined && of.joins === undefined)) return undefined;
+    if (of.board !== undefined) boards.add(of.board);
+    if (of.joins !== undefined) boards.add(of.joins);
+  }
+  return boards;
+}
+
+async function notify(sql: Sql, org: string, seq: number, boards: ReadonlySet<string> | undefined): Promise<void> {
   // Delivered at commit, to every instance listening on this database.
-  await sql.query('select pg_notify($1, $2)', [NOTIFY_CHANNEL, `${org} ${seq}`]);
+  await sql.query('select pg_notify($1, $2)', [NOTIFY_CHANNEL, changeNotice(org, seq, boards)]);
 }
 
 export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<PullResponse> {

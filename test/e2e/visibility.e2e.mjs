@@ -21,6 +21,28 @@ const WORDS = { wentWell: 'Every action had an owner', evenBetter: 'Start on the
 let counter = 0;
 const stamp = () => `${String(Date.now()).padStart(16, '0')}:${(counter++ % 0xffff).toString(16).padStart(4, '0')}:visibility`;
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A device on the live channel: how many "changed" it has heard. */
+async function listenLive(url, token) {
+  const abort = new AbortController();
+  const response = await fetch(`${url}/api/sync/live`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let heard = 0;
+  let ready;
+  const isReady = new Promise((resolve) => (ready = resolve));
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: '', done: true }));
+      if (done) return;
+      if (value.includes('event: ready')) ready();
+      heard += value.split('event: changed').length - 1;
+    }
+  })();
+  await isReady;
+  return { changes: () => heard, close: () => abort.abort() };
+}
+
 const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 try {
   await onPostgres(async (database, env) => {
@@ -163,6 +185,31 @@ try {
         `a KPI moved from Line 1 to Line 2 takes its figures along: Line 2's synced wall receives it and its ${movedValues.length} of ${values.length} values on its next pulls`,
         moved.status === 200 && arrived.some((r) => r.kind === 'kpis' && r.id === 'kpi-line-1-Q') && values.length > 50 && movedValues.length === values.length,
         JSON.stringify(moved.json),
+      );
+
+      // On the live channel a wall hears of its own boards' changes, not of every board's.
+      const listeners = await Promise.all([tokens.wall, line2Wall].map((t) => listenLive(url, t)));
+      const pushAs = (fields, kind = 'actions', id = `visibility-live-${Date.now()}`) =>
+        call(url, tokens['admin (not in it)'], '/api/sync/push', {
+          method: 'POST',
+          body: { ops: [{ opId: `${id}-op`, kind, id, hlc: stamp(), fields }] },
+        });
+      await pushAs({
+        unitId: 'unit-line-2',
+        title: 'Heard on Line 2 only',
+        status: 'open',
+        createdAt: '2026-11-29T08:00:00.000Z',
+        updatedAt: '2026-11-29T08:00:00.000Z',
+      });
+      await sleep(1500);
+      const [line1Heard, line2Heard] = listeners.map((l) => l.changes());
+      await pushAs({ name: 'Riverside Works' }, 'org', org.id);
+      await sleep(1500);
+      const [line1Org, line2Org] = listeners.map((l) => l.changes());
+      for (const listener of listeners) listener.close();
+      check(
+        `on the live channel, Line 2's new action reaches Line 2's wall and not Line 1's; the organisation's settings reach both (${line1Heard}/${line2Heard}, then ${line1Org}/${line2Org})`,
+        line1Heard === 0 && line2Heard === 1 && line1Org === 1 && line2Org === 2,
       );
 
       // A wall screen that syncs the whole demo organisation keeps no conversation's words.
