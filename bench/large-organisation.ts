@@ -287,10 +287,8 @@ export function* largeOrganisation(options: LargeOrganisationOptions): Generator
       if (d < due) continue;
       nextSession.set(pair.id, d + pair.cadenceDays + random.int(-1, 2));
       const ratings: Record<string, Rating> = {};
-      for (const group of checklists.get(pair.kind as 'huddle-observation' | 'coaching-the-coach')!.groups) {
-        for (const behaviour of group.behaviours) ratings[behaviour.id] = random.int(0, 2) as Rating;
-      }
-      const checklist = checklists.get(pair.kind as 'huddle-observation' | 'coaching-the-coach')!;
+      const checklist = checklists.get(pair.kind)!;
+      for (const group of checklist.groups) for (const behaviour of group.behaviours) ratings[behaviour.id] = random.int(0, 2) as Rating;
       yield* out(
         'coachingSessions',
         stamped(
