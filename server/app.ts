@@ -41,7 +41,7 @@ import {
 } from './sign-in.js';
 import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
-import { storedBoardScope } from './record-boards.js';
+import { readerScope } from './record-boards.js';
 import { securityHeaders } from './security-headers.js';
 import { AccessError, pull, push } from './sync-service.js';
 import { createPhoneLink, createToken, hashToken, listTokens, lookupToken, revokeToken, TokenError, type Principal } from './tokens.js';
@@ -264,9 +264,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     let wake: (() => void) | undefined;
     const closed = new Promise<void>((resolve) => (wake = resolve));
     let notify: (cursor: number) => void = () => undefined;
-    // A wall hears of the changes to its boards and its line (as its board's tree stood when it
-    // connected; a change to the tree reaches every screen, and a wall reconnects now and then).
-    const scope = who.role === 'wall' && who.unitId ? await storedBoardScope(db, who.org, who.unitId, localDay()) : undefined;
+    // A wall or a person's device hears of the changes to its boards and its line (as the tree
+    // stood when it connected; a change to the tree reaches every screen, and devices reconnect).
+    const scope = await readerScope(db, who, localDay());
     const registered = hub.subscribe(
       who.org,
       who.tokenHash,

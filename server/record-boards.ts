@@ -1,6 +1,6 @@
 /**
  * The boards each stored record belongs to (scope.ts's rule, kept beside the record in the
- * columns `board` and `joins`), and a wall's pull read through them. A wall of a group with
+ * columns `board` and `joins`), and a wall's or a person's pull read through them. A wall of a group with
  * 2,000 boards then reads its own share of the records by index - a few thousand - instead of
  * walking the group's millions and throwing nearly all of them away.
  */
@@ -9,6 +9,7 @@ import {
   LINE_KINDS,
   ORGANISATION_FRAME,
   boardScope,
+  personalScope,
   recordBoards,
   type AnyRecord,
   type BoardScope,
@@ -17,6 +18,7 @@ import {
   type RecordBoards,
 } from '../src/model/index.js';
 import type { FieldClocks } from '../src/model/merge.js';
+import type { WhoAmI } from '../src/protocol/sync.js';
 import type { Sql } from './db.js';
 
 interface StoredData {
@@ -83,17 +85,34 @@ export async function moveDependents(
   return last;
 }
 
-/** A wall's scope, from the organisation's boards as stored now. */
-export async function storedBoardScope(sql: Sql, org: string, unitId: string, today: Day): Promise<BoardScope> {
+/** The organisation's boards as stored now: each with the board above it. */
+async function storedUnits(sql: Sql, org: string): Promise<{ id: string; parentId?: string }[]> {
   const { rows } = await sql.query<{ id: string; parent: string | null }>(
     "select id, data->>'parentId' as parent from records where org = $1 and kind = 'units'",
     [org],
   );
-  return boardScope(
-    unitId,
-    rows.map((row) => ({ id: row.id, ...(row.parent ? { parentId: row.parent } : {}) })),
-    today,
+  return rows.map((row) => ({ id: row.id, ...(row.parent ? { parentId: row.parent } : {}) }));
+}
+
+/**
+ * What a reader's pulls hold (scope.ts): a wall its board's share; a coach or member signed in
+ * as a person their own board's, with the boards of the people they coach or are coached by;
+ * undefined - the whole organisation - for an admin, a token of no one, and a person the
+ * organisation no longer holds.
+ */
+export async function readerScope(sql: Sql, who: WhoAmI, today: Day): Promise<BoardScope | undefined> {
+  if (who.role === 'wall' && who.unitId) return boardScope(who.unitId, await storedUnits(sql, who.org), today);
+  if ((who.role !== 'coach' && who.role !== 'member') || !who.personId) return undefined;
+  const { rows } = await sql.query<{ id: string; unit: string | null }>(
+    `select id, data->>'unitId' as unit from records where org = $1 and kind = 'people' and (id = $2 or id in (
+       select case when data->>'coachId' = $2 then data->>'learnerId' else data->>'coachId' end from records
+       where org = $1 and kind = 'coachingPairs' and (data->>'coachId' = $2 or data->>'learnerId' = $2)))`,
+    [who.org, who.personId],
   );
+  const own = rows.find((row) => row.id === who.personId)?.unit;
+  if (!own) return undefined;
+  const partners = rows.filter((row) => row.id !== who.personId && row.unit).map((row) => row.unit!);
+  return personalScope(own, partners, await storedUnits(sql, who.org), today);
 }
 
 export interface StoredRow {
@@ -105,13 +124,13 @@ export interface StoredRow {
 }
 
 /**
- * The next `limit` records after `cursor` that a wall with this scope holds (scope.ts), in the
+ * The next `limit` records after `cursor` that a device with this scope holds (scope.ts), in the
  * order they were stored. One ordered index read per kind of the frame, per board and per board of the
  * line, merged by the database (a union whose parts each arrive in order), so a page costs
  * about its own length whatever the organisation's size. A record joining two boards of the
  * scope comes once: the `joins` part skips what a `board` part already gives.
  */
-export async function wallRows(sql: Sql, org: string, cursor: number, limit: number, scope: BoardScope): Promise<StoredRow[]> {
+export async function scopedRows(sql: Sql, org: string, cursor: number, limit: number, scope: BoardScope): Promise<StoredRow[]> {
   const params: unknown[] = [org, cursor, limit, [...scope.boards], [...scope.line], [...LINE_KINDS], [...DAILY_KINDS], scope.since];
   const param = (value: unknown) => `$${params.push(value)}`;
   const columns = 'kind, id, data, clocks, seq';

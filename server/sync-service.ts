@@ -30,7 +30,7 @@ import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, t
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';
 import { NOTIFY_CHANNEL, changeNotice } from './change-notice.js';
-import { boardsForWrite, moveDependents, storedBoardScope, wallRows, type StoredRow } from './record-boards.js';
+import { boardsForWrite, moveDependents, readerScope, scopedRows, type StoredRow } from './record-boards.js';
 
 /** Thrown when a token may not make one of the writes; nothing of the batch is stored. */
 export class AccessError extends Error {
@@ -268,19 +268,20 @@ async function notify(sql: Sql, org: string, seq: number, boards: ReadonlySet<st
 export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<PullResponse> {
   const limit = SYNC_LIMITS.recordsPerPull;
   // In a transaction like every push: PGlite runs one at a time in arrival order, while a
-  // bare query could wait behind a steady stream of pushes for many seconds. A wall reads its
-  // board's share (scope.ts) by index; everyone else the whole organisation.
-  const rows = await db.transaction(async (sql) =>
-    who.role === 'wall' && who.unitId
-      ? wallRows(sql, who.org, cursor, limit + 1, await storedBoardScope(sql, who.org, who.unitId, localDay()))
+  // bare query could wait behind a steady stream of pushes for many seconds. A wall and a
+  // person's device read their share (scope.ts) by index; an admin the whole organisation.
+  const rows = await db.transaction(async (sql) => {
+    const scope = await readerScope(sql, who, localDay());
+    return scope
+      ? scopedRows(sql, who.org, cursor, limit + 1, scope)
       : (
           await sql.query<StoredRow>('select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3', [
             who.org,
             cursor,
             limit + 1,
           ])
-        ).rows,
-  );
+        ).rows;
+  });
   const page = rows.slice(0, limit);
   // A phone link reads its board's name and the organisation's words, nothing else.
   const visible = who.role === 'pulse' ? page.filter((r) => pulseReads(who, r)) : page;

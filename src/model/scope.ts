@@ -12,6 +12,9 @@
  * Of the daily records - results, huddles, pulse answers, attendance - a wall holds the last
  * `WALL_HISTORY_DAYS`: its longest view, the trend by month, shows twelve months.
  *
+ * A person's own device holds the same for their own board, and the boards of the people
+ * they coach or are coached by (personalScope); an admin's, the whole organisation.
+ *
  * So a wall's share of an organisation stays the size of what it shows: a team's wall of a
  * group with 2,000 boards holds its own board's last year and the frame's few thousand
  * records, not the group's millions. The server applies this to a wall's pulls (by the boards
@@ -66,6 +69,17 @@ export function boardScope(unitId: string, units: readonly Pick<Unit, 'id' | 'pa
   const line = new Set<string>();
   for (let above = parents.get(unitId); above !== undefined && !line.has(above) && above !== unitId; above = parents.get(above)) line.add(above);
   return { boards: boardsUnder(unitId, units), line, since: addDays(today, -WALL_HISTORY_DAYS) };
+}
+
+/**
+ * What a person's own device holds (a coach's tablet, a member's phone): the scope of the board
+ * they belong to - their team, or the part of the organisation they lead, and their line -
+ * and the boards of the people they coach or are coached by elsewhere (a peer's huddle they
+ * observe, a leader they coach up), so that the card and the journal know those boards.
+ */
+export function personalScope(personBoard: string, partnerBoards: Iterable<string>, units: readonly Pick<Unit, 'id' | 'parentId'>[], today: Day): BoardScope {
+  const own = boardScope(personBoard, units, today);
+  return { ...own, boards: new Set([...own.boards, ...partnerBoards]) };
 }
 
 /** The boards `record` belongs to (none for the frame). */

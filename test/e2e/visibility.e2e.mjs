@@ -83,7 +83,7 @@ try {
       });
       check('the supervisor records a conversation with the team leader', pushed.status === 200, JSON.stringify(pushed.json));
 
-      const readsWords = { coach: true, learner: true, 'line manager': false, peer: false, 'team member': false, 'admin (not in it)': false, wall: false };
+      const readsWords = { coach: true, learner: true, 'line manager': false, 'team member': false, 'admin (not in it)': false, wall: false };
       for (const [role, reads] of Object.entries(readsWords)) {
         const seen = (await pulled(url, tokens[role], 'coachingSessions')).get(id);
         const words =
@@ -104,6 +104,11 @@ try {
           JSON.stringify(seen),
         );
       }
+      const peerPull = await pulled(url, tokens.peer, 'coachingSessions');
+      check(
+        `the peer, a supervisor of another area, receives nothing of it: their tablet holds their own part of the organisation (${peerPull.size} conversations, none of Assembly's)`,
+        peerPull.size > 0 && !peerPull.has(id) && [...peerPull.values()].every((s) => s.learnerId !== LEADER),
+      );
       const phonePull = await pulled(url, phone, 'coachingSessions');
       check("a board's phone link receives no conversation at all", phonePull.size === 0);
 
@@ -117,7 +122,7 @@ try {
       const peerSees = (await pulled(url, tokens.peer, 'coachingSessions')).get(id);
       check(
         'when the organisation lets the line above read, the plant manager reads the words and the peer still does not',
-        setting.status === 200 && lineSees?.wentWell === WORDS.wentWell && peerSees?.wentWell === '',
+        setting.status === 200 && lineSees?.wentWell === WORDS.wentWell && peerSees === undefined,
         JSON.stringify(setting.json),
       );
       const bad = await call(url, tokens['admin (not in it)'], '/api/sync/push', {

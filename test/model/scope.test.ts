@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { boardScope, boardsUnder, inBoardScope, type AnyRecord, type EntityKind } from '../../src/model/index.js';
+import { boardScope, boardsUnder, inBoardScope, personalScope, type AnyRecord, type EntityKind } from '../../src/model/index.js';
 
 const units = [
   { id: 'plant' },
@@ -101,5 +101,14 @@ describe("model: what a board's screen holds", () => {
     expect(holds('coachingSessions', session('packing-supervisor', 'shipping-leader'), boardScope('plant', units, TODAY)), 'the top holds every one').to.equal(
       true,
     );
+  });
+
+  it("a person's own device: their board's scope and the boards of the people they coach elsewhere", () => {
+    const supervisor = personalScope('packing', ['line-1'], units, TODAY);
+    expect([...supervisor.boards].sort(), 'their area, its teams, and the peer they coach').to.deep.equal(['line-1', 'packing', 'shipping']);
+    expect([...supervisor.line]).to.deep.equal(['plant']);
+    expect(holds('actions', { unitId: 'line-1' }, supervisor), "the peer's board, whose huddle they observe").to.equal(true);
+    expect(holds('actions', { unitId: 'line-2' }, supervisor), 'a board of the other area').to.equal(false);
+    expect(holds('coachingSessions', { coachId: 'supervisor', learnerId: 'line-2-leader' }, supervisor), "the other area's conversations").to.equal(false);
   });
 });
