@@ -4,12 +4,13 @@
  *
  * 1. Loads it through the server's push, 2,000 ops a transaction, checked like any device's
  *    writes: ops/s and the database's size.
- * 2. A wall's first sync over HTTP, for a team's, an area's and a site's wall: records, bytes
- *    and seconds from the first pull to the last - against what a wall received before it
- *    read its share by index (every record of the organisation, the first pages timed).
- * 3. A new team wall in Chromium on the built kiosk (npm run build:kiosk first): seconds from
- *    opening until its board shows a day of results and says "Synced", and what its database
- *    then holds (records, and the browser's estimate of the bytes stored).
+ * 2. A device's first sync over HTTP - a team's, an area's and a site's wall, an area
+ *    supervisor's tablet: records, bytes and seconds from the first pull to the last - against
+ *    what every device received before it read its share by index (the whole organisation, as
+ *    an admin's device still does: the first pages timed).
+ * 3. A new team wall and a new area supervisor's tablet in Chromium on the built kiosk (npm run
+ *    build:kiosk first): seconds from opening until the board shows a day of results and says
+ *    "Synced", and what its database then holds (rows, and the browser's estimate of bytes).
  *
  * `-- --scale 0.1` runs one site (201 boards, 2,000 people) for a quick look. `-- --keep DIR`
  * keeps the loaded cluster in DIR and uses it again on the next run (loading the full group
@@ -73,6 +74,7 @@ try {
     area: await createToken(db, { org: ORG, role: 'wall', unitId: 'site-1-area-1' }),
     site: await createToken(db, { org: ORG, role: 'wall', unitId: 'site-1' }),
   };
+  const supervisor = await createToken(db, { org: ORG, role: 'coach', personId: 'person-site-1-area-1-leader', label: 'a supervisor tablet' });
   const whole = await createToken(db, { org: ORG, role: 'admin', label: 'whole organisation' });
   await db.close();
 
@@ -98,9 +100,9 @@ try {
       return { records, bytes, ms: performance.now() - started, pages };
     };
     console.log("\na wall's first sync over HTTP (every pull from cursor 0):");
-    for (const [name, token] of Object.entries(walls)) {
+    for (const [name, token] of Object.entries({ ...walls, "an area supervisor's tablet (coach)": supervisor })) {
       const sync = await firstSync(token);
-      console.log(`  ${name} wall: ${sync.records} records, ${mb(sync.bytes)} in ${sync.pages} pulls, ${seconds(sync.ms)}`);
+      console.log(`  ${name}${name in walls ? ' wall' : ''}: ${sync.records} records, ${mb(sync.bytes)} in ${sync.pages} pulls, ${seconds(sync.ms)}`);
     }
     const sample = await firstSync(whole, 50);
     const { rows: total } = await (async () => {
@@ -121,41 +123,48 @@ try {
     } else {
       const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
       try {
-        const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-        const opened = performance.now();
-        await page.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${walls.team}&unit=site-1-area-1-team-1`);
-        await page.waitForFunction(
-          () => {
-            const app = document.querySelector('kiosk-app')?.shadowRoot;
-            const cell = app?.querySelector('huddle-board')?.shadowRoot?.querySelector('kpi-calendar')?.shadowRoot?.querySelector('li[data-day]');
-            const status = app?.querySelector('nav huddle-sync-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
-            return cell !== null && cell !== undefined && /Synced/.test(status);
-          },
-          null,
-          { timeout: 300_000, polling: 50 },
-        );
-        const readyMs = performance.now() - opened;
-        const held = await page.evaluate(async () => {
-          let count = 0;
-          for (const { name } of await indexedDB.databases()) {
-            const db = await new Promise<IDBDatabase>((resolve, reject) => {
-              const request = indexedDB.open(name!);
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () => reject(request.error);
-            });
-            for (const store of [...db.objectStoreNames]) {
-              count += await new Promise<number>((resolve) => {
-                const request = db.transaction(store).objectStore(store).count();
+        for (const device of [
+          { name: 'a new team wall', token: walls.team, unit: 'site-1-area-1-team-1', viewport: { width: 1920, height: 1080 } },
+          { name: "a new area supervisor's tablet", token: supervisor, unit: 'site-1-area-1', viewport: { width: 1280, height: 800 } },
+        ]) {
+          const context = await browser.newContext({ viewport: device.viewport });
+          const page = await context.newPage();
+          const opened = performance.now();
+          await page.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${device.token}&unit=${device.unit}`);
+          await page.waitForFunction(
+            () => {
+              const app = document.querySelector('kiosk-app')?.shadowRoot;
+              const cell = app?.querySelector('huddle-board')?.shadowRoot?.querySelector('kpi-calendar')?.shadowRoot?.querySelector('li[data-day]');
+              const status = app?.querySelector('nav huddle-sync-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
+              return cell !== null && cell !== undefined && /Synced/.test(status);
+            },
+            null,
+            { timeout: 600_000, polling: 50 },
+          );
+          const readyMs = performance.now() - opened;
+          const held = await page.evaluate(async () => {
+            let count = 0;
+            for (const { name } of await indexedDB.databases()) {
+              const db = await new Promise<IDBDatabase>((resolve, reject) => {
+                const request = indexedDB.open(name!);
                 request.onsuccess = () => resolve(request.result);
+                request.onerror = () => reject(request.error);
               });
+              for (const store of [...db.objectStoreNames]) {
+                count += await new Promise<number>((resolve) => {
+                  const request = db.transaction(store).objectStore(store).count();
+                  request.onsuccess = () => resolve(request.result);
+                });
+              }
+              db.close();
             }
-            db.close();
-          }
-          return { count, usage: (await navigator.storage.estimate()).usage ?? 0 };
-        });
-        console.log(
-          `\na new team wall in Chromium: board shown and synced in ${seconds(readyMs)}; its database holds ${held.count} rows (${mb(held.usage)} by the browser's estimate)`,
-        );
+            return { count, usage: (await navigator.storage.estimate()).usage ?? 0 };
+          });
+          console.log(
+            `\n${device.name} in Chromium: board shown and synced in ${seconds(readyMs)}; its database holds ${held.count} rows (${mb(held.usage)} by the browser's estimate)`,
+          );
+          await context.close();
+        }
       } finally {
         await browser.close();
       }

@@ -19,6 +19,7 @@ export interface Store {
   get(key: IDBValidKey): Promise<unknown>;
   getAll(query?: Key | null, count?: number): Promise<unknown[]>;
   put(value: unknown): Promise<IDBValidKey>;
+  count(): Promise<number>;
   add(value: unknown): Promise<IDBValidKey>;
   delete(key: Key): Promise<void>;
   clear(): Promise<void>;
@@ -82,6 +83,7 @@ function wrapStore(raw: IDBObjectStore): Store {
     get: (key) => request(raw.get(key)),
     getAll: (query, count) => request(raw.getAll(query, count)),
     put: (value) => request(raw.put(value)),
+    count: () => request(raw.count()),
     add: (value) => request(raw.add(value)),
     delete: (key) => request(raw.delete(key)),
     clear: () => request(raw.clear()),

@@ -15,6 +15,7 @@ import {
   validateRecord,
   withoutWords,
   type AnyRecord,
+  type EntityKind,
   type CoachingSession,
   type Kpi,
   type OrgSettings,
@@ -310,6 +311,14 @@ export class IdbReplica {
     });
   }
 
+  /** The kinds this device holds no record of (a new device: all of them). */
+  async emptyKinds(): Promise<Set<EntityKind>> {
+    return this.#transaction([...ENTITY_KINDS], async (tx) => {
+      const counts = await Promise.all(ENTITY_KINDS.map((kind) => tx.objectStore(kind).count()));
+      return new Set(ENTITY_KINDS.filter((_, i) => counts[i] === 0));
+    });
+  }
+
   /** The cursor of the last pull from `source` (0 before the first). */
   async syncCursor(source: string): Promise<number> {
     const db = await this.#internals.connection();
@@ -323,19 +332,29 @@ export class IdbReplica {
    * so a crash mid-pull re-pulls the page. Local writes not yet pushed keep their newer
    * stamps and win where they should. Watchers here and in other tabs see the result.
    */
-  async applyRemote(source: string, records: readonly PulledRecord[], cursor: number): Promise<RemoteApplied> {
+  async applyRemote(source: string, records: readonly PulledRecord[], cursor: number, fresh: ReadonlySet<EntityKind> = new Set()): Promise<RemoteApplied> {
     const changes: RecordChange[] = [];
     const rejected: string[] = [];
     const kinds = [...new Set(records.map((r) => r.kind))];
     await this.#transaction(
-      [...kinds, META, FIELD_CLOCKS],
+      [...kinds, META, FIELD_CLOCKS, OUTBOX],
       async (tx) => {
         const clockStore = tx.objectStore(FIELD_CLOCKS);
+        // A record of a kind this device held none of when the sync began, and has not written
+        // since, can only hold an older version pulled earlier in the same sync: the pulled one
+        // (whole, with every stamp) replaces it unread. A new device's first sync reads nothing.
+        const written =
+          fresh.size > 0 ? new Set(((await tx.objectStore(OUTBOX).getAll()) as OutboxEntry[]).map((e) => clockKey(e.kind, e.recordId))) : new Set<string>();
+        const unread = (pulled: PulledRecord) => fresh.has(pulled.kind) && !written.has(clockKey(pulled.kind, pulled.id));
         // A page's reads asked all at once and its writes queued without waiting for each: the
         // database answers them in order, and a new wall's first thousands of records are not
         // a round trip each. (A page holds each record once: the server sends its latest version.)
-        const befores = await Promise.all(records.map((pulled) => tx.objectStore(pulled.kind).get(pulled.id) as Promise<AnyRecord | undefined>));
-        const rows = await Promise.all(records.map((pulled) => clockStore.get(clockKey(pulled.kind, pulled.id)) as Promise<ClockRow | undefined>));
+        const befores = await Promise.all(
+          records.map((pulled) => (unread(pulled) ? undefined : (tx.objectStore(pulled.kind).get(pulled.id) as Promise<AnyRecord | undefined>))),
+        );
+        const rows = await Promise.all(
+          records.map((pulled) => (unread(pulled) ? undefined : (clockStore.get(clockKey(pulled.kind, pulled.id)) as Promise<ClockRow | undefined>))),
+        );
         const writes: Promise<unknown>[] = [];
         for (const [index, pulled] of records.entries()) {
           const before = befores[index];

@@ -11,6 +11,7 @@ import { IdbReplica, type TapInRecord } from './idb-replica.js';
 import { newId } from '../store/ids.js';
 import { isHlc } from '../model/hlc.js';
 import { toWireFields } from '../model/merge.js';
+import type { EntityKind } from '../model/types.js';
 import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI, type WhoAmIResponse } from '../protocol/sync.js';
 
 export type SyncStatus = 'connecting' | 'synced' | 'pending' | 'offline' | 'error';
@@ -391,12 +392,15 @@ export class SyncClient implements SyncStateSource {
       page.catch(() => undefined); // awaited below, unless storing the page before it failed
       return page;
     };
-    let next = pullFrom(await this.#replica.syncCursor(this.#server));
+    const cursor = await this.#replica.syncCursor(this.#server);
+    // A first sync: what this device holds none of is stored without reading it first.
+    const fresh = cursor === 0 ? await this.#replica.emptyKinds() : new Set<EntityKind>();
+    let next = pullFrom(cursor);
     for (;;) {
       const page = await next;
       // The next page travels while this one is stored: a new wall's first sync is thousands of records.
       if (page.more) next = pullFrom(page.cursor);
-      const result = await this.#replica.applyRemote(this.#server, page.records, page.cursor);
+      const result = await this.#replica.applyRemote(this.#server, page.records, page.cursor, fresh);
       if (result.rejected.length > 0) {
         throw new SyncFailure(
           `${result.rejected.length} change(s) from the server cannot be shown by this version (${result.rejected[0]}): update this device`,

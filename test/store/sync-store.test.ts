@@ -51,6 +51,38 @@ describe('store: sync', () => {
     expect(await new IdbReplica(store).syncCursor('srv')).to.equal(7);
   });
 
+  it('a first sync stores what the device held none of without reading it, and still keeps a write made meanwhile', async () => {
+    const store = freshStore();
+    const replica = new IdbReplica(store);
+    expect((await replica.emptyKinds()).has('actions'), 'a new device holds no actions').to.equal(true);
+    const fresh = await replica.emptyKinds();
+    // While the first sync runs, someone adds an action on this screen (not yet pushed).
+    const local = await store.createAction({ unitId: 'team-1', title: 'Typed here' });
+    const [pending] = await store.outbox();
+    const older = pending!.hlc.replace(/^\d{16}/, (ms) => String(Number(ms) - 1000).padStart(16, '0'));
+    const other = { ...local, id: 'action-from-server', title: 'From the server' };
+    const page = (title: string, stamp: string): PulledRecord[] => [
+      { kind: 'actions', id: local.id, record: { ...local, title: 'An older version' }, clocks: { title: older } },
+      {
+        kind: 'actions',
+        id: other.id,
+        record: { ...other, title },
+        clocks: Object.fromEntries(
+          Object.keys(other)
+            .filter((f) => f !== 'id')
+            .map((f) => [f, stamp]),
+        ),
+      },
+    ];
+    await replica.applyRemote('srv', page('From the server', older), 1, fresh);
+    // The same record again later in the same sync (changed on the server meanwhile): the newer version replaces it.
+    await replica.applyRemote('srv', page('Changed since', pending!.hlc.replace(/:[a-z0-9]+$/, ':zzzz')), 2, fresh);
+    const stored = new Map((await store.get(allOf('actions'))).map((a) => [a.id, a.title]));
+    expect(stored.get(local.id), 'the write made on this screen').to.equal('Typed here');
+    expect(stored.get(other.id)).to.equal('Changed since');
+    expect((await replica.emptyKinds()).has('actions')).to.equal(false);
+  });
+
   it('a newer pulled retire hides the record and watchers hear of it', async () => {
     const store = freshStore();
     const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
