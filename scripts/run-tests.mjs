@@ -179,14 +179,11 @@ if (e2eScripts.length > 0) {
     totals.failed += e2eScripts.length;
     failures.push('the build for the end-to-end tests');
   } else {
-    // Two lanes: the scripts that drive browsers against a sync server (and PostgreSQL) one after
-    // another in one, the rest in the other - two such scripts at once on two cores made a first
-    // sync outlast its wait. A server script that opens no browser (requests only) is light
-    // enough for the other lane, which keeps the two lanes about as long. Each one's output is
-    // printed whole when it ends.
-    const source = (script) => readFileSync(join(e2eDir, script), 'utf8');
-    const drivesServer = (script) => /sync-server\.mjs/.test(source(script)) && /chromium\.launch/.test(source(script));
-    const lanes = [e2eScripts.filter(drivesServer), e2eScripts.filter((script) => !drivesServer(script))];
+    // Two lanes: the scripts that run a sync server (and PostgreSQL) one after another in one,
+    // the browser-only ones in the other - two server scripts at once on two cores made an
+    // admin screen's first sync outlast its wait. Each one's output is printed whole when it ends.
+    const runsServer = (script) => /sync-server\.mjs/.test(readFileSync(join(e2eDir, script), 'utf8'));
+    const lanes = [e2eScripts.filter(runsServer), e2eScripts.filter((script) => !runsServer(script))];
     const lane = async (queue) => {
       for (let script = queue.shift(); script; script = queue.shift()) {
         const started = Date.now();
@@ -211,10 +208,16 @@ if (e2eScripts.length > 0) {
   }
 }
 
-/** The error a crashed script printed, for the list of failures at the end of a long log. */
+/**
+ * The error a crashed script printed, for the list of failures at the end of a long log: the
+ * line under Node's caret for an uncaught error (a Playwright timeout says what it waited
+ * for there), else the first line naming an error.
+ */
 function stoppedBy(stderr) {
-  const error = stderr.split('\n').find((line) => /^\w*Error\b/.test(line));
-  return error ? `: ${error.slice(0, 300)}` : '';
+  const lines = stderr.split('\n');
+  const caret = lines.findIndex((line) => /^\s*\^\s*$/.test(line));
+  const error = (caret >= 0 ? lines.slice(caret + 1).find((line) => line.trim() !== '') : undefined) ?? lines.find((line) => /^\w*Error\b/.test(line));
+  return error ? `: ${error.trim().slice(0, 300)}` : '';
 }
 
 /** Runs one end-to-end script, collecting what it prints. */
