@@ -1,7 +1,8 @@
 /**
  * The board under load: 12 KPIs x 365 days, 500 actions and 40 escalations on one board.
  * - first full render: from inserting <huddle-board> until its header, agenda and every
- *   KPI calendar on the first page show their data;
+ *   KPI calendar on the first page show their data, on a store that has read nothing yet;
+ * - shown again: the same on the store that showed it before (a kiosk rotating its views);
  * - tap to stored and rendered: from a click on an action's status until the list shows
  *   the new status (which is only rendered after the write has committed).
  */
@@ -12,6 +13,7 @@ import { toExportFile } from '../src/model/backup-file.js';
 import { ACTION_STATUSES, ENTITY_KINDS, addDays, type EntityKind, type EntityMap } from '../src/model/index.js';
 import { percentile, round } from './stats.js';
 import { importData } from '../src/store/whole-database.js';
+import { recordById } from '../src/store/queries.js';
 
 const TODAY = '2026-11-21';
 const STAMP = { createdAt: '2026-01-01T08:00:00.000Z', updatedAt: '2026-01-01T08:00:00.000Z' };
@@ -73,6 +75,15 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
+async function backToFirstPage(list: Element): Promise<void> {
+  for (;;) {
+    const previous = list.shadowRoot!.querySelector<HTMLButtonElement>('nav.pager button:first-of-type');
+    if (!previous || previous.disabled) return;
+    previous.click();
+    await frame();
+  }
+}
+
 function fullyRendered(board: HuddleBoard): boolean {
   const root = board.shadowRoot;
   const calendars = [...(root?.querySelectorAll('kpi-calendar') ?? [])];
@@ -82,6 +93,19 @@ function fullyRendered(board: HuddleBoard): boolean {
     calendars.every((c) => (c.shadowRoot?.querySelectorAll('li[data-day]').length ?? 0) > 27) &&
     [...(agenda?.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => !b.disabled)
   );
+}
+
+/** From inserting a board until everything on its first page shows its data, and a frame. */
+async function timeRender(store: IdbHuddleStore): Promise<number> {
+  const board = document.createElement('huddle-board');
+  Object.assign(board, { unit: 'team', theme: 'wall', store });
+  const start = performance.now();
+  document.body.append(board);
+  await until(() => fullyRendered(board));
+  await frame();
+  const ms = performance.now() - start;
+  board.remove();
+  return ms;
 }
 
 export default async function run() {
@@ -96,23 +120,30 @@ export default async function run() {
   await until(() => fullyRendered(warm));
   warm.remove();
 
-  const renders: number[] = [];
+  // First render: a store that has read nothing yet (its database open, as on a running kiosk).
+  const firsts: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const board = document.createElement('huddle-board');
-    Object.assign(board, { unit: 'team', theme: 'wall', store });
-    const start = performance.now();
-    document.body.append(board);
-    await until(() => fullyRendered(board));
-    await frame();
-    renders.push(performance.now() - start);
-    board.remove();
+    const fresh = new IdbHuddleStore({ name: store.name, today: () => TODAY });
+    await fresh.get(recordById('units', 'team'));
+    firsts.push(await timeRender(fresh));
+    fresh.close();
   }
   figures.push({
     bench: 'board',
     figure: 'first full render (12 KPIs x 365 days, 500 actions, 40 escalations)',
-    n: renders.length,
-    medianMs: round(percentile(renders, 50)),
-    maxMs: round(Math.max(...renders)),
+    n: firsts.length,
+    medianMs: round(percentile(firsts, 50)),
+    maxMs: round(Math.max(...firsts)),
+  });
+  // Shown again by a kiosk that rotates its views: the store still holds what it last read.
+  const agains: number[] = [];
+  for (let i = 0; i < 5; i++) agains.push(await timeRender(store));
+  figures.push({
+    bench: 'board',
+    figure: 'shown again (a kiosk rotating its views)',
+    n: agains.length,
+    medianMs: round(percentile(agains, 50)),
+    maxMs: round(Math.max(...agains)),
   });
 
   const board = document.createElement('huddle-board');
@@ -122,6 +153,8 @@ export default async function run() {
   const list = board.shadowRoot!.querySelector('huddle-actions')!;
   const taps: number[] = [];
   for (let i = 0; i < 60; i++) {
+    // A status stepped to done follows its action to a later page: back to the first, where open ones are.
+    await backToFirstPage(list);
     const item = list.shadowRoot!.querySelector<HTMLElement>('li[data-action]:not(.done)')!;
     const id = item.dataset['action']!;
     const button = item.querySelector<HTMLButtonElement>('button.status')!;

@@ -15,6 +15,9 @@ export async function runInBrowser(modulePath, { viewport = { width: 1920, heigh
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1' },
     optimizeDeps: { entries: ['bench/page.html', 'bench/*.bench.ts'] },
+    // Lit's production build, as the kiosk and a host page ship it: its development build
+    // checks and logs on every render and would be measured instead.
+    resolve: { conditions: ['module', 'browser', 'production'] },
   });
   await server.listen();
   const { port } = server.httpServer.address();

@@ -30,10 +30,13 @@ async function heapAfterGc(): Promise<number> {
 /** Waits until the view shown has its data (its shadow root holds no loading note). */
 async function viewLoaded(app: KioskApp): Promise<void> {
   for (let i = 0; i < 500; i++) {
-    const view = app.shadowRoot?.querySelector('.view > :first-child');
+    // The view's element, below the board's header on a wall.
+    const view = app.shadowRoot?.querySelector('.view main > :not(huddle-board-header)');
     if (view?.shadowRoot && !view.shadowRoot.querySelector('[role="status"]:not(.thanks)')) return;
     await settle();
   }
+  // Measuring a view that never shows its data would measure nothing: say which one.
+  throw new Error(`the ${app.shadowRoot?.querySelector('.view main > :not(huddle-board-header)')?.localName ?? 'kiosk'} view never showed its data`);
 }
 
 export default async function run() {

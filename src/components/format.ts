@@ -2,27 +2,48 @@
 import { msg, str } from '@lit/localize';
 import { daysBetween, type Day } from '../model/index.js';
 
+/**
+ * One formatter per locale and options, kept: building an Intl formatter costs far more than
+ * using one, and a board formats hundreds of day labels and figures on every render.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules | Intl.NumberFormat>();
+
+function cached<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules | Intl.NumberFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(`date|${locale ?? ''}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
 export function formatDay(day: Day, locale: string | undefined, options: Intl.DateTimeFormatOptions): string {
   // Noon avoids a day shifting when the locale's zone is far from UTC.
-  return new Intl.DateTimeFormat(locale, options).format(new Date(`${day}T12:00:00`));
+  return dateFormat(locale, options).format(new Date(`${day}T12:00:00`));
 }
 
 /** "today", "tomorrow", "in 3 days", "2 days ago" in the locale's words. */
 export function relativeDay(day: Day, today: Day, locale: string | undefined): string {
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(daysBetween(today, day), 'day');
+  const format = cached(`relative|${locale ?? ''}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  return format.format(daysBetween(today, day), 'day');
 }
 
 /** "1 day overdue" or "3 days overdue": the locale's plural rule picks the words. */
 export function daysOverdueText(days: number, locale: string | undefined): string {
-  return new Intl.PluralRules(locale).select(days) === 'one' ? msg(str`${days} day overdue`) : msg(str`${days} days overdue`);
+  const rules = cached(`plural|${locale ?? ''}`, () => new Intl.PluralRules(locale));
+  return rules.select(days) === 'one' ? msg(str`${days} day overdue`) : msg(str`${days} days overdue`);
 }
 
 export function formatNumber(value: number, locale: string | undefined): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return cached(`number|${locale ?? ''}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
 }
 
 /** A time of day written `HH:MM` as the locale writes it ("07:35", "7:35 AM"). */
 export function formatTimeOfDay(time: string, locale: string | undefined): string {
   const [hours, minutes] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0));
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0));
 }

@@ -21,14 +21,30 @@ export function isDay(value: unknown): value is Day {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * Each day parsed and written once: a cascade or a year of results does day arithmetic on the
+ * same few thousand days hundreds of thousands of times. Cleared when full, so it stays small.
+ */
+const utcOfDay = new Map<Day, number>();
+const dayOfUtc = new Map<number, Day>();
+const REMEMBERED_DAYS = 20_000;
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= REMEMBERED_DAYS) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 function toUtc(day: Day): number {
+  const known = utcOfDay.get(day);
+  if (known !== undefined) return known;
   const match = DAY_PATTERN.exec(day);
   if (!match) throw new RangeError(`not a day: ${day}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return remember(utcOfDay, day, Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
 function fromUtc(ms: number): Day {
-  return new Date(ms).toISOString().slice(0, 10);
+  return dayOfUtc.get(ms) ?? remember(dayOfUtc, ms, new Date(ms).toISOString().slice(0, 10));
 }
 
 /** The local calendar day of an instant (defaults to now). */

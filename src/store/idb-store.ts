@@ -77,6 +77,9 @@ interface Feed {
   failed?: Error;
 }
 
+/** How many unwatched query results a store keeps for the next element that asks (see #idle). */
+const IDLE_FEEDS = 64;
+
 /** `from` names the store that sent it: it has already brought its own feeds up to date. */
 type ChannelMessage = { from: string } & ({ changes: RecordChange[] } | { reset: true });
 
@@ -85,6 +88,13 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
   readonly #today: () => Day;
   #db: Promise<Db> | undefined;
   readonly #feeds = new Map<string, Feed>();
+  /**
+   * Feeds nobody watches any more, kept with their last result, oldest first: a kiosk that
+   * rotates its views mounts the same board again a minute later, and then shows it at once
+   * instead of reading it all again. A change that touches one drops it (it is not re-run for
+   * nobody), and only the most recent IDLE_FEEDS are kept.
+   */
+  readonly #idle = new Set<Feed>();
   /** Names this store in what it tells other tabs, so that it does not act on its own news. */
   readonly #sender = newId();
   #channel: BroadcastChannel | undefined;
@@ -140,6 +150,8 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
   }
 
   #dropConnection(): void {
+    // Another version may change the data meanwhile: what nobody watches is read again.
+    this.#forgetIdle();
     const pending = this.#db;
     this.#db = undefined;
     void pending?.then(
@@ -154,6 +166,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     this.#channel?.close();
     this.#channel = undefined;
     this.#feeds.clear();
+    this.#idle.clear();
   }
 
   #channelName(): string {
@@ -198,6 +211,11 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     this.#listen();
     const subscriber: Subscriber = { onResult: onResult as (r: unknown) => void, onError };
     let feed = this.#feeds.get(query.key);
+    // Woken from idle: its result is current (a change would have dropped it), unless it failed.
+    if (feed && this.#idle.delete(feed) && feed.failed && feed.running === 0) {
+      this.#feeds.delete(query.key);
+      feed = undefined;
+    }
     if (!feed) {
       feed = { query, subscribers: new Set([subscriber]), generation: 0, running: 0 };
       this.#feeds.set(query.key, feed);
@@ -217,8 +235,30 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     const watched = feed;
     return () => {
       watched.subscribers.delete(subscriber);
-      if (watched.subscribers.size === 0 && this.#feeds.get(query.key) === watched) this.#feeds.delete(query.key);
+      if (watched.subscribers.size === 0 && this.#feeds.get(query.key) === watched) this.#keepIdle(watched);
     };
+  }
+
+  /** The last subscriber left: keep the feed's result for the next one, within IDLE_FEEDS. */
+  #keepIdle(feed: Feed): void {
+    if (feed.failed) {
+      this.#feeds.delete(feed.query.key);
+      return;
+    }
+    this.#idle.add(feed);
+    for (const oldest of this.#idle) {
+      if (this.#idle.size <= IDLE_FEEDS) break;
+      this.#drop(oldest);
+    }
+  }
+
+  #drop(feed: Feed): void {
+    this.#idle.delete(feed);
+    if (this.#feeds.get(feed.query.key) === feed) this.#feeds.delete(feed.query.key);
+  }
+
+  #forgetIdle(): void {
+    for (const feed of [...this.#idle]) this.#drop(feed);
   }
 
   /** True while the feed is the store's current one for its key and someone listens. */
@@ -253,8 +293,12 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
    */
   #rerunAffected(changes: readonly RecordChange[], local: boolean): void {
     for (const listener of this.#changeListeners) listener(changes);
-    for (const feed of this.#feeds.values()) {
+    for (const feed of [...this.#feeds.values()]) {
       if (!affectsQuery(feed.query, changes)) continue;
+      if (this.#idle.has(feed)) {
+        this.#drop(feed);
+        continue;
+      }
       const { apply } = feed.query;
       if (local && apply && feed.last && feed.running === 0) {
         feed.generation++;
@@ -269,6 +313,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
 
   #rerunAll(): void {
     for (const listener of this.#changeListeners) listener('reset');
+    this.#forgetIdle();
     for (const feed of this.#feeds.values()) void this.#run(feed);
   }
 

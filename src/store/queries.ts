@@ -5,6 +5,7 @@
 import {
   PERSONAL_KINDS,
   boardKpiStatuses,
+  kpiValueId,
   rollupSources,
   type AnyRecord,
   type DayStatus,
@@ -141,7 +142,10 @@ export function kpiStatusesOn(unitId: string, day: string): Query<Map<string, Da
       const own = live(kpis).filter((k) => k.unitId === unitId);
       const sources = new Map(own.filter((k) => k.rollup).map((k) => [k.id, rollupSources(k, units, kpis)]));
       watched = new Set([...own.map((k) => k.id), ...[...sources.values()].flat().map((k) => k.id)]);
-      const values = live((await Promise.all([...watched].map((id) => reader.by('kpiValues', 'kpiId', id)))).flat()).filter((v) => v.day === day);
+      // A value's id is derived from its KPI and day (validation holds every record to it):
+      // one look-up per KPI, not every day of its history.
+      const found = await Promise.all([...watched].map((id) => reader.get('kpiValues', kpiValueId(id, day))));
+      const values = live(found.filter((v): v is KpiValue => v !== undefined));
       return boardKpiStatuses(unitId, day, units, kpis, values);
     },
   };

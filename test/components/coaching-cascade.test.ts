@@ -113,6 +113,28 @@ describe('<coaching-cascade>', () => {
     expect(details.textContent).to.contain('counted from the day the pair began').and.contain('a new pair is on track');
   });
 
+  it('pages a tier of more people than fit, while its figures and gaps still count everyone', async () => {
+    const { el } = await fixtureOrg();
+    el.peoplePerTier = 2;
+    const teamTier = () => oneInShadow(el, '[part="tier"][data-tier="1"]');
+    const names = () => [...teamTier().querySelectorAll('.person strong')].map((n) => n.textContent);
+    await until(() => names().length === 2, 'the first page of team leaders');
+    expect(names()).to.deep.equal(['Theo', 'Tia']);
+    const pager = teamTier().querySelector('nav.pager')!;
+    expect(pager.getAttribute('aria-label')).to.equal('Team: pages');
+    expect(pager.textContent).to.contain('1–2 of 3');
+    const [previous, next] = pager.querySelectorAll('button');
+    expect(previous!.disabled).to.equal(true);
+    await tap(next!);
+    await until(() => names().join() === 'Tom', 'the second page');
+    expect(teamTier().querySelector('nav.pager')!.textContent).to.contain('3–3 of 3');
+    // Theo is off this page, and still the gap; the adherence of the tier still counts all three.
+    expect(oneInShadow(el, '[part="gaps"]').textContent).to.contain('Theo');
+    expect([...oneInShadow(el, 'tr[data-tier="1"]').children].map((c) => c.textContent!.trim()).join(' ')).to.equal('Team 31 % 10 %');
+    expect(inShadow(el, '[part="tier"][data-tier="2"] nav.pager'), 'a tier that fits has no pager').to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('opens a pair history on tap and changes its cadence', async () => {
     const { store, el } = await fixtureOrg();
     await tap(pairButton(el, 'sam-tia'));

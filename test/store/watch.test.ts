@@ -81,6 +81,38 @@ describe('store: live queries', () => {
     expect(watched.results).to.have.length(1);
   });
 
+  it('shows a query watched again without reading it again, and never a result a change made stale', async () => {
+    const store = freshStore();
+    const otherTab = freshStore({ name: store.name });
+    const { teamA, teamB } = await seedSmallOrg(store);
+    const query = whereEquals('actions', 'unitId', teamA.id);
+    let runs = 0;
+    const counted = { ...query, run: (reader: Parameters<typeof query.run>[0]) => (runs++, query.run(reader)) };
+    const titles = async () => {
+      const watched = recordResults(store, { ...counted });
+      const result = (await watched.next()).map((a) => a.title);
+      watched.stop();
+      return result;
+    };
+    expect(await titles()).to.deep.equal([]);
+    // A kiosk rotating back to the board: the same answer, no second read.
+    expect(await titles()).to.deep.equal([]);
+    expect(runs, 'read once for two mounts').to.equal(1);
+    await store.createAction({ unitId: teamB.id, title: 'Another board' });
+    expect(await titles()).to.deep.equal([]);
+    expect(runs, 'a change elsewhere keeps it').to.equal(1);
+    // Changed here, in another tab, and replaced wholesale while nobody watched: read again each time.
+    await store.createAction({ unitId: teamA.id, title: 'Made here' });
+    expect(await titles()).to.deep.equal(['Made here']);
+    await otherTab.createAction({ unitId: teamA.id, title: 'Made in another tab' });
+    await settle();
+    expect((await titles()).sort()).to.deep.equal(['Made here', 'Made in another tab']);
+    await clearAll(otherTab);
+    await settle();
+    expect(await titles()).to.deep.equal([]);
+    expect(runs).to.equal(4);
+  });
+
   it('reaches another store on the same database (another tab) through BroadcastChannel', async () => {
     const kiosk = freshStore();
     const settingsTab = freshStore({ name: kiosk.name });

@@ -11,6 +11,7 @@ import {
   roleLabel,
   sessionsOfPair,
   tierLabel,
+  type Cascade,
   type CascadeGap,
   type CascadePair,
   type CoachingPair,
@@ -36,15 +37,24 @@ interface CascadeData {
 }
 
 /**
+ * The cascade worked out once per answer of the store and day, not on every render (opening a
+ * pair redraws) nor on every mount (a kiosk rotating back gets the store's kept answer).
+ */
+const FIGURES = new WeakMap<CascadeData, { today: string; cascade: Cascade; adherence: Map<number, number | null>[] }>();
+
+/**
  * @summary Who coaches whom, tier by tier: every pair with its last session, cadence and
  * state (on track, due, overdue, never), whether each person both gives and receives
  * coaching, and the gaps - a coach nobody coaches, a team leader never observed,
- * follow-ups not kept. Tap a pair for its history and to change its cadence.
+ * follow-ups not kept. Tap a pair for its history and to change its cadence. A tier of
+ * more people than `people-per-tier` pages; the gaps and figures count everyone.
+ *
+ * @attr people-per-tier - People per page of a tier (default 12: a couple of screenfuls on a wall).
  *
  * @csspart base - The whole cascade.
  * @csspart gaps - The list of gaps.
  * @csspart definition - How the cadence figures are counted (one tap away).
- * @csspart tier - One tier's row of people.
+ * @csspart tier - One tier's people, a page at a time (`people-per-tier`).
  * @csspart pair - One coaching pair.
  */
 export class CoachingCascade extends HuddleElement {
@@ -99,6 +109,12 @@ export class CoachingCascade extends HuddleElement {
       :host([data-theme$='dark']) .state-never {
         color: #fca5a5;
       }
+      .pager {
+        display: flex;
+        align-items: center;
+        gap: var(--_space);
+        margin-top: var(--_space);
+      }
       .detail {
         border: 2px solid var(--_accent);
         border-radius: var(--_radius);
@@ -113,8 +129,10 @@ export class CoachingCascade extends HuddleElement {
   @state() private openPair: string | undefined;
   /** Who is signed in or tapped in, when the store syncs: on a shared screen, who may open a pair's history. */
   readonly #sync = new SyncStateController(this);
-  /** People shown per tier before "show all" (a wall shows the first rows). */
-  @property({ type: Number, attribute: 'people-per-tier' }) peoplePerTier = 60;
+  /** People shown per tier on one page: a tier of thousands pages instead of drawing everyone. */
+  @property({ type: Number, attribute: 'people-per-tier' }) peoplePerTier = 12;
+  /** The page shown of each tier (absent: the first). */
+  @state() private tierPages: ReadonlyMap<number, number> = new Map();
 
   readonly #org = new LiveQueryController<OrgSettings | undefined>(
     this,
@@ -174,7 +192,7 @@ export class CoachingCascade extends HuddleElement {
     if (!data || !this.#org.loaded) return html`<p role="status">${this.errorText(this.#data.error) ?? msg('Loading the cascade…')}</p>`;
     const org = this.#org.value;
     const today = this.activeStore.today();
-    const cascade = buildCascade(data.people, data.units, data.pairs, data.sessions, today);
+    const { cascade, adherence } = this.figures(data, today);
     const unitOf = new Map(data.units.map((u) => [u.id, u]));
     const personName = new Map(data.people.map((p) => [p.id, p.name]));
     const name = (p: Person) => p.name;
@@ -183,9 +201,6 @@ export class CoachingCascade extends HuddleElement {
     const gapsShown = this.settings.sharedScreen ? (org?.cascadeGapsOnSharedScreens ?? 'counts') : 'names';
     const gapsOf = new Set(gapsShown === 'names' ? cascade.gaps.map((g) => g.person.id) : []);
     const tiers = [...new Set(cascade.people.map((p) => p.tier))].sort((a, b) => b - a);
-    const tiersById = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
-    const tierOfPerson = (id: string) => tiersById.get(id);
-    const adherence = [4, 12].map((weeks) => adherenceByTier(data.pairs, data.sessions, tierOfPerson, addDays(today, -weeks * 7 + 1), today));
     const percent = (value: number | null | undefined) => (value === null || value === undefined ? msg('too early to tell') : `${Math.round(value * 100)} %`);
     const open = this.openPair ? cascade.people.flatMap((p) => p.gives).find((g) => g.pair.id === this.openPair) : undefined;
 
@@ -225,10 +240,16 @@ export class CoachingCascade extends HuddleElement {
         <div class="tiers">
           ${tiers.map((tier) => {
             const inTier = cascade.people.filter((p) => p.tier === tier);
+            const name = org ? tierLabel(org, tier) : msg(str`Tier ${tier}`);
+            const size = Math.max(1, this.peoplePerTier);
+            const pages = Math.ceil(inTier.length / size);
+            const page = Math.min(this.tierPages.get(tier) ?? 0, pages - 1);
+            const first = page * size;
+            const onPage = inTier.slice(first, first + size);
             return html`<div part="tier" data-tier=${tier}>
-              <h3>${org ? tierLabel(org, tier) : msg(str`Tier ${tier}`)} (${inTier.length})</h3>
+              <h3>${name} (${inTier.length})</h3>
               <ul class="people">
-                ${inTier.slice(0, this.peoplePerTier).map(
+                ${onPage.map(
                   (entry) => html`<li class="person ${gapsOf.has(entry.person.id) ? 'gap' : ''}" data-person=${entry.person.id}>
                     <strong class="user-text">${entry.person.name}</strong>
                     <span class="muted">${org ? roleLabel(org, entry.person, unitOf.get(entry.person.unitId)) : ''}</span>
@@ -246,12 +267,37 @@ export class CoachingCascade extends HuddleElement {
                   </li>`,
                 )}
               </ul>
-              ${inTier.length > this.peoplePerTier ? html`<button @click=${() => (this.peoplePerTier = inTier.length)}>${msg(str`Show all ${inTier.length}`)}</button>` : nothing}
+              ${
+                pages > 1
+                  ? html`<nav class="pager" aria-label=${msg(str`${name}: pages`)}>
+                    <button ?disabled=${page === 0} @click=${() => this.showPage(tier, page - 1)}>${msg('Previous')}</button>
+                    <span>${msg(str`${first + 1}–${first + onPage.length} of ${inTier.length}`)}</span>
+                    <button ?disabled=${page === pages - 1} @click=${() => this.showPage(tier, page + 1)}>${msg('Next')}</button>
+                  </nav>`
+                  : nothing
+              }
             </div>`;
           })}
         </div>
       </section>
     `;
+  }
+
+  private showPage(tier: number, page: number): void {
+    this.tierPages = new Map([...this.tierPages, [tier, page]]);
+  }
+
+  /** Every pair's state, the gaps and the cadence kept per tier: for everyone, whatever page is shown. */
+  private figures(data: CascadeData, today: string): { cascade: Cascade; adherence: Map<number, number | null>[] } {
+    const known = FIGURES.get(data);
+    if (known && known.today === today) return known;
+    const cascade = buildCascade(data.people, data.units, data.pairs, data.sessions, today);
+    const tiersById = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
+    const tierOfPerson = (id: string) => tiersById.get(id);
+    const adherence = [4, 12].map((weeks) => adherenceByTier(data.pairs, data.sessions, tierOfPerson, addDays(today, -weeks * 7 + 1), today));
+    const figures = { today, cascade, adherence };
+    FIGURES.set(data, figures);
+    return figures;
   }
 
   private renderPair(entry: CascadePair, personName: Map<string, string>, today: string) {
