@@ -45,7 +45,7 @@ export const CoachingCard = createComponent({
   },
 });
 
-/** React wrapper of `<coaching-cascade>`: Who coaches whom, tier by tier: every pair with its last session, cadence and state (on track, due, overdue, never), whether each person both gives and receives coaching, and the gaps - a coach nobody coaches, a team leader never observed, follow-ups not kept. Tap a pair for its history and to change its cadence. */
+/** React wrapper of `<coaching-cascade>`: Who coaches whom, tier by tier: every pair with its last session, cadence and state (on track, due, overdue, never), whether each person both gives and receives coaching, and the gaps - a coach nobody coaches, a team leader never observed, follow-ups not kept. Tap a pair for its history and to change its cadence. A tier of more people than `people-per-tier` pages; the gaps and figures count everyone. */
 export const CoachingCascade = createComponent({
   tagName: 'coaching-cascade',
   elementClass: CoachingCascadeElement,
