@@ -27,16 +27,26 @@ async function heapAfterGc(): Promise<number> {
   return performance.memory?.usedJSHeapSize ?? Number.NaN;
 }
 
-/** Waits until the view shown has its data (its shadow root holds no loading note). */
+/** The view's elements, below the board's header on a wall (the feedback view shows two). */
+function viewElements(app: KioskApp): Element[] {
+  return [...(app.shadowRoot?.querySelectorAll('.view main *') ?? [])].filter((el) => el.shadowRoot && el.localName !== 'huddle-board-header');
+}
+
+/** Waits until the view shown has its data (no shadow root of it holds a loading note). */
 async function viewLoaded(app: KioskApp): Promise<void> {
   for (let i = 0; i < 500; i++) {
-    // The view's element, below the board's header on a wall.
-    const view = app.shadowRoot?.querySelector('.view main > :not(huddle-board-header)');
-    if (view?.shadowRoot && !view.shadowRoot.querySelector('[role="status"]:not(.thanks)')) return;
+    const shown = viewElements(app);
+    if (shown.length > 0 && shown.every((view) => !view.shadowRoot!.querySelector('[role="status"]:not(.thanks):not(.definition)'))) return;
     await settle();
   }
   // Measuring a view that never shows its data would measure nothing: say which one.
-  throw new Error(`the ${app.shadowRoot?.querySelector('.view main > :not(huddle-board-header)')?.localName ?? 'kiosk'} view never showed its data`);
+  throw new Error(
+    `the view ${
+      viewElements(app)
+        .map((el) => `<${el.localName}>`)
+        .join(', ') || '(none)'
+    } never showed its data`,
+  );
 }
 
 export default async function run() {

@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class ClockController implements ReactiveController {
   #timer: ReturnType<typeof setInterval> | undefined;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -21,13 +22,19 @@ export class ClockController implements ReactiveController {
     return this.#timer !== undefined;
   }
 
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
   hostUpdated(): void {
-    const needed = this.active();
+    // An update after removal must not start a timer that nothing would stop.
+    const needed = this.#connected && this.active();
     if (needed && !this.#timer) this.#timer = setInterval(() => this.host.requestUpdate(), this.intervalMs);
     else if (!needed) this.#stop();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#stop();
   }
 

@@ -16,6 +16,8 @@ export class LiveQueryController<T> implements ReactiveController {
 
   #stop: (() => void) | undefined;
   #store: HuddleStore | undefined;
+  /** An update can still run after removal; it must not subscribe again (nothing would end it). */
+  #connected = false;
   #key: string | undefined;
 
   constructor(
@@ -27,6 +29,7 @@ export class LiveQueryController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     // Subscribe in hostUpdate, just before the render, not here: by then a provider's store
     // has arrived through context, so an element inside a provider never starts on the
     // default IndexedDB store (and never creates that database on a host-store page).
@@ -35,10 +38,11 @@ export class LiveQueryController<T> implements ReactiveController {
 
   /** Before each render: follow a changed store or query (e.g. a new `unit` attribute). */
   hostUpdate(): void {
-    this.#resubscribe();
+    if (this.#connected) this.#resubscribe();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#unsubscribe();
   }
 

@@ -15,6 +15,7 @@ export class SyncStateController implements ReactiveController {
   #provided: SyncStateSource | undefined;
   #followed: SyncStateSource | undefined;
   #stop: (() => void) | undefined;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -33,6 +34,7 @@ export class SyncStateController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     // Back on the page (moved, or a view shown again): follow again, and show it.
     this.#follow(this.chosen() ?? this.#provided);
     this.host.requestUpdate();
@@ -40,10 +42,12 @@ export class SyncStateController implements ReactiveController {
 
   /** Before each render: follow the source now in force. */
   hostUpdate(): void {
-    this.#follow(this.chosen() ?? this.#provided);
+    // Not after removal: an update can still run then, and nothing would stop following.
+    if (this.#connected) this.#follow(this.chosen() ?? this.#provided);
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#follow(undefined);
   }
 

@@ -137,5 +137,11 @@ describe('<coaching-impact>', function () {
     expect(canvases.length).to.equal(5);
     el.remove();
     expect(canvases.every((c) => Chart.getChart(c) === undefined)).to.equal(true);
+    // An update that lands after removal (a wall swapping its views at midnight) draws nothing.
+    const charts = Object.keys(Chart.instances).length;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.charts.size).to.equal(0);
+    expect(Object.keys(Chart.instances)).to.have.length(charts);
   });
 });

@@ -52,6 +52,11 @@ describe('<kpi-trend>', () => {
     el.remove();
     expect(Chart.getChart(canvas)).to.equal(undefined);
     expect(el.chart).to.equal(undefined);
+    // An update that lands after removal draws nothing that would outlive the element.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(Chart.getChart(canvas)).to.equal(undefined);
+    expect(el.chart).to.equal(undefined);
   });
 
   it('passes axe', async () => {

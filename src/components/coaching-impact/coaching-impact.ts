@@ -392,6 +392,9 @@ export class CoachingImpact extends HuddleElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // An update can land just after removal (the kiosk swaps its views at midnight as the day's
+    // queries answer): a chart drawn then would never be destroyed, and chart.js keeps it for ever.
+    if (!this.isConnected) return;
     const theme = chartTheme(this);
     const { font, text } = theme;
     const seen = new Set<string>();

@@ -156,6 +156,8 @@ export class KpiTrend extends HuddleElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Not after removal: a chart drawn then would never be destroyed (chart.js keeps every instance).
+    if (!this.isConnected) return;
     const kpi = this.#kpi.value;
     if (!kpi || !this.canvas) return;
     const points = this.points(kpi);
