@@ -32,28 +32,54 @@ export async function exportData(store: IdbHuddleStore): Promise<ExportFile> {
  */
 export async function importData(store: IdbHuddleStore, file: unknown, options: { demoSeed?: number } = {}): Promise<ImportSummary> {
   const parsed = parseImport(file);
+  await replaceAll(store, parsed.data, options);
+  return parsed.summary;
+}
+
+/** Records written per step of a restore: each step is a short task, so a wall stays responsive. */
+const RECORDS_PER_STEP = 250;
+
+/**
+ * Replaces everything with records already checked by `parseImport`, in one transaction: all
+ * of them or, if anything fails, none. The writes are issued a step at a time, each step from
+ * the answer to the last (which keeps the transaction open), so thousands of records never
+ * hold the main thread in one long task.
+ */
+export async function replaceAll(store: IdbHuddleStore, data: ExportFile['data'], options: { demoSeed?: number } = {}): Promise<void> {
   const internals = store.internals();
   let tx: Tx | undefined;
   try {
     const db = await internals.connection();
     tx = db.transaction([...ENTITY_KINDS, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
     const open = tx;
-    // Requests are queued without awaiting each: the transaction still commits all or none.
     // Field clocks and sync cursors go too: restored data is older than anything a server
     // holds, and the next pull starts from the beginning.
-    const requests: Promise<unknown>[] = [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META].map((kind) => open.objectStore(kind).clear());
+    const writes: Promise<unknown>[] = [];
+    // Each failure is handled once, below, whichever request it was (none is left unheard).
+    const issue = (request: Promise<unknown>) => {
+      request.catch(() => undefined);
+      return request;
+    };
+    for (const kind of [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META]) writes.push(issue(open.objectStore(kind).clear()));
+    let step: Promise<unknown>[] = [];
     for (const kind of ENTITY_KINDS) {
       const records = open.objectStore(kind);
-      for (const record of parsed.data[kind]) requests.push(records.put(record));
+      for (const record of data[kind]) {
+        step.push(issue(records.put(record)));
+        if (step.length === RECORDS_PER_STEP) {
+          writes.push(...step);
+          await step.at(-1);
+          step = [];
+        }
+      }
     }
-    requests.push(open.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null }));
-    await Promise.all([...requests, open.done]);
+    writes.push(...step, issue(open.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null })));
+    await Promise.all([...writes, open.done]);
   } catch (error) {
     if (tx) await abortQuietly(tx);
     throw toStorageError(error);
   }
   internals.replaced();
-  return parsed.summary;
 }
 
 /** Empties the database (every record and the outbox). */
