@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import '../helpers/english.js';
 import { DB_VERSION } from '../../src/store/schema-versions.js';
 import { allOf } from '../../src/store/queries.js';
-import { ImportError } from '../../src/model/backup-file.js';
+import { ImportError, toExportFile } from '../../src/model/backup-file.js';
+import { generateDemoOrganisation } from '../../src/demo/organisation.js';
 import { CSV_EXPORTS, csvCell } from '../../src/store/csv.js';
 import { V1_RECORDS } from '../fixtures/db-v1.js';
 import { deleteTestDatabases, freshStore, rejectionOf, seedSmallOrg } from '../helpers/store.js';
@@ -93,6 +94,28 @@ describe('store: export and import', () => {
     expect(error.message).to.equal('actions record 3 (id "bad-1"): due must be a date written YYYY-MM-DD.');
     expect((error as ImportError).location).to.equal('actions[2].due');
     expect((await exportData(store)).data).to.deep.equal(before.data);
+  });
+
+  it('a disk that fills up half-way through a restore leaves everything as it was', async () => {
+    const { store } = await seededStore();
+    const before = await exportData(store);
+    const file = toExportFile(generateDemoOrganisation({ today: '2026-11-21' }));
+    // The restore writes its records a step at a time: the disk refuses one well past the first step.
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++puts === 1200) throw new DOMException('The disk is full', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    let error: unknown;
+    try {
+      error = await rejectionOf(importData(store, file));
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(puts, 'the refusal came in a later step').to.be.at.least(1200);
+    expect((error as Error).message).to.match(/full|space|quota/i);
+    expect((await exportData(store)).data, 'nothing half-written').to.deep.equal(before.data);
   });
 
   it('rejects a file that uses one id twice', async () => {
