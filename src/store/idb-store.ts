@@ -258,7 +258,8 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
   }
 
   #forgetIdle(): void {
-    for (const feed of [...this.#idle]) this.#drop(feed);
+    // Deleting the entry being visited is safe while iterating a Set or a Map.
+    for (const feed of this.#idle) this.#drop(feed);
   }
 
   /** True while the feed is the store's current one for its key and someone listens. */
@@ -293,7 +294,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
    */
   #rerunAffected(changes: readonly RecordChange[], local: boolean): void {
     for (const listener of this.#changeListeners) listener(changes);
-    for (const feed of [...this.#feeds.values()]) {
+    for (const feed of this.#feeds.values()) {
       if (!affectsQuery(feed.query, changes)) continue;
       if (this.#idle.has(feed)) {
         this.#drop(feed);
