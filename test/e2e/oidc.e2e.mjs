@@ -63,6 +63,16 @@ async function logInAt(page, login) {
   );
 }
 
+/**
+ * Waits for `locator`; a timeout names the step, where the page was and what the server logged last,
+ * so a failure on a slow machine says which of the waits it was.
+ */
+async function waitStep(step, page, locator, serverLog) {
+  await locator.waitFor({ timeout: 60000 }).catch((error) => {
+    throw new Error(`${step}: nothing shown in 60 s at ${page.url()} (${error.message.split('\n')[0]})\n${serverLog().slice(-1500)}`);
+  });
+}
+
 const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 try {
   await onPostgres(async (database, baseEnv) => {
@@ -95,7 +105,7 @@ try {
       phone.on('pageerror', (error) => errors.push(error.message));
       await phone.goto(`${server}/?server=${encodeURIComponent(server)}&unit=unit-line-1&views=card`);
       const signIn = phone.locator('kiosk-app a.sign-in');
-      await signIn.waitFor({ timeout: 60000 });
+      await waitStep('the phone offers to sign in', phone, signIn, running.log);
       const started = Date.now();
       await signIn.click();
       await logInAt(phone, 'quentin');
@@ -135,9 +145,10 @@ try {
       const memberContext = await browser.newContext();
       const memberPage = await memberContext.newPage();
       await memberPage.goto(`${server}/?server=${encodeURIComponent(server)}&unit=unit-line-1&views=card`);
-      await memberPage.locator('kiosk-app a.sign-in').click({ timeout: 60000 });
+      await waitStep('the member\'s phone offers to sign in', memberPage, memberPage.locator('kiosk-app a.sign-in'), running.log);
+      await memberPage.locator('kiosk-app a.sign-in').click();
       await logInAt(memberPage, 'mia');
-      await memberPage.locator('coaching-card .signed-in').waitFor({ timeout: 60000 });
+      await waitStep('the member\'s card names them', memberPage, memberPage.locator('coaching-card .signed-in'), running.log);
       const { json: listed } = await call(server, admin, '/api/tokens');
       const memberTokens = listed.tokens.filter((t) => t.person === MEMBER && !t.revoked).map((t) => t.role);
       check(
@@ -152,7 +163,7 @@ try {
       await provider.stop();
       providerUp = false;
       await phone.reload();
-      await card.locator('.signed-in').waitFor({ timeout: 60000 });
+      await waitStep('with the provider down, the reloaded card names the coach', phone, card.locator('.signed-in'), running.log);
       const status = await until(async () => {
         const text =
           (await card
