@@ -43,7 +43,8 @@ import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
 import { readerScope } from './record-boards.js';
 import { securityHeaders } from './security-headers.js';
-import { AccessError, pull, push } from './sync-service.js';
+import { PushBatches } from './push-batches.js';
+import { AccessError, pull } from './sync-service.js';
 import { createPhoneLink, createToken, hashToken, listTokens, lookupToken, revokeToken, TokenError, type Principal } from './tokens.js';
 
 // The server answers and logs in English: every problem the model raises is worded so.
@@ -96,6 +97,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   // PGlite runs one transaction at a time; a PostgreSQL pool runs up to its size.
   const turns = new FairQueue(db.kind === 'pglite' ? 1 : 8);
   metrics?.observe('huddle_db_queued_requests', "Requests waiting for their organisation's turn at the database.", () => turns.waiting);
+  const batches = new PushBatches(db, (org, task) => turns.run(org, task));
+  metrics?.observe('huddle_push_waiting', "Pushes waiting for their organisation's running batch to be stored.", () => batches.waiting);
   hub.onRevoke((hash) => {
     for (const [token, entry] of tokenCache) if (entry.who?.tokenHash === hash) tokenCache.delete(token);
   });
@@ -234,7 +237,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         const ops = checkPushBody(body);
         c.set('ops', ops);
         const who = c.get('who');
-        const result = await turns.run(who.org, () => push(db, who, ops));
+        const result = await batches.push(who, ops);
         metrics?.pushed(who.org, result.applied, result.duplicates);
         return c.json(result);
       } catch (error) {

@@ -16,10 +16,14 @@ import { ServerMetrics } from './metrics.js';
 import { migrate } from './migrations.js';
 import { OidcSignIn, oidcSettings } from './oidc.js';
 import { DEFAULT_OP_MEMORY_DAYS, pruneAppliedOps } from './prune.js';
+import { upkeep } from './embedded-upkeep.js';
 import { jsonLog } from './request-log.js';
 import { applyRetention } from './retention.js';
 import { readTls, redirectToHttps, tlsFiles } from './tls.js';
 import { purgePhoneLinks } from './tokens.js';
+
+/** How often the embedded database's tables are checked for analysing and vacuuming (embedded-upkeep.ts). */
+const UPKEEP_SECONDS = 30;
 
 /** The embedded database's folder: the server's data when DATABASE_URL is not set. */
 export const dataDirOf = (env: NodeJS.ProcessEnv): string => env['DATA_DIR'] ?? '.huddle-server';
@@ -88,6 +92,14 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<void> {
     );
   prune();
   timers.push(setInterval(prune, 24 * 3600 * 1000));
+  if (db.kind === 'pglite') {
+    const tidy = () =>
+      void upkeep(db).catch((error: unknown) =>
+        log({ at: new Date().toISOString(), level: 'error', msg: 'database upkeep failed', error: (error as Error).message }),
+      );
+    tidy();
+    timers.push(setInterval(tidy, UPKEEP_SECONDS * 1000));
+  }
 
   const backUp = async (file: string): Promise<void> => {
     const started = Date.now();

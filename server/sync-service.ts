@@ -1,7 +1,8 @@
 /**
- * Push and pull. A push is one transaction: every op is checked (shape, access, and the
- * merged record against the same validation the devices use) and either the whole batch is
- * stored or none of it, with an error naming the op and field. Each organisation has its
+ * Push and pull. Every op of a push is checked (shape, access, and the merged record against
+ * the same validation the devices use) and either the whole push is stored or none of it,
+ * with an error naming the op and field; pushes that arrive together are stored in one
+ * transaction (push-batches.ts). Each organisation has its
  * own change counter; its row lock serialises pushes per organisation, so cursors follow
  * commit order and a pull never skips a change committed late, even across instances.
  */
@@ -73,81 +74,61 @@ interface Row {
  */
 export type Pusher = (WhoAmI & { tokenHash: string }) | { org: string; role: 'admin'; commandLine: true };
 
+/** One device's push in a batch: what it sends, and who it is. */
+export interface PushRequest {
+  who: Pusher;
+  ops: readonly SyncOp[];
+}
+
+/** How one push of a batch ended: stored, or refused with the error naming its op and field. */
+export type PushOutcome = { ok: true; response: PushResponse } | { ok: false; error: unknown };
+
+/** One push on its own: stored whole, or refused with an error naming the op and field. */
 export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): Promise<PushResponse> {
+  const [outcome] = await pushBatch(db, who.org, [{ who, ops }]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.response;
+}
+
+/**
+ * Several pushes of one organisation in one transaction: one hold of its counter's lock and
+ * one commit - one flush to disk - for all of them, where one transaction each kept every
+ * other device of the organisation waiting for each flush in turn. Each push is checked
+ * against what the pushes before it left, as if it came alone after them, and is stored whole
+ * or refused whole: a refused push leaves nothing behind and the others are stored.
+ */
+export async function pushBatch(db: Database, org: string, pushes: readonly PushRequest[]): Promise<PushOutcome[]> {
   return db.transaction(async (sql) => {
-    const locked = await sql.query<{ seq: string }>('select seq from org_seq where org = $1 for update', [who.org]);
-    if (!locked.rows[0]) throw new AccessError(`organisation ${who.org} does not exist`, 0);
+    const locked = await sql.query<{ seq: string }>('select seq from org_seq where org = $1 for update', [org]);
+    if (!locked.rows[0]) return pushes.map(() => ({ ok: false, error: new AccessError(`organisation ${org} does not exist`, 0) }));
     let seq = Number(locked.rows[0].seq);
-    // A query for the whole push, not several per op: which op ids are new, and the records
-    // those ops touch (a record the database does not hold is remembered as absent).
-    const fresh = await freshOpIds(sql, who.org, ops);
+    const everyOp = pushes.flatMap((p) => p.ops);
+    // A query for the whole batch, not several per op: which op ids are already applied, and
+    // the records the others touch (a record the database does not hold is remembered as absent).
+    const seen = await appliedOpIds(sql, org, everyOp);
     const stored = await storedRecords(
       sql,
-      who.org,
-      ops.filter((op) => fresh.has(op.opId)),
+      org,
+      everyOp.filter((op) => !seen.has(op.opId)),
     );
-    const touched = new Map<string, { kind: EntityKind; id: string; row: Row; fields: Set<string> }>();
-    const load = async (kind: EntityKind, id: string): Promise<Row | undefined> => {
-      const key = `${kind}/${id}`;
-      const cached = touched.get(key);
-      if (cached) return cached.row;
-      if (stored.has(key)) return stored.get(key);
-      // A record the rules look up beyond the push's own (the board an escalation comes from).
-      const { rows } = await sql.query<Row>('select data, clocks from records where org = $1 and kind = $2 and id = $3', [who.org, kind, id]);
-      stored.set(key, rows[0]);
-      return rows[0];
-    };
-    const lookup: RecordLookup = async (kind, id) => (await load(kind, id))?.data as unknown as EntityMap[typeof kind] | undefined;
-    const boardsOf = async (kind: EntityKind, record: Record<string, unknown>) => {
-      if (kind !== 'kpiValues') return directBoards(kind, record);
-      const kpi = await load('kpis', String(record['kpiId']));
-      return kpi ? directBoards('kpis', kpi.data) : [];
-    };
-    let applied = 0;
-    let duplicates = 0;
-    const restamped: Record<string, Hlc> = {};
-    for (const [index, op] of ops.entries()) {
-      // An embedded database runs on this thread: let the event loop read other requests
-      // now and then, so that they are queued for their turn rather than left unread.
-      if (index > 0 && index % YIELD_EVERY_OPS === 0) await new Promise((resolve) => setImmediate(resolve));
-      const name = `op ${index} (${op.opId}): ${op.kind} ${op.id}`;
-      // Taken once: the same op id twice in one push is applied once, then a duplicate.
-      if (!fresh.delete(op.opId)) {
-        duplicates++;
-        continue;
-      }
-      const current = await load(op.kind, op.id);
-      const stamp = boundedStamp(op.hlc);
-      if (stamp !== op.hlc) restamped[op.opId] = stamp;
-      const merged = mergeFields(op.id, current?.data, current?.clocks ?? {}, op.fields, stamp);
-      const after = merged.record!;
-      let valid: EntityMap[EntityKind];
+    const batch: BatchState = { sql, org, seen, stored, touched: new Map(), applied: new Set(), traced: [] };
+    const outcomes: PushOutcome[] = [];
+    for (const request of pushes) {
       try {
-        valid = validateRecord(op.kind, after);
+        outcomes.push({ ok: true, response: await applyPush(batch, request) });
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        // Only a missing field means the op meant to edit a record this server does not have.
-        const hint = !current && error.problem.code === 'required' ? ' (the server has no such record: an op that creates one must carry all its fields)' : '';
-        throw new SyncProtocolError(`${name}: ${error.field} ${problemText(error.problem)}${hint}`, index, error.field);
+        // A database error leaves the transaction unusable: then the whole batch fails.
+        if (!(error instanceof SyncProtocolError || error instanceof AccessError)) throw error;
+        outcomes.push({ ok: false, error });
       }
-      const before = current?.data as unknown as EntityMap[EntityKind] | undefined;
-      const broken =
-        (await recordRuleProblem(op.kind, before, valid, lookup)) ??
-        ('commandLine' in who ? undefined : authorProblem(op.kind, before, valid, { personId: who.personId }));
-      if (broken) throw new SyncProtocolError(`${name}: ${broken.field} ${problemText(broken.problem)}`, index, broken.field);
-      const problem = await writeProblem(who, op.kind, current?.data, after, boardsOf);
-      if (problem) throw new AccessError(`${name}: ${problem}`, index);
-      applied++;
-      // An op whose every field is already newer here changes nothing: no new version to send.
-      if (current && merged.changed.length === 0 && sameClocks(current.clocks, merged.clocks)) continue;
-      const fields = touched.get(`${op.kind}/${op.id}`)?.fields ?? new Set<string>();
-      for (const field of merged.changed) fields.add(field);
-      touched.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks }, fields });
     }
+    const load = (kind: EntityKind, id: string) => loadRecord(batch, undefined, kind, id);
     const changes: Change[] = [];
-    for (const change of touched.values()) changes.push({ ...change, seq: ++seq, boards: await boardsForWrite(change.kind, change.row.data, load) });
+    for (const change of batch.touched.values()) changes.push({ ...change, seq: ++seq, boards: await boardsForWrite(change.kind, change.row.data, load) });
+    if (batch.applied.size > 0)
+      await sql.query('insert into applied_ops (org, op_id) select $1, unnest($2::text[]) on conflict do nothing', [org, [...batch.applied]]);
     if (changes.length > 0) {
-      await writeRecords(sql, who.org, changes);
+      await writeRecords(sql, org, changes);
       const moved = changes.filter(
         (c) =>
           (c.kind === 'kpis' || c.kind === 'people') &&
@@ -157,27 +138,128 @@ export async function push(db: Database, who: Pusher, ops: readonly SyncOp[]): P
       if (moved.length > 0)
         seq = await moveDependents(
           sql,
-          who.org,
+          org,
           moved.map((c) => ({ kind: c.kind, id: c.id, board: c.boards.board })),
           seq,
         );
-      // Who changed what, kept for admins; an anonymous record keeps no trace of its sender.
-      const traced = changes.filter(({ kind, row, fields }) => !isAnonymous(kind, row.data as unknown as EntityMap[EntityKind]) && fields.size > 0);
-      if (traced.length > 0) await writeHistory(sql, who, traced);
-      await sql.query('update org_seq set seq = $2 where org = $1', [who.org, seq]);
-      await notify(sql, who.org, seq, touchedBoards(changes));
+      const seqOf = new Map(changes.map((c) => [`${c.kind}/${c.id}`, c.seq]));
+      if (batch.traced.length > 0) await writeHistory(sql, org, batch.traced, seqOf);
+      await sql.query('update org_seq set seq = $2 where org = $1', [org, seq]);
+      await notify(sql, org, seq, touchedBoards(changes));
     }
-    return { applied, duplicates, cursor: seq, serverTime: Date.now(), ...(Object.keys(restamped).length > 0 ? { restamped } : {}) };
+    // Every push's cursor is the batch's: everything up to it, its own writes among them, is stored.
+    return outcomes.map((outcome) => (outcome.ok ? { ok: true, response: { ...outcome.response, cursor: seq } } : outcome));
   });
 }
 
-/** The push's op ids this server had not applied, now recorded as applied (kept only if the push commits). */
-async function freshOpIds(sql: Sql, org: string, ops: readonly SyncOp[]): Promise<Set<string>> {
+/** What a batch's pushes have left so far, shared by the pushes after them. */
+interface BatchState {
+  sql: Sql;
+  org: string;
+  /** The op ids the database had applied before the batch. */
+  seen: Set<string>;
+  /** The records as the database held them before the batch (undefined: not held). */
+  stored: Map<string, Row | undefined>;
+  /** Each record's newest version from the batch's stored pushes, by "kind/id". */
+  touched: Map<string, { kind: EntityKind; id: string; row: Row }>;
+  /** The op ids the batch's stored pushes applied. */
+  applied: Set<string>;
+  /** The audit trail's rows: each stored push's changed fields, with who sent them. */
+  traced: Traced[];
+}
+
+interface Traced {
+  kind: EntityKind;
+  id: string;
+  fields: Set<string>;
+  who: Pusher;
+}
+
+/** A record as a push sees it: its own writes first, then the batch's, then the database's. */
+async function loadRecord(batch: BatchState, own: Map<string, { row: Row }> | undefined, kind: EntityKind, id: string): Promise<Row | undefined> {
+  const key = `${kind}/${id}`;
+  const mine = own?.get(key) ?? batch.touched.get(key);
+  if (mine) return mine.row;
+  if (batch.stored.has(key)) return batch.stored.get(key);
+  // A record the rules look up beyond the pushes' own (the board an escalation comes from).
+  const { rows } = await batch.sql.query<Row>('select data, clocks from records where org = $1 and kind = $2 and id = $3', [batch.org, kind, id]);
+  batch.stored.set(key, rows[0]);
+  return rows[0];
+}
+
+/**
+ * Checks one push's ops against the batch so far and, when every op passes, adds its writes to
+ * the batch; throws (and adds nothing) when one does not.
+ */
+async function applyPush(batch: BatchState, { who, ops }: PushRequest): Promise<PushResponse> {
+  const own = new Map<string, { kind: EntityKind; id: string; row: Row; fields: Set<string> }>();
+  const ownApplied = new Set<string>();
+  const load = (kind: EntityKind, id: string) => loadRecord(batch, own, kind, id);
+  const lookup: RecordLookup = async (kind, id) => (await load(kind, id))?.data as unknown as EntityMap[typeof kind] | undefined;
+  const boardsOf = async (kind: EntityKind, record: Record<string, unknown>) => {
+    if (kind !== 'kpiValues') return directBoards(kind, record);
+    const kpi = await load('kpis', String(record['kpiId']));
+    return kpi ? directBoards('kpis', kpi.data) : [];
+  };
+  let applied = 0;
+  let duplicates = 0;
+  const restamped: Record<string, Hlc> = {};
+  for (const [index, op] of ops.entries()) {
+    // An embedded database runs on this thread: let the event loop read other requests
+    // now and then, so that they are queued for their turn rather than left unread.
+    if (index > 0 && index % YIELD_EVERY_OPS === 0) await new Promise((resolve) => setImmediate(resolve));
+    const name = `op ${index} (${op.opId}): ${op.kind} ${op.id}`;
+    // The same op id twice - in one push, or sent again while the first was waiting - is applied once.
+    if (batch.seen.has(op.opId) || batch.applied.has(op.opId) || ownApplied.has(op.opId)) {
+      duplicates++;
+      continue;
+    }
+    ownApplied.add(op.opId);
+    const current = await load(op.kind, op.id);
+    const stamp = boundedStamp(op.hlc);
+    if (stamp !== op.hlc) restamped[op.opId] = stamp;
+    const merged = mergeFields(op.id, current?.data, current?.clocks ?? {}, op.fields, stamp);
+    const after = merged.record!;
+    let valid: EntityMap[EntityKind];
+    try {
+      valid = validateRecord(op.kind, after);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // Only a missing field means the op meant to edit a record this server does not have.
+      const hint = !current && error.problem.code === 'required' ? ' (the server has no such record: an op that creates one must carry all its fields)' : '';
+      throw new SyncProtocolError(`${name}: ${error.field} ${problemText(error.problem)}${hint}`, index, error.field);
+    }
+    const before = current?.data as unknown as EntityMap[EntityKind] | undefined;
+    const broken =
+      (await recordRuleProblem(op.kind, before, valid, lookup)) ??
+      ('commandLine' in who ? undefined : authorProblem(op.kind, before, valid, { personId: who.personId }));
+    if (broken) throw new SyncProtocolError(`${name}: ${broken.field} ${problemText(broken.problem)}`, index, broken.field);
+    const problem = await writeProblem(who, op.kind, current?.data, after, boardsOf);
+    if (problem) throw new AccessError(`${name}: ${problem}`, index);
+    applied++;
+    // An op whose every field is already newer here changes nothing: no new version to send.
+    if (current && merged.changed.length === 0 && sameClocks(current.clocks, merged.clocks)) continue;
+    const fields = own.get(`${op.kind}/${op.id}`)?.fields ?? new Set<string>();
+    for (const field of merged.changed) fields.add(field);
+    own.set(`${op.kind}/${op.id}`, { kind: op.kind, id: op.id, row: { data: after, clocks: merged.clocks }, fields });
+  }
+  // Every op passed: the push's writes join the batch.
+  for (const opId of ownApplied) batch.applied.add(opId);
+  for (const [key, { kind, id, row, fields }] of own) {
+    batch.touched.set(key, { kind, id, row });
+    // Who changed what, kept for admins; an anonymous record keeps no trace of its sender.
+    if (fields.size > 0 && !isAnonymous(kind, row.data as unknown as EntityMap[EntityKind])) batch.traced.push({ kind, id, fields, who });
+  }
+  return { applied, duplicates, cursor: 0, serverTime: Date.now(), ...(Object.keys(restamped).length > 0 ? { restamped } : {}) };
+}
+
+/** Which of the ops' ids this organisation has already applied. */
+async function appliedOpIds(sql: Sql, org: string, ops: readonly SyncOp[]): Promise<Set<string>> {
   if (ops.length === 0) return new Set();
-  const { rows } = await sql.query<{ op_id: string }>(
-    'insert into applied_ops (org, op_id) select $1, unnest($2::text[]) on conflict do nothing returning op_id',
-    [org, ops.map((op) => op.opId)],
-  );
+  const { rows } = await sql.query<{ op_id: string }>('select op_id from applied_ops where org = $1 and op_id = any($2::text[])', [
+    org,
+    ops.map((op) => op.opId),
+  ]);
   return new Set(rows.map((row) => row.op_id));
 }
 
@@ -199,7 +281,6 @@ interface Change {
   kind: EntityKind;
   id: string;
   row: Row;
-  fields: Set<string>;
   seq: number;
   boards: RecordBoards;
 }
@@ -224,22 +305,23 @@ async function writeRecords(sql: Sql, org: string, changes: readonly Change[]): 
   );
 }
 
-/** The audit trail's rows for a push: the person and device (token hash) from the token, never from the records. */
-async function writeHistory(sql: Sql, who: Pusher, changes: readonly Change[]): Promise<void> {
-  const device = 'commandLine' in who ? null : who;
+/** The audit trail's rows: the person and device (token hash) from each push's token, never from the records. */
+async function writeHistory(sql: Sql, org: string, traced: readonly Traced[], seqOf: ReadonlyMap<string, number>): Promise<void> {
+  const device = (who: Pusher) => ('commandLine' in who ? undefined : who);
   await sql.query(
     `insert into record_history (org, kind, id, seq, person_id, token_hash, role, fields)
-     select $1, c.kind, c.id, c.seq, $2, $3, $4, c.fields::jsonb
-     from unnest($5::text[], $6::text[], $7::bigint[], $8::text[]) as c (kind, id, seq, fields)`,
+     select $1, c.kind, c.id, c.seq, c.person_id, c.token_hash, c.role, c.fields::jsonb
+     from unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[])
+       as c (kind, id, seq, person_id, token_hash, role, fields)`,
     [
-      who.org,
-      device?.personId ?? null,
-      device?.tokenHash ?? null,
-      who.role,
-      changes.map((c) => c.kind),
-      changes.map((c) => c.id),
-      changes.map((c) => c.seq),
-      changes.map((c) => JSON.stringify([...c.fields].sort())),
+      org,
+      traced.map((t) => t.kind),
+      traced.map((t) => t.id),
+      traced.map((t) => seqOf.get(`${t.kind}/${t.id}`)),
+      traced.map((t) => device(t.who)?.personId ?? null),
+      traced.map((t) => device(t.who)?.tokenHash ?? null),
+      traced.map((t) => t.who.role),
+      traced.map((t) => JSON.stringify([...t.fields].sort())),
     ],
   );
 }

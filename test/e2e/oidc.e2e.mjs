@@ -145,10 +145,10 @@ try {
       const memberContext = await browser.newContext();
       const memberPage = await memberContext.newPage();
       await memberPage.goto(`${server}/?server=${encodeURIComponent(server)}&unit=unit-line-1&views=card`);
-      await waitStep('the member\'s phone offers to sign in', memberPage, memberPage.locator('kiosk-app a.sign-in'), running.log);
+      await waitStep("the member's phone offers to sign in", memberPage, memberPage.locator('kiosk-app a.sign-in'), running.log);
       await memberPage.locator('kiosk-app a.sign-in').click();
       await logInAt(memberPage, 'mia');
-      await waitStep('the member\'s card names them', memberPage, memberPage.locator('coaching-card .signed-in'), running.log);
+      await waitStep("the member's card names them", memberPage, memberPage.locator('coaching-card .signed-in'), running.log);
       const { json: listed } = await call(server, admin, '/api/tokens');
       const memberTokens = listed.tokens.filter((t) => t.person === MEMBER && !t.revoked).map((t) => t.role);
       check(

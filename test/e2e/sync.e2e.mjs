@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, sleep, until } from '../support/checks.mjs';
@@ -29,7 +30,7 @@ const storeCall = (page, method, ...args) =>
     [method, args],
   );
 
-async function suite(label, env, { secondInstance = false } = {}) {
+async function suite(label, env, { secondInstance = false, databaseUrl } = {}) {
   console.log(`sync server (${label}): three devices, one organisation`);
   serverCommand(env, 'demo', '--org', 'riverside');
   const token = (...args) => serverCommand(env, 'token', 'create', ...args);
@@ -264,6 +265,72 @@ async function suite(label, env, { secondInstance = false } = {}) {
       'and nothing of that batch is applied',
       after.cursor === before.cursor && after.records.find((r) => r.id === actionId)?.record.title === 'Renamed once',
     );
+    // Pushes from several devices at once are stored together (one transaction), each still
+    // judged alone: a refused one leaves the others stored, an op sent twice lands once.
+    const newAction = (id, unitId, title) => {
+      const now = new Date().toISOString();
+      return { opId: `e2e-${id}`, kind: 'actions', id, hlc: stamp, fields: { unitId, title, status: 'open', createdAt: now, updatedAt: now } };
+    };
+    const wallAction = newAction(`together-wall-${label}`, 'unit-line-1', 'From the wall');
+    const badStatus = newAction(`together-bad-${label}`, 'unit-line-1', 'Bad status');
+    badStatus.fields.status = 'finished-ish';
+    // On PostgreSQL another connection holds the organisation's lock meanwhile, as a long push
+    // would: the five pushes wait behind it and are stored in one batch once it ends.
+    const holder = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : undefined;
+    await holder?.connect();
+    await holder?.query('begin');
+    await holder?.query("select seq from org_seq where org = 'riverside' for update");
+    const pilot = api(supervisor, '/api/sync/push', { ops: [newAction(`together-pilot-${label}`, 'unit-line-1', 'Waits for the lock')] });
+    await sleep(300);
+    const pushing = Promise.all([
+      api(supervisor, '/api/sync/push', { ops: [newAction(`together-tablet-${label}`, 'unit-line-1', 'From the tablet')] }),
+      api(line1Wall, '/api/sync/push', { ops: [wallAction] }),
+      api(line1Wall, '/api/sync/push', { ops: [newAction(`together-foreign-${label}`, 'unit-line-2', "Not the wall's board")] }),
+      api(supervisor, '/api/sync/push', { ops: [badStatus] }),
+      api(line1Wall, '/api/sync/push', { ops: [wallAction] }),
+    ]);
+    await sleep(500);
+    await holder?.query('commit');
+    await holder?.end();
+    const together = await pushing;
+    await pilot;
+    const [tabletPush, wallPush, foreignPush, badPush, wallAgain] = together;
+    if (holder)
+      check(
+        `while the organisation's lock was held, the pushes waiting for it were stored in one transaction (cursor ${tabletPush.json.cursor})`,
+        [tabletPush, wallPush, wallAgain].every((r) => r.json.cursor === tabletPush.json.cursor),
+        JSON.stringify(together.map((r) => r.json)),
+      );
+    const storedTogether = (await api(admin, since)).json.records.filter((r) => r.id.startsWith('together-'));
+    check(
+      `pushes arriving together are each stored or refused alone (${together.map((r) => r.status).join(', ')})`,
+      tabletPush.status === 200 &&
+        wallPush.status === 200 &&
+        foreignPush.status === 403 &&
+        /own board/.test(foreignPush.json.error) &&
+        badPush.status === 400 &&
+        badPush.json.field === 'status' &&
+        storedTogether
+          .map((r) => r.record.title)
+          .sort()
+          .join(', ') === 'From the tablet, From the wall, Waits for the lock',
+      JSON.stringify({ together: together.map((r) => r.json), stored: storedTogether.map((r) => r.id) }),
+    );
+    check(
+      'and the same op sent twice at once lands once',
+      wallPush.json.applied + wallAgain.json.applied === 1 && wallPush.json.duplicates + wallAgain.json.duplicates === 1,
+      JSON.stringify([wallPush.json, wallAgain.json]),
+    );
+    const historyOf = async (id) => (await api(admin, `/api/history/actions/${id}`)).json.history;
+    const [tabletTrail, wallTrail] = [await historyOf(`together-tablet-${label}`), await historyOf(`together-wall-${label}`)];
+    check(
+      'and each is recorded in the history as the device that sent it',
+      tabletTrail.length === 1 &&
+        tabletTrail[0].person === 'person-assembly-supervisor' &&
+        wallTrail.length === 1 &&
+        wallTrail[0].deviceLabel === 'Line 1 wall',
+      JSON.stringify({ tabletTrail, wallTrail }),
+    );
     const otherBoard = await api(line1Wall, '/api/sync/push', {
       ops: [
         {
@@ -401,5 +468,5 @@ async function suite(label, env, { secondInstance = false } = {}) {
   }
 }
 
-await onPostgres((label, env, { databaseUrl }) => suite(label, env, { secondInstance: Boolean(databaseUrl) }));
+await onPostgres((label, env, { databaseUrl }) => suite(label, env, { secondInstance: Boolean(databaseUrl), databaseUrl }));
 finish();
