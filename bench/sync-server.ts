@@ -4,7 +4,8 @@
  * and pulls. Prints ops/s and the push-to-visible latency on that other device (p50, p95).
  * Latency runs from the moment a board starts its push to the moment the other device has
  * pulled the record. Storage is PGlite; `-- --postgres` runs a throwaway PostgreSQL from
- * Debian's packages instead.
+ * Debian's packages instead. Then the second figure, steady-load.ts: 2,000 team walls at a
+ * realistic load, not flat out.
  *
  * Run with tsx (it imports the server's modules to make 200 tokens quickly).
  */
@@ -20,6 +21,7 @@ import { HybridClock } from '../src/model/hlc.js';
 import type { PullResponse, SyncOp } from '../src/protocol/sync.js';
 import { startPostgres, startServer } from '../test/support/sync-server.mjs';
 import { percentile, round } from './stats.js';
+import { steadyLoad } from './steady-load.js';
 
 const BOARDS = 200;
 const OPS_PER_BOARD = 50;
@@ -144,8 +146,6 @@ await done;
 clearTimeout(timeout);
 live.abort();
 await server.stop();
-postgres?.stop();
-rmSync(dataDir, { recursive: true, force: true });
 
 console.log(
   JSON.stringify({
@@ -160,3 +160,15 @@ console.log(
     pushP95Ms: round(percentile(pushTimes, 95)),
   }),
 );
+
+// Then the same database at a realistic load (steady-load.ts).
+const steady = await steadyLoad({ url, dataDir }, env);
+console.log(
+  JSON.stringify({
+    bench: 'sync-server',
+    figure: `2,000 team walls at work, a write every 20 s each, 100 area walls watching (${url ? 'PostgreSQL' : 'PGlite'})`,
+    ...steady,
+  }),
+);
+postgres?.stop();
+rmSync(dataDir, { recursive: true, force: true });

@@ -23,7 +23,7 @@
  * (PostgreSQL; without it, PGlite in DATA_DIR, default ./.huddle-server), RATE_PER_MINUTE
  * (600 per token), KIOSK_DIR (dist/kiosk, served at /), OP_MEMORY_DAYS (90: how long a
  * pushed op id is remembered, so a retry counts as a duplicate), LIVE_PER_TOKEN (4) and
- * LIVE_PER_ORG (2000) live connections, BAD_TOKENS_PER_MINUTE (30 unknown tokens per address),
+ * LIVE_PER_ORG (5000) live connections, BAD_TOKENS_PER_MINUTE (30 unknown tokens per address),
  * FRAME_ANCESTORS ('none': who may frame the kiosk), TRUST_PROXY (1: the caller's address
  * from X-Forwarded-For); TLS_CERT and TLS_KEY (PEM files: serve HTTPS; re-read on SIGHUP),
  * HTTP_REDIRECT_PORT (with TLS: a plain-HTTP port that redirects to HTTPS); BACKUP_DIR,

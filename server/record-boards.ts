@@ -85,13 +85,73 @@ export async function moveDependents(
   return last;
 }
 
+/** An organisation's boards' tree as last read, and the scopes worked out from it. */
+interface BoardTree {
+  /** The newest place in the organisation's order of any of its boards: a board written since moves it. */
+  version: string | null;
+  units: { id: string; parentId?: string }[];
+  /** Each wall's scope by "board/day". */
+  scopes: Map<string, BoardScope>;
+}
+
+/**
+ * Every pull of a wall or a person needs the organisation's whole tree of boards - 2,110 rows
+ * for a group of 2,000 boards, read and walked on each pull. The tree changes seldom, so it is
+ * kept, and read again only when a board was written since (records are never deleted, so
+ * the newest order of the boards moves with every change to them, on any instance).
+ */
+const boardTrees = new Map<string, BoardTree>();
+const MOST_ORGS_KEPT = 1000;
+const MOST_SCOPES_KEPT = 10_000;
+
+/** Where an organisation stands: its newest place in its order, and its boards' newest (see storedTree). */
+export interface OrgMarks {
+  head: number;
+  boardsVersion: string | null;
+}
+
+/**
+ * Both marks in one query. The head, read before the records, is safe to move a screen's cursor
+ * to once it has every record of its share up to there: a push writes its records and moves
+ * the counter in one transaction, under the counter's lock, so every change up to it was
+ * committed before it was read.
+ */
+export async function orgMarks(sql: Sql, org: string): Promise<OrgMarks> {
+  const { rows } = await sql.query<{ head: string | null; version: string | null }>(
+    `select (select seq from org_seq where org = $1)::text as head,
+            (select max(seq) from records where org = $1 and kind = 'units')::text as version`,
+    [org],
+  );
+  return { head: Number(rows[0]?.head ?? 0), boardsVersion: rows[0]?.version ?? null };
+}
+
 /** The organisation's boards as stored now: each with the board above it. */
-async function storedUnits(sql: Sql, org: string): Promise<{ id: string; parentId?: string }[]> {
+async function storedTree(sql: Sql, org: string, marks?: OrgMarks): Promise<BoardTree> {
+  const version = (marks ?? (await orgMarks(sql, org))).boardsVersion;
+  const kept = boardTrees.get(org);
+  if (kept && kept.version === version) return kept;
   const { rows } = await sql.query<{ id: string; parent: string | null }>(
     "select id, data->>'parentId' as parent from records where org = $1 and kind = 'units'",
     [org],
   );
-  return rows.map((row) => ({ id: row.id, ...(row.parent ? { parentId: row.parent } : {}) }));
+  const tree: BoardTree = { version, units: rows.map((row) => ({ id: row.id, ...(row.parent ? { parentId: row.parent } : {}) })), scopes: new Map() };
+  boardTrees.delete(org);
+  if (boardTrees.size >= MOST_ORGS_KEPT) boardTrees.delete(boardTrees.keys().next().value!);
+  boardTrees.set(org, tree);
+  return tree;
+}
+
+/** A board's scope on `today` (scope.ts), worked out once per tree. */
+async function scopeOfBoard(sql: Sql, org: string, unitId: string, today: Day, marks?: OrgMarks): Promise<BoardScope> {
+  const tree = await storedTree(sql, org, marks);
+  const key = `${unitId}/${today}`;
+  let scope = tree.scopes.get(key);
+  if (!scope) {
+    if (tree.scopes.size >= MOST_SCOPES_KEPT) tree.scopes.clear();
+    scope = boardScope(unitId, tree.units, today);
+    tree.scopes.set(key, scope);
+  }
+  return scope;
 }
 
 /**
@@ -100,8 +160,8 @@ async function storedUnits(sql: Sql, org: string): Promise<{ id: string; parentI
  * undefined - the whole organisation - for an admin, a token of no one, and a person the
  * organisation no longer holds.
  */
-export async function readerScope(sql: Sql, who: WhoAmI, today: Day): Promise<BoardScope | undefined> {
-  if (who.role === 'wall' && who.unitId) return boardScope(who.unitId, await storedUnits(sql, who.org), today);
+export async function readerScope(sql: Sql, who: WhoAmI, today: Day, marks?: OrgMarks): Promise<BoardScope | undefined> {
+  if (who.role === 'wall' && who.unitId) return scopeOfBoard(sql, who.org, who.unitId, today, marks);
   if ((who.role !== 'coach' && who.role !== 'member') || !who.personId) return undefined;
   const { rows } = await sql.query<{ id: string; unit: string | null }>(
     `select id, data->>'unitId' as unit from records where org = $1 and kind = 'people' and (id = $2 or id in (
@@ -112,7 +172,7 @@ export async function readerScope(sql: Sql, who: WhoAmI, today: Day): Promise<Bo
   const own = rows.find((row) => row.id === who.personId)?.unit;
   if (!own) return undefined;
   const partners = rows.filter((row) => row.id !== who.personId && row.unit).map((row) => row.unit!);
-  return personalScope(own, partners, await storedUnits(sql, who.org), today);
+  return personalScope(await scopeOfBoard(sql, who.org, own, today, marks), partners);
 }
 
 export interface StoredRow {
@@ -130,12 +190,25 @@ export interface StoredRow {
  * about its own length whatever the organisation's size. A record joining two boards of the
  * scope comes once: the `joins` part skips what a `board` part already gives.
  */
-export async function scopedRows(sql: Sql, org: string, cursor: number, limit: number, scope: BoardScope): Promise<StoredRow[]> {
+export async function scopedRows(sql: Sql, org: string, cursor: number, limit: number, scope: BoardScope, head: number): Promise<StoredRow[]> {
   const params: unknown[] = [org, cursor, limit, [...scope.boards], [...scope.line], [...LINE_KINDS], [...DAILY_KINDS], scope.since];
   const param = (value: unknown) => `$${params.push(value)}`;
   const columns = 'kind, id, data, clocks, seq';
   // The daily records of the last year only (a text comparison: days are written YYYY-MM-DD).
   const recent = "(kind <> all($7::text[]) or data->>'day' >= $8)";
+  if (head - cursor <= NEAR_HEAD) {
+    // A screen that is up to date asks for what changed since its last pull, a few records of
+    // the whole organisation: read those in order and keep the screen's, rather than plan and
+    // run an ordered read for each of its boards (of which there are dozens on an area's wall).
+    params.push([...ORGANISATION_FRAME]);
+    const { rows } = await sql.query<StoredRow>(
+      `select ${columns} from records where org = $1 and seq > $2 and ${recent}
+       and (kind = any($9::text[]) or board = any($4::text[]) or joins = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])))
+       order by seq limit $3`,
+      params,
+    );
+    return rows;
+  }
   const part = (where: string) => `(select ${columns} from records where org = $1 and seq > $2 and ${where} and ${recent} order by seq limit $3)`;
   const parts = [
     ...ORGANISATION_FRAME.map((kind) => part(`kind = ${param(kind)}`)),
@@ -148,6 +221,9 @@ export async function scopedRows(sql: Sql, org: string, cursor: number, limit: n
   const { rows } = await sql.query<StoredRow>(`select ${columns} from (${parts.join(' union all ')}) as scoped order by seq limit $3`, params);
   return rows;
 }
+
+/** Records after a cursor this close to the organisation's newest are read in one ordered pass. */
+const NEAR_HEAD = 5000;
 
 /**
  * Migration 9: the columns, their indexes, and the boards of every record already stored -

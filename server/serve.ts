@@ -63,7 +63,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<void> {
   const log = jsonLog;
 
   const db = await openMigrated(env);
-  const hub = new LiveHub({ perToken: number(env, 'LIVE_PER_TOKEN', 4), perOrg: number(env, 'LIVE_PER_ORG', 2000) });
+  const hub = new LiveHub({ perToken: number(env, 'LIVE_PER_TOKEN', 4), perOrg: number(env, 'LIVE_PER_ORG', 5000) });
   await hub.start(db);
   const metrics = new ServerMetrics({ liveConnections: () => hub.connections, database: () => ({ kind: db.kind, ...db.connections() }) });
   const kioskDir = env['KIOSK_DIR'] ?? 'dist/kiosk';

@@ -31,7 +31,7 @@ import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, t
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';
 import { NOTIFY_CHANNEL, changeNotice } from './change-notice.js';
-import { boardsForWrite, moveDependents, readerScope, scopedRows, type StoredRow } from './record-boards.js';
+import { boardsForWrite, moveDependents, orgMarks, readerScope, scopedRows, type StoredRow } from './record-boards.js';
 
 /** Thrown when a token may not make one of the writes; nothing of the batch is stored. */
 export class AccessError extends Error {
@@ -352,30 +352,33 @@ export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<P
   // In a transaction like every push: PGlite runs one at a time in arrival order, while a
   // bare query could wait behind a steady stream of pushes for many seconds. A wall and a
   // person's device read their share (scope.ts) by index; an admin the whole organisation.
-  const rows = await db.transaction(async (sql) => {
-    const scope = await readerScope(sql, who, localDay());
-    return scope
-      ? scopedRows(sql, who.org, cursor, limit + 1, scope)
-      : (
-          await sql.query<StoredRow>('select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3', [
-            who.org,
-            cursor,
-            limit + 1,
-          ])
-        ).rows;
+  const { rows, head } = await db.transaction(async (sql): Promise<{ rows: StoredRow[]; head?: number }> => {
+    const marks = await orgMarks(sql, who.org);
+    const scope = await readerScope(sql, who, localDay(), marks);
+    if (scope) return { rows: await scopedRows(sql, who.org, cursor, limit + 1, scope, marks.head), head: marks.head };
+    const all = await sql.query<StoredRow>('select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3', [
+      who.org,
+      cursor,
+      limit + 1,
+    ]);
+    return { rows: all.rows };
   });
   const page = rows.slice(0, limit);
+  const more = rows.length > limit;
+  const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : cursor;
   // A phone link reads its board's name and the organisation's words, nothing else.
   const visible = who.role === 'pulse' ? page.filter((r) => pulseReads(who, r)) : page;
   // Coaching conversations go as the reader may see them: the words to the people in them only.
   const context = visible.some((r) => r.kind === 'coachingSessions') ? await visibilityContext(db, who.org) : undefined;
   return {
     serverTime: Date.now(),
-    cursor: page.length > 0 ? Number(page[page.length - 1]!.seq) : cursor,
+    // A screen that has all of its share moves on to the organisation's newest place, so that its
+    // next pull starts near it even when nothing of its share changed for a long time.
+    cursor: more ? last : Math.max(last, head ?? 0),
     records: visible
       .map((r) => (r.kind === 'coachingSessions' && context ? asSeenBy(who, r, context) : r))
       .map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
-    more: rows.length > limit,
+    more,
   };
 }
 

@@ -77,9 +77,8 @@ export function boardScope(unitId: string, units: readonly Pick<Unit, 'id' | 'pa
  * and the boards of the people they coach or are coached by elsewhere (a peer's huddle they
  * observe, a leader they coach up), so that the card and the journal know those boards.
  */
-export function personalScope(personBoard: string, partnerBoards: Iterable<string>, units: readonly Pick<Unit, 'id' | 'parentId'>[], today: Day): BoardScope {
-  const own = boardScope(personBoard, units, today);
-  return { ...own, boards: new Set([...own.boards, ...partnerBoards]) };
+export function personalScope(ownBoardScope: BoardScope, partnerBoards: Iterable<string>): BoardScope {
+  return { ...ownBoardScope, boards: new Set([...ownBoardScope.boards, ...partnerBoards]) };
 }
 
 /** The boards `record` belongs to (none for the frame). */

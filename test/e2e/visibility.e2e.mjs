@@ -169,6 +169,57 @@ try {
         areaBoards.has('unit-line-1') && [...areaBoards].every((b) => ['unit-assembly', 'unit-line-1', 'unit-line-2', 'unit-line-3'].includes(b)),
       );
 
+      // Pulls read the organisation's tree of boards once and again only when a board changed;
+      // a wall with all of its share moves its cursor on to the organisation's newest change.
+      const syncedCursor = async (wallToken) => {
+        let cursor = 0;
+        for (let more = true; more;) ({ cursor, more } = (await call(url, wallToken, `/api/sync/pull?cursor=${cursor}`)).json);
+        return cursor;
+      };
+      const asAdmin = (ops) => call(url, tokens['admin (not in it)'], '/api/sync/push', { method: 'POST', body: { ops } });
+      const newAction = (id, unitId, title) => ({
+        opId: `${id}-op`,
+        kind: 'actions',
+        id,
+        hlc: stamp(),
+        fields: { unitId, title, status: 'open', createdAt: '2026-11-30T08:00:00.000Z', updatedAt: '2026-11-30T08:00:00.000Z' },
+      });
+      const areaCursor = await syncedCursor(areaWall);
+      const line1Cursor = await syncedCursor(tokens.wall);
+      const elsewhere = await asAdmin([newAction(`visibility-packing-${Date.now()}`, 'unit-packing', 'Not for Line 1')]);
+      const quiet = (await call(url, tokens.wall, `/api/sync/pull?cursor=${line1Cursor}`)).json;
+      const line1Action = `visibility-line-1-${Date.now()}`;
+      await asAdmin([newAction(line1Action, 'unit-line-1', 'For Line 1')]);
+      const next = (await call(url, tokens.wall, `/api/sync/pull?cursor=${quiet.cursor}`)).json;
+      check(
+        `a wall with all of its share moves on to the organisation's newest change, and what is its own still arrives (cursor ${line1Cursor} -> ${quiet.cursor})`,
+        elsewhere.json.cursor === quiet.cursor && quiet.records.length === 0 && next.records.some((r) => r.id === line1Action),
+        JSON.stringify({ elsewhere: elsewhere.json, quiet, next: next.records.map((r) => r.id) }),
+      );
+      const newBoard = `unit-line-4-${Date.now()}`;
+      const newBoardAction = `visibility-new-board-${Date.now()}`;
+      await asAdmin([
+        {
+          opId: `${newBoard}-op`,
+          kind: 'units',
+          id: newBoard,
+          hlc: stamp(),
+          fields: { name: 'Line 4', tier: 1, parentId: 'unit-assembly', createdAt: '2026-11-30T08:00:00.000Z', updatedAt: '2026-11-30T08:00:00.000Z' },
+        },
+      ]);
+      await asAdmin([newAction(newBoardAction, newBoard, 'On the new line')]);
+      const afterNewBoard = [];
+      for (let cursor = areaCursor, more = true; more;) {
+        const { json } = await call(url, areaWall, `/api/sync/pull?cursor=${cursor}`);
+        afterNewBoard.push(...json.records.map((r) => r.id));
+        ({ cursor, more } = json);
+      }
+      check(
+        "a board added under Assembly: Assembly's synced wall receives it and its action (the tree of boards is read again)",
+        afterNewBoard.includes(newBoard) && afterNewBoard.includes(newBoardAction),
+        afterNewBoard.join(', '),
+      );
+
       // A KPI moved to another board takes its figures along: a wall of the new board that has
       // synced everything receives the KPI and all its values on its next pulls.
       const line2Wall = token('--role', 'wall', '--unit', 'unit-line-2');

@@ -104,7 +104,7 @@ describe("model: what a board's screen holds", () => {
   });
 
   it("a person's own device: their board's scope and the boards of the people they coach elsewhere", () => {
-    const supervisor = personalScope('packing', ['line-1'], units, TODAY);
+    const supervisor = personalScope(boardScope('packing', units, TODAY), ['line-1']);
     expect([...supervisor.boards].sort(), 'their area, its teams, and the peer they coach').to.deep.equal(['line-1', 'packing', 'shipping']);
     expect([...supervisor.line]).to.deep.equal(['plant']);
     expect(holds('actions', { unitId: 'line-1' }, supervisor), "the peer's board, whose huddle they observe").to.equal(true);
