@@ -4,8 +4,8 @@
  * and pulls. Prints ops/s and the push-to-visible latency on that other device (p50, p95).
  * Latency runs from the moment a board starts its push to the moment the other device has
  * pulled the record. Storage is PGlite; `-- --postgres` runs a throwaway PostgreSQL from
- * Debian's packages instead. Then the second figure, steady-load.ts: 2,000 team walls at a
- * realistic load, not flat out.
+ * Debian's packages instead, and then also through two instances behind that database (half
+ * the boards on each). Then steady-load.ts: 2,000 team walls at a realistic load, not flat out.
  *
  * Run with tsx (it imports the server's modules to make 200 tokens quickly).
  */
@@ -25,132 +25,133 @@ import { steadyLoad } from './steady-load.js';
 
 const BOARDS = 200;
 const OPS_PER_BOARD = 50;
-const ORG = 'bench';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'huddle-bench-'));
 const postgres = process.argv.includes('--postgres') ? await startPostgres() : undefined;
 if (process.argv.includes('--postgres') && !postgres) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
 const url = postgres?.url;
 const env: Record<string, string> = url ? { DATABASE_URL: url } : { DATA_DIR: dataDir };
-
-// Set-up, straight into the database: the organisation, 200 boards, a wall token for each.
-const db = await openDatabase({ url, dataDir });
-await migrate(db);
-const observerToken = await createToken(db, { org: ORG, role: 'coach', label: 'observer' });
-const at = new Date().toISOString();
-const setupClock = new HybridClock('benchsetup');
-const units: SyncOp[] = Array.from({ length: BOARDS }, (_, i) => ({
-  opId: `unit-${i}`,
-  kind: 'units',
-  id: `board-${i}`,
-  hlc: setupClock.tick(),
-  fields: { name: `Board ${i}`, tier: 1, createdAt: at, updatedAt: at },
-}));
-await push(db, { org: ORG, role: 'admin', commandLine: true }, units);
-const wallTokens: string[] = [];
-for (let i = 0; i < BOARDS; i++) wallTokens.push(await createToken(db, { org: ORG, role: 'wall', unitId: `board-${i}` }));
-await db.close();
-
-const server = await startServer({ ...env, RATE_PER_MINUTE: '100000' });
+const database = url ? 'PostgreSQL' : 'PGlite';
+type Server = Awaited<ReturnType<typeof startServer>>;
 const headers = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
 
-// The other device has its own connections, as a separate device would.
-const observerAgent = new Agent({ keepAlive: true, maxSockets: 2 });
-function observerGet(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    get(`${server.url}${path}`, { agent: observerAgent, headers: headers(observerToken) }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve(body));
-    }).on('error', reject);
-  });
+/** Straight into the database: the organisation, 200 boards, a wall token for each and the observer's. */
+async function setUp(org: string): Promise<{ observerToken: string; wallTokens: string[] }> {
+  const db = await openDatabase({ url, dataDir });
+  await migrate(db);
+  const observerToken = await createToken(db, { org, role: 'coach', label: 'observer' });
+  const at = new Date().toISOString();
+  const setupClock = new HybridClock('benchsetup');
+  const units: SyncOp[] = Array.from({ length: BOARDS }, (_, i) => ({
+    opId: `unit-${i}`,
+    kind: 'units',
+    id: `board-${i}`,
+    hlc: setupClock.tick(),
+    fields: { name: `Board ${i}`, tier: 1, createdAt: at, updatedAt: at },
+  }));
+  await push(db, { org, role: 'admin', commandLine: true }, units);
+  const wallTokens: string[] = [];
+  for (let i = 0; i < BOARDS; i++) wallTokens.push(await createToken(db, { org, role: 'wall', unitId: `board-${i}` }));
+  await db.close();
+  return { observerToken, wallTokens };
 }
 
-let cursor = (JSON.parse(await observerGet('/api/sync/pull?cursor=0')) as PullResponse).cursor;
+/** The 200 boards pushing flat out, board i through `servers[i % n]`, the observer on the first. */
+async function flatOut(org: string, servers: Server[]): Promise<Record<string, unknown>> {
+  const { observerToken, wallTokens } = await setUp(org);
+  const server = servers[0]!;
+  // The other device has its own connections, as a separate device would.
+  const observerAgent = new Agent({ keepAlive: true, maxSockets: 2 });
+  const observerGet = (path: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      get(`${server.url}${path}`, { agent: observerAgent, headers: headers(observerToken) }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve(body));
+      }).on('error', reject);
+    });
 
-// The other device: live channel, a pull per "changed" (one at a time), time each record seen.
-const pushedAt = new Map<string, number>();
-const latencies: number[] = [];
-let pulling = false;
-const pushTimes: number[] = [];
+  let cursor = (JSON.parse(await observerGet('/api/sync/pull?cursor=0')) as PullResponse).cursor;
 
-let again = false;
-const expected = BOARDS * OPS_PER_BOARD;
-let allSeen: () => void;
-const done = new Promise<void>((resolve) => (allSeen = resolve));
-async function pullNew(): Promise<void> {
-  if (pulling) {
-    again = true;
-    return;
-  }
-  pulling = true;
-  do {
-    again = false;
-    for (;;) {
-      const page = JSON.parse(await observerGet(`/api/sync/pull?cursor=${cursor}`)) as PullResponse;
-      const now = performance.now();
-      for (const record of page.records) {
-        const start = pushedAt.get(record.id);
-        if (start !== undefined) {
-          latencies.push(now - start);
-          pushedAt.delete(record.id);
+  // The other device: live channel, a pull per "changed" (one at a time), time each record seen.
+  const pushedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let pulling = false;
+  const pushTimes: number[] = [];
+
+  let again = false;
+  const expected = BOARDS * OPS_PER_BOARD;
+  let allSeen: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (allSeen = resolve));
+  const pullNew = async (): Promise<void> => {
+    if (pulling) {
+      again = true;
+      return;
+    }
+    pulling = true;
+    do {
+      again = false;
+      for (;;) {
+        const page = JSON.parse(await observerGet(`/api/sync/pull?cursor=${cursor}`)) as PullResponse;
+        const now = performance.now();
+        for (const record of page.records) {
+          const start = pushedAt.get(record.id);
+          if (start !== undefined) {
+            latencies.push(now - start);
+            pushedAt.delete(record.id);
+          }
         }
+        cursor = page.cursor;
+        if (!page.more) break;
       }
-      cursor = page.cursor;
-      if (!page.more) break;
+    } while (again);
+    pulling = false;
+    if (latencies.length >= expected) allSeen();
+  };
+  const live = new AbortController();
+  const stream = await fetch(`${server.url}/api/sync/live`, { headers: headers(observerToken), signal: live.signal });
+  void (async () => {
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done: ended } = await reader.read().catch(() => ({ value: '', done: true }));
+      if (ended) return;
+      if (value.includes('event: changed')) void pullNew();
     }
-  } while (again);
-  pulling = false;
-  if (latencies.length >= expected) allSeen();
-}
-const live = new AbortController();
-const stream = await fetch(`${server.url}/api/sync/live`, { headers: headers(observerToken), signal: live.signal });
-void (async () => {
-  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    const { value, done: ended } = await reader.read().catch(() => ({ value: '', done: true }));
-    if (ended) return;
-    if (value.includes('event: changed')) void pullNew();
-  }
-})();
+  })();
 
-// 200 boards at once, each sending its 50 writes one after another.
-const started = performance.now();
-await Promise.all(
-  wallTokens.map(async (token, board) => {
-    const clock = new HybridClock(`board${board}`);
-    for (let n = 0; n < OPS_PER_BOARD; n++) {
-      const id = `action-${board}-${n}`;
-      const now = new Date().toISOString();
-      const op: SyncOp = {
-        opId: id,
-        kind: 'actions',
-        id,
-        hlc: clock.tick(),
-        fields: { unitId: `board-${board}`, title: `Action ${n}`, status: 'open', createdAt: now, updatedAt: now },
-      };
-      const pushStart = performance.now();
-      pushedAt.set(id, pushStart);
-      const response = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: headers(token), body: JSON.stringify({ ops: [op] }) });
-      // Read every answer: an unread body holds its connection.
-      const answer = await response.text();
-      if (!response.ok) throw new Error(`push refused: ${response.status} ${answer}`);
-      pushTimes.push(performance.now() - pushStart);
-    }
-  }),
-);
-const pushSeconds = (performance.now() - started) / 1000;
-const timeout = setTimeout(() => allSeen(), 60_000);
-await done;
-clearTimeout(timeout);
-live.abort();
-await server.stop();
-
-console.log(
-  JSON.stringify({
-    bench: 'sync-server',
-    figure: `${BOARDS} boards x ${OPS_PER_BOARD} ops, one op per push, one instance (${url ? 'PostgreSQL' : 'PGlite'})`,
+  // 200 boards at once, each sending its 50 writes one after another.
+  const started = performance.now();
+  await Promise.all(
+    wallTokens.map(async (token, board) => {
+      const through = servers[board % servers.length]!;
+      const clock = new HybridClock(`board${board}`);
+      for (let n = 0; n < OPS_PER_BOARD; n++) {
+        const id = `action-${board}-${n}`;
+        const now = new Date().toISOString();
+        const op: SyncOp = {
+          opId: id,
+          kind: 'actions',
+          id,
+          hlc: clock.tick(),
+          fields: { unitId: `board-${board}`, title: `Action ${n}`, status: 'open', createdAt: now, updatedAt: now },
+        };
+        const pushStart = performance.now();
+        pushedAt.set(id, pushStart);
+        const response = await fetch(`${through.url}/api/sync/push`, { method: 'POST', headers: headers(token), body: JSON.stringify({ ops: [op] }) });
+        // Read every answer: an unread body holds its connection.
+        const answer = await response.text();
+        if (!response.ok) throw new Error(`push refused: ${response.status} ${answer}`);
+        pushTimes.push(performance.now() - pushStart);
+      }
+    }),
+  );
+  const pushSeconds = (performance.now() - started) / 1000;
+  const timeout = setTimeout(() => allSeen(), 60_000);
+  await done;
+  clearTimeout(timeout);
+  live.abort();
+  return {
     ops: expected,
     opsPerSecond: Math.round(expected / pushSeconds),
     seenOnOtherDevice: latencies.length,
@@ -158,17 +159,33 @@ console.log(
     visibleP95Ms: round(percentile(latencies, 95)),
     pushP50Ms: round(percentile(pushTimes, 50)),
     pushP95Ms: round(percentile(pushTimes, 95)),
-  }),
-);
+  };
+}
+
+const quick = { ...env, RATE_PER_MINUTE: '100000' };
+const one = await startServer(quick);
+const alone = await flatOut('bench', [one]);
+console.log(JSON.stringify({ bench: 'sync-server', figure: `${BOARDS} boards x ${OPS_PER_BOARD} ops, one op per push, one instance (${database})`, ...alone }));
+if (url) {
+  // Two instances behind the one database, half the boards on each: the organisation's lock
+  // and its change counter are the database's, so both instances' batches take turns at it.
+  const two = await startServer(quick);
+  const shared = await flatOut('bench-two', [one, two]);
+  await two.stop();
+  console.log(
+    JSON.stringify({
+      bench: 'sync-server',
+      figure: `${BOARDS} boards x ${OPS_PER_BOARD} ops, one op per push, two instances, one database (${database})`,
+      ...shared,
+    }),
+  );
+}
+await one.stop();
 
 // Then the same database at a realistic load (steady-load.ts).
 const steady = await steadyLoad({ url, dataDir }, env);
 console.log(
-  JSON.stringify({
-    bench: 'sync-server',
-    figure: `2,000 team walls at work, a write every 20 s each, 100 area walls watching (${url ? 'PostgreSQL' : 'PGlite'})`,
-    ...steady,
-  }),
+  JSON.stringify({ bench: 'sync-server', figure: `2,000 team walls at work, a write every 20 s each, 100 area walls watching (${database})`, ...steady }),
 );
 postgres?.stop();
 rmSync(dataDir, { recursive: true, force: true });

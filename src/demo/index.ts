@@ -25,7 +25,13 @@ export async function loadDemoOrganisation(store: IdbHuddleStore, options: { see
   await replaceAll(store, data, { demoSeed: request.seed });
 }
 
-/** The records from the demo worker; undefined when no worker could be started (then the caller generates them). */
+/**
+ * How long the worker may stay silent before it is given up on (a browser may stop a worker under
+ * memory pressure without telling the page): a wall never waits for ever on "Opening the board".
+ */
+const WORKER_SILENCE_MS = 10_000;
+
+/** The records from the demo worker; undefined when no worker could be started or it fell silent (then the caller generates them). */
 function inWorker(request: DemoRequest): Promise<ExportFile['data'] | undefined> {
   let worker: Worker;
   try {
@@ -35,11 +41,19 @@ function inWorker(request: DemoRequest): Promise<ExportFile['data'] | undefined>
   }
   return new Promise((resolve, reject) => {
     const data = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, []])) as unknown as ExportFile['data'];
+    let silence: ReturnType<typeof setTimeout> | undefined;
     const finish = (settle: () => void) => {
+      clearTimeout(silence);
       worker.terminate();
       settle();
     };
+    const listen = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => finish(() => resolve(undefined)), WORKER_SILENCE_MS);
+    };
+    listen();
     worker.onmessage = (event: MessageEvent<DemoAnswer>) => {
+      listen();
       const answer = event.data;
       if ('error' in answer) finish(() => reject(new Error(answer.error)));
       else if ('done' in answer) finish(() => resolve(data));

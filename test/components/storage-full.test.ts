@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import type { Refusal } from '../fixtures/fill-disk.js';
+import { runOnFreshOrigin } from '../helpers/fresh-origin.js';
 
 interface Outcome {
   prepared: { saved: number; refusal?: Refusal };
@@ -11,7 +11,7 @@ describe('a full disk, as the user at the board meets it', () => {
   it('says the save failed, keeps what was typed, and keeps earlier actions', async function () {
     this.timeout(60000);
     const title = 'Order size M gloves for the night shift';
-    const { prepared, inspected } = await executeServerCommand<Outcome, unknown>('run-on-fresh-origin', {
+    const { prepared, inspected } = await runOnFreshOrigin<Outcome>({
       module: '/test/fixtures/quota-ui-scenario.ts',
       quotaSize: 300 * 1024,
       steps: [{ tap: 'Add action' }, { tap: 'title' }, { type: title }, { tap: 'Save action' }],

@@ -11,7 +11,10 @@ export async function openKiosk(query: string): Promise<KioskApp> {
   history.replaceState(null, '', `?${query}`);
   const app = document.createElement('kiosk-app');
   document.body.append(app);
-  await until(() => app.phaseName === 'ready', 'the kiosk ready', 30000);
+  // On a timeout, say where the kiosk stopped and what it shows.
+  await until(() => app.phaseName === 'ready', 'the kiosk ready', 30000).catch((error: Error) => {
+    throw new Error(`${error.message} (it is at "${app.phaseName}", showing "${app.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200)}")`);
+  });
   return app;
 }
 

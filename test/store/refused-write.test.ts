@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../helpers/english.js';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { runOnFreshOrigin } from '../helpers/fresh-origin.js';
 
 interface ScenarioResult {
   refusal?: { name: string; problem: string; message: string };
@@ -13,8 +13,8 @@ interface ScenarioResult {
 
 describe('store: writes the browser refuses', () => {
   it('reports a full disk plainly and keeps earlier data intact', async function () {
-    this.timeout(30000);
-    const result = await executeServerCommand<ScenarioResult, unknown>('run-on-fresh-origin', {
+    this.timeout(60000);
+    const result = await runOnFreshOrigin<ScenarioResult>({
       module: '/test/fixtures/quota-scenario.ts',
       quotaSize: 300 * 1024,
     });
