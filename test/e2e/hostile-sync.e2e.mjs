@@ -296,7 +296,7 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${url}/?server=${encodeURIComponent(url)}&token=${wall}&unit=unit-line-1`);
-    await page.locator('huddle-board h1').waitFor({ timeout: 30000 });
+    await page.locator('huddle-board h1').waitFor({ timeout: 60000 }); // a first sync of everything the attack left, on a busy machine
     const saved = await page.evaluate(() =>
       document
         .querySelector('kiosk-app')

@@ -111,7 +111,9 @@ await onPostgres(async (database, env) => {
     const sessions = [...(await pulled(restarted.url, coach, 'coachingSessions')).values()].filter((s) => s.coachId === SUPERVISOR && !s.anonymous);
     const monthAgo = new Date(Date.now() - 31 * 86400000).toISOString().slice(0, 10);
     const old = sessions.filter((s) => s.day < monthAgo);
-    const recent = sessions.filter((s) => s.day >= new Date().toISOString().slice(0, 8) + '01' && s.learnerId !== LEADER);
+    // Well inside the month kept (not "this calendar month": on its first day that holds none).
+    const weeksAgo = new Date(Date.now() - 21 * 86400000).toISOString().slice(0, 10);
+    const recent = sessions.filter((s) => s.day >= weeksAgo && s.learnerId !== LEADER);
     check(
       `after the retention, the coach's conversations older than a month keep no words (${old.length}) and recent ones keep theirs (${recent.length})`,
       old.length > 0 && old.every((s) => s.wentWell === '' && s.focus === '') && recent.length > 0 && recent.some((s) => s.wentWell !== '' || s.focus !== ''),
