@@ -41,12 +41,18 @@ async function staticServer(api) {
 /**
  * `serve`: 'kiosk' serves the built kiosk (dist/kiosk); 'repository' serves the repository as
  * static files, with `api` answering an intranet API's paths. `headers` are added to every
- * kiosk response (e.g. a Content-Security-Policy).
+ * kiosk response (e.g. a Content-Security-Policy). `kioskDir` (absolute) serves a build of its own
+ * instead of dist/kiosk - for a test that builds over it while other scripts serve dist/kiosk.
  */
-export async function runE2e(name, body, { serve = 'kiosk', headers = {}, api } = {}) {
+export async function runE2e(name, body, { serve = 'kiosk', headers = {}, api, kioskDir } = {}) {
   const server =
     serve === 'kiosk'
-      ? await preview({ configFile: 'kiosk/vite.config.ts', preview: { port: 0, host: '127.0.0.1', headers }, logLevel: 'error' })
+      ? await preview({
+          configFile: 'kiosk/vite.config.ts',
+          ...(kioskDir ? { build: { outDir: kioskDir } } : {}),
+          preview: { port: 0, host: '127.0.0.1', headers },
+          logLevel: 'error',
+        })
       : await staticServer(api);
   const { port } = server.httpServer.address();
   const url = `http://127.0.0.1:${port}/`;
