@@ -15,6 +15,7 @@ import { createToken } from '../server/tokens.js';
 import { HybridClock } from '../src/model/hlc.js';
 import type { PullResponse, SyncOp } from '../src/protocol/sync.js';
 import { startServer } from '../test/support/sync-server.mjs';
+import { pullOnChange } from './pull-on-change.js';
 import { percentile, round } from './stats.js';
 
 const SITES = 10;
@@ -72,15 +73,16 @@ async function setUp(database: { url?: string; dataDir: string }): Promise<{ tea
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
 /**
- * A request, sent again once when the server closed the kept-alive connection just as it was
+ * A request, sent again (up to three times) when the server closed the kept-alive connection as it was
  * reused (as a browser does; pushes and pulls may be repeated: an op id is applied once).
  */
 async function call(server: Server, token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<string> {
-  try {
-    return await callOnce(server, token, method, path, body);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
-    return callOnce(server, token, method, path, body);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await callOnce(server, token, method, path, body);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET' || attempt === 3) throw error;
+    }
   }
 }
 
@@ -104,28 +106,15 @@ function callOnce(server: Server, token: string, method: 'GET' | 'POST', path: s
 
 /** A wall on the live channel that pulls its share whenever the server says it changed. */
 async function openWall(server: Server, board: Board, cursor: number, seen: (ids: readonly string[], at: number) => void): Promise<() => void> {
-  let pulling = false;
-  let again = false;
-  const pullNew = async (): Promise<void> => {
-    if (pulling) {
-      again = true;
-      return;
-    }
-    pulling = true;
-    do {
-      again = false;
-      for (;;) {
-        const page = JSON.parse(await call(server, board.token, 'GET', `/api/sync/pull?cursor=${cursor}`)) as PullResponse;
-        seen(
-          page.records.map((r) => r.id),
-          performance.now(),
-        );
-        cursor = page.cursor;
-        if (!page.more) break;
-      }
-    } while (again);
-    pulling = false;
-  };
+  const pullNew = pullOnChange(
+    (path) => call(server, board.token, 'GET', path),
+    cursor,
+    (records, at) =>
+      seen(
+        records.map((r) => r.id),
+        at,
+      ),
+  );
   // node:http rather than fetch: 2,100 web streams cost the bench more CPU than the server.
   return new Promise((resolve, reject) => {
     const live = request(`${server.url}/api/sync/live`, { headers: { Authorization: `Bearer ${board.token}` } }, (response) => {
@@ -133,7 +122,7 @@ async function openWall(server: Server, board: Board, cursor: number, seen: (ids
       response.setEncoding('utf8');
       response.on('data', (text: string) => {
         if (text.includes('event: ready')) resolve(() => live.destroy());
-        if (text.includes('event: changed')) void pullNew().catch(() => (pulling = false));
+        if (text.includes('event: changed')) void pullNew().catch(() => undefined);
       });
       response.on('error', () => undefined);
     });

@@ -21,6 +21,7 @@ import { HybridClock } from '../src/model/hlc.js';
 import type { PullResponse, SyncOp } from '../src/protocol/sync.js';
 import { startPostgres, startServer } from '../test/support/sync-server.mjs';
 import { percentile, round } from './stats.js';
+import { pullOnChange } from './pull-on-change.js';
 import { steadyLoad } from './steady-load.js';
 
 const BOARDS = 200;
@@ -56,9 +57,8 @@ async function setUp(org: string): Promise<{ observerToken: string; wallTokens: 
   return { observerToken, wallTokens };
 }
 
-/** The 200 boards pushing flat out, board i through `servers[i % n]`, the observer on the first. */
-async function flatOut(org: string, servers: Server[]): Promise<Record<string, unknown>> {
-  const { observerToken, wallTokens } = await setUp(org);
+/** The organisation's 200 boards pushing flat out, board i through `servers[i % n]`, the observer on the first. */
+async function flatOut({ observerToken, wallTokens }: Awaited<ReturnType<typeof setUp>>, servers: Server[]): Promise<Record<string, unknown>> {
   const server = servers[0]!;
   // The other device has its own connections, as a separate device would.
   const observerAgent = new Agent({ keepAlive: true, maxSockets: 2 });
@@ -72,43 +72,25 @@ async function flatOut(org: string, servers: Server[]): Promise<Record<string, u
       }).on('error', reject);
     });
 
-  let cursor = (JSON.parse(await observerGet('/api/sync/pull?cursor=0')) as PullResponse).cursor;
+  const cursor = (JSON.parse(await observerGet('/api/sync/pull?cursor=0')) as PullResponse).cursor;
 
   // The other device: live channel, a pull per "changed" (one at a time), time each record seen.
   const pushedAt = new Map<string, number>();
   const latencies: number[] = [];
-  let pulling = false;
   const pushTimes: number[] = [];
-
-  let again = false;
   const expected = BOARDS * OPS_PER_BOARD;
   let allSeen: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allSeen = resolve));
-  const pullNew = async (): Promise<void> => {
-    if (pulling) {
-      again = true;
-      return;
-    }
-    pulling = true;
-    do {
-      again = false;
-      for (;;) {
-        const page = JSON.parse(await observerGet(`/api/sync/pull?cursor=${cursor}`)) as PullResponse;
-        const now = performance.now();
-        for (const record of page.records) {
-          const start = pushedAt.get(record.id);
-          if (start !== undefined) {
-            latencies.push(now - start);
-            pushedAt.delete(record.id);
-          }
-        }
-        cursor = page.cursor;
-        if (!page.more) break;
+  const pullNew = pullOnChange(observerGet, cursor, (records, now) => {
+    for (const record of records) {
+      const start = pushedAt.get(record.id);
+      if (start !== undefined) {
+        latencies.push(now - start);
+        pushedAt.delete(record.id);
       }
-    } while (again);
-    pulling = false;
+    }
     if (latencies.length >= expected) allSeen();
-  };
+  });
   const live = new AbortController();
   const stream = await fetch(`${server.url}/api/sync/live`, { headers: headers(observerToken), signal: live.signal });
   void (async () => {
@@ -163,14 +145,17 @@ async function flatOut(org: string, servers: Server[]): Promise<Record<string, u
 }
 
 const quick = { ...env, RATE_PER_MINUTE: '100000' };
+// Set up before any server starts: a running server holds the embedded database's folder.
+const aloneOrg = await setUp('bench');
+const sharedOrg = url ? await setUp('bench-two') : undefined;
 const one = await startServer(quick);
-const alone = await flatOut('bench', [one]);
+const alone = await flatOut(aloneOrg, [one]);
 console.log(JSON.stringify({ bench: 'sync-server', figure: `${BOARDS} boards x ${OPS_PER_BOARD} ops, one op per push, one instance (${database})`, ...alone }));
-if (url) {
+if (sharedOrg) {
   // Two instances behind the one database, half the boards on each: the organisation's lock
   // and its change counter are the database's, so both instances' batches take turns at it.
   const two = await startServer(quick);
-  const shared = await flatOut('bench-two', [one, two]);
+  const shared = await flatOut(sharedOrg, [one, two]);
   await two.stop();
   console.log(
     JSON.stringify({
