@@ -463,15 +463,20 @@ export class KioskApp extends LitElement {
     if (config.unit) {
       // The card - on a coach's phone, or a person tapped in on the wall - is for the board's leader.
       const unit = config.unit;
+      // A read that fails (the screen taken off the page meanwhile) leaves the card to choose.
       void Promise.all([this.#store.get(allOf('people')), this.#store.get(recordById('units', unit))]).then(
         ([people, board]) => (this.cardLearner = leaderOf(people, unit, board)?.id),
+        () => undefined,
       );
     }
     // Without a locale in the screen's settings, the organisation's chosen language applies.
     if (!config.locale) {
-      void this.#store.get(orgSettings()).then((org) => {
-        if (org?.locale) document.documentElement.lang = org.locale;
-      });
+      void this.#store.get(orgSettings()).then(
+        (org) => {
+          if (org?.locale) document.documentElement.lang = org.locale;
+        },
+        () => undefined,
+      );
     }
     this.#forgetOldWords();
     if (config.pin) this.#relock.start(config.lock);

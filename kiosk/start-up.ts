@@ -22,21 +22,52 @@ export type Phase =
 /** A phone opened from a board's QR code: only the pulse or the card, nothing to set up or unlock. */
 export const isPhone = (config: KioskConfig) => config.views.length === 1 && (config.views[0] === 'pulse' || config.views[0] === 'card');
 
+/**
+ * The last kiosk.json the page was given: a wall restarted while its network is down (or takes
+ * requests and never answers) opens with the settings it had, not as an unset screen.
+ */
+const KEPT_SETTINGS_KEY = 'huddle-elements:kiosk.json';
+
+/** How long a start waits for kiosk.json before it goes on with the kept copy. */
+const SETTINGS_WAIT_MS = 5000;
+
 /** kiosk.json beside index.html: undefined when there is none. */
 async function loadConfigFile(): Promise<unknown> {
-  let response: Response;
+  let text: string | undefined;
   try {
-    response = await fetch('./kiosk.json', { cache: 'no-store' });
+    const response = await fetch('./kiosk.json', { cache: 'no-store', signal: AbortSignal.timeout(SETTINGS_WAIT_MS) });
+    // Servers with a single-page fallback answer a missing file with index.html.
+    if (response.status === 404 || (response.ok && (response.headers.get('content-type') ?? '').includes('text/html'))) {
+      forgetKeptSettings();
+      return undefined;
+    }
+    // Any other failure (a proxy's 502, a server restarting) is the network's, not "no file".
+    text = response.ok ? await response.text() : keptSettings();
   } catch {
-    return undefined; // offline and not cached: run on the URL alone
+    text = keptSettings(); // offline, or no answer in time
   }
-  // Servers with a single-page fallback answer a missing file with index.html.
-  if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return undefined;
-  const text = await response.text();
+  if (text === undefined) return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ConfigError('kiosk.json', 'kiosk.json', (error as Error).message, 'json');
+  }
+  keepSettings(text);
+  return parsed;
+}
+
+const keptSettings = (): string | undefined => localStorage.getItem(KEPT_SETTINGS_KEY) ?? undefined;
+
+function forgetKeptSettings(): void {
+  localStorage.removeItem(KEPT_SETTINGS_KEY);
+}
+
+function keepSettings(text: string): void {
+  try {
+    localStorage.setItem(KEPT_SETTINGS_KEY, text);
+  } catch {
+    // A full disk: this start has its settings; an offline start would run on the address alone.
   }
 }
 

@@ -2,8 +2,9 @@
  * What PostgreSQL's autovacuum does, for the embedded database. PGlite runs no background
  * workers, so its tables are never analysed nor vacuumed by themselves: the planner keeps the
  * statistics of an empty database (and, once records outgrow them, reads a push's few records
- * through the index of their kind, thousands of rows, instead of by key), and every push's
- * update of the organisation's counter leaves a dead row behind for ever. This applies
+ * through the index of their kind, thousands of rows, instead of by key), and a record a push
+ * changes gets a new change number (an indexed column), leaving its old version behind as a
+ * dead row for ever. This applies
  * autovacuum's default thresholds to the tables' own counts (`pg_stat_user_tables`).
  */
 import type { Database } from './db.js';

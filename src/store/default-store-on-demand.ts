@@ -9,16 +9,14 @@ import { localDay } from '../model/dates.js';
 import type { HuddleStore, Query } from './contract.js';
 import { WRITE_INTENTS, type StoreWrites } from './writes.js';
 
-let loading: Promise<HuddleStore> | undefined;
-// A failed load (offline before the code was cached) is tried again on the next use.
+let engine: Promise<typeof import('./default-store.js')> | undefined;
+// A failed load (offline before the code was cached) is tried again on the next use. The
+// store is asked for each time: one closed by its last user is replaced (see getDefaultStore).
 const loaded = (): Promise<HuddleStore> =>
-  (loading ??= import('./default-store.js').then(
-    (module) => module.getDefaultStore(),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
+  (engine ??= import('./default-store.js').catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  })).then((module) => module.getDefaultStore());
 
 type Intent = (...args: unknown[]) => Promise<unknown>;
 

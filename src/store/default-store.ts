@@ -7,6 +7,7 @@ import { IdbHuddleStore } from './idb-store.js';
 let shared: IdbHuddleStore | undefined;
 
 export function getDefaultStore(): IdbHuddleStore {
-  shared ??= new IdbHuddleStore();
+  // One closed by its last user (a kiosk taken off the page) is replaced, not reopened.
+  if (!shared || shared.closed) shared = new IdbHuddleStore();
   return shared;
 }

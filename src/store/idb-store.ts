@@ -87,6 +87,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
   readonly name: string;
   readonly #today: () => Day;
   #db: Promise<Db> | undefined;
+  #closed = false;
   readonly #feeds = new Map<string, Feed>();
   /**
    * Feeds nobody watches any more, kept with their last result, oldest first: a kiosk that
@@ -116,8 +117,13 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
 
   // ---------------------------------------------------------------- connection
 
-  /** Opens lazily; a failed or closed connection is reopened on the next call. */
+  /**
+   * Opens lazily; a failed connection, or one closed for another tab's upgrade, is reopened on
+   * the next call. After `close()` nothing reopens: a call still under way from before would
+   * otherwise open a connection nobody closes, and block every later upgrade or delete.
+   */
   #connection(): Promise<Db> {
+    if (this.#closed) return Promise.reject(new StorageError('closed'));
     this.#db ??= new Promise<Db>((resolve, rejectOnce) => {
       let rejected = false;
       const reject = (error: unknown) => {
@@ -149,6 +155,11 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     return pending;
   }
 
+  /** True once `close()` was called: the store opens nothing again. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   #dropConnection(): void {
     // Another version may change the data meanwhile: what nobody watches is read again.
     this.#forgetIdle();
@@ -160,8 +171,12 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     );
   }
 
-  /** Closes the database and stops listening to other tabs; watchers stop receiving results. */
+  /**
+   * Closes the database for good and stops listening to other tabs; watchers stop receiving
+   * results, and later calls fail with a StorageError ("closed").
+   */
   close(): void {
+    this.#closed = true;
     this.#dropConnection();
     this.#channel?.close();
     this.#channel = undefined;

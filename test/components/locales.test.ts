@@ -17,7 +17,7 @@ import { defaultChecklist } from '../../src/model/index.js';
 import { localChecklist } from '../../src/components/checklist-words.js';
 import { ConfigError } from '../../kiosk/config.js';
 import { buttonNamed, inShadow, oneInShadow, tap } from '../helpers/ui.js';
-import { freshStore } from '../helpers/store.js';
+import { deleteDatabase, freshStore } from '../helpers/store.js';
 
 const MOUNTS: [string, Record<string, string>][] = [
   ['huddle-board', { unit: 'unit-line-1' }],
@@ -221,7 +221,7 @@ describe('localization: every element in German and Spanish', function () {
     expect([field('leader-0')!.value, field('unit-1')!.value, field('member')!.value]).to.deep.equal(['Schichtleitung', 'Abteilung', 'Pflegekraft']);
     host.remove();
     empty.close();
-    indexedDB.deleteDatabase(empty.name);
+    await deleteDatabase(empty.name);
   });
 
   it('switches back to English when the page does, and follows a language by its region tag', async () => {

@@ -17,7 +17,8 @@ describe('a full disk, as the user at the board meets it', () => {
       steps: [{ tap: 'Add action' }, { tap: 'title' }, { type: title }, { tap: 'Save action' }],
     });
     expect(prepared.refusal?.problem, 'the disk should be full before the user saves').to.equal('quota');
-    expect(inspected.alert).to.contain('no storage space left');
+    // On a failure, what the user saw instead: a save that went through lists the new action.
+    expect(inspected.alert, `the panel's alert (listed: ${inspected.listed.join(' | ')})`).to.contain('no storage space left');
     expect(inspected.typed, 'the form stays open with the text the user typed').to.equal(title);
     expect(inspected.listed).to.deep.equal(['Saved before the disk filled up']);
     expect(inspected.stored).to.deep.equal(['Saved before the disk filled up']);

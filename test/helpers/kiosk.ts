@@ -4,6 +4,7 @@
  */
 import '../../kiosk/kiosk-app.js';
 import type { KioskApp } from '../../kiosk/kiosk-app.js';
+import { deleteDatabase } from './store.js';
 import { until } from './ui.js';
 
 /** A kiosk opened at `?query`, once it shows its views (a first start loads the demo first). */
@@ -28,5 +29,7 @@ export function closeKioskAfterEach(current: () => KioskApp | undefined): void {
     store?.close();
     history.replaceState(null, '', start);
   });
-  after(() => indexedDB.deleteDatabase('huddle-elements'));
+  // Each file starts on an empty database, and leaves none behind.
+  before(() => deleteDatabase('huddle-elements'));
+  after(() => deleteDatabase('huddle-elements'));
 }

@@ -29,6 +29,30 @@ export async function deleteTestDatabases(): Promise<void> {
 }
 
 /**
+ * Deletes a database and waits until it is gone. A delete that stays blocked means a connection
+ * to it is still open somewhere: that fails, naming it, rather than leaving the delete pending -
+ * every later open of that name would wait behind it without a word (the next test file's kiosk
+ * stayed at "starting").
+ */
+export function deleteDatabase(name: string, timeoutMs = 10000): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    const timer = setTimeout(
+      () => reject(new Error(`the database "${name}" was not deleted within ${timeoutMs} ms: a connection to it is still open`)),
+      timeoutMs,
+    );
+    request.onsuccess = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    request.onerror = () => {
+      clearTimeout(timer);
+      reject(new Error(`the database "${name}" could not be deleted: ${request.error?.message ?? 'unknown error'}`));
+    };
+  });
+}
+
+/**
  * Watches a query and records every result, so a test can wait for the next one.
  * `next()` resolves with the next result not yet consumed.
  */

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import '../../kiosk/kiosk-app.js';
 import type { KioskApp } from '../../kiosk/kiosk-app.js';
-import { settle } from '../helpers/store.js';
+import { deleteDatabase, settle } from '../helpers/store.js';
 import { until } from '../helpers/ui.js';
 
 describe('kiosk: the coaching card on a ward board', function () {
@@ -18,7 +18,7 @@ describe('kiosk: the coaching card on a ward board', function () {
     app?.remove();
     store?.close();
     history.replaceState(null, '', start);
-    indexedDB.deleteDatabase('huddle-elements');
+    await deleteDatabase('huddle-elements');
   });
 
   it("opens on the ward manager (the board's leader, not a charge nurse) and keeps them while a huddle starts under the open card", async () => {

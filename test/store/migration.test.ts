@@ -5,7 +5,7 @@ import { allOf, whereEquals } from '../../src/store/queries.js';
 import { StorageError } from '../../src/store/errors.js';
 import { DB_VERSION } from '../../src/store/schema-versions.js';
 import { createV1Database, V1_RECORDS } from '../fixtures/db-v1.js';
-import { deleteTestDatabases, freshStore, rejectionOf } from '../helpers/store.js';
+import { deleteDatabase, deleteTestDatabases, freshStore, rejectionOf } from '../helpers/store.js';
 import { exportData } from '../../src/store/whole-database.js';
 
 function openRaw(name: string, version?: number): Promise<IDBDatabase> {
@@ -70,6 +70,19 @@ describe('store: schema versions', () => {
     oldTab.close();
     // Once the old tab is gone the same store works and the upgrade completes.
     expect(await store.get(allOf('units'))).to.have.length(2);
+  });
+
+  it('opens nothing again once closed: a write still under way fails plainly, and the database can be deleted', async () => {
+    const store = freshStore();
+    await store.createUnit({ name: 'Line 1', tier: 1 });
+    const underWay = store.createUnit({ name: 'Line 2', tier: 1 });
+    store.close();
+    const late = await rejectionOf(store.createUnit({ name: 'Line 3', tier: 1 }));
+    expect((late as StorageError).problem, 'a write after close').to.equal('closed');
+    await underWay.catch(() => undefined);
+    // A connection left open here would keep the delete waiting (and every later open behind it).
+    await deleteDatabase(store.name, 3000);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.to.include(store.name);
   });
 
   it('steps aside when a newer version in another tab upgrades, then says the data is newer', async () => {
