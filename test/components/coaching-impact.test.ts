@@ -22,6 +22,8 @@ describe('<coaching-impact>', function () {
     const store = await demoStore();
     const el = await fixture<CoachingImpact>(html`<coaching-impact unit="unit-plant" .store=${store}></coaching-impact>`);
     await until(() => inShadow(el, 'tr[data-team]').length === 6, 'the six teams');
+    // chart.js is loaded when the first chart is drawn: the charts follow the figures.
+    await until(() => el.charts.size === inShadow(el, 'canvas').length, 'the charts drawn');
     return { store, el };
   }
 

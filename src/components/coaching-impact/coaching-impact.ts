@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
+import type { Chart } from 'chart.js';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import type { Query } from '../../store/contract.js';
@@ -32,9 +32,8 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
 import { formatDay, formatNumber } from '../format.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
+import { lineChartsFor } from '../line-charts.js';
 import { localChecklist } from '../checklist-words.js';
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend);
 
 const KINDS = [
   'units',
@@ -395,6 +394,8 @@ export class CoachingImpact extends HuddleElement {
     // An update can land just after removal (the kiosk swaps its views at midnight as the day's
     // queries answer): a chart drawn then would never be destroyed, and chart.js keeps it for ever.
     if (!this.isConnected) return;
+    const LineChart = lineChartsFor(this);
+    if (!LineChart) return;
     const theme = chartTheme(this);
     const { font, text } = theme;
     const seen = new Set<string>();
@@ -433,7 +434,7 @@ export class CoachingImpact extends HuddleElement {
       existing?.destroy();
       this.#charts.set(
         teamId,
-        new Chart(canvas, {
+        new LineChart(canvas, {
           type: 'line',
           data: { labels, datasets },
           options: {

@@ -1,7 +1,7 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, type PointStyle } from 'chart.js';
+import type { Chart, PointStyle } from 'chart.js';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
 import { recordById, rollupInputs, whereEquals } from '../../store/queries.js';
@@ -9,9 +9,8 @@ import { aggregateOf, kpiTrend, rollupTrend, type DayStatus, type Kpi, type KpiV
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatDay, formatNumber } from '../format.js';
 import { WALL_CHART_OPTIONS, chartTheme } from '../chart-theme.js';
+import { lineChartsFor } from '../line-charts.js';
 import { dayStatusWord } from '../enum-words.js';
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
 
 /** A shape per status, so a point's status reads without colour. */
 const POINT_STYLE: Record<DayStatus, PointStyle> = { green: 'circle', amber: 'triangle', red: 'crossRot', none: 'line' };
@@ -160,6 +159,8 @@ export class KpiTrend extends HuddleElement {
     if (!this.isConnected) return;
     const kpi = this.#kpi.value;
     if (!kpi || !this.canvas) return;
+    const LineChart = lineChartsFor(this);
+    if (!LineChart) return;
     const points = this.points(kpi);
     const theme = chartTheme(this);
     const statusColour = (s: DayStatus) => theme.colour(`--_${s}`);
@@ -194,7 +195,7 @@ export class KpiTrend extends HuddleElement {
     }
     this.#chart?.destroy();
     const { font, text } = theme;
-    this.#chart = new Chart(this.canvas, {
+    this.#chart = new LineChart(this.canvas, {
       type: 'line',
       data: { labels, datasets },
       options: {
