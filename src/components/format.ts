@@ -26,6 +26,11 @@ export function formatDay(day: Day, locale: string | undefined, options: Intl.Da
   return dateFormat(locale, options).format(new Date(`${day}T12:00:00`));
 }
 
+/** The time of day of `instant` as a wall's clock shows it ("07:35", "7:35 AM"): redrawn every few seconds, for months. */
+export function formatClock(instant: Date, locale: string | undefined): string {
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(instant);
+}
+
 /** "today", "tomorrow", "in 3 days", "2 days ago" in the locale's words. */
 export function relativeDay(day: Day, today: Day, locale: string | undefined): string {
   const format = cached(`relative|${locale ?? ''}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
@@ -45,5 +50,5 @@ export function formatNumber(value: number, locale: string | undefined): string 
 /** A time of day written `HH:MM` as the locale writes it ("07:35", "7:35 AM"). */
 export function formatTimeOfDay(time: string, locale: string | undefined): string {
   const [hours, minutes] = time.split(':').map(Number);
-  return dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0));
+  return formatClock(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0), locale);
 }

@@ -25,7 +25,7 @@ import {
   type Unit,
 } from '../../model/index.js';
 import type { ThemeName } from '../../context/settings-context.js';
-import { formatDay } from '../format.js';
+import { formatClock, formatDay } from '../format.js';
 import '../huddle-sync-status/huddle-sync-status.js';
 
 /** The figures a board's header shows. */
@@ -100,7 +100,7 @@ export const HEADER_CLOCK_MS = 10_000;
 /** The header itself: `now` is the time shown beside the date (a wall has no other clock). */
 export function renderBoardHeader(glance: BoardGlance, today: string, now: Date, locale: string | undefined, theme: ThemeName) {
   const { unit, org, leader, kpis, red, reported, overdue, sent, waiting } = glance;
-  const time = now.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+  const time = formatClock(now, locale);
   return html`<header part="header">
     <div class="identity">
       <h1 id="board-name" class="user-text">${unit.name}</h1>
