@@ -15,7 +15,12 @@ export const DEFAULT_DB_NAME = 'huddle-elements';
 /** Stores that are not entity kinds. */
 export const OUTBOX = 'outbox';
 export const META = 'meta';
-/** Per record, the HLC stamp of the write that set each field (see src/model/merge.ts). */
+/**
+ * Per record this device wrote, the HLC stamp of the write that set each field (see
+ * src/model/merge.ts). A record with no row came whole from the server, which only ever sends
+ * its latest version: its fields count as stamped zero, so the server's next version wins each
+ * field and this device's own writes (which add a row) win over older ones.
+ */
 export const FIELD_CLOCKS = 'fieldClocks';
 
 /** A row of FIELD_CLOCKS: `key` is `clockKey(kind, id)`; `clocks` maps each field to its stamp. */

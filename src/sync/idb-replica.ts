@@ -376,10 +376,12 @@ export class IdbReplica {
             rejected.push((error as Error).message);
             continue;
           }
-          writes.push(
-            tx.objectStore(pulled.kind).put(merged.record),
-            clockStore.put({ key: clockKey(pulled.kind, pulled.id), clocks: merged.clocks } satisfies ClockRow),
-          );
+          writes.push(tx.objectStore(pulled.kind).put(merged.record));
+          // A record this device never wrote holds the server's latest version whole: without a
+          // row its fields count as stamped zero (see FIELD_CLOCKS), and every version the server
+          // sends after it is newer. One write per record instead of two: most of a new device's
+          // first sync (a supervisor's tablet stores tens of thousands).
+          if (row) writes.push(clockStore.put({ key: clockKey(pulled.kind, pulled.id), clocks: merged.clocks } satisfies ClockRow));
           const after = merged.record as unknown as AnyRecord;
           changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
         }

@@ -83,6 +83,33 @@ describe('store: sync', () => {
     expect((await replica.emptyKinds()).has('actions')).to.equal(false);
   });
 
+  it('keeps no stamps for what only came from the server, and merges as before: its next version wins, a write made here wins over its older one', async () => {
+    const store = freshStore();
+    const replica = new IdbReplica(store);
+    const made = await freshStore().createAction({ unitId: 'team-1', title: 'From the server' });
+    const stamped = (stamp: string, record: object) =>
+      Object.fromEntries(
+        Object.keys(record)
+          .filter((f) => f !== 'id')
+          .map((f) => [f, stamp]),
+      );
+    const first = formatHlc({ ms: Date.now() - 60_000, counter: 0, node: 'server1' });
+    const pulled = (record: typeof made, clocks: Record<string, string>): PulledRecord[] => [{ kind: 'actions', id: made.id, record: { ...record }, clocks }];
+    await replica.applyRemote('srv', pulled(made, stamped(first, made)), 1);
+    const rows = async () => (await store.internals().connection()).count('fieldClocks');
+    expect(await rows(), 'stamp rows after a pull').to.equal(0);
+
+    await store.setActionStatus(made.id, 'doing');
+    expect(await rows(), 'a write here keeps its stamps').to.equal(1);
+    await replica.applyRemote('srv', pulled(made, stamped(first, made)), 2);
+    expect((await store.get(allOf('actions')))[0]!.status, "the server's older version sent again").to.equal('doing');
+
+    const newer = formatHlc({ ms: Date.now() + 1000, counter: 0, node: 'server1' });
+    await replica.applyRemote('srv', pulled({ ...made, title: 'Renamed on another device' }, { ...stamped(first, made), title: newer }), 3);
+    const [action] = await store.get(allOf('actions'));
+    expect([action!.title, action!.status]).to.deep.equal(['Renamed on another device', 'doing']);
+  });
+
   it('a newer pulled retire hides the record and watchers hear of it', async () => {
     const store = freshStore();
     const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
