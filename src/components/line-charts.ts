@@ -6,16 +6,13 @@
  */
 import type { Chart } from 'chart.js';
 
-export type ChartClass = typeof Chart;
+type ChartClass = typeof Chart;
 
 let loaded: ChartClass | undefined;
 let loading: Promise<ChartClass> | undefined;
 
-/** chart.js if a chart was drawn before on this page, else undefined (and `loadLineCharts` fetches it). */
-export const lineChartsLoaded = (): ChartClass | undefined => loaded;
-
 /** chart.js, registered; a failed load (offline before the code was cached) is tried again on the next call. */
-export function loadLineCharts(): Promise<ChartClass> {
+function loadLineCharts(): Promise<ChartClass> {
   loading ??= import('chart.js').then(
     ({ CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement }) => {
       Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend);
