@@ -57,6 +57,14 @@ export interface Query<T> {
    * watcher right after a write instead of re-running the query.
    */
   apply?(previous: T, changes: readonly RecordChange[]): T;
+  /**
+   * Optional: a name under which a store may keep the answer on the device, so that the next
+   * start reads it back instead of running `run` over every record (worth it for figures over
+   * everyone, such as the cascade). A kept answer is used only while no record of a kind in
+   * `reads` was written since; anything else it depends on (the day, the version of the
+   * figures) must be in `key`. The answer must be structured-cloneable.
+   */
+  readonly remember?: string;
 }
 
 /** One written record, before and after, as announced to watchers and other tabs. */

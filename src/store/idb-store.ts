@@ -12,6 +12,7 @@ import { affectsQuery, type HuddleStore, type Query, type RecordChange, type Rec
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
 import { WriteIntents, type Decide, type WriteBatch } from './write-intents.js';
+import { keepAnswer, keptAnswer, markWritten, marksOf } from './remembered-answers.js';
 import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, upgrade, type ClockRow, type ClockState } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../model/hlc.js';
 
@@ -213,6 +214,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     try {
       const db = await this.#connection();
       const kinds = [...new Set(query.reads.map((dep) => dep.kind))];
+      if (query.remember) return await this.#rememberedGet(db, query, query.remember, kinds);
       const tx = db.transaction(kinds, 'readonly');
       const result = await query.run(readerOf(tx));
       await tx.done;
@@ -220,6 +222,17 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     } catch (error) {
       throw toStorageError(error);
     }
+  }
+
+  /** A query with `remember`: its kept answer while still current, else run and kept (see remembered-answers.ts). */
+  async #rememberedGet<T>(db: Db, query: Query<T>, slot: string, kinds: readonly EntityKind[]): Promise<T> {
+    const tx = db.transaction([...kinds, META], 'readonly');
+    const marks = await marksOf(tx, kinds);
+    const kept = await keptAnswer(tx, slot, query.key, marks);
+    const result = kept ? (kept.result as T) : await query.run(readerOf(tx));
+    await tx.done;
+    if (!kept) void keepAnswer(db, slot, query.key, marks, result);
+    return result;
   }
 
   watch<T>(query: Query<T>, onResult: (result: T) => void, onError: (error: Error) => void = reportError): () => void {
@@ -358,6 +371,10 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
       tx = db.transaction([...kinds, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
       const changes = await body(tx);
       await this.#stampAndQueue(tx, changes);
+      await markWritten(
+        tx,
+        changes.map((change) => change.kind),
+      );
       await tx.done;
       // Local writes finish in commit order, so their changes can be applied directly.
       this.#rerunAffected(changes, true);

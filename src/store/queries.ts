@@ -4,10 +4,15 @@
  */
 import {
   PERSONAL_KINDS,
+  addDays,
+  adherenceByTier,
   boardKpiStatuses,
+  buildCascade,
   kpiValueId,
   rollupSources,
   type AnyRecord,
+  type Cascade,
+  type Day,
   type DayStatus,
   type EntityKind,
   type EntityMap,
@@ -16,6 +21,8 @@ import {
   type KpiValue,
   type OrgSettings,
   type PersonalRecords,
+  type Person,
+  type Unit,
 } from '../model/index.js';
 import type { IndexedField, Query, RecordChange } from './contract.js';
 
@@ -147,6 +154,46 @@ export function kpiStatusesOn(unitId: string, day: string): Query<Map<string, Da
       const found = await Promise.all([...watched].map((id) => reader.get('kpiValues', kpiValueId(id, day))));
       const values = live(found.filter((v): v is KpiValue => v !== undefined));
       return boardKpiStatuses(unitId, day, units, kpis, values);
+    },
+  };
+}
+
+/** The cascade and its figures over everyone, as `<coaching-cascade>` shows them on `today`. */
+export interface CascadeFigures {
+  people: Person[];
+  units: Unit[];
+  cascade: Cascade;
+  /** Per tier coached, the share of cadence windows kept: over the last 4 weeks, then 12. */
+  adherence: [Map<number, number | null>, Map<number, number | null>];
+}
+
+/**
+ * Version of the figures' rules in the key: a kept answer (see `remember`) worked out by an
+ * older version of these rules is not shown. Bump it when buildCascade or adherenceByTier change.
+ */
+const CASCADE_RULES = 1;
+
+/**
+ * Every pair's state, the gaps and the cadence kept per tier, for everyone whatever page is
+ * shown. Kept on the device (`remember`): a new page shows it without reading every
+ * conversation again while none changed.
+ */
+export function cascadeFigures(today: Day): Query<CascadeFigures> {
+  return {
+    key: `coaching-cascade:${CASCADE_RULES}@${today}`,
+    remember: 'coaching-cascade',
+    reads: [{ kind: 'people' }, { kind: 'units' }, { kind: 'coachingPairs' }, { kind: 'coachingSessions' }],
+    run: async (reader) => {
+      const [people, units, pairs, sessions] = await Promise.all([
+        reader.all('people'),
+        reader.all('units'),
+        reader.all('coachingPairs'),
+        reader.all('coachingSessions').then(live),
+      ]);
+      const cascade = buildCascade(people, units, pairs, sessions, today);
+      const tierOf = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
+      const kept = (weeks: number) => adherenceByTier(pairs, sessions, (id) => tierOf.get(id), addDays(today, -weeks * 7 + 1), today);
+      return { people, units, cascade, adherence: [kept(4), kept(12)] };
     },
   };
 }

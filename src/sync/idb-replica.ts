@@ -27,6 +27,7 @@ import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
 import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternals } from '../store/idb-store.js';
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, type ClockRow, type ClockState } from '../store/schema-versions.js';
+import { markWritten } from '../store/remembered-answers.js';
 import { ZERO_HLC, type Hlc, type HybridClock } from '../model/hlc.js';
 import { mergeFields, toWireFields, type FieldClocks } from '../model/merge.js';
 import type { PulledRecord, WhoAmI } from '../protocol/sync.js';
@@ -248,7 +249,7 @@ export class IdbReplica {
    */
   async keepOnlyReadableWords(reader: Reader): Promise<number> {
     const changes: RecordChange[] = [];
-    await this.#transaction(['org', 'people', 'units', 'coachingSessions', FIELD_CLOCKS], async (tx) => {
+    await this.#transaction(['org', 'people', 'units', 'coachingSessions', FIELD_CLOCKS, META], async (tx) => {
       const all = async <T>(kind: string) => (await tx.objectStore(kind).getAll()) as T[];
       const context = { org: (await all<OrgSettings>('org'))[0], people: await all<Person>('people'), units: await all<Unit>('units') };
       const sessions = tx.objectStore('coachingSessions');
@@ -264,6 +265,7 @@ export class IdbReplica {
         await clockStore.put({ key, clocks } satisfies ClockRow);
         changes.push({ kind: 'coachingSessions', before: session, after });
       }
+      if (changes.length > 0) await markWritten(tx, ['coachingSessions']);
     });
     if (changes.length > 0) this.#internals.merged(changes);
     return changes.length;
@@ -275,7 +277,7 @@ export class IdbReplica {
    */
   async keepOnlyBoardScope(unitId: string): Promise<number> {
     let removed = 0;
-    await this.#transaction([...ENTITY_KINDS, FIELD_CLOCKS], async (tx) => {
+    await this.#transaction([...ENTITY_KINDS, FIELD_CLOCKS, META], async (tx) => {
       const units = (await tx.objectStore('units').getAll()) as Unit[];
       const kpis = new Map(((await tx.objectStore('kpis').getAll()) as Kpi[]).map((k) => [k.id, k.unitId]));
       const people = new Map(((await tx.objectStore('people').getAll()) as Person[]).map((p) => [p.id, p.unitId]));
@@ -289,6 +291,7 @@ export class IdbReplica {
           removed++;
         }
       }
+      if (removed > 0) await markWritten(tx, ENTITY_KINDS);
     });
     if (removed > 0) this.#internals.replaced();
     return removed;
@@ -386,6 +389,10 @@ export class IdbReplica {
           changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
         }
         await Promise.all(writes);
+        await markWritten(
+          tx,
+          changes.map((change) => change.kind),
+        );
         const meta = tx.objectStore(META);
         await meta.put({ key: `cursor:${source}`, cursor });
         await meta.put(clockState(this.#internals.clock));

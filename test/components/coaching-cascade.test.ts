@@ -135,11 +135,36 @@ describe('<coaching-cascade>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("a new page shows a conversation recorded since the cascade's figures were kept", async () => {
+    const { store, el, sam, theo } = await fixtureOrg();
+    el.remove();
+    // Another tab records Sam's first observation of Theo's huddle while nobody shows the cascade.
+    const otherTab = freshStore({ name: store.name, today: () => TODAY });
+    await otherTab.saveCoachingSession({
+      kind: 'huddle-observation',
+      direction: 'down',
+      anonymous: false,
+      coachId: sam.id,
+      learnerId: theo.id,
+      day: '2026-11-20',
+      ratings: {},
+      wentWell: '',
+      evenBetter: '',
+      focus: 'Board first',
+    });
+    const newPage = await fixture<CoachingCascade>(html`<coaching-cascade .store=${freshStore({ name: store.name, today: () => TODAY })}></coaching-cascade>`);
+    await until(() => inShadow(newPage, 'button.pair').length === 5, 'the pairs');
+    expect(pairButton(newPage, 'sam-theo').dataset['state']).to.equal('on-track');
+    expect(inShadow(newPage, '[data-gap]'), 'Theo is observed now: no gap').to.have.length(0);
+  });
+
   it('opens a pair history on tap and changes its cadence', async () => {
     const { store, el } = await fixtureOrg();
     await tap(pairButton(el, 'sam-tia'));
     await until(() => inShadow(el, '[data-detail="sam-tia"]').length === 1, 'the history');
     const detail = oneInShadow(el, '[data-detail="sam-tia"]');
+    // The conversations are read when a pair opens: the figures were worked out without them.
+    await until(() => !detail.textContent!.includes('Loading the conversations'), 'the conversations read');
     expect(detail.textContent).to.contain('Red KPIs first').and.contain('Start on time');
     await chooseOption(detail.querySelector('select')!, 'every 14 days');
     await until(() => pairButton(el, 'sam-tia').dataset['state'] === 'on-track', 'the pair back on track with a 14-day cadence');
@@ -162,7 +187,8 @@ describe('<coaching-cascade>', () => {
     // Someone taps in: the wall's sync says who records now.
     const state: SyncState = { status: 'synced', pending: 0, personId: 'someone' };
     wall.sync = { state, subscribe: (listener) => (listener(state), () => undefined) };
-    await until(() => inShadow(el, '[data-detail="sam-tia"] select').length === 1, 'the history for the person tapped in');
+    await until(() => inShadow(el, '[data-detail="sam-tia"] ul').length === 1, 'the history for the person tapped in');
+    expect(inShadow(el, '[data-detail="sam-tia"] select')).to.have.length(1);
     const detail = oneInShadow(el, '[data-detail="sam-tia"]').textContent!.replace(/\s+/g, ' ');
     expect(detail).to.match(/12 Nov|Nov 12/);
     expect(detail).to.contain('The words stay with the people in this conversation.');

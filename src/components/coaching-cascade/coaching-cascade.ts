@@ -3,22 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
-import { orgSettings } from '../../store/queries.js';
+import { cascadeFigures, orgSettings, whereEquals, type CascadeFigures } from '../../store/queries.js';
 import {
-  addDays,
-  adherenceByTier,
-  buildCascade,
   roleLabel,
   sessionsOfPair,
   tierLabel,
-  type Cascade,
   type CascadeGap,
   type CascadePair,
   type CoachingPair,
   type CoachingSession,
   type OrgSettings,
   type Person,
-  type Unit,
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { panelStyles } from '../panel-styles.js';
@@ -28,19 +23,6 @@ import { SyncStateController } from '../../controllers/sync-state.js';
 import { PAIR_STATE_SYMBOL, pairStateWord } from '../enum-words.js';
 
 const CADENCES = [7, 14, 21, 28];
-
-interface CascadeData {
-  people: Person[];
-  units: Unit[];
-  pairs: CoachingPair[];
-  sessions: CoachingSession[];
-}
-
-/**
- * The cascade worked out once per answer of the store and day, not on every render (opening a
- * pair redraws) nor on every mount (a kiosk rotating back gets the store's kept answer).
- */
-const FIGURES = new WeakMap<CascadeData, { today: string; cascade: Cascade; adherence: Map<number, number | null>[] }>();
 
 /**
  * @summary Who coaches whom, tier by tier: every pair with its last session, cadence and
@@ -125,8 +107,8 @@ export class CoachingCascade extends HuddleElement {
     `,
   ];
 
-  /** Id of the pair whose history is open. */
-  @state() private openPair: string | undefined;
+  /** The pair whose history is open. */
+  @state() private openPair: Pick<CoachingPair, 'id' | 'learnerId'> | undefined;
   /** Who is signed in or tapped in, when the store syncs: on a shared screen, who may open a pair's history. */
   readonly #sync = new SyncStateController(this);
   /** People shown per tier on one page: a tier of thousands pages instead of drawing everyone. */
@@ -139,19 +121,16 @@ export class CoachingCascade extends HuddleElement {
     () => this.activeStore,
     () => orgSettings(),
   );
-  readonly #data = new LiveQueryController<CascadeData>(
+  readonly #figures = new LiveQueryController<CascadeFigures>(
     this,
     () => this.activeStore,
-    () => ({
-      key: 'coaching-cascade',
-      reads: [{ kind: 'people' }, { kind: 'units' }, { kind: 'coachingPairs' }, { kind: 'coachingSessions' }],
-      run: async (reader) => ({
-        people: await reader.all('people'),
-        units: await reader.all('units'),
-        pairs: await reader.all('coachingPairs'),
-        sessions: (await reader.all('coachingSessions')).filter((s) => !s.deletedAt),
-      }),
-    }),
+    () => cascadeFigures(this.activeStore.today()),
+  );
+  /** The conversations of the open pair's learner, read when a pair is opened (the figures need none). */
+  readonly #openSessions = new LiveQueryController<CoachingSession[]>(
+    this,
+    () => this.activeStore,
+    () => (this.openPair ? whereEquals('coachingSessions', 'learnerId', this.openPair.learnerId) : undefined),
   );
 
   private gapText(gap: CascadeGap, name: (p: Person) => string): string {
@@ -188,11 +167,11 @@ export class CoachingCascade extends HuddleElement {
   }
 
   protected override render() {
-    const data = this.#data.value;
-    if (!data || !this.#org.loaded) return html`<p role="status">${this.errorText(this.#data.error) ?? msg('Loading the cascade…')}</p>`;
+    const data = this.#figures.value;
+    if (!data || !this.#org.loaded) return html`<p role="status">${this.errorText(this.#figures.error) ?? msg('Loading the cascade…')}</p>`;
     const org = this.#org.value;
     const today = this.activeStore.today();
-    const { cascade, adherence } = this.figures(data, today);
+    const { cascade, adherence } = data;
     const unitOf = new Map(data.units.map((u) => [u.id, u]));
     const personName = new Map(data.people.map((p) => [p.id, p.name]));
     const name = (p: Person) => p.name;
@@ -202,7 +181,7 @@ export class CoachingCascade extends HuddleElement {
     const gapsOf = new Set(gapsShown === 'names' ? cascade.gaps.map((g) => g.person.id) : []);
     const tiers = [...new Set(cascade.people.map((p) => p.tier))].sort((a, b) => b - a);
     const percent = (value: number | null | undefined) => (value === null || value === undefined ? msg('too early to tell') : `${Math.round(value * 100)} %`);
-    const open = this.openPair ? cascade.people.flatMap((p) => p.gives).find((g) => g.pair.id === this.openPair) : undefined;
+    const open = this.openPair ? cascade.people.flatMap((p) => p.gives).find((g) => g.pair.id === this.openPair?.id) : undefined;
 
     return html`
       <section part="base" aria-labelledby="cascade-title">
@@ -218,16 +197,16 @@ export class CoachingCascade extends HuddleElement {
                 : html`<ul>${cascade.gaps.map((g) => html`<li class="row" data-gap=${g.kind}><span class="flag"><span aria-hidden="true">▲ </span><span class="user-text">${this.gapText(g, gapsShown === 'roles' ? roleOf : name)}</span></span></li>`)}</ul>`
           }
         </div>
-        ${open ? this.renderDetail(open, data, personName) : nothing}
+        ${open ? this.renderDetail(open, personName) : nothing}
         <table>
           <caption class="visually-hidden">${msg('Cadence kept per tier')}</caption>
           <thead><tr><th scope="col">${msg('Tier coached')}</th><th scope="col">${msg('Last 4 weeks')}</th><th scope="col">${msg('Last 12 weeks')}</th></tr></thead>
           <tbody>
             ${tiers
-              .filter((t) => adherence[0]!.has(t) || adherence[1]!.has(t))
+              .filter((t) => adherence[0].has(t) || adherence[1].has(t))
               .map(
                 (tier) =>
-                  html`<tr data-tier=${tier}><th scope="row">${org ? tierLabel(org, tier) : msg(str`Tier ${tier}`)}</th><td>${percent(adherence[0]!.get(tier))}</td><td>${percent(adherence[1]!.get(tier))}</td></tr>`,
+                  html`<tr data-tier=${tier}><th scope="row">${org ? tierLabel(org, tier) : msg(str`Tier ${tier}`)}</th><td>${percent(adherence[0].get(tier))}</td><td>${percent(adherence[1].get(tier))}</td></tr>`,
               )}
           </tbody>
         </table>
@@ -287,34 +266,22 @@ export class CoachingCascade extends HuddleElement {
     this.tierPages = new Map([...this.tierPages, [tier, page]]);
   }
 
-  /** Every pair's state, the gaps and the cadence kept per tier: for everyone, whatever page is shown. */
-  private figures(data: CascadeData, today: string): { cascade: Cascade; adherence: Map<number, number | null>[] } {
-    const known = FIGURES.get(data);
-    if (known && known.today === today) return known;
-    const cascade = buildCascade(data.people, data.units, data.pairs, data.sessions, today);
-    const tiersById = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
-    const tierOfPerson = (id: string) => tiersById.get(id);
-    const adherence = [4, 12].map((weeks) => adherenceByTier(data.pairs, data.sessions, tierOfPerson, addDays(today, -weeks * 7 + 1), today));
-    const figures = { today, cascade, adherence };
-    FIGURES.set(data, figures);
-    return figures;
-  }
-
   private renderPair(entry: CascadePair, personName: Map<string, string>, today: string) {
     const { pair, status } = entry;
     const last = status.lastDay ? msg(str`last ${relativeDay(status.lastDay, today, this.locale)}`) : msg('no session yet');
     const direction = pair.direction === 'down' ? '→' : pair.direction === 'peer' ? '↔' : '↑';
-    return html`<button class="pair" part="pair" data-pair=${pair.id} data-state=${status.state} aria-expanded=${this.openPair === pair.id ? 'true' : 'false'}
-        @click=${() => (this.openPair = this.openPair === pair.id ? undefined : pair.id)}>
+    return html`<button class="pair" part="pair" data-pair=${pair.id} data-state=${status.state} aria-expanded=${this.openPair?.id === pair.id ? 'true' : 'false'}
+        @click=${() => (this.openPair = this.openPair?.id === pair.id ? undefined : pair)}>
       <span aria-hidden="true">${direction} </span><span class="user-text">${personName.get(pair.learnerId) ?? ''}</span>:
       <span class="state-${status.state}"><span aria-hidden="true">${PAIR_STATE_SYMBOL[status.state]} </span>${pairStateWord(status.state)}</span>
       · ${last} · ${msg(str`every ${pair.cadenceDays} days`)}
     </button>`;
   }
 
-  private renderDetail(entry: CascadePair, data: CascadeData, personName: Map<string, string>) {
+  private renderDetail(entry: CascadePair, personName: Map<string, string>) {
     const { pair } = entry;
-    const sessions = sessionsOfPair(pair, data.sessions).sort((a, b) => b.day.localeCompare(a.day));
+    const read = this.#openSessions.loaded ? this.#openSessions.value : undefined;
+    const sessions = read ? sessionsOfPair(pair, read).sort((a, b) => b.day.localeCompare(a.day)) : undefined;
     const title = html`<h3 class="user-text">${msg(str`${personName.get(pair.coachId) ?? ''} coaching ${personName.get(pair.learnerId) ?? ''}`)}</h3>`;
     const close = html`<div class="buttons"><button @click=${() => (this.openPair = undefined)}>${msg('Close')}</button></div>`;
     // On a shared screen a pair's history is opened by a person who tapped in, not by whoever passes.
@@ -336,9 +303,11 @@ export class CoachingCascade extends HuddleElement {
           </select>
         </label>
         ${
-          sessions.length === 0
-            ? html`<p>${msg('No conversation recorded for this pair.')}</p>`
-            : html`<ul>
+          !sessions
+            ? html`<p role="status">${this.errorText(this.#openSessions.error) ?? msg('Loading the conversations…')}</p>`
+            : sessions.length === 0
+              ? html`<p>${msg('No conversation recorded for this pair.')}</p>`
+              : html`<ul>
               ${sessions.map(
                 (s) => html`<li class="row"><span><strong>${formatDay(s.day, this.locale, { day: 'numeric', month: 'short' })}</strong>:
                 ${this.showsWordsOf(s) ? html`<span class="user-text">${s.focus || s.wentWell || '–'}</span>` : html`<span class="muted">${privateWords()}</span>`}</span></li>`,

@@ -798,6 +798,7 @@
 'se22523a0': `Abgehaltene Huddles`,
 'se2e9aa26': str`${0} stillgelegt; die Ergebnisse bleiben in Berichten.`,
 'se3228a99': str`Speicher: ${0}`,
+'se3474e99': `Gespräche werden geladen…`,
 'se3597493': `Coaching speichern`,
 'se3ff4de3': `Schreiben Sie den Namen der Person.`,
 'se440dee3': `Meister`,

@@ -798,6 +798,7 @@
 'se22523a0': `Reuniones realizadas`,
 'se2e9aa26': str`${0} retirado; sus resultados quedan en los informes.`,
 'se3228a99': str`Almacenamiento: ${0}`,
+'se3474e99': `Cargando las conversaciones…`,
 'se3597493': `Guardar coaching`,
 'se3ff4de3': `Escriba el nombre de la persona.`,
 'se440dee3': `Supervisor`,
