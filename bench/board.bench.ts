@@ -77,6 +77,22 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Resolves at the first change of the DOM under `root` after which `check` holds: exact (a
+ * MutationObserver answers right after Lit's render), with nothing polling beside the work. The
+ * tap used `until`, whose nested timeouts added up to 4 ms to a figure of about 10.
+ */
+function untilChanged(root: Node, check: () => boolean): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
 async function backToFirstPage(list: Element): Promise<void> {
   for (;;) {
     const previous = list.shadowRoot!.querySelector<HTMLButtonElement>('nav.pager button:first-of-type');
@@ -159,7 +175,7 @@ export default async function run() {
     const before = button.textContent;
     const start = performance.now();
     button.click();
-    await until(() => list.shadowRoot!.querySelector(`li[data-action="${id}"] button.status`)?.textContent !== before);
+    await untilChanged(list.shadowRoot!, () => list.shadowRoot!.querySelector(`li[data-action="${id}"] button.status`)?.textContent !== before);
     taps.push(performance.now() - start);
     await frame();
   }

@@ -87,6 +87,12 @@ export function dayOfInstant(iso: string): Day {
   return localDay(new Date(iso));
 }
 
+/** The instant (ms) at which `day` begins on this device's clock: an instant is on `day` or later when it is not before. */
+export function startOfDayMs(day: Day): number {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year!, month! - 1, date!).getTime();
+}
+
 /** The Friday of the work week containing `day`, or the Sunday once Friday has passed. */
 export function endOfWorkWeek(day: Day): Day {
   const friday = addDays(weekStart(day), 4);

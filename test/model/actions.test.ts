@@ -32,6 +32,11 @@ describe('model: actions', () => {
     expect(isOnBoard(action('a', { status: 'done', doneAt: '2026-11-20T12:00:00.000Z' }), today)).to.equal(true);
     expect(isOnBoard(action('a', { status: 'done', doneAt: '2026-11-19T12:00:00.000Z' }), today)).to.equal(false);
     expect(isOnBoard(action('a', { deletedAt: '2026-11-20T12:00:00.000Z' }), today)).to.equal(false);
+    // Yesterday by this device's clock: from its first millisecond on, not the one before.
+    const yesterdayBegins = new Date(2026, 10, 20).getTime();
+    const doneAt = (ms: number) => action('a', { status: 'done', doneAt: new Date(ms).toISOString() });
+    expect(isOnBoard(doneAt(yesterdayBegins), today)).to.equal(true);
+    expect(isOnBoard(doneAt(yesterdayBegins - 1), today)).to.equal(false);
   });
 
   it('orders a board list: most overdue first, then unassigned, then the rest, done last', () => {

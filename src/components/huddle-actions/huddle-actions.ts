@@ -11,7 +11,7 @@ import {
   daysOverdue,
   canEscalate,
   endOfWorkWeek,
-  isOnBoard,
+  onBoardOn,
   isOverdue,
   isUnassigned,
   type Action,
@@ -153,13 +153,14 @@ export class HuddleActions extends HuddleElement {
     return this.activeStore.today();
   }
 
+  /** The last `shown` list, for the answer and day it was worked out from (an update asks twice). */
+  #shown: { all: readonly Action[]; today: Day; shown: Action[] } | undefined;
+
   /** The board's order of what it shows, as the list and the pager see it. */
   private shown(all: readonly Action[]): Action[] {
     const today = this.today;
-    return boardOrder(
-      all.filter((a) => isOnBoard(a, today)),
-      today,
-    );
+    if (this.#shown?.all !== all || this.#shown.today !== today) this.#shown = { all, today, shown: boardOrder(all.filter(onBoardOn(today)), today) };
+    return this.#shown.shown;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
