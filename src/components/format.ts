@@ -31,6 +31,32 @@ export function formatClock(instant: Date, locale: string | undefined): string {
   return dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(instant);
 }
 
+/** The date formats a board's first screen shows: its header and its KPI calendars. */
+const BOARD_DATE_FORMATS: readonly Intl.DateTimeFormatOptions[] = [
+  { hour: 'numeric', minute: '2-digit' },
+  { weekday: 'long', day: 'numeric', month: 'long' },
+  { day: 'numeric', month: 'long' },
+  { month: 'long', year: 'numeric' },
+  { weekday: 'short', day: 'numeric', month: 'short' },
+];
+
+/**
+ * Builds the formatters a board's first screen uses, one per task, while its records are still
+ * being read: the locale's first date formatter costs a phone-speed CPU ~40 ms, and inside the
+ * board's first render it made that one long task longer. Returns a function that stops what
+ * is not built yet (the board was removed).
+ */
+export function prepareBoardFormats(locale: string | undefined): () => void {
+  const steps = [...BOARD_DATE_FORMATS.map((options) => () => dateFormat(locale, options)), () => formatNumber(0, locale)];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const next = () => {
+    steps.shift()?.();
+    timer = steps.length > 0 ? setTimeout(next) : undefined;
+  };
+  timer = setTimeout(next);
+  return () => clearTimeout(timer);
+}
+
 /** "today", "tomorrow", "in 3 days", "2 days ago" in the locale's words. */
 export function relativeDay(day: Day, today: Day, locale: string | undefined): string {
   const format = cached(`relative|${locale ?? ''}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));

@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { BoardGlanceController, boardHeaderStyles, HEADER_CLOCK_MS, renderBoardHeader } from './board-glance.js';
 import { ClockController } from '../../controllers/clock.js';
+import { prepareBoardFormats } from '../format.js';
 import { inBoardOrder, type AgendaPart, type Kpi, type Unit } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { isWallTheme } from '../../context/settings-context.js';
@@ -157,6 +158,11 @@ export class HuddleBoard extends HuddleElement {
       const part: AgendaPart | undefined = event.detail.part;
       if (part) this.view = part;
     });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.onDisconnect(prepareBoardFormats(this.locale));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
