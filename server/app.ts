@@ -12,8 +12,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/protocol/sync.js';
 import { problemText } from '../src/model/problem-text.js';
@@ -43,6 +41,8 @@ import type { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limit.js';
 import { readerScope } from './record-boards.js';
 import { securityHeaders } from './security-headers.js';
+import { apiCors } from './api-cors.js';
+import { limitBody } from './body-limit.js';
 import { PushBatches } from './push-batches.js';
 import { AccessError, pull } from './sync-service.js';
 import { createPhoneLink, createToken, hashToken, listTokens, lookupToken, revokeToken, TokenError, type Principal } from './tokens.js';
@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('*', requestLog(log, { everyRequest: options.logRequests ?? false }));
   if (metrics) app.use('*', metrics.requests());
   app.use('*', securityHeaders({ frameAncestors: options.frameAncestors ?? "'none'" }));
-  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'] }));
+  app.use('/api/*', apiCors({ headers: ['Authorization', 'Content-Type'], methods: ['GET', 'POST', 'DELETE', 'OPTIONS'] }));
   // Alive: the process answers. Ready: it can serve - the database answers and its tables are
   // this version's (a load balancer sends no device to an instance that is not).
   app.get('/api/health', (c) => c.json({ ok: true, storage: db.kind }));
@@ -217,12 +217,9 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post(
     '/api/sync/push',
-    bodyLimit({
-      maxSize: SYNC_LIMITS.bodyBytes,
-      onError: (c) => {
-        metrics?.refused('too-large', 0);
-        return c.json({ error: `a push is at most ${SYNC_LIMITS.bodyBytes} bytes: send fewer ops at a time` }, 413);
-      },
+    limitBody(SYNC_LIMITS.bodyBytes, (c) => {
+      metrics?.refused('too-large', 0);
+      return c.json({ error: `a push is at most ${SYNC_LIMITS.bodyBytes} bytes: send fewer ops at a time` }, 413);
     }),
     async (c) => {
       let body: unknown;

@@ -398,11 +398,50 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
         home.headers.get('referrer-policy') === 'no-referrer' &&
         home.headers.get('x-frame-options') === 'DENY',
     );
-    const who = await call(url, admin, '/api/whoami');
+    // Every kind of API answer - read, refused, malformed, unknown address, preflight - carries them,
+    // and may be read from any origin (a device proves itself by its token, never a cookie).
+    const apiAnswers = {
+      read: await call(url, admin, '/api/whoami'),
+      'no token': await call(url, undefined, '/api/whoami'),
+      'not JSON': await call(url, admin, '/api/sync/push', { method: 'POST', body: '{nope' }),
+      'no such address': await call(url, admin, '/api/nowhere'),
+    };
+    const headed = Object.entries(apiAnswers).map(([name, answer]) => {
+      const h = answer.headers;
+      const ok = h.get('cache-control') === 'no-store' && h.get('x-content-type-options') === 'nosniff' && h.get('access-control-allow-origin') === '*';
+      return `${name} ${answer.status}${ok ? '' : ' WITHOUT the headers'}`;
+    });
     check(
-      'API answers are never cached and not sniffed',
-      who.headers.get('cache-control') === 'no-store' && who.headers.get('x-content-type-options') === 'nosniff',
+      `API answers are never cached, not sniffed, readable from any origin (${headed.join(', ')})`,
+      headed.every((line) => !line.includes('WITHOUT')),
     );
+    const preflight = await fetch(`${url}/api/sync/push`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://intranet.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    });
+    check(
+      `a browser's preflight is answered (${preflight.status}: ${preflight.headers.get('access-control-allow-methods')}; ${preflight.headers.get('access-control-allow-headers')})`,
+      preflight.status === 204 &&
+        /POST/.test(preflight.headers.get('access-control-allow-methods') ?? '') &&
+        /Authorization/i.test(preflight.headers.get('access-control-allow-headers') ?? '') &&
+        preflight.headers.get('access-control-allow-origin') === '*',
+    );
+    // A body that does not say its length is counted as it streams, and refused past the limit.
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 12; i++) controller.enqueue(new TextEncoder().encode(`${i === 0 ? '{"ops":[],"padding":"' : ''}${'x'.repeat(100_000)}`));
+        controller.enqueue(new TextEncoder().encode('"}'));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${url}/api/sync/push`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    }).catch((error) => ({ status: `failed: ${error.message}`, json: async () => ({}) }));
+    const streamedAnswer = await streamed.json().catch(() => ({}));
+    check(`a push streamed past 1 MB without a length is refused (${streamed.status}: "${streamedAnswer.error}")`, streamed.status === 413);
 
     // --- records stored before walls read by board: their boards are found at start (migration 9).
     const wallBefore = await pullAll(server.url, wall);
