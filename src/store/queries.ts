@@ -8,6 +8,7 @@ import {
   adherenceByTier,
   boardKpiStatuses,
   buildCascade,
+  daysOfMonth,
   kpiValueId,
   rollupSources,
   type AnyRecord,
@@ -24,7 +25,7 @@ import {
   type Person,
   type Unit,
 } from '../model/index.js';
-import type { IndexedField, Query, RecordChange } from './contract.js';
+import type { IndexedField, Query, RecordChange, RecordReader } from './contract.js';
 
 const live = <T extends AnyRecord>(records: T[]): T[] => records.filter((r) => !r.deletedAt);
 
@@ -119,19 +120,66 @@ export function escalationsOfUnit(unitId: string): Query<{ sent: Escalation[]; r
   };
 }
 
-/** What a rolled-up KPI summarises: its source KPIs on the boards below, and their values. */
-export function rollupInputs(kpi: Kpi): Query<{ sources: Kpi[]; values: KpiValue[] }> {
+/**
+ * What a rolled-up KPI summarises: its source KPIs on the boards below, and their values - all
+ * of them (a trend), or only those a calendar of `calendar.month` shows on `calendar.today`
+ * (each one look-up, as in `kpiValuesForCalendar`).
+ */
+export function rollupInputs(kpi: Kpi, calendar?: { month: string; today: Day }): Query<{ sources: Kpi[]; values: KpiValue[] }> {
   // Filled by each run, so that only values of the current sources re-run the query.
   let sourceIds = new Set<string>();
+  const days = calendar ? calendarDays(calendar.month, calendar.today) : undefined;
+  const wanted = new Set(days);
+  const valuesOf = async (reader: RecordReader, source: Kpi) =>
+    days
+      ? (await Promise.all(days.map((day) => reader.get('kpiValues', kpiValueId(source.id, day))))).filter((value): value is KpiValue => value !== undefined)
+      : reader.by('kpiValues', 'kpiId', source.id);
   return {
-    key: `rollup:${kpi.id}:${kpi.unitId}:${kpi.category}`,
-    reads: [{ kind: 'units' }, { kind: 'kpis' }, { kind: 'kpiValues', affects: (record) => sourceIds.has((record as KpiValue).kpiId) }],
+    key: `rollup:${kpi.id}:${kpi.unitId}:${kpi.category}${calendar ? `:${calendar.month}@${calendar.today}` : ''}`,
+    reads: [
+      { kind: 'units' },
+      { kind: 'kpis' },
+      { kind: 'kpiValues', affects: (record) => sourceIds.has((record as KpiValue).kpiId) && (!days || wanted.has((record as KpiValue).day)) },
+    ],
     run: async (reader) => {
       const sources = rollupSources(kpi, await reader.all('units'), await reader.all('kpis'));
       sourceIds = new Set(sources.map((k) => k.id));
-      const values = (await Promise.all(sources.map((k) => reader.by('kpiValues', 'kpiId', k.id)))).flat();
+      const values = (await Promise.all(sources.map((source) => valuesOf(reader, source)))).flat();
       return { sources, values: live(values) };
     },
+  };
+}
+
+/** Days a calendar of `month` reads on `today`: the month it shows, and the last week one may record. */
+function calendarDays(month: string, today: Day): Day[] {
+  let shown: Day[] = [];
+  try {
+    shown = daysOfMonth(month);
+  } catch {
+    // Not a month: the element says so; only the week to record is read.
+  }
+  const week = Array.from({ length: 7 }, (_, i) => addDays(today, -i));
+  return [...new Set([...shown, ...week])].sort();
+}
+
+/**
+ * The values of a KPI that its calendar of `month` shows or may record on `today`, in day
+ * order. A KPI holds years of days and a calendar shows one month: a value's id is derived
+ * from its KPI and day (validation holds every record to it), so each day is one look-up, not
+ * a read of the KPI's whole history (a board's first page read 2,190 values for 228 shown).
+ */
+export function kpiValuesForCalendar(kpiId: string, month: string, today: Day): Query<KpiValue[]> {
+  const days = calendarDays(month, today);
+  const wanted = new Set(days);
+  const belongs = (value: KpiValue) => value.kpiId === kpiId && wanted.has(value.day);
+  return {
+    key: `kpiValues:${kpiId}:${month}@${today}`,
+    reads: [{ kind: 'kpiValues', affects: (record) => belongs(record as KpiValue) }],
+    run: async (reader) => {
+      const found = await Promise.all(days.map((day) => reader.get('kpiValues', kpiValueId(kpiId, day))));
+      return live(found.filter((value): value is KpiValue => value !== undefined));
+    },
+    apply: (previous, changes) => applyToList(previous, changes, 'kpiValues', (value) => !value.deletedAt && belongs(value)),
   };
 }
 

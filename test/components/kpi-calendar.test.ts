@@ -37,6 +37,20 @@ describe('<kpi-calendar>', () => {
     expect(inShadow(el, 'li').indexOf(box(el, '2026-11-01'))).to.equal(1);
   });
 
+  it("shows another month's results when set to it (it reads the month it shows, not the KPI's history)", async () => {
+    const { store, kpi, el } = await calendarWithKpi();
+    await store.recordKpiValue(kpi.id, '2026-10-15', { value: 90 });
+    expect(inShadow(el, 'li[data-day^="2026-10"]'), 'November shows no October day').to.have.length(0);
+    el.month = '2026-10';
+    await until(() => inShadow(el, 'li[data-day]').length === 31, 'October');
+    expect(box(el, '2026-10-15').className).to.equal('status-red');
+    expect(box(el, '2026-10-15').textContent).to.contain('90 %');
+    el.month = undefined;
+    await until(() => inShadow(el, 'li[data-day]').length === 30, 'November again');
+    await store.recordKpiValue(kpi.id, '2026-11-05', { value: 99 });
+    await until(() => box(el, '2026-11-05').className === 'status-green', 'a result recorded while shown');
+  });
+
   it('has a safety cross for S with room for 31 days', () => {
     const slots = shapeSlots('S', 31);
     expect(slots.filter((s) => s !== null)).to.have.length(31);

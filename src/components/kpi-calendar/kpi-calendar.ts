@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HuddleElement } from '../huddle-element.js';
 import { LiveQueryController } from '../../controllers/live-query.js';
-import { recordById, rollupInputs, whereEquals } from '../../store/queries.js';
+import { kpiValuesForCalendar, recordById, rollupInputs } from '../../store/queries.js';
 import {
   addDays,
   dayStatus,
@@ -167,13 +167,14 @@ export class KpiCalendar extends HuddleElement {
   readonly #values = new LiveQueryController<KpiValue[]>(
     this,
     () => this.activeStore,
-    () => (this.kpi ? whereEquals('kpiValues', 'kpiId', this.kpi) : undefined),
+    () => (this.kpi ? kpiValuesForCalendar(this.kpi, this.month ?? monthOf(this.yesterday), this.activeStore.today()) : undefined),
   );
   /** For a rolled-up KPI: the KPIs on the boards below and their values. */
   readonly #rollup = new LiveQueryController<{ sources: Kpi[]; values: KpiValue[] }>(
     this,
     () => this.activeStore,
-    () => (this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value) : undefined),
+    () =>
+      this.#kpi.value?.rollup ? rollupInputs(this.#kpi.value, { month: this.month ?? monthOf(this.yesterday), today: this.activeStore.today() }) : undefined,
   );
 
   private get yesterday(): Day {
