@@ -87,13 +87,17 @@ async function openScreen(server: Server, token: string): Promise<Screen> {
   };
 }
 
-/** Pushes one change through `through` and times its arrival on every screen. */
-async function fanOut(through: Server, screens: Screen[], n: number): Promise<number[]> {
-  const clock = new HybridClock(`benchlive${n}`);
+/**
+ * Pushes one change through `through` and times its arrival on every screen. `run` names the
+ * bench run: a later run's changes need op ids of their own, or the server counts them as
+ * duplicates of the first run's, stores nothing and tells no screen (every change "missed").
+ */
+async function fanOut(through: Server, screens: Screen[], run: number, n: number): Promise<number[]> {
+  const clock = new HybridClock(`benchlive${run}x${n}`);
   const now = new Date().toISOString();
   // A change of the organisation's settings: every screen hears of it (a board's change only its walls).
   const op: SyncOp = {
-    opId: `live-${n}`,
+    opId: `live-${run}-${n}`,
     kind: 'org',
     id: 'org',
     hlc: clock.tick(),
@@ -106,7 +110,10 @@ async function fanOut(through: Server, screens: Screen[], n: number): Promise<nu
   return Promise.all(arrivals);
 }
 
+let runs = 0;
+
 async function run(servers: Server[]): Promise<Record<string, unknown>> {
+  const runNumber = ++runs;
   const memory: Record<string, number[]> = { connections0: await Promise.all(servers.map(residentMb)) };
   const screens: Screen[] = [];
   for (const step of [250, 500, 1000]) {
@@ -117,7 +124,7 @@ async function run(servers: Server[]): Promise<Record<string, unknown>> {
     memory[`connections${step}`] = await Promise.all(servers.map(residentMb));
   }
   const arrivals: number[] = [];
-  for (let n = 0; n < CHANGES; n++) arrivals.push(...(await fanOut(servers[0]!, screens, n)));
+  for (let n = 0; n < CHANGES; n++) arrivals.push(...(await fanOut(servers[0]!, screens, runNumber, n)));
   const latencies = arrivals.filter(Number.isFinite);
   for (const screen of screens) screen.close();
   await new Promise((resolve) => setTimeout(resolve, 3000));
