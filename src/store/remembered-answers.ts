@@ -31,11 +31,20 @@ interface AnswerRow {
 const writtenKey = (kind: EntityKind) => `written:${kind}`;
 const answerKey = (slot: string) => `answer:${slot}`;
 
+/**
+ * Kinds whose records a kept answer may quote: a write of one removes every kept answer in the
+ * same transaction, so that a name changed or erased (a person's right to erasure) is nowhere on
+ * the device once the write is stored - a new mark alone would leave it in an unused row.
+ */
+const QUOTED_KINDS: ReadonlySet<EntityKind> = new Set(['people']);
+
 /** Inside a write's own transaction (which must include META): records of `kinds` changed. */
 export async function markWritten(tx: Tx, kinds: Iterable<EntityKind>): Promise<void> {
   const meta = tx.objectStore(META);
   const mark = newId();
-  await Promise.all([...new Set(kinds)].map((kind) => meta.put({ key: writtenKey(kind), mark } satisfies WrittenRow)));
+  const written = [...new Set(kinds)];
+  const removed = written.some((kind) => QUOTED_KINDS.has(kind)) ? meta.delete(IDBKeyRange.bound(answerKey(''), answerKey('\uffff'))) : undefined;
+  await Promise.all([...written.map((kind) => meta.put({ key: writtenKey(kind), mark } satisfies WrittenRow)), removed]);
 }
 
 /** The marks of `kinds` as one string, read in the transaction that reads their records (it must include META). */

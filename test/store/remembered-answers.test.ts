@@ -31,6 +31,22 @@ async function onANewPage(name: string): Promise<string[]> {
   return freshStore({ name }).get(names());
 }
 
+/** The store's own rows (META: kept answers, marks, the clock), as text. */
+async function metaText(name: string): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const rows = await new Promise<unknown[]>((resolve, reject) => {
+    const request = db.transaction('meta', 'readonly').objectStore('meta').getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return JSON.stringify(rows);
+}
+
 describe('answers kept on the device', () => {
   let name: string;
   beforeEach(() => {
@@ -76,6 +92,17 @@ describe('answers kept on the device', () => {
     const applied = await new IdbReplica(store).applyRemote('srv', [{ kind: 'people', id: ana.id, record: { name: 'Ana Lopez' }, clocks: { name: stamp } }], 1);
     expect(applied.changed).to.equal(1);
     expect(await onANewPage(name)).to.deep.equal(['Ana Lopez']);
+  });
+
+  it("a person's erasure leaves no kept answer naming them on the device", async () => {
+    const store = freshStore({ name });
+    const ana = await store.createPerson({ name: 'Ana Lopez', unitId: 'team-1', role: 'member' });
+    await store.createPerson({ name: 'Ben', unitId: 'team-1', role: 'member' });
+    expect(await store.get(names())).to.deep.equal(['Ana Lopez', 'Ben']);
+    expect(await metaText(name), 'kept').to.contain('Ana Lopez');
+    await store.erasePerson(ana.id);
+    expect(await metaText(name), 'no kept answer names her').to.not.contain('Ana Lopez');
+    expect(await onANewPage(name)).to.not.include('Ana Lopez');
   });
 
   it('is worked out again after a restore', async () => {
