@@ -8,6 +8,7 @@
  * memory. Every wall starts from the cursor it would hold after its first sync.
  */
 import { Agent, request } from 'node:http';
+import { httpCall } from './http-call.js';
 import { openDatabase } from '../server/db.js';
 import { migrate } from '../server/migrations.js';
 import { push } from '../server/sync-service.js';
@@ -91,23 +92,10 @@ async function call(server: Server, token: string, method: 'GET' | 'POST', path:
   }
 }
 
-function callOnce(server: Server, token: string, method: 'GET' | 'POST', path: string, body: unknown, through: Agent): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const sent = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      `${server.url}${path}`,
-      { method, agent: through, headers: { Authorization: `Bearer ${token}`, ...(sent ? { 'Content-Type': 'application/json' } : {}) } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`${method} ${path}: ${response.statusCode} ${text}`))));
-        response.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(sent);
-  });
+async function callOnce(server: Server, token: string, method: 'GET' | 'POST', path: string, body: unknown, through: Agent): Promise<string> {
+  const { status, text } = await httpCall(`${server.url}${path}`, { method, token, body, agent: through });
+  if (status !== 200) throw new Error(`${method} ${path}: ${status} ${text}`);
+  return text;
 }
 
 /** A wall on the live channel that pulls its share whenever the server says it changed. */

@@ -10,7 +10,7 @@
  * Run with tsx (it imports the server's modules to make 200 tokens quickly).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, get, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../server/db.js';
@@ -22,6 +22,7 @@ import type { PullResponse, SyncOp } from '../src/protocol/sync.js';
 import { startPostgres, startServer } from '../test/support/sync-server.mjs';
 import { percentile, round } from './stats.js';
 import { pullOnChange } from './pull-on-change.js';
+import { httpCall } from './http-call.js';
 import { steadyLoad } from './steady-load.js';
 
 const BOARDS = 200;
@@ -62,15 +63,7 @@ async function flatOut({ observerToken, wallTokens }: Awaited<ReturnType<typeof 
   const server = servers[0]!;
   // The other device has its own connections, as a separate device would.
   const observerAgent = new Agent({ keepAlive: true, maxSockets: 2 });
-  const observerGet = (path: string): Promise<string> =>
-    new Promise((resolve, reject) => {
-      get(`${server.url}${path}`, { agent: observerAgent, headers: headers(observerToken) }, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve(body));
-      }).on('error', reject);
-    });
+  const observerGet = async (path: string): Promise<string> => (await httpCall(`${server.url}${path}`, { token: observerToken, agent: observerAgent })).text;
 
   const cursor = (JSON.parse(await observerGet('/api/sync/pull?cursor=0')) as PullResponse).cursor;
 
@@ -103,25 +96,8 @@ async function flatOut({ observerToken, wallTokens }: Awaited<ReturnType<typeof 
     }
   })();
 
-  // The boards' pushes through node:http with kept-alive connections, not fetch: the devices are
-  // other machines, and fetch cost this process more CPU than the server spent answering
-  // (top: bench 91 %, server 63 % of a core), so the figure measured the load generator.
+  // The boards' pushes on kept-alive connections (http-call.ts says why not fetch).
   const boardsAgent = new Agent({ keepAlive: true, maxSockets: BOARDS });
-  const post = (url: string, token: string, body: string): Promise<{ status: number; answer: string }> =>
-    new Promise((resolve, reject) => {
-      const sent = request(
-        url,
-        { method: 'POST', agent: boardsAgent, headers: { ...headers(token), 'Content-Length': Buffer.byteLength(body) } },
-        (response) => {
-          let answer = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (answer += chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, answer }));
-        },
-      );
-      sent.on('error', reject);
-      sent.end(body);
-    });
 
   // 200 boards at once, each sending its 50 writes one after another.
   const started = performance.now();
@@ -141,8 +117,8 @@ async function flatOut({ observerToken, wallTokens }: Awaited<ReturnType<typeof 
         };
         const pushStart = performance.now();
         pushedAt.set(id, pushStart);
-        const { status, answer } = await post(`${through.url}/api/sync/push`, token, JSON.stringify({ ops: [op] }));
-        if (status !== 200) throw new Error(`push refused: ${status} ${answer}`);
+        const { status, text } = await httpCall(`${through.url}/api/sync/push`, { method: 'POST', token, body: { ops: [op] }, agent: boardsAgent });
+        if (status !== 200) throw new Error(`push refused: ${status} ${text}`);
         pushTimes.push(performance.now() - pushStart);
       }
     }),

@@ -26,19 +26,23 @@ export function formatDay(day: Day, locale: string | undefined, options: Intl.Da
   return dateFormat(locale, options).format(new Date(`${day}T12:00:00`));
 }
 
+/**
+ * The date formats a board's first screen shows - its header's clock and date, its KPI
+ * calendars' days, month and days to record - named once, so that `prepareBoardFormats`
+ * builds the very formatters the board then asks for.
+ */
+export const BOARD_DATE_FORMATS = {
+  clock: { hour: 'numeric', minute: '2-digit' },
+  weekdayDate: { weekday: 'long', day: 'numeric', month: 'long' },
+  date: { day: 'numeric', month: 'long' },
+  month: { month: 'long', year: 'numeric' },
+  shortDate: { weekday: 'short', day: 'numeric', month: 'short' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 /** The time of day of `instant` as a wall's clock shows it ("07:35", "7:35 AM"): redrawn every few seconds, for months. */
 export function formatClock(instant: Date, locale: string | undefined): string {
-  return dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(instant);
+  return dateFormat(locale, BOARD_DATE_FORMATS.clock).format(instant);
 }
-
-/** The date formats a board's first screen shows: its header and its KPI calendars. */
-const BOARD_DATE_FORMATS: readonly Intl.DateTimeFormatOptions[] = [
-  { hour: 'numeric', minute: '2-digit' },
-  { weekday: 'long', day: 'numeric', month: 'long' },
-  { day: 'numeric', month: 'long' },
-  { month: 'long', year: 'numeric' },
-  { weekday: 'short', day: 'numeric', month: 'short' },
-];
 
 /**
  * Builds the formatters a board's first screen uses, one per task, while its records are still
@@ -47,7 +51,7 @@ const BOARD_DATE_FORMATS: readonly Intl.DateTimeFormatOptions[] = [
  * is not built yet (the board was removed).
  */
 export function prepareBoardFormats(locale: string | undefined): () => void {
-  const steps = [...BOARD_DATE_FORMATS.map((options) => () => dateFormat(locale, options)), () => formatNumber(0, locale)];
+  const steps = [...Object.values(BOARD_DATE_FORMATS).map((options) => () => dateFormat(locale, options)), () => formatNumber(0, locale)];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const next = () => {
     steps.shift()?.();

@@ -122,18 +122,14 @@ export function escalationsOfUnit(unitId: string): Query<{ sent: Escalation[]; r
 
 /**
  * What a rolled-up KPI summarises: its source KPIs on the boards below, and their values - all
- * of them (a trend), or only those a calendar of `calendar.month` shows on `calendar.today`
- * (each one look-up, as in `kpiValuesForCalendar`).
+ * of them (a trend), or only those a calendar of `calendar.month` shows on `calendar.today`.
  */
 export function rollupInputs(kpi: Kpi, calendar?: { month: string; today: Day }): Query<{ sources: Kpi[]; values: KpiValue[] }> {
   // Filled by each run, so that only values of the current sources re-run the query.
   let sourceIds = new Set<string>();
   const days = calendar ? calendarDays(calendar.month, calendar.today) : undefined;
   const wanted = new Set(days);
-  const valuesOf = async (reader: RecordReader, source: Kpi) =>
-    days
-      ? (await Promise.all(days.map((day) => reader.get('kpiValues', kpiValueId(source.id, day))))).filter((value): value is KpiValue => value !== undefined)
-      : reader.by('kpiValues', 'kpiId', source.id);
+  const valuesOf = (reader: RecordReader, source: Kpi) => (days ? valuesOnDays(reader, source.id, days) : reader.by('kpiValues', 'kpiId', source.id));
   return {
     key: `rollup:${kpi.id}:${kpi.unitId}:${kpi.category}${calendar ? `:${calendar.month}@${calendar.today}` : ''}`,
     reads: [
@@ -163,10 +159,19 @@ function calendarDays(month: string, today: Day): Day[] {
 }
 
 /**
+ * A KPI's values on `days`, in their order. A value's id is derived from its KPI and day
+ * (validation holds every record to it), so each day is one look-up, not a read of the KPI's
+ * whole history.
+ */
+async function valuesOnDays(reader: RecordReader, kpiId: string, days: readonly Day[]): Promise<KpiValue[]> {
+  const found = await Promise.all(days.map((day) => reader.get('kpiValues', kpiValueId(kpiId, day))));
+  return found.filter((value): value is KpiValue => value !== undefined);
+}
+
+/**
  * The values of a KPI that its calendar of `month` shows or may record on `today`, in day
- * order. A KPI holds years of days and a calendar shows one month: a value's id is derived
- * from its KPI and day (validation holds every record to it), so each day is one look-up, not
- * a read of the KPI's whole history (a board's first page read 2,190 values for 228 shown).
+ * order: a KPI holds years of days and a calendar shows one month (a board's first page read
+ * 2,190 values for 228 shown).
  */
 export function kpiValuesForCalendar(kpiId: string, month: string, today: Day): Query<KpiValue[]> {
   const days = calendarDays(month, today);
@@ -175,10 +180,7 @@ export function kpiValuesForCalendar(kpiId: string, month: string, today: Day): 
   return {
     key: `kpiValues:${kpiId}:${month}@${today}`,
     reads: [{ kind: 'kpiValues', affects: (record) => belongs(record as KpiValue) }],
-    run: async (reader) => {
-      const found = await Promise.all(days.map((day) => reader.get('kpiValues', kpiValueId(kpiId, day))));
-      return live(found.filter((value): value is KpiValue => value !== undefined));
-    },
+    run: async (reader) => live(await valuesOnDays(reader, kpiId, days)),
     apply: (previous, changes) => applyToList(previous, changes, 'kpiValues', (value) => !value.deletedAt && belongs(value)),
   };
 }

@@ -25,7 +25,7 @@ import {
   type Unit,
 } from '../../model/index.js';
 import type { ThemeName } from '../../context/settings-context.js';
-import { formatClock, formatDay } from '../format.js';
+import { BOARD_DATE_FORMATS, formatClock, formatDay } from '../format.js';
 import '../huddle-sync-status/huddle-sync-status.js';
 
 /** The figures a board's header shows. */
@@ -107,7 +107,7 @@ export function renderBoardHeader(glance: BoardGlance, today: string, now: Date,
       <p>
         <span>${org ? tierLabel(org, unit.tier) : msg(str`Tier ${unit.tier}`)}</span>
         ${leader ? html` · <span class="user-text">${leader.name}</span>` : nothing}
-        · <time datetime=${today}>${formatDay(today, locale, { weekday: 'long', day: 'numeric', month: 'long' })}</time>
+        · <time datetime=${today}>${formatDay(today, locale, BOARD_DATE_FORMATS.weekdayDate)}</time>
         · <time class="clock" datetime=${now.toTimeString().slice(0, 5)}>${time}</time>
       </p>
     </div>

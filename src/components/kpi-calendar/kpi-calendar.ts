@@ -18,7 +18,7 @@ import {
 } from '../../model/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { STATUS_SYMBOL, statusStyles } from '../status.js';
-import { formatDay, formatNumber } from '../format.js';
+import { BOARD_DATE_FORMATS, formatDay, formatNumber } from '../format.js';
 import { SHAPE_COLUMNS, shapeSlots } from './letter-shapes.js';
 import { dayStatusWord } from '../enum-words.js';
 
@@ -191,7 +191,7 @@ export class KpiCalendar extends HuddleElement {
   }
 
   private dayLabel(kpi: Kpi, box: CalendarDay | RollupDay): string {
-    const date = this.formatDay(box.day, { day: 'numeric', month: 'long' });
+    const date = this.formatDay(box.day, BOARD_DATE_FORMATS.date);
     if (box.future) return msg(str`${date}: not yet`);
     if ('reported' in box) return `${date}: ${dayStatusWord(box.status)}, ${this.rollupNote(box)}`;
     const value = box.value === undefined ? '' : `, ${this.formatValue(kpi, box.value)}`;
@@ -220,7 +220,7 @@ export class KpiCalendar extends HuddleElement {
     const yesterdayBox = boxes.find((b) => b.day === this.yesterday);
     const yesterdayStatus = rollup ? (yesterdayBox?.status ?? 'none') : dayStatus(kpi, yesterdayValue);
     const betterWord = kpi.betterWhen === 'higher' ? msg('or more') : msg('or less');
-    const monthName = this.formatDay(`${month}-01`, { month: 'long', year: 'numeric' });
+    const monthName = this.formatDay(`${month}-01`, BOARD_DATE_FORMATS.month);
     return html`
       <section class="card" part="base" aria-labelledby="title">
         <header>
@@ -271,7 +271,7 @@ export class KpiCalendar extends HuddleElement {
         <label>
           <span class="visually-hidden">${msg('Day')}</span>
           <select name="day" @change=${this.chooseDay}>
-            ${days.map((day) => html`<option value=${day} ?selected=${day === this.recordDay}>${this.formatDay(day, { weekday: 'short', day: 'numeric', month: 'short' })}</option>`)}
+            ${days.map((day) => html`<option value=${day} ?selected=${day === this.recordDay}>${this.formatDay(day, BOARD_DATE_FORMATS.shortDate)}</option>`)}
           </select>
         </label>
         <button type="button" @click=${() => this.save(kpi, { met: true })}><span aria-hidden="true">✓ </span>${msg('Met')}</button>
