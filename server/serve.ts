@@ -86,8 +86,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<void> {
   // Old op ids and dead phone links are forgotten once a day (and at start), so neither
   // table grows for ever; conversations past their organisation's retention lose their words.
   const opMemoryDays = number(env, 'OP_MEMORY_DAYS', DEFAULT_OP_MEMORY_DAYS);
-  const pruneFailed = (error: unknown) =>
-    log({ at: new Date().toISOString(), level: 'error', msg: 'pruning failed', error: (error as Error).message });
+  const pruneFailed = (error: unknown) => log({ at: new Date().toISOString(), level: 'error', msg: 'pruning failed', error: (error as Error).message });
   const prune = () => void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db), applyRetention(db)]).catch(pruneFailed);
   // Retention is applied before the first request is served: a device pulling at once after a
   // restart (or after the retention was shortened) never receives words the organisation no
