@@ -3,8 +3,8 @@
  * a coach nobody coaches, a team leader never observed, follow-ups not kept.
  */
 import type { Day } from './dates.js';
-import { followUpsKept, groupSessionsByPair, pairStatus, type PairStatus } from './cadence.js';
-import type { CoachingPair, CoachingSession, Person, Unit } from './types.js';
+import { followUpsKept, groupSessionsByPair, pairStatus, type PairStatus, type SessionFacts, type SessionsByPair } from './cadence.js';
+import type { CoachingPair, Person, Unit } from './types.js';
 
 export interface CascadePair {
   pair: CoachingPair;
@@ -36,13 +36,13 @@ export function buildCascade(
   people: readonly Person[],
   units: readonly Unit[],
   pairs: readonly CoachingPair[],
-  sessions: readonly CoachingSession[],
+  sessions: readonly SessionFacts[],
   today: Day,
+  grouped: SessionsByPair = groupSessionsByPair(sessions),
 ): Cascade {
   const tierOf = new Map(units.map((u) => [u.id, u.tier]));
   const topTier = Math.max(0, ...units.filter((u) => !u.deletedAt).map((u) => u.tier));
   const livePairs = pairs.filter((p) => !p.deletedAt);
-  const grouped = groupSessionsByPair(sessions);
   const statuses = livePairs.map((pair) => ({ pair, status: pairStatus(pair, grouped.of(pair), today) }));
   const involved = new Set(livePairs.flatMap((p) => [p.coachId, p.learnerId]));
   const shown = people.filter((p) => !p.deletedAt && (p.role === 'leader' || involved.has(p.id)));

@@ -54,7 +54,8 @@ export interface Query<T> {
   /**
    * Optional: the new result from the previous one and the changes that affect it, exactly
    * as `run` would return it, without reading storage again. A store may use it to answer a
-   * watcher right after a write instead of re-running the query.
+   * watcher right after a write instead of re-running the query, and to bring a kept answer
+   * (`remember`) up to date with the records written since: then a change has no `before`.
    */
   apply?(previous: T, changes: readonly RecordChange[]): T;
   /**
@@ -62,7 +63,8 @@ export interface Query<T> {
    * start reads it back instead of running `run` over every record (worth it for figures over
    * everyone, such as the cascade). A kept answer is used only while no record of a kind in
    * `reads` was written since; anything else it depends on (the day, the version of the
-   * figures) must be in `key`. The answer must be structured-cloneable.
+   * figures) must be in `key`. The answer must be structured-cloneable; with `apply`, it must
+   * hold what `apply` needs to work out the figures again.
    */
   readonly remember?: string;
 }

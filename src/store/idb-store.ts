@@ -12,7 +12,7 @@ import { affectsQuery, type HuddleStore, type Query, type RecordChange, type Rec
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
 import { WriteIntents, type Decide, type WriteBatch } from './write-intents.js';
-import { keepAnswer, keptAnswer, markWritten, marksOf } from './remembered-answers.js';
+import { keepAnswer, keptAnswer, markWritten, writtenState } from './remembered-answers.js';
 import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, upgrade, type ClockRow, type ClockState } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../model/hlc.js';
 
@@ -224,14 +224,23 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     }
   }
 
-  /** A query with `remember`: its kept answer while still current, else run and kept (see remembered-answers.ts). */
+  /**
+   * A query with `remember`: its kept answer while still current; brought up to date by `apply`
+   * with the records written since, when the query can and the device's journal names them;
+   * else run. A new answer is kept (see remembered-answers.ts).
+   */
   async #rememberedGet<T>(db: Db, query: Query<T>, slot: string, kinds: readonly EntityKind[]): Promise<T> {
     const tx = db.transaction([...kinds, META], 'readonly');
-    const marks = await marksOf(tx, kinds);
-    const kept = await keptAnswer(tx, slot, query.key, marks);
-    const result = kept ? (kept.result as T) : await query.run(readerOf(tx));
+    const state = await writtenState(tx, kinds);
+    const kept = await keptAnswer(tx, slot, query.key, state);
+    let result: T;
+    if (kept && !kept.writtenSince) result = kept.result as T;
+    else if (kept?.writtenSince && query.apply) {
+      const changes = kept.writtenSince.filter((change) => affectsQuery(query, [change]));
+      result = changes.length > 0 ? query.apply(kept.result as T, changes) : (kept.result as T);
+    } else result = await query.run(readerOf(tx));
     await tx.done;
-    if (!kept) void keepAnswer(db, slot, query.key, marks, result);
+    if (!kept || kept.writtenSince) void keepAnswer(db, slot, query.key, state, result);
     return result;
   }
 
@@ -371,10 +380,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
       tx = db.transaction([...kinds, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
       const changes = await body(tx);
       await this.#stampAndQueue(tx, changes);
-      await markWritten(
-        tx,
-        changes.map((change) => change.kind),
-      );
+      await markWritten(tx, changes);
       await tx.done;
       // Local writes finish in commit order, so their changes can be applied directly.
       this.#rerunAffected(changes, true);

@@ -9,10 +9,14 @@ import {
   boardKpiStatuses,
   buildCascade,
   daysOfMonth,
+  groupSessionsByPair,
   kpiValueId,
   rollupSources,
+  sessionFacts,
   type AnyRecord,
   type Cascade,
+  type CoachingPair,
+  type CoachingSession,
   type Day,
   type DayStatus,
   type EntityKind,
@@ -23,28 +27,40 @@ import {
   type OrgSettings,
   type PersonalRecords,
   type Person,
+  type SessionFacts,
   type Unit,
 } from '../model/index.js';
 import type { IndexedField, Query, RecordChange, RecordReader } from './contract.js';
+import { packFacts, unpackFacts } from './packed-facts.js';
 
 const live = <T extends AnyRecord>(records: T[]): T[] => records.filter((r) => !r.deletedAt);
 
 /**
  * A list result updated by changes: each changed record leaves, and comes back (in id order,
- * as IndexedDB returns it) when its new version still belongs.
+ * as IndexedDB returns it) when its new version still belongs. One pass over the list however
+ * many changes (a kept answer may catch up on hundreds); `as` turns a record into what the
+ * list holds.
  */
-function applyToList<T extends AnyRecord>(list: readonly T[], changes: readonly RecordChange[], kind: EntityKind, belongs: (record: T) => boolean): T[] {
-  let next = list;
-  for (const change of changes) {
-    if (change.kind !== kind) continue;
-    const after = change.after as T;
-    next = next.filter((record) => record.id !== after.id);
-    if (belongs(after)) {
-      const at = next.findIndex((record) => record.id > after.id);
-      next = at === -1 ? [...next, after] : [...next.slice(0, at), after, ...next.slice(at)];
-    }
+function applyToList<T extends { id: string }>(
+  list: readonly T[],
+  changes: readonly RecordChange[],
+  kind: EntityKind,
+  belongs: (record: T) => boolean,
+  as: (record: AnyRecord) => T = (record) => record as unknown as T,
+): T[] {
+  const changed = new Map<string, T>();
+  for (const change of changes) if (change.kind === kind) changed.set(change.after.id, as(change.after));
+  if (changed.size === 0) return list as T[];
+  const kept = list.filter((record) => !changed.has(record.id));
+  const added = [...changed.values()].filter(belongs).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const next: T[] = [];
+  let at = 0;
+  for (const record of added) {
+    while (at < kept.length && kept[at]!.id < record.id) next.push(kept[at++]!);
+    next.push(record);
   }
-  return next as T[];
+  while (at < kept.length) next.push(kept[at++]!);
+  return next;
 }
 
 /** Every live record of a kind. */
@@ -215,18 +231,32 @@ export interface CascadeFigures {
   cascade: Cascade;
   /** Per tier coached, the share of cadence windows kept: over the last 4 weeks, then 12. */
   adherence: [Map<number, number | null>, Map<number, number | null>];
+  /**
+   * What the figures are worked out from, besides people and units, for a change to be applied
+   * to it: every pair, and the facts of every live conversation packed (see packed-facts.ts).
+   */
+  basis: { pairs: CoachingPair[]; sessions: string };
 }
 
 /**
  * Version of the figures' rules in the key: a kept answer (see `remember`) worked out by an
  * older version of these rules is not shown. Bump it when buildCascade or adherenceByTier change.
  */
-const CASCADE_RULES = 1;
+const CASCADE_RULES = 2;
+
+function cascadeFiguresOf(people: Person[], units: Unit[], pairs: CoachingPair[], sessions: SessionFacts[], today: Day): CascadeFigures {
+  const grouped = groupSessionsByPair(sessions);
+  const cascade = buildCascade(people, units, pairs, sessions, today, grouped);
+  const tierOf = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
+  const kept = (weeks: number) => adherenceByTier(pairs, sessions, (id) => tierOf.get(id), addDays(today, -weeks * 7 + 1), today, grouped);
+  return { people, units, cascade, adherence: [kept(4), kept(12)], basis: { pairs, sessions: packFacts(sessions) } };
+}
 
 /**
  * Every pair's state, the gaps and the cadence kept per tier, for everyone whatever page is
- * shown. Kept on the device (`remember`): a new page shows it without reading every
- * conversation again while none changed.
+ * shown. Kept on the device (`remember`) with the facts of every conversation (no words): a new
+ * page shows it without reading every conversation again, and a conversation recorded since is
+ * applied to it (`apply`).
  */
 export function cascadeFigures(today: Day): Query<CascadeFigures> {
   return {
@@ -238,12 +268,23 @@ export function cascadeFigures(today: Day): Query<CascadeFigures> {
         reader.all('people'),
         reader.all('units'),
         reader.all('coachingPairs'),
-        reader.all('coachingSessions').then(live),
+        reader.all('coachingSessions'),
       ]);
-      const cascade = buildCascade(people, units, pairs, sessions, today);
-      const tierOf = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
-      const kept = (weeks: number) => adherenceByTier(pairs, sessions, (id) => tierOf.get(id), addDays(today, -weeks * 7 + 1), today);
-      return { people, units, cascade, adherence: [kept(4), kept(12)] };
+      return cascadeFiguresOf(people, units, pairs, live(sessions).map(sessionFacts), today);
     },
+    apply: (previous, changes) =>
+      cascadeFiguresOf(
+        applyToList(previous.people, changes, 'people', () => true),
+        applyToList(previous.units, changes, 'units', () => true),
+        applyToList(previous.basis.pairs, changes, 'coachingPairs', () => true),
+        applyToList(
+          unpackFacts(previous.basis.sessions),
+          changes,
+          'coachingSessions',
+          (s) => !s.deletedAt,
+          (r) => sessionFacts(r as CoachingSession),
+        ),
+        today,
+      ),
   };
 }

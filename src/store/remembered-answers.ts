@@ -9,8 +9,14 @@
  * those kinds was written since - by this tab, another tab, a sync or a restore (which clears
  * META) - and under the database layout it was computed with. A write that commits after the
  * read leaves a newer mark, and the answer is not used again.
+ *
+ * Each mark is also numbered per kind, and the ids each transaction wrote are journalled
+ * (`journal:<kind>:<number>`, the last JOURNAL_LENGTH transactions of each kind): a query that
+ * can `apply` changes gets its kept answer brought up to date from the records written since,
+ * instead of reading every record again - the cascade after one conversation was recorded.
  */
-import type { EntityKind } from '../model/index.js';
+import type { AnyRecord, EntityKind } from '../model/index.js';
+import type { RecordChange } from './contract.js';
 import type { Db, Tx } from './idb.js';
 import { newId } from './ids.js';
 import { DB_VERSION, META } from './schema-versions.js';
@@ -18,6 +24,14 @@ import { DB_VERSION, META } from './schema-versions.js';
 interface WrittenRow {
   key: string;
   mark: string;
+  /** How many transactions wrote this kind (rows kept before numbering have none: 0). */
+  seq?: number;
+}
+
+interface JournalRow {
+  key: string;
+  /** The ids one transaction wrote; null when it removed records it did not name. */
+  ids: string[] | null;
 }
 
 interface AnswerRow {
@@ -25,10 +39,24 @@ interface AnswerRow {
   /** The query's key when it was kept: the day and anything else it depends on are in it. */
   queryKey: string;
   marks: string;
+  /** The number of the last write of each kind read (absent on answers kept before numbering). */
+  seqs?: Partial<Record<EntityKind, number>>;
   result: unknown;
 }
 
+/** The state of the kinds a query reads, taken in the transaction that reads their records. */
+export interface WrittenState {
+  marks: string;
+  seqs: Partial<Record<EntityKind, number>>;
+}
+
+/** Transactions journalled per kind: enough for a day of a busy board between two looks. */
+const JOURNAL_LENGTH = 500;
+/** More ids than this in one transaction (a first sync) are not journalled: reading everything is as quick. */
+const JOURNALLED_IDS = 2000;
+
 const writtenKey = (kind: EntityKind) => `written:${kind}`;
+const journalKey = (kind: EntityKind, seq: number) => `journal:${kind}:${String(seq).padStart(12, '0')}`;
 const answerKey = (slot: string) => `answer:${slot}`;
 
 /**
@@ -38,26 +66,95 @@ const answerKey = (slot: string) => `answer:${slot}`;
  */
 const QUOTED_KINDS: ReadonlySet<EntityKind> = new Set(['people']);
 
-/** Inside a write's own transaction (which must include META): records of `kinds` changed. */
-export async function markWritten(tx: Tx, kinds: Iterable<EntityKind>): Promise<void> {
+/** Inside a write's own transaction (which must include META): these records were written. */
+export async function markWritten(tx: Tx, changes: readonly Pick<RecordChange, 'kind' | 'after'>[]): Promise<void> {
+  const ids = new Map<EntityKind, Set<string>>();
+  for (const { kind, after } of changes) {
+    const set = ids.get(kind);
+    if (set) set.add(after.id);
+    else ids.set(kind, new Set([after.id]));
+  }
+  await mark(
+    tx,
+    [...ids].map(([kind, set]) => [kind, set.size > JOURNALLED_IDS ? null : [...set]]),
+  );
+}
+
+/** Inside a write's own transaction: records of `kinds` were removed or rewritten without naming them. */
+export async function markRemoved(tx: Tx, kinds: Iterable<EntityKind>): Promise<void> {
+  await mark(
+    tx,
+    [...new Set(kinds)].map((kind) => [kind, null]),
+  );
+}
+
+async function mark(tx: Tx, written: readonly (readonly [EntityKind, string[] | null])[]): Promise<void> {
   const meta = tx.objectStore(META);
   const mark = newId();
-  const written = [...new Set(kinds)];
-  const removed = written.some((kind) => QUOTED_KINDS.has(kind)) ? meta.delete(IDBKeyRange.bound(answerKey(''), answerKey('\uffff'))) : undefined;
-  await Promise.all([...written.map((kind) => meta.put({ key: writtenKey(kind), mark } satisfies WrittenRow)), removed]);
+  const removed = written.some(([kind]) => QUOTED_KINDS.has(kind)) ? meta.delete(IDBKeyRange.bound(answerKey(''), answerKey('\uffff'))) : undefined;
+  const rows = (await Promise.all(written.map(([kind]) => meta.get(writtenKey(kind))))) as (WrittenRow | undefined)[];
+  await Promise.all([
+    removed,
+    ...written.flatMap(([kind, ids], i) => {
+      const seq = (rows[i]?.seq ?? 0) + 1;
+      return [
+        meta.put({ key: writtenKey(kind), mark, seq } satisfies WrittenRow),
+        meta.put({ key: journalKey(kind, seq), ids } satisfies JournalRow),
+        meta.delete(journalKey(kind, seq - JOURNAL_LENGTH)),
+      ];
+    }),
+  ]);
 }
 
-/** The marks of `kinds` as one string, read in the transaction that reads their records (it must include META). */
-export async function marksOf(tx: Tx, kinds: readonly EntityKind[]): Promise<string> {
+/** The marks of `kinds`, read in the transaction that reads their records (it must include META). */
+export async function writtenState(tx: Tx, kinds: readonly EntityKind[]): Promise<WrittenState> {
   const meta = tx.objectStore(META);
   const rows = (await Promise.all(kinds.map((kind) => meta.get(writtenKey(kind))))) as (WrittenRow | undefined)[];
-  return [`v${DB_VERSION}`, ...rows.map((row, i) => `${kinds[i]}=${row?.mark ?? ''}`)].join('|');
+  return {
+    marks: [`v${DB_VERSION}`, ...rows.map((row, i) => `${kinds[i]}=${row?.mark ?? ''}`)].join('|'),
+    seqs: Object.fromEntries(kinds.map((kind, i) => [kind, rows[i]?.seq ?? 0])),
+  };
 }
 
-/** The answer kept in `slot` for this query under these marks, if there is one. */
-export async function keptAnswer(tx: Tx, slot: string, queryKey: string, marks: string): Promise<{ result: unknown } | undefined> {
+/**
+ * The answer kept in `slot` for this query: current when no kind it read was written since, else
+ * with the records written since (read in `tx`) when the journal still names them all.
+ */
+export async function keptAnswer(
+  tx: Tx,
+  slot: string,
+  queryKey: string,
+  now: WrittenState,
+): Promise<{ result: unknown; writtenSince?: RecordChange[] } | undefined> {
   const row = (await tx.objectStore(META).get(answerKey(slot))) as AnswerRow | undefined;
-  return row && row.queryKey === queryKey && row.marks === marks ? { result: row.result } : undefined;
+  if (!row || row.queryKey !== queryKey) return undefined;
+  if (row.marks === now.marks) return { result: row.result };
+  const writtenSince = row.seqs && (await recordsWrittenSince(tx, row.seqs, now.seqs));
+  return writtenSince ? { result: row.result, writtenSince } : undefined;
+}
+
+/** Every record written between two states, as it is now; undefined when the journal cannot say. */
+async function recordsWrittenSince(
+  tx: Tx,
+  from: Partial<Record<EntityKind, number>>,
+  to: Partial<Record<EntityKind, number>>,
+): Promise<RecordChange[] | undefined> {
+  const meta = tx.objectStore(META);
+  const changes: RecordChange[] = [];
+  for (const [kind, last] of Object.entries(to) as [EntityKind, number][]) {
+    const first = (from[kind] ?? -1) + 1;
+    if (first <= 0 || first > last + 1) return undefined;
+    if (first > last) continue;
+    const journal = (await meta.getAll(IDBKeyRange.bound(journalKey(kind, first), journalKey(kind, last)))) as JournalRow[];
+    if (journal.length !== last - first + 1 || journal.some((entry) => entry.ids === null)) return undefined;
+    const ids = [...new Set(journal.flatMap((entry) => entry.ids ?? []))];
+    const store = tx.objectStore(kind);
+    const records = (await Promise.all(ids.map((id) => store.get(id)))) as (AnyRecord | undefined)[];
+    // A record journalled but gone was removed (only a restore or a scope change removes records).
+    if (records.some((record) => record === undefined)) return undefined;
+    for (const after of records as AnyRecord[]) changes.push({ kind, after });
+  }
+  return changes;
 }
 
 /**
@@ -65,10 +162,10 @@ export async function keptAnswer(tx: Tx, slot: string, queryKey: string, marks: 
  * day's). Failing to keep it (a full disk) only costs the next start a full read, so it is not
  * reported: nothing the user saved depends on it.
  */
-export async function keepAnswer(db: Db, slot: string, queryKey: string, marks: string, result: unknown): Promise<void> {
+export async function keepAnswer(db: Db, slot: string, queryKey: string, state: WrittenState, result: unknown): Promise<void> {
   try {
     const tx = db.transaction([META], 'readwrite', { durability: 'relaxed' });
-    await tx.objectStore(META).put({ key: answerKey(slot), queryKey, marks, result } satisfies AnswerRow);
+    await tx.objectStore(META).put({ key: answerKey(slot), queryKey, marks: state.marks, seqs: state.seqs, result } satisfies AnswerRow);
     await tx.done;
   } catch {
     // See above: a missing answer is worked out again.

@@ -27,7 +27,7 @@ import type { RecordChange } from '../store/contract.js';
 import { toStorageError } from '../store/errors.js';
 import { abortQuietly, type IdbHuddleStore, type OutboxEntry, type StoreInternals } from '../store/idb-store.js';
 import { FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, type ClockRow, type ClockState } from '../store/schema-versions.js';
-import { markWritten } from '../store/remembered-answers.js';
+import { markRemoved, markWritten } from '../store/remembered-answers.js';
 import { ZERO_HLC, type Hlc, type HybridClock } from '../model/hlc.js';
 import { mergeFields, toWireFields, type FieldClocks } from '../model/merge.js';
 import type { PulledRecord, WhoAmI } from '../protocol/sync.js';
@@ -265,7 +265,7 @@ export class IdbReplica {
         await clockStore.put({ key, clocks } satisfies ClockRow);
         changes.push({ kind: 'coachingSessions', before: session, after });
       }
-      if (changes.length > 0) await markWritten(tx, ['coachingSessions']);
+      if (changes.length > 0) await markWritten(tx, changes);
     });
     if (changes.length > 0) this.#internals.merged(changes);
     return changes.length;
@@ -291,7 +291,7 @@ export class IdbReplica {
           removed++;
         }
       }
-      if (removed > 0) await markWritten(tx, ENTITY_KINDS);
+      if (removed > 0) await markRemoved(tx, ENTITY_KINDS);
     });
     if (removed > 0) this.#internals.replaced();
     return removed;
@@ -389,10 +389,7 @@ export class IdbReplica {
           changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
         }
         await Promise.all(writes);
-        await markWritten(
-          tx,
-          changes.map((change) => change.kind),
-        );
+        await markWritten(tx, changes);
         const meta = tx.objectStore(META);
         await meta.put({ key: `cursor:${source}`, cursor });
         await meta.put(clockState(this.#internals.clock));

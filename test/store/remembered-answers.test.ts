@@ -26,6 +26,34 @@ function names(day = '2026-11-21'): Query<string[]> {
   };
 }
 
+let applies = 0;
+/** What the store handed to `apply`: each change's id, and whether it came with its `before`. */
+let handed: string[] = [];
+
+type Titles = Record<string, string>;
+
+/** The title of every live action by id, kept on the device and brought up to date by `apply`. */
+function titles(): Query<Titles> {
+  const withChange = (titlesById: Titles, record: { id: string; title: string; deletedAt?: string }) => {
+    const { [record.id]: _old, ...rest } = titlesById;
+    return record.deletedAt ? rest : { ...rest, [record.id]: record.title };
+  };
+  return {
+    key: 'titles',
+    remember: 'titles',
+    reads: [{ kind: 'actions' }],
+    run: async (reader) => {
+      runs++;
+      return (await reader.all('actions')).reduce<Titles>(withChange, {});
+    },
+    apply: (previous, changes) => {
+      applies++;
+      handed.push(...changes.map((change) => `${change.after.id}${change.before ? ' with before' : ''}`));
+      return changes.reduce<Titles>((result, change) => withChange(result, change.after as unknown as { id: string; title: string }), previous);
+    },
+  };
+}
+
 /** What a new page (a new store on the same database) is shown first. */
 async function onANewPage(name: string): Promise<string[]> {
   return freshStore({ name }).get(names());
@@ -51,6 +79,8 @@ describe('answers kept on the device', () => {
   let name: string;
   beforeEach(() => {
     runs = 0;
+    applies = 0;
+    handed = [];
     name = `kept-${Date.now()}`;
   });
   afterEach(deleteTestDatabases);
@@ -113,5 +143,37 @@ describe('answers kept on the device', () => {
     expect(await store.get(names())).to.deep.equal(['Ana', 'Ben']);
     await importData(store, backup);
     expect(await onANewPage(name)).to.deep.equal(['Ana']);
+  });
+
+  it('a kept answer is brought up to date with the records written since, without reading them all', async () => {
+    const store = freshStore({ name });
+    const guard = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    const gloves = await store.createAction({ unitId: 'team-1', title: 'Order gloves' });
+    expect(await store.get(titles())).to.deep.equal({ [guard.id]: 'Fix guard', [gloves.id]: 'Order gloves' });
+    expect([runs, applies]).to.deep.equal([1, 0]);
+    // Written since, in another tab and by a sync: two transactions and a pulled change.
+    const otherTab = freshStore({ name });
+    await otherTab.updateAction(guard.id, { title: 'Fix the guard' });
+    const sweep = await otherTab.createAction({ unitId: 'team-1', title: 'Sweep bay 2' });
+    const stamp = formatHlc({ ms: Date.now() + 1000, counter: 0, node: 'server1' });
+    await new IdbReplica(store).applyRemote('srv', [{ kind: 'actions', id: guard.id, record: { title: 'Fix the guard today' }, clocks: { title: stamp } }], 1);
+    const now = { [guard.id]: 'Fix the guard today', [gloves.id]: 'Order gloves', [sweep.id]: 'Sweep bay 2' };
+    expect(await freshStore({ name }).get(titles())).to.deep.equal(now);
+    expect([runs, applies], 'applied, not read again').to.deep.equal([1, 1]);
+    // Each record written since once, as stored now (the journal keeps ids, not versions).
+    expect(handed.sort()).to.deep.equal([guard.id, sweep.id].sort());
+    // The applied answer is kept: the next page reads it back as it is.
+    expect(await freshStore({ name }).get(titles())).to.deep.equal(now);
+    expect([runs, applies]).to.deep.equal([1, 1]);
+  });
+
+  it('is read again when records were removed without being named (a screen given another board)', async () => {
+    const store = freshStore({ name });
+    await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    await store.get(titles());
+    // Team 1's records leave a wall now showing another board.
+    expect(await new IdbReplica(store).keepOnlyBoardScope('team-2')).to.be.greaterThan(0);
+    expect(await freshStore({ name }).get(titles())).to.deep.equal({});
+    expect([runs, applies]).to.deep.equal([2, 0]);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * The cascade's figures kept on the device and brought up to date (`apply`) from the records
+ * written since must be exactly the figures worked out from every record: a manager's tablet
+ * never shows a pair, a gap or a share of cadence kept that a full reading would not.
+ */
+import '../helpers/english.js';
+import { expect } from '@open-wc/testing';
+import type { Query } from '../../src/store/contract.js';
+import { allOf, cascadeFigures, type CascadeFigures } from '../../src/store/queries.js';
+import { unpackFacts } from '../../src/store/packed-facts.js';
+import { sessionFacts } from '../../src/model/cadence.js';
+import { IdbReplica } from '../../src/sync/idb-replica.js';
+import { formatHlc } from '../../src/model/hlc.js';
+import { deleteTestDatabases, freshStore } from '../helpers/store.js';
+import { TODAY, demoStore } from '../helpers/ui.js';
+
+/** The cascade query, counting how often it reads every record. */
+function counted(): { query: Query<CascadeFigures>; runs: () => number } {
+  const query = cascadeFigures(TODAY);
+  let runs = 0;
+  return {
+    query: { ...query, run: (reader) => (runs++, query.run(reader)) },
+    runs: () => runs,
+  };
+}
+
+/** The figures worked out from every record, nothing kept. */
+function readingEverything(): Query<CascadeFigures> {
+  const { remember: _kept, ...query } = cascadeFigures(TODAY);
+  return query;
+}
+
+describe('the cascade figures kept on a device', () => {
+  afterEach(deleteTestDatabases);
+
+  it('brought up to date after conversations, pairs and boards changed, they are the figures of a full reading', async () => {
+    const store = await demoStore();
+    const name = store.name;
+    const before = await store.get(cascadeFigures(TODAY));
+    const [sam, tia] = [before.cascade.people.find((p) => p.gives.length > 1)!, before.cascade.people.find((p) => p.tier === 1 && p.receives.length > 0)!];
+    const observed = tia.receives.find((r) => r.pair.kind === 'huddle-observation')!.pair;
+    const sessions = unpackFacts(before.basis.sessions).filter((s) => s.learnerId === tia.person.id);
+
+    // Another tab records and edits, a sync brings a change, as a day on a tablet would.
+    const otherTab = freshStore({ name, today: () => TODAY });
+    await otherTab.saveCoachingSession({
+      kind: observed.kind,
+      direction: 'down',
+      anonymous: false,
+      coachId: observed.coachId,
+      learnerId: tia.person.id,
+      day: TODAY,
+      ratings: {},
+      wentWell: 'Started on time',
+      evenBetter: '',
+      focus: 'Red KPIs first',
+      followUpDate: '2026-11-28',
+    });
+    await otherTab.retire('coachingSessions', sessions[0]!.id);
+    await otherTab.saveCoachingPair({ ...observed, cadenceDays: 14 });
+    await otherTab.createUnit({ name: 'Line 9', tier: 1, parentId: sam.person.unitId });
+    const stamp = formatHlc({ ms: Date.now() + 1000, counter: 0, node: 'server1' });
+    await new IdbReplica(otherTab).applyRemote(
+      'srv',
+      [{ kind: 'coachingSessions', id: sessions[1]!.id, record: { day: '2026-11-20' }, clocks: { day: stamp } }],
+      1,
+    );
+
+    const { query, runs } = counted();
+    const onANewPage = await freshStore({ name, today: () => TODAY }).get(query);
+    expect(runs(), 'brought up to date, not read again').to.equal(0);
+    const full = await freshStore({ name, today: () => TODAY }).get(readingEverything());
+    expect(onANewPage).to.deep.equal(full);
+    // And the changes are in it: the new conversation, the moved one, the pair's new cadence.
+    const tiaNow = onANewPage.cascade.people.find((p) => p.person.id === tia.person.id)!;
+    const pairNow = tiaNow.receives.find((r) => r.pair.id === observed.id)!;
+    expect(pairNow.status.lastDay).to.equal(TODAY);
+    expect(pairNow.pair.cadenceDays).to.equal(14);
+    const facts = unpackFacts(onANewPage.basis.sessions);
+    expect(
+      facts.some((s) => s.id === sessions[0]!.id),
+      'the retired conversation left',
+    ).to.equal(false);
+    expect(facts.find((s) => s.id === sessions[1]!.id)?.day).to.equal('2026-11-20');
+  });
+
+  it('keep no words of any conversation, and the facts of every live one', async () => {
+    const store = await demoStore();
+    const figures = await store.get(cascadeFigures(TODAY));
+    const stored = await store.get(allOf('coachingSessions'));
+    expect(unpackFacts(figures.basis.sessions)).to.deep.equal(stored.map(sessionFacts));
+    for (const session of stored.filter((s) => s.focus)) expect(figures.basis.sessions).to.not.contain(session.focus);
+  });
+});
