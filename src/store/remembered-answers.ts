@@ -10,10 +10,12 @@
  * META) - and under the database layout it was computed with. A write that commits after the
  * read leaves a newer mark, and the answer is not used again.
  *
- * Each mark is also numbered per kind, and the ids each transaction wrote are journalled
- * (`journal:<kind>:<number>`, the last JOURNAL_LENGTH transactions of each kind): a query that
- * can `apply` changes gets its kept answer brought up to date from the records written since,
- * instead of reading every record again - the cascade after one conversation was recorded.
+ * The marks of the kinds a kept answer may catch up on (JOURNALLED_KINDS) are also numbered, and
+ * the ids each transaction wrote are journalled (`journal:<kind>:<number>`, the last
+ * JOURNAL_LENGTH transactions of each kind): a query that can `apply` changes gets its kept answer
+ * brought up to date from the records written since, instead of reading every record again - the
+ * cascade after one conversation was recorded. Other kinds only get a new mark (a tap on a board's
+ * action pays no read for a number).
  */
 import type { AnyRecord, EntityKind } from '../model/index.js';
 import type { RecordChange } from './contract.js';
@@ -34,22 +36,33 @@ interface JournalRow {
   ids: string[] | null;
 }
 
+/** A kind's mark and, for a journalled kind, its number. */
+interface KindMark {
+  mark: string;
+  seq?: number;
+}
+
 interface AnswerRow {
   key: string;
   /** The query's key when it was kept: the day and anything else it depends on are in it. */
   queryKey: string;
   marks: string;
-  /** The number of the last write of each kind read (absent on answers kept before numbering). */
-  seqs?: Partial<Record<EntityKind, number>>;
+  /** Each kind's mark when the answer was read (absent on answers kept before numbering). */
+  kinds?: Partial<Record<EntityKind, KindMark>>;
   result: unknown;
 }
 
 /** The state of the kinds a query reads, taken in the transaction that reads their records. */
 export interface WrittenState {
   marks: string;
-  seqs: Partial<Record<EntityKind, number>>;
+  kinds: Partial<Record<EntityKind, KindMark>>;
 }
 
+/**
+ * Kinds whose writes are journalled: those a kept answer with `apply` reads (the cascade's), bar
+ * people, whose writes remove every kept answer (QUOTED_KINDS).
+ */
+const JOURNALLED_KINDS: ReadonlySet<EntityKind> = new Set(['units', 'coachingPairs', 'coachingSessions']);
 /** Transactions journalled per kind: enough for a day of a busy board between two looks. */
 const JOURNAL_LENGTH = 500;
 /** More ids than this in one transaction (a first sync) are not journalled: reading everything is as quick. */
@@ -92,10 +105,12 @@ async function mark(tx: Tx, written: readonly (readonly [EntityKind, string[] | 
   const meta = tx.objectStore(META);
   const mark = newId();
   const removed = written.some(([kind]) => QUOTED_KINDS.has(kind)) ? meta.delete(IDBKeyRange.bound(answerKey(''), answerKey('\uffff'))) : undefined;
-  const rows = (await Promise.all(written.map(([kind]) => meta.get(writtenKey(kind))))) as (WrittenRow | undefined)[];
+  const journalled = written.filter(([kind]) => JOURNALLED_KINDS.has(kind));
+  const rows = (await Promise.all(journalled.map(([kind]) => meta.get(writtenKey(kind))))) as (WrittenRow | undefined)[];
   await Promise.all([
     removed,
-    ...written.flatMap(([kind, ids], i) => {
+    ...written.filter(([kind]) => !JOURNALLED_KINDS.has(kind)).map(([kind]) => meta.put({ key: writtenKey(kind), mark } satisfies WrittenRow)),
+    ...journalled.flatMap(([kind, ids], i) => {
       const seq = (rows[i]?.seq ?? 0) + 1;
       return [
         meta.put({ key: writtenKey(kind), mark, seq } satisfies WrittenRow),
@@ -112,7 +127,14 @@ export async function writtenState(tx: Tx, kinds: readonly EntityKind[]): Promis
   const rows = (await Promise.all(kinds.map((kind) => meta.get(writtenKey(kind))))) as (WrittenRow | undefined)[];
   return {
     marks: [`v${DB_VERSION}`, ...rows.map((row, i) => `${kinds[i]}=${row?.mark ?? ''}`)].join('|'),
-    seqs: Object.fromEntries(kinds.map((kind, i) => [kind, rows[i]?.seq ?? 0])),
+    // A journalled kind never written is at number 0; a row of before the numbering has none.
+    kinds: Object.fromEntries(
+      kinds.map((kind, i) => {
+        const row = rows[i];
+        const seq = row ? row.seq : JOURNALLED_KINDS.has(kind) ? 0 : undefined;
+        return [kind, { mark: row?.mark ?? '', ...(seq !== undefined ? { seq } : {}) }];
+      }),
+    ),
   };
 }
 
@@ -129,22 +151,24 @@ export async function keptAnswer(
   const row = (await tx.objectStore(META).get(answerKey(slot))) as AnswerRow | undefined;
   if (!row || row.queryKey !== queryKey) return undefined;
   if (row.marks === now.marks) return { result: row.result };
-  const writtenSince = row.seqs && (await recordsWrittenSince(tx, row.seqs, now.seqs));
+  const writtenSince = row.kinds && (await recordsWrittenSince(tx, row.kinds, now.kinds));
   return writtenSince ? { result: row.result, writtenSince } : undefined;
 }
 
 /** Every record written between two states, as it is now; undefined when the journal cannot say. */
 async function recordsWrittenSince(
   tx: Tx,
-  from: Partial<Record<EntityKind, number>>,
-  to: Partial<Record<EntityKind, number>>,
+  then: Partial<Record<EntityKind, KindMark>>,
+  now: Partial<Record<EntityKind, KindMark>>,
 ): Promise<RecordChange[] | undefined> {
   const meta = tx.objectStore(META);
   const changes: RecordChange[] = [];
-  for (const [kind, last] of Object.entries(to) as [EntityKind, number][]) {
-    const first = (from[kind] ?? -1) + 1;
-    if (first <= 0 || first > last + 1) return undefined;
-    if (first > last) continue;
+  for (const [kind, current] of Object.entries(now) as [EntityKind, KindMark][]) {
+    const kept = then[kind];
+    if (kept?.mark === current.mark) continue;
+    // Not journalled, numbered since the answer was kept, or numbered afresh (a restore): read again.
+    if (kept?.seq === undefined || current.seq === undefined || kept.seq >= current.seq) return undefined;
+    const [first, last] = [kept.seq + 1, current.seq];
     const journal = (await meta.getAll(IDBKeyRange.bound(journalKey(kind, first), journalKey(kind, last)))) as JournalRow[];
     if (journal.length !== last - first + 1 || journal.some((entry) => entry.ids === null)) return undefined;
     const ids = [...new Set(journal.flatMap((entry) => entry.ids ?? []))];
@@ -165,7 +189,7 @@ async function recordsWrittenSince(
 export async function keepAnswer(db: Db, slot: string, queryKey: string, state: WrittenState, result: unknown): Promise<void> {
   try {
     const tx = db.transaction([META], 'readwrite', { durability: 'relaxed' });
-    await tx.objectStore(META).put({ key: answerKey(slot), queryKey, marks: state.marks, seqs: state.seqs, result } satisfies AnswerRow);
+    await tx.objectStore(META).put({ key: answerKey(slot), queryKey, marks: state.marks, kinds: state.kinds, result } satisfies AnswerRow);
     await tx.done;
   } catch {
     // See above: a missing answer is worked out again.

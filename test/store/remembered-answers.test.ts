@@ -6,6 +6,7 @@
 import '../helpers/english.js';
 import { expect } from '@open-wc/testing';
 import type { Query } from '../../src/store/contract.js';
+import type { AnyRecord } from '../../src/model/index.js';
 import { IdbReplica } from '../../src/sync/idb-replica.js';
 import { formatHlc } from '../../src/model/hlc.js';
 import { exportData, importData } from '../../src/store/whole-database.js';
@@ -30,26 +31,30 @@ let applies = 0;
 /** What the store handed to `apply`: each change's id, and whether it came with its `before`. */
 let handed: string[] = [];
 
-type Titles = Record<string, string>;
+type Names = Record<string, string>;
 
-/** The title of every live action by id, kept on the device and brought up to date by `apply`. */
-function titles(): Query<Titles> {
-  const withChange = (titlesById: Titles, record: { id: string; title: string; deletedAt?: string }) => {
-    const { [record.id]: _old, ...rest } = titlesById;
-    return record.deletedAt ? rest : { ...rest, [record.id]: record.title };
+/**
+ * The name of every live board by id (boards' writes are journalled), or the title of every live
+ * action (theirs are not), kept on the device and brought up to date by `apply`.
+ */
+function namesOf(kind: 'units' | 'actions'): Query<Names> {
+  const field = kind === 'units' ? 'name' : 'title';
+  const withChange = (byId: Names, record: AnyRecord) => {
+    const { [record.id]: _old, ...rest } = byId;
+    return record.deletedAt ? rest : { ...rest, [record.id]: String((record as unknown as Record<string, unknown>)[field]) };
   };
   return {
-    key: 'titles',
-    remember: 'titles',
-    reads: [{ kind: 'actions' }],
+    key: `names-of-${kind}`,
+    remember: `names-of-${kind}`,
+    reads: [{ kind }],
     run: async (reader) => {
       runs++;
-      return (await reader.all('actions')).reduce<Titles>(withChange, {});
+      return (await reader.all(kind)).reduce<Names>(withChange, {});
     },
     apply: (previous, changes) => {
       applies++;
       handed.push(...changes.map((change) => `${change.after.id}${change.before ? ' with before' : ''}`));
-      return changes.reduce<Titles>((result, change) => withChange(result, change.after as unknown as { id: string; title: string }), previous);
+      return changes.reduce<Names>((result, change) => withChange(result, change.after), previous);
     },
   };
 }
@@ -147,33 +152,43 @@ describe('answers kept on the device', () => {
 
   it('a kept answer is brought up to date with the records written since, without reading them all', async () => {
     const store = freshStore({ name });
-    const guard = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
-    const gloves = await store.createAction({ unitId: 'team-1', title: 'Order gloves' });
-    expect(await store.get(titles())).to.deep.equal({ [guard.id]: 'Fix guard', [gloves.id]: 'Order gloves' });
+    const line1 = await store.createUnit({ name: 'Line 1', tier: 1 });
+    const line2 = await store.createUnit({ name: 'Line 2', tier: 1 });
+    expect(await store.get(namesOf('units'))).to.deep.equal({ [line1.id]: 'Line 1', [line2.id]: 'Line 2' });
     expect([runs, applies]).to.deep.equal([1, 0]);
     // Written since, in another tab and by a sync: two transactions and a pulled change.
     const otherTab = freshStore({ name });
-    await otherTab.updateAction(guard.id, { title: 'Fix the guard' });
-    const sweep = await otherTab.createAction({ unitId: 'team-1', title: 'Sweep bay 2' });
+    await otherTab.updateUnit(line1.id, { name: 'Line 1 (press)' });
+    const line3 = await otherTab.createUnit({ name: 'Line 3', tier: 1 });
     const stamp = formatHlc({ ms: Date.now() + 1000, counter: 0, node: 'server1' });
-    await new IdbReplica(store).applyRemote('srv', [{ kind: 'actions', id: guard.id, record: { title: 'Fix the guard today' }, clocks: { title: stamp } }], 1);
-    const now = { [guard.id]: 'Fix the guard today', [gloves.id]: 'Order gloves', [sweep.id]: 'Sweep bay 2' };
-    expect(await freshStore({ name }).get(titles())).to.deep.equal(now);
+    await new IdbReplica(store).applyRemote('srv', [{ kind: 'units', id: line1.id, record: { name: 'Press line' }, clocks: { name: stamp } }], 1);
+    const now = { [line1.id]: 'Press line', [line2.id]: 'Line 2', [line3.id]: 'Line 3' };
+    expect(await freshStore({ name }).get(namesOf('units'))).to.deep.equal(now);
     expect([runs, applies], 'applied, not read again').to.deep.equal([1, 1]);
     // Each record written since once, as stored now (the journal keeps ids, not versions).
-    expect(handed.sort()).to.deep.equal([guard.id, sweep.id].sort());
+    expect(handed.sort()).to.deep.equal([line1.id, line3.id].sort());
     // The applied answer is kept: the next page reads it back as it is.
-    expect(await freshStore({ name }).get(titles())).to.deep.equal(now);
+    expect(await freshStore({ name }).get(namesOf('units'))).to.deep.equal(now);
     expect([runs, applies]).to.deep.equal([1, 1]);
+  });
+
+  it('is read again after a write of a kind not journalled (a tap on an action pays for no journal)', async () => {
+    const store = freshStore({ name });
+    const guard = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
+    await store.get(namesOf('actions'));
+    await store.updateAction(guard.id, { title: 'Fix the guard' });
+    expect(await freshStore({ name }).get(namesOf('actions'))).to.deep.equal({ [guard.id]: 'Fix the guard' });
+    expect([runs, applies]).to.deep.equal([2, 0]);
   });
 
   it('is read again when records were removed without being named (a screen given another board)', async () => {
     const store = freshStore({ name });
-    await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
-    await store.get(titles());
-    // Team 1's records leave a wall now showing another board.
-    expect(await new IdbReplica(store).keepOnlyBoardScope('team-2')).to.be.greaterThan(0);
-    expect(await freshStore({ name }).get(titles())).to.deep.equal({});
+    const line1 = await store.createUnit({ name: 'Line 1', tier: 1 });
+    await store.createUnit({ name: 'Line 2', tier: 1 });
+    await store.get(namesOf('units'));
+    // Line 2 leaves a wall now showing Line 1 only.
+    expect(await new IdbReplica(store).keepOnlyBoardScope(line1.id)).to.be.greaterThan(0);
+    expect(await freshStore({ name }).get(namesOf('units'))).to.deep.equal({ [line1.id]: 'Line 1' });
     expect([runs, applies]).to.deep.equal([2, 0]);
   });
 });
