@@ -67,6 +67,13 @@ export interface Query<T> {
    * hold what `apply` needs to work out the figures again.
    */
   readonly remember?: string;
+  /**
+   * Optional, with `remember`: the answer in the form it is kept in, and back. For an answer
+   * whose compact form is much quicker to copy (the cascade packs the facts of 45,000
+   * conversations into one string); `unpack` should leave the unpacking of what only `apply`
+   * reads until `apply` reads it.
+   */
+  readonly keptAs?: { pack(result: T): unknown; unpack(kept: unknown): T };
 }
 
 /** One written record, before and after, as announced to watchers and other tabs. */

@@ -233,14 +233,16 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     const tx = db.transaction([...kinds, META], 'readonly');
     const state = await writtenState(tx, kinds);
     const kept = await keptAnswer(tx, slot, query.key, state);
+    const { keptAs } = query;
+    const previous = kept && (keptAs ? keptAs.unpack(kept.result) : (kept.result as T));
     let result: T;
-    if (kept && !kept.writtenSince) result = kept.result as T;
+    if (kept && !kept.writtenSince) result = previous as T;
     else if (kept?.writtenSince && query.apply) {
       const changes = kept.writtenSince.filter((change) => affectsQuery(query, [change]));
-      result = changes.length > 0 ? query.apply(kept.result as T, changes) : (kept.result as T);
+      result = changes.length > 0 ? query.apply(previous as T, changes) : (previous as T);
     } else result = await query.run(readerOf(tx));
     await tx.done;
-    if (!kept || kept.writtenSince) void keepAnswer(db, slot, query.key, state, result);
+    if (!kept || kept.writtenSince) whenIdle(() => void keepAnswer(db, slot, query.key, state, keptAs ? keptAs.pack(result) : result));
     return result;
   }
 
@@ -504,4 +506,15 @@ function reportError(error: Error): void {
   queueMicrotask(() => {
     throw error;
   });
+}
+
+/**
+ * Runs `task` when the page is next idle (at the latest after two seconds): keeping a large
+ * answer (the cascade of 3,000 people) copies it on the main thread for ~100 ms, which drawing
+ * the answer should not wait for. Its marks were read with it, so an answer kept late is never
+ * taken for a newer one.
+ */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 0);
 }

@@ -233,9 +233,10 @@ export interface CascadeFigures {
   adherence: [Map<number, number | null>, Map<number, number | null>];
   /**
    * What the figures are worked out from, besides people and units, for a change to be applied
-   * to it: every pair, and the facts of every live conversation packed (see packed-facts.ts).
+   * to it: every pair, and the facts of every live conversation (kept packed, see
+   * packed-facts.ts, and unpacked when a change is applied).
    */
-  basis: { pairs: CoachingPair[]; sessions: string };
+  basis: { pairs: CoachingPair[]; sessions: () => readonly SessionFacts[] };
 }
 
 /**
@@ -244,12 +245,12 @@ export interface CascadeFigures {
  */
 const CASCADE_RULES = 2;
 
-function cascadeFiguresOf(people: Person[], units: Unit[], pairs: CoachingPair[], sessions: SessionFacts[], today: Day): CascadeFigures {
+function cascadeFiguresOf(people: Person[], units: Unit[], pairs: CoachingPair[], sessions: readonly SessionFacts[], today: Day): CascadeFigures {
   const grouped = groupSessionsByPair(sessions);
   const cascade = buildCascade(people, units, pairs, sessions, today, grouped);
   const tierOf = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
   const kept = (weeks: number) => adherenceByTier(pairs, sessions, (id) => tierOf.get(id), addDays(today, -weeks * 7 + 1), today, grouped);
-  return { people, units, cascade, adherence: [kept(4), kept(12)], basis: { pairs, sessions: packFacts(sessions) } };
+  return { people, units, cascade, adherence: [kept(4), kept(12)], basis: { pairs, sessions: () => sessions } };
 }
 
 /**
@@ -278,7 +279,7 @@ export function cascadeFigures(today: Day): Query<CascadeFigures> {
         applyToList(previous.units, changes, 'units', () => true),
         applyToList(previous.basis.pairs, changes, 'coachingPairs', () => true),
         applyToList(
-          unpackFacts(previous.basis.sessions),
+          previous.basis.sessions(),
           changes,
           'coachingSessions',
           (s) => !s.deletedAt,
@@ -286,5 +287,13 @@ export function cascadeFigures(today: Day): Query<CascadeFigures> {
         ),
         today,
       ),
+    keptAs: {
+      pack: (figures) => ({ ...figures, basis: { pairs: figures.basis.pairs, sessions: packFacts(figures.basis.sessions()) } }),
+      unpack: (kept) => {
+        const figures = kept as Omit<CascadeFigures, 'basis'> & { basis: { pairs: CoachingPair[]; sessions: string } };
+        let sessions: readonly SessionFacts[] | undefined;
+        return { ...figures, basis: { pairs: figures.basis.pairs, sessions: () => (sessions ??= unpackFacts(figures.basis.sessions)) } };
+      },
+    },
   };
 }

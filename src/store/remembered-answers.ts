@@ -183,13 +183,19 @@ async function recordsWrittenSince(
 
 /**
  * Keeps an answer in `slot` (replacing the last one: a slot holds one day's answer, not every
- * day's). Failing to keep it (a full disk) only costs the next start a full read, so it is not
+ * day's), unless a kind it may quote was written since it was read. Failing to keep it (a full disk) only costs the next start a full read, so it is not
  * reported: nothing the user saved depends on it.
  */
 export async function keepAnswer(db: Db, slot: string, queryKey: string, state: WrittenState, result: unknown): Promise<void> {
   try {
     const tx = db.transaction([META], 'readwrite', { durability: 'relaxed' });
-    await tx.objectStore(META).put({ key: answerKey(slot), queryKey, marks: state.marks, kinds: state.kinds, result } satisfies AnswerRow);
+    const meta = tx.objectStore(META);
+    // A name written since the answer was read (an erasure) must not come back in it.
+    const quoted = (Object.entries(state.kinds) as [EntityKind, KindMark][]).filter(([kind]) => QUOTED_KINDS.has(kind));
+    const rows = (await Promise.all(quoted.map(([kind]) => meta.get(writtenKey(kind))))) as (WrittenRow | undefined)[];
+    if (rows.every((row, i) => (row?.mark ?? '') === quoted[i]![1].mark)) {
+      await meta.put({ key: answerKey(slot), queryKey, marks: state.marks, kinds: state.kinds, result } satisfies AnswerRow);
+    }
     await tx.done;
   } catch {
     // See above: a missing answer is worked out again.

@@ -14,6 +14,20 @@ export function freshStore(options: IdbStoreOptions = {}): IdbHuddleStore {
 }
 
 /** Closes and deletes every database `freshStore` created. Use in afterEach. */
+/**
+ * A new page's store on the same database, once this page's idle work has run: a store keeps a
+ * remembered answer (`Query.remember`) when the page is idle, as a page left open would.
+ */
+export async function storeOnANewPage(options: IdbStoreOptions & { name: string }): Promise<IdbHuddleStore> {
+  await idle();
+  return freshStore(options);
+}
+
+/** The page's idle work so far has run (a store keeps remembered answers then). */
+export function idle(): Promise<void> {
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
+}
+
 export async function deleteTestDatabases(): Promise<void> {
   const all = opened.splice(0);
   for (const { store } of all) store.close();

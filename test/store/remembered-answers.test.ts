@@ -10,7 +10,10 @@ import type { AnyRecord } from '../../src/model/index.js';
 import { IdbReplica } from '../../src/sync/idb-replica.js';
 import { formatHlc } from '../../src/model/hlc.js';
 import { exportData, importData } from '../../src/store/whole-database.js';
-import { deleteTestDatabases, freshStore } from '../helpers/store.js';
+import { openDatabase } from '../../src/store/idb.js';
+import { keepAnswer, writtenState } from '../../src/store/remembered-answers.js';
+import { DB_VERSION, META } from '../../src/store/schema-versions.js';
+import { deleteTestDatabases, freshStore, idle, storeOnANewPage } from '../helpers/store.js';
 
 let runs = 0;
 
@@ -61,11 +64,12 @@ function namesOf(kind: 'units' | 'actions'): Query<Names> {
 
 /** What a new page (a new store on the same database) is shown first. */
 async function onANewPage(name: string): Promise<string[]> {
-  return freshStore({ name }).get(names());
+  return (await storeOnANewPage({ name })).get(names());
 }
 
 /** The store's own rows (META: kept answers, marks, the clock), as text. */
 async function metaText(name: string): Promise<string> {
+  await idle();
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onsuccess = () => resolve(request.result);
@@ -102,7 +106,7 @@ describe('answers kept on the device', () => {
     expect(await onANewPage(name)).to.deep.equal(['Ana']);
     expect(runs).to.equal(1);
     // Another day is another answer (the key says what else it depends on).
-    expect(await freshStore({ name }).get(names('2026-11-22'))).to.deep.equal(['Ana']);
+    expect(await (await storeOnANewPage({ name })).get(names('2026-11-22'))).to.deep.equal(['Ana']);
     expect(runs).to.equal(2);
   });
 
@@ -140,6 +144,21 @@ describe('answers kept on the device', () => {
     expect(await onANewPage(name)).to.not.include('Ana Lopez');
   });
 
+  it('an answer read before an erasure and kept after it is not kept', async () => {
+    const store = freshStore({ name });
+    const ana = await store.createPerson({ name: 'Ana Lopez', unitId: 'team-1', role: 'member' });
+    // The page reads the names; before it is idle (when it keeps them), Ana is erased.
+    const quiet = () => undefined;
+    const db = await openDatabase(name, DB_VERSION, { upgrade: quiet, blocked: quiet, blocking: quiet, terminated: quiet });
+    const tx = db.transaction(['people', META], 'readonly');
+    const read = await writtenState(tx, ['people']);
+    await tx.done;
+    await store.erasePerson(ana.id);
+    await keepAnswer(db, 'names', names().key, read, ['Ana Lopez']);
+    db.close();
+    expect(await metaText(name), 'no kept answer names her').to.not.contain('Ana Lopez');
+  });
+
   it('is worked out again after a restore', async () => {
     const store = freshStore({ name });
     await store.createPerson({ name: 'Ana', unitId: 'team-1', role: 'member' });
@@ -163,12 +182,12 @@ describe('answers kept on the device', () => {
     const stamp = formatHlc({ ms: Date.now() + 1000, counter: 0, node: 'server1' });
     await new IdbReplica(store).applyRemote('srv', [{ kind: 'units', id: line1.id, record: { name: 'Press line' }, clocks: { name: stamp } }], 1);
     const now = { [line1.id]: 'Press line', [line2.id]: 'Line 2', [line3.id]: 'Line 3' };
-    expect(await freshStore({ name }).get(namesOf('units'))).to.deep.equal(now);
+    expect(await (await storeOnANewPage({ name })).get(namesOf('units'))).to.deep.equal(now);
     expect([runs, applies], 'applied, not read again').to.deep.equal([1, 1]);
     // Each record written since once, as stored now (the journal keeps ids, not versions).
     expect(handed.sort()).to.deep.equal([line1.id, line3.id].sort());
     // The applied answer is kept: the next page reads it back as it is.
-    expect(await freshStore({ name }).get(namesOf('units'))).to.deep.equal(now);
+    expect(await (await storeOnANewPage({ name })).get(namesOf('units'))).to.deep.equal(now);
     expect([runs, applies]).to.deep.equal([1, 1]);
   });
 
@@ -177,7 +196,7 @@ describe('answers kept on the device', () => {
     const guard = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
     await store.get(namesOf('actions'));
     await store.updateAction(guard.id, { title: 'Fix the guard' });
-    expect(await freshStore({ name }).get(namesOf('actions'))).to.deep.equal({ [guard.id]: 'Fix the guard' });
+    expect(await (await storeOnANewPage({ name })).get(namesOf('actions'))).to.deep.equal({ [guard.id]: 'Fix the guard' });
     expect([runs, applies]).to.deep.equal([2, 0]);
   });
 
@@ -188,7 +207,7 @@ describe('answers kept on the device', () => {
     await store.get(namesOf('units'));
     // Line 2 leaves a wall now showing Line 1 only.
     expect(await new IdbReplica(store).keepOnlyBoardScope(line1.id)).to.be.greaterThan(0);
-    expect(await freshStore({ name }).get(namesOf('units'))).to.deep.equal({ [line1.id]: 'Line 1' });
+    expect(await (await storeOnANewPage({ name })).get(namesOf('units'))).to.deep.equal({ [line1.id]: 'Line 1' });
     expect([runs, applies]).to.deep.equal([2, 0]);
   });
 });
