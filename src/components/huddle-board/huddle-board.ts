@@ -162,11 +162,26 @@ export class HuddleBoard extends HuddleElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.onDisconnect(prepareBoardFormats(this.locale));
+    this.onDisconnect(() => {
+      this.#stopPreparingFormats?.();
+      this.#formatsPreparedFor = null;
+    });
   }
+
+  /** The locale whose formatters are being built ahead of the board's first render with data (null: none yet). */
+  #formatsPreparedFor: string | undefined | null = null;
+  #stopPreparingFormats: (() => void) | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The organisation's locale arrives with its settings, before the board's records: the
+    // formatters are built for that one (built for the page's language, they went unused and
+    // the board's first render built its own).
+    if (this.#formatsPreparedFor !== this.locale) {
+      this.#stopPreparingFormats?.();
+      this.#formatsPreparedFor = this.locale;
+      this.#stopPreparingFormats = prepareBoardFormats(this.locale);
+    }
     if (changed.has('unit')) this.kpiPage = 0;
   }
 
