@@ -375,12 +375,13 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
    * changes it made; each gets an outbox entry in the same transaction. If anything throws,
    * the transaction is aborted and nothing of it is stored.
    */
-  async #write(kinds: readonly EntityKind[], body: (tx: Tx) => Promise<RecordChange[]>): Promise<RecordChange[]> {
+  async #write(kinds: readonly EntityKind[], body: (tx: Tx) => Promise<RecordChange[]>, scrubsQueued = false): Promise<RecordChange[]> {
     let tx: Tx | undefined;
     try {
       const db = await this.#connection();
       tx = db.transaction([...kinds, OUTBOX, META, FIELD_CLOCKS], 'readwrite');
       const changes = await body(tx);
+      if (scrubsQueued) await scrubQueued(tx, changes);
       await this.#stampAndQueue(tx, changes);
       await markWritten(tx, changes);
       await tx.done;
@@ -431,17 +432,25 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     await meta.put(clockState(this.#clock));
   }
 
-  /** One write batch in one readwrite transaction: what `decide` returns is put, with its outbox entries, or nothing is. */
-  protected async transact(kinds: readonly EntityKind[], decide: Decide): Promise<AnyRecord[]> {
-    const changes = await this.#write(kinds, async (tx) => {
-      const batch: WriteBatch = {
-        find: async <K extends EntityKind>(kind: K, id: string | undefined) =>
-          id === undefined ? undefined : ((await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined),
-      };
-      const writes = await decide(batch, this.writeContext());
-      for (const write of writes) await tx.objectStore(write.kind).put(write.after);
-      return writes;
-    });
+  /**
+   * One write batch in one readwrite transaction: what `decide` returns is put, with its outbox
+   * entries, or nothing is. `scrubsQueued`: the batch removes words or a name, from the changes
+   * still queued for the server too (see scrubQueued).
+   */
+  protected async transact(kinds: readonly EntityKind[], decide: Decide, options: { scrubsQueued?: boolean } = {}): Promise<AnyRecord[]> {
+    const changes = await this.#write(
+      kinds,
+      async (tx) => {
+        const batch: WriteBatch = {
+          find: async <K extends EntityKind>(kind: K, id: string | undefined) =>
+            id === undefined ? undefined : ((await tx.objectStore(kind).get(id)) as EntityMap[K] | undefined),
+        };
+        const writes = await decide(batch, this.writeContext());
+        for (const write of writes) await tx.objectStore(write.kind).put(write.after);
+        return writes;
+      },
+      options.scrubsQueued,
+    );
     return changes.map((change) => change.after);
   }
 
@@ -491,6 +500,30 @@ export function readerOf(tx: Tx): RecordReader {
     by: <K extends EntityKind>(kind: K, field: string, value: string) => tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
     get: <K extends EntityKind>(kind: K, id: string) => tx.objectStore(kind).get(id) as Promise<EntityMap[K] | undefined>,
   };
+}
+
+/**
+ * A write that removes words or a name (an erasure, the retention) removes them from the
+ * changes still queued for the server as well: a person added and erased before the device
+ * synced would otherwise carry their name to the server, and into its history. Each queued
+ * change of the same record takes the written values of the fields the write changed, and sets
+ * them, so that what it sends stays a valid record.
+ */
+async function scrubQueued(tx: Tx, changes: readonly RecordChange[]): Promise<void> {
+  const byRecord = new Map(changes.map((change) => [`${change.kind}|${change.after.id}`, change]));
+  const outbox = tx.objectStore(OUTBOX);
+  for (const entry of (await outbox.getAll()) as OutboxEntry[]) {
+    const change = byRecord.get(`${entry.kind}|${entry.recordId}`);
+    if (!change) continue;
+    const record: Record<string, unknown> = { ...entry.record };
+    const after = change.after as unknown as Record<string, unknown>;
+    const scrubbed = changedFields(change);
+    for (const field of scrubbed) {
+      if (field in after) record[field] = after[field];
+      else delete record[field];
+    }
+    await outbox.put({ ...entry, fields: [...new Set([...entry.fields, ...scrubbed])], record: record as unknown as AnyRecord } satisfies OutboxEntry);
+  }
 }
 
 function changedFields(change: RecordChange): string[] {

@@ -68,9 +68,10 @@ export abstract class WriteIntents implements StoreWrites {
   /**
    * Runs `decide` against the stored records of `kinds` and stores every record it returns,
    * all or nothing: if `decide` or storing throws, nothing of the batch is stored. Resolves to
-   * the records stored, in the order `decide` returned them.
+   * the records stored, in the order `decide` returned them. `scrubsQueued`: the batch removes
+   * words or a name, from the changes still queued for a server too.
    */
-  protected abstract transact(kinds: readonly EntityKind[], decide: Decide): Promise<AnyRecord[]>;
+  protected abstract transact(kinds: readonly EntityKind[], decide: Decide, options?: { scrubsQueued?: boolean }): Promise<AnyRecord[]>;
 
   /** The time, day and id source the model's write rules are given. */
   protected writeContext(): WriteContext {
@@ -226,21 +227,27 @@ export abstract class WriteIntents implements StoreWrites {
 
   async erasePerson(personId: string): Promise<number> {
     const listed = await this.get(personalRecords());
-    const stored = await this.transact(PERSONAL_KINDS, async (batch, context) => {
-      // Decided on the versions inside the batch, so an edit made meanwhile is erased too.
-      const fresh = await latestVersions(batch, listed);
-      const writes = erasePersonWrites(personId, fresh, context);
-      if (writes.length === 0) throw new StorageError('not-found', `people ${personId}`);
-      return writes;
-    });
+    const stored = await this.transact(
+      PERSONAL_KINDS,
+      async (batch, context) => {
+        // Decided on the versions inside the batch, so an edit made meanwhile is erased too.
+        const fresh = await latestVersions(batch, listed);
+        const writes = erasePersonWrites(personId, fresh, context);
+        if (writes.length === 0) throw new StorageError('not-found', `people ${personId}`);
+        return writes;
+      },
+      { scrubsQueued: true },
+    );
     return stored.length;
   }
 
   async forgetOldWords(): Promise<number> {
     const org = await this.get(orgSettings());
     const sessions = await this.get(allOf('coachingSessions', { includeRetired: true }));
-    const stored = await this.transact(['coachingSessions'], async (batch, context) =>
-      retentionWrites(org, await latestOf(batch, 'coachingSessions', sessions), context),
+    const stored = await this.transact(
+      ['coachingSessions'],
+      async (batch, context) => retentionWrites(org, await latestOf(batch, 'coachingSessions', sessions), context),
+      { scrubsQueued: true },
     );
     return stored.length;
   }
