@@ -149,7 +149,8 @@ export async function keptAnswer(
   now: WrittenState,
 ): Promise<{ result: unknown; writtenSince?: RecordChange[] } | undefined> {
   const row = (await tx.objectStore(META).get(answerKey(slot))) as AnswerRow | undefined;
-  if (!row || row.queryKey !== queryKey) return undefined;
+  // Another database layout (the version leads the marks) is worked out again, whatever was written.
+  if (!row || row.queryKey !== queryKey || row.marks.split('|')[0] !== now.marks.split('|')[0]) return undefined;
   if (row.marks === now.marks) return { result: row.result };
   const writtenSince = row.kinds && (await recordsWrittenSince(tx, row.kinds, now.kinds));
   return writtenSince ? { result: row.result, writtenSince } : undefined;
