@@ -87,12 +87,13 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<void> {
   // table grows for ever; conversations past their organisation's retention lose their words.
   const opMemoryDays = number(env, 'OP_MEMORY_DAYS', DEFAULT_OP_MEMORY_DAYS);
   const pruneFailed = (error: unknown) => log({ at: new Date().toISOString(), level: 'error', msg: 'pruning failed', error: (error as Error).message });
-  const prune = () => void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db), applyRetention(db)]).catch(pruneFailed);
+  const forgetOld = () => Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db)]);
   // Retention is applied before the first request is served: a device pulling at once after a
   // restart (or after the retention was shortened) never receives words the organisation no
   // longer keeps. The rest of the pruning can wait for the server to be up.
   await applyRetention(db).catch(pruneFailed);
-  void Promise.all([pruneAppliedOps(db, opMemoryDays), purgePhoneLinks(db)]).catch(pruneFailed);
+  void forgetOld().catch(pruneFailed);
+  const prune = () => void Promise.all([forgetOld(), applyRetention(db)]).catch(pruneFailed);
   timers.push(setInterval(prune, 24 * 3600 * 1000));
   if (db.kind === 'pglite') {
     const tidy = () =>

@@ -13,7 +13,6 @@ export function freshStore(options: IdbStoreOptions = {}): IdbHuddleStore {
   return store;
 }
 
-/** Closes and deletes every database `freshStore` created. Use in afterEach. */
 /**
  * A new page's store on the same database, once this page's idle work has run: a store keeps a
  * remembered answer (`Query.remember`) when the page is idle, as a page left open would.
@@ -28,6 +27,7 @@ export function idle(): Promise<void> {
   return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
 }
 
+/** Closes and deletes every database `freshStore` created. Use in afterEach. */
 export async function deleteTestDatabases(): Promise<void> {
   const all = opened.splice(0);
   for (const { store } of all) store.close();
