@@ -1,4 +1,6 @@
 /** Kiosk entry: the app shell, persistent storage, and the service worker for offline use and updates. */
+// The page's styles first, so no element renders on the browser's default margins.
+import './page-styles.js';
 import './kiosk-app.js';
 
 declare const __APP_VERSION__: string;

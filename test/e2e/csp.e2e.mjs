@@ -25,6 +25,10 @@ await runE2e(
     check('the policy is served', response.headers()['content-security-policy'] === POLICY);
     await page.locator('huddle-board kpi-calendar li[data-day]').first().waitFor({ timeout: 15000 });
     check('the board renders', (await page.locator('huddle-board h1').textContent()) === 'Line 1');
+    // The page's own rules are not a file nor an inline <style> (the policy refuses that): the
+    // board still fills the screen to its edges, in the kiosk's typeface.
+    const pageStyle = await page.evaluate(() => [getComputedStyle(document.body).margin, getComputedStyle(document.body).fontFamily]);
+    check('the page styles apply: no margin, the kiosk typeface', pageStyle[0] === '0px' && pageStyle[1].startsWith('system-ui'), pageStyle.join(' '));
     await page.locator('huddle-board [role="tab"]', { hasText: 'Actions' }).click();
     await page.locator('huddle-actions button', { hasText: 'Add action' }).click();
     await page.locator('huddle-actions input[name="title"]').fill('Saved under a strict policy');
