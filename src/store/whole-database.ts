@@ -37,10 +37,12 @@ export async function importData(store: IdbHuddleStore, file: unknown, options: 
 }
 
 /**
- * Records written per step of a restore: each step is a short task, so a wall stays responsive
- * (250 a step took ~180 ms on a phone-speed CPU; bench:first-start's blocking time fell 651 -> 538 ms).
+ * How long one step of a restore may spend handing records to IndexedDB (each is copied on the
+ * main thread) before it waits for the database: each step a short task, so a wall stays
+ * responsive however large or small the records are, on any CPU. A fixed 60 records a step
+ * ran 55-105 ms a task at phone speed (bench:first-start's loading phase).
  */
-const RECORDS_PER_STEP = 60;
+const STEP_MS = 10;
 
 /**
  * Replaces everything with records already checked by `parseImport`, in one transaction: all
@@ -65,14 +67,16 @@ export async function replaceAll(store: IdbHuddleStore, data: ExportFile['data']
     };
     for (const kind of [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META]) writes.push(issue(open.objectStore(kind).clear()));
     let step: Promise<unknown>[] = [];
+    let stepStarted = performance.now();
     for (const kind of ENTITY_KINDS) {
       const records = open.objectStore(kind);
       for (const record of data[kind]) {
         step.push(issue(records.put(record)));
-        if (step.length === RECORDS_PER_STEP) {
+        if (performance.now() - stepStarted > STEP_MS) {
           writes.push(...step);
           await step.at(-1);
           step = [];
+          stepStarted = performance.now();
         }
       }
     }
