@@ -202,6 +202,15 @@ export class KioskApp extends LitElement {
         align-items: center;
         gap: 8px;
       }
+      .pager.unneeded {
+        display: none;
+      }
+      @media (max-width: 1000px) {
+        .pager.unneeded {
+          display: flex;
+          visibility: hidden;
+        }
+      }
       nav button[aria-current='true'] {
         background: var(--_accent);
         border-color: var(--_accent);
@@ -817,8 +826,11 @@ export class KioskApp extends LitElement {
   /** Previous and next page of a view taller than the screen, and which page shows. */
   private renderPager() {
     const { page, pages } = this.#pager;
-    if (pages < 2 || this.showSettings) return nothing;
-    return html`<span class="pager" role="group" aria-label=${msg('Pages')}>
+    if (this.showSettings) return nothing;
+    // A view that fits has no pager, except on a narrow screen, where the bar wraps and its
+    // views nearly always page: there the pager keeps its place, unseen, so that when the view
+    // grows into pages as its data arrives the bar keeps its height and nothing above it moves.
+    return html`<span class="pager ${pages < 2 ? 'unneeded' : ''}" role="group" aria-label=${msg('Pages')}>
       <button ?disabled=${page === 0} @click=${() => this.#pager.show(page - 1)}><span aria-hidden="true">◀ </span>${msg('Previous page')}</button>
       <span role="status">${msg(str`Page ${page + 1} of ${pages}`)}</span>
       <button ?disabled=${page === pages - 1} @click=${() => this.#pager.show(page + 1)}>${msg('Next page')}<span aria-hidden="true"> ▶</span></button>

@@ -51,6 +51,37 @@ describe('<kpi-calendar>', () => {
     await until(() => box(el, '2026-11-05').className === 'status-green', 'a result recorded while shown');
   });
 
+  it('is as tall while it loads as the calendar it becomes (what is below it on a board stays put)', async () => {
+    const store = freshStore({ today: () => TODAY });
+    const unit = await store.createUnit({ name: 'Line 1', tier: 1 });
+    const kpi = await store.createKpi({
+      unitId: unit.id,
+      name: 'First pass yield',
+      category: 'Q',
+      measure: '%',
+      target: 97,
+      betterWhen: 'higher',
+      amberBand: 2,
+    });
+    await store.recordKpiValue(kpi.id, '2026-11-02', { value: 98 });
+    for (const width of [300, 480]) {
+      const holder = document.createElement('div');
+      holder.style.width = `${width}px`;
+      const el = Object.assign(document.createElement('kpi-calendar'), { kpi: kpi.id, store });
+      holder.append(el);
+      document.body.append(holder);
+      // Its first render, in microtasks: before the store can answer (IndexedDB answers in a task).
+      await el.updateComplete;
+      expect(oneInShadow(el, '[role="status"]').textContent).to.contain('Loading');
+      const loading = el.getBoundingClientRect().height;
+      await until(() => inShadow(el, 'li[data-day]').length === 30, 'the month');
+      const loaded = el.getBoundingClientRect().height;
+      expect(Math.abs(loaded - loading), `${width} px wide: ${loading} px loading, ${loaded} px loaded`).to.be.below(loaded * 0.1);
+      await expect(el).to.be.accessible();
+      holder.remove();
+    }
+  });
+
   it('has a safety cross for S with room for 31 days', () => {
     const slots = shapeSlots('S', 31);
     expect(slots.filter((s) => s !== null)).to.have.length(31);

@@ -1,5 +1,6 @@
 // First start of the built kiosk: an empty database offers the demo; it appears, stays
-// (not regenerated) on reload, and the kiosk still opens offline from its service worker.
+// (not regenerated) on reload, and the kiosk still opens offline from its service worker; on a
+// narrow screen nothing jumps while the board fills in.
 import { runE2e } from './harness.mjs';
 
 await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check }) => {
@@ -77,4 +78,33 @@ await runE2e('kiosk: first start, reload, offline', async ({ browser, url, check
   check(`and so are its settings ("${settingsTitle}")`, settingsTitle === 'Einstellungen' && backupButton === 1);
   check('no uncaught errors', errors.length === 0, errors.join('; '));
   await context.close();
+
+  // Nothing jumps while a new screen's board fills in: on a phone-sized screen its bar keeps
+  // the pager's place, on a tablet the calendars keep theirs while loading (each moved what was
+  // below it: the cards under a wrapped KPI grid, the bar's first row).
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 820, height: 1180 },
+  ]) {
+    const narrow = await browser.newContext({ viewport });
+    await narrow.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((entry) => entry.value))).observe({
+        type: 'layout-shift',
+        buffered: true,
+      });
+    });
+    const screen = await narrow.newPage();
+    await screen.goto(`${url}?first-run=demo&unit=unit-line-1`);
+    await screen.locator('huddle-board kpi-calendar li[data-day]').first().waitFor({ timeout: 30000 });
+    await screen.locator('huddle-board kpi-calendar [role="status"]').first().waitFor({ state: 'detached', timeout: 10000 });
+    await screen.waitForTimeout(1000);
+    const shifts = await screen.evaluate(() => window.__shifts);
+    check(
+      `a first start at ${viewport.width}x${viewport.height} moves nothing on the screen while the board fills in`,
+      shifts.length === 0,
+      `layout shifts: ${shifts.map((value) => value.toFixed(4)).join(', ')}`,
+    );
+    await narrow.close();
+  }
 });

@@ -100,6 +100,15 @@ export class KpiCalendar extends HuddleElement {
         width: min(100%, var(--he-calendar-size, 28em));
         justify-self: center;
       }
+      /* Where the calendar comes while it loads: the same width, square like its 7 x 7 grid. */
+      .shape-space {
+        width: min(100%, var(--he-calendar-size, 28em));
+        justify-self: center;
+        aspect-ratio: 1;
+      }
+      .reserved {
+        visibility: hidden;
+      }
       li {
         aspect-ratio: 1;
         display: grid;
@@ -205,10 +214,10 @@ export class KpiCalendar extends HuddleElement {
   protected override render() {
     const kpi = this.preview?.kpi ?? this.#kpi.value;
     if (!kpi || !(this.preview || (kpi.rollup ? this.#rollup.loaded : this.#values.loaded))) {
-      const message = !this.kpi
+      const problem = !this.kpi
         ? msg('No KPI chosen')
-        : (this.errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : msg('Loading…')));
-      return html`<div class="card" part="base" role="status">${message}</div>`;
+        : (this.errorText(this.#kpi.error) ?? (this.#kpi.loaded && !kpi ? msg(str`There is no KPI with id "${this.kpi}".`) : undefined));
+      return problem ? html`<div class="card" part="base" role="status">${problem}</div>` : this.renderLoading(kpi);
     }
     const today = this.activeStore.today();
     const values = this.preview?.values ?? this.#values.value ?? [];
@@ -260,6 +269,26 @@ export class KpiCalendar extends HuddleElement {
           <button class="primary" @click=${this.openRecord}>${msg('Record a day')}</button>`
         }
         ${this.writeError ? html`<p class="error" role="alert">${this.writeError}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  /**
+   * The card's frame while its data arrives, as tall as the calendar it becomes: on a board
+   * whose KPI grid wraps, the cards below do not move when the calendars fill in.
+   */
+  private renderLoading(kpi: Kpi | undefined) {
+    return html`
+      <section class="card" part="base">
+        <header>
+          <span class="letter" aria-hidden="true">${kpi ? (kpi.category === 'custom' ? '•' : kpi.category) : '\u00a0'}</span>
+          <div>
+            <h3 role="status">${msg('Loading…')}</h3>
+            <div class="target">&nbsp;</div>
+          </div>
+        </header>
+        <div class="shape-space"></div>
+        ${this.compact || this.preview || kpi?.rollup ? nothing : html`<button class="primary reserved" disabled>${msg('Record a day')}</button>`}
       </section>
     `;
   }
