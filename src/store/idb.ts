@@ -128,3 +128,35 @@ export function openDatabase(name: string, version: number, callbacks: OpenCallb
     return wrapDb(raw);
   });
 }
+
+/**
+ * Long work inside one transaction, in short tasks: `due` once a step has run `ms`, then
+ * `next(answer)` waits for the answer to a request of the step. The work goes on from that
+ * answer, which keeps the transaction open, and meanwhile the page draws and answers taps:
+ * copying thousands of records into IndexedDB is main-thread work (a wall's first start at
+ * phone speed held it 55-105 ms a task at 60 records a step).
+ */
+export class TaskSteps {
+  #began = performance.now();
+
+  /** 10 ms: a step and the page's own work fit well inside a 50 ms task at phone speed. */
+  constructor(private readonly ms = 10) {}
+
+  get due(): boolean {
+    return performance.now() - this.#began > this.ms;
+  }
+
+  async next(answer: Promise<unknown>): Promise<void> {
+    await answer;
+    this.#began = performance.now();
+  }
+}
+
+/**
+ * `request`, its failure marked as heard: a transaction's work reports its first failure once,
+ * where it awaits; the requests aborted with it are not reported again as unhandled.
+ */
+export function heard<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined);
+  return request;
+}

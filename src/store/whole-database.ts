@@ -5,7 +5,7 @@
  */
 import { ENTITY_KINDS, type EntityKind, type EntityMap } from '../model/index.js';
 import { abortQuietly, readerOf, type IdbHuddleStore } from './idb-store.js';
-import type { Tx } from './idb.js';
+import { TaskSteps, heard, type Tx } from './idb.js';
 import { toStorageError } from './errors.js';
 import { FIELD_CLOCKS, META, OUTBOX } from './schema-versions.js';
 import { parseImport, toExportFile, type ExportFile, type ImportSummary } from '../model/backup-file.js';
@@ -37,18 +37,9 @@ export async function importData(store: IdbHuddleStore, file: unknown, options: 
 }
 
 /**
- * How long one step of a restore may spend handing records to IndexedDB (each is copied on the
- * main thread) before it waits for the database: each step a short task, so a wall stays
- * responsive however large or small the records are, on any CPU. A fixed 60 records a step
- * ran 55-105 ms a task at phone speed (bench:first-start's loading phase).
- */
-const STEP_MS = 10;
-
-/**
  * Replaces everything with records already checked by `parseImport`, in one transaction: all
- * of them or, if anything fails, none. The writes are issued a step at a time, each step from
- * the answer to the last (which keeps the transaction open), so thousands of records never
- * hold the main thread in one long task.
+ * of them or, if anything fails, none. The writes are issued in short steps (TaskSteps), so
+ * thousands of records never hold the main thread in one long task.
  */
 export async function replaceAll(store: IdbHuddleStore, data: ExportFile['data'], options: { demoSeed?: number } = {}): Promise<void> {
   const internals = store.internals();
@@ -60,27 +51,17 @@ export async function replaceAll(store: IdbHuddleStore, data: ExportFile['data']
     // Field clocks and sync cursors go too: restored data is older than anything a server
     // holds, and the next pull starts from the beginning.
     const writes: Promise<unknown>[] = [];
-    // Each failure is handled once, below, whichever request it was (none is left unheard).
-    const issue = (request: Promise<unknown>) => {
-      request.catch(() => undefined);
-      return request;
-    };
-    for (const kind of [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META]) writes.push(issue(open.objectStore(kind).clear()));
-    let step: Promise<unknown>[] = [];
-    let stepStarted = performance.now();
+    for (const kind of [...ENTITY_KINDS, OUTBOX, FIELD_CLOCKS, META]) writes.push(heard(open.objectStore(kind).clear()));
+    const steps = new TaskSteps();
     for (const kind of ENTITY_KINDS) {
       const records = open.objectStore(kind);
       for (const record of data[kind]) {
-        step.push(issue(records.put(record)));
-        if (performance.now() - stepStarted > STEP_MS) {
-          writes.push(...step);
-          await step.at(-1);
-          step = [];
-          stepStarted = performance.now();
-        }
+        const write = heard(records.put(record));
+        writes.push(write);
+        if (steps.due) await steps.next(write);
       }
     }
-    writes.push(...step, issue(open.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null })));
+    writes.push(heard(open.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null })));
     await Promise.all([...writes, open.done]);
   } catch (error) {
     if (tx) await abortQuietly(tx);

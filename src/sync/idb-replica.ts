@@ -3,7 +3,7 @@
  * it, setting aside what the server refused, and merging pulled records field by field.
  * Used only by the SyncClient, so that elements do not carry it.
  */
-import type { Tx } from '../store/idb.js';
+import { TaskSteps, heard, type Tx } from '../store/idb.js';
 import {
   boardScope,
   localDay,
@@ -359,7 +359,11 @@ export class IdbReplica {
           records.map((pulled) => (unread(pulled) ? undefined : (clockStore.get(clockKey(pulled.kind, pulled.id)) as Promise<ClockRow | undefined>))),
         );
         const writes: Promise<unknown>[] = [];
+        const steps = new TaskSteps();
         for (const [index, pulled] of records.entries()) {
+          // A page of a thousand records in short tasks: a tablet's first sync leaves it usable.
+          // The small read is answered after the step's writes, and its answer goes on with the page.
+          if (steps.due) await steps.next(tx.objectStore(META).get(`cursor:${source}`));
           const before = befores[index];
           const row = rows[index];
           for (const stamp of Object.values(pulled.clocks)) this.#internals.clock.receive(stamp);
@@ -379,12 +383,12 @@ export class IdbReplica {
             rejected.push((error as Error).message);
             continue;
           }
-          writes.push(tx.objectStore(pulled.kind).put(merged.record));
+          writes.push(heard(tx.objectStore(pulled.kind).put(merged.record)));
           // A record this device never wrote holds the server's latest version whole: without a
           // row its fields count as stamped zero (see FIELD_CLOCKS), and every version the server
           // sends after it is newer. One write per record instead of two: most of a new device's
           // first sync (a supervisor's tablet stores tens of thousands).
-          if (row) writes.push(clockStore.put({ key: clockKey(pulled.kind, pulled.id), clocks: merged.clocks } satisfies ClockRow));
+          if (row) writes.push(heard(clockStore.put({ key: clockKey(pulled.kind, pulled.id), clocks: merged.clocks } satisfies ClockRow)));
           const after = merged.record as unknown as AnyRecord;
           changes.push(before ? { kind: pulled.kind, before, after } : { kind: pulled.kind, after });
         }

@@ -168,6 +168,50 @@ describe('store: sync', () => {
     expect(hlcMs(second.hlc) - Date.now()).to.be.within(3_590_000, 3_610_000);
   });
 
+  it('a full page of pulled records is applied whole, and a disk that refuses its last record leaves none of it and the cursor where it was', async () => {
+    const page = (from: number): PulledRecord[] =>
+      Array.from({ length: 1000 }, (_, i) => {
+        const record = {
+          id: `a-${from + i}`,
+          unitId: 'team-1',
+          title: `Pulled action ${from + i}`,
+          status: 'open',
+          createdAt: '2026-11-22T08:00:00.000Z',
+          updatedAt: '2026-11-22T08:00:00.000Z',
+        };
+        const clocks = Object.fromEntries(
+          Object.keys(record)
+            .filter((f) => f !== 'id')
+            .map((f) => [f, far(5)]),
+        );
+        return { kind: 'actions', id: record.id, record, clocks };
+      });
+    const store = freshStore();
+    const replica = new IdbReplica(store);
+    const applied = await replica.applyRemote('srv', page(0), 1000);
+    expect(applied.changed).to.equal(1000);
+    expect(await store.get(allOf('actions'))).to.have.length(1000);
+    expect(await replica.syncCursor('srv')).to.equal(1000);
+
+    // The second page's last action is refused: the page goes in short steps, yet in one transaction.
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if ((args[0] as { id?: string }).id === 'a-1999') throw new DOMException('The disk is full', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const refused = await replica.applyRemote('srv', page(1000), 2000).then(
+        () => undefined,
+        (error: unknown) => error as Error,
+      );
+      expect(refused?.message).to.match(/full|space|quota/i);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(await store.get(allOf('actions')), 'nothing of the refused page').to.have.length(1000);
+    expect(await replica.syncCursor('srv'), 'pulled again from where it was').to.equal(1000);
+  });
+
   it('a record this version cannot store is reported, and the rest of the page applies', async () => {
     const store = freshStore();
     const good = {
