@@ -74,6 +74,14 @@ export interface Query<T> {
    * reads until `apply` reads it.
    */
   readonly keptAs?: { pack(result: T): unknown; unpack(kept: unknown): T };
+  /**
+   * Optional, with `remember`: this query's answer worked out from one kept under another key
+   * of the same slot (`keptKey`), or undefined when it cannot be (then `run`). For figures whose
+   * key holds the day while what they are worked out from does not: the cascade of a new day,
+   * from yesterday's, without reading every conversation again. Records written since the kept
+   * answer are then applied (`apply`) to the result.
+   */
+  rebase?(kept: T, keptKey: string): T | undefined;
 }
 
 /** One written record, before and after, as announced to watchers and other tabs. */

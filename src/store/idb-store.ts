@@ -225,24 +225,27 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
   }
 
   /**
-   * A query with `remember`: its kept answer while still current; brought up to date by `apply`
-   * with the records written since, when the query can and the device's journal names them;
-   * else run. A new answer is kept (see remembered-answers.ts).
+   * A query with `remember`: its kept answer while still current - or one kept under another
+   * key, worked out again by `rebase` when the query can - brought up to date by `apply` with
+   * the records written since, when the query can and the device's journal names them; else
+   * run. A new answer is kept (see remembered-answers.ts).
    */
   async #rememberedGet<T>(db: Db, query: Query<T>, slot: string, kinds: readonly EntityKind[]): Promise<T> {
     const tx = db.transaction([...kinds, META], 'readonly');
     const state = await writtenState(tx, kinds);
-    const kept = await keptAnswer(tx, slot, query.key, state);
+    const kept = await keptAnswer(tx, slot, (key) => key === query.key || query.rebase !== undefined, state);
     const { keptAs } = query;
-    const previous = kept && (keptAs ? keptAs.unpack(kept.result) : (kept.result as T));
+    const unpacked = kept && (keptAs ? keptAs.unpack(kept.result) : (kept.result as T));
+    const previous = !kept ? undefined : kept.queryKey === query.key ? { answer: unpacked as T } : rebased(query, unpacked as T, kept.queryKey);
     let result: T;
-    if (kept && !kept.writtenSince) result = previous as T;
-    else if (kept?.writtenSince && query.apply) {
+    if (previous && !kept?.writtenSince) result = previous.answer;
+    else if (previous && kept?.writtenSince && query.apply) {
       const changes = kept.writtenSince.filter((change) => affectsQuery(query, [change]));
-      result = changes.length > 0 ? query.apply(previous as T, changes) : (previous as T);
+      result = changes.length > 0 ? query.apply(previous.answer, changes) : previous.answer;
     } else result = await query.run(readerOf(tx));
     await tx.done;
-    if (!kept || kept.writtenSince) whenIdle(() => void keepAnswer(db, slot, query.key, state, keptAs ? keptAs.pack(result) : result));
+    const current = kept && kept.queryKey === query.key && !kept.writtenSince;
+    if (!current) whenIdle(() => void keepAnswer(db, slot, query.key, state, keptAs ? keptAs.pack(result) : result));
     return result;
   }
 
@@ -539,6 +542,12 @@ function reportError(error: Error): void {
   queueMicrotask(() => {
     throw error;
   });
+}
+
+/** The answer kept for another key of the query's slot, worked out again for this one (Query.rebase), if the query can. */
+function rebased<T>(query: Query<T>, kept: T, keptKey: string): { answer: T } | undefined {
+  const answer = query.rebase?.(kept, keptKey);
+  return answer === undefined ? undefined : { answer };
 }
 
 /**

@@ -260,8 +260,9 @@ function cascadeFiguresOf(people: Person[], units: Unit[], pairs: CoachingPair[]
  * applied to it (`apply`).
  */
 export function cascadeFigures(today: Day): Query<CascadeFigures> {
+  const rules = `coaching-cascade:${CASCADE_RULES}@`;
   return {
-    key: `coaching-cascade:${CASCADE_RULES}@${today}`,
+    key: `${rules}${today}`,
     remember: 'coaching-cascade',
     reads: [{ kind: 'people' }, { kind: 'units' }, { kind: 'coachingPairs' }, { kind: 'coachingSessions' }],
     run: async (reader) => {
@@ -287,6 +288,9 @@ export function cascadeFigures(today: Day): Query<CascadeFigures> {
         ),
         today,
       ),
+    // Another day's figures under the same rules: what they are worked out from holds no day.
+    rebase: (kept, keptKey) =>
+      keptKey.startsWith(rules) ? cascadeFiguresOf(kept.people, kept.units, kept.basis.pairs, kept.basis.sessions(), today) : undefined,
     keptAs: {
       pack: (figures) => ({ ...figures, basis: { pairs: figures.basis.pairs, sessions: packFacts(figures.basis.sessions()) } }),
       unpack: (kept) => {

@@ -139,21 +139,22 @@ export async function writtenState(tx: Tx, kinds: readonly EntityKind[]): Promis
 }
 
 /**
- * The answer kept in `slot` for this query: current when no kind it read was written since, else
- * with the records written since (read in `tx`) when the journal still names them all.
+ * The answer kept in `slot` for a query whose key `usable` accepts (its own, or another it can
+ * rebase, see Query.rebase), with that key: current when no kind it read was written since,
+ * else with the records written since (read in `tx`) when the journal still names them all.
  */
 export async function keptAnswer(
   tx: Tx,
   slot: string,
-  queryKey: string,
+  usable: (queryKey: string) => boolean,
   now: WrittenState,
-): Promise<{ result: unknown; writtenSince?: RecordChange[] } | undefined> {
+): Promise<{ queryKey: string; result: unknown; writtenSince?: RecordChange[] } | undefined> {
   const row = (await tx.objectStore(META).get(answerKey(slot))) as AnswerRow | undefined;
   // Another database layout (the version leads the marks) is worked out again, whatever was written.
-  if (!row || row.queryKey !== queryKey || row.marks.split('|')[0] !== now.marks.split('|')[0]) return undefined;
-  if (row.marks === now.marks) return { result: row.result };
+  if (!row || !usable(row.queryKey) || row.marks.split('|')[0] !== now.marks.split('|')[0]) return undefined;
+  if (row.marks === now.marks) return { queryKey: row.queryKey, result: row.result };
   const writtenSince = row.kinds && (await recordsWrittenSince(tx, row.kinds, now.kinds));
-  return writtenSince ? { result: row.result, writtenSince } : undefined;
+  return writtenSince ? { queryKey: row.queryKey, result: row.result, writtenSince } : undefined;
 }
 
 /** Every record written between two states, as it is now; undefined when the journal cannot say. */

@@ -11,12 +11,12 @@ import { unpackFacts } from '../../src/store/packed-facts.js';
 import { sessionFacts } from '../../src/model/cadence.js';
 import { IdbReplica } from '../../src/sync/idb-replica.js';
 import { formatHlc } from '../../src/model/hlc.js';
-import { deleteTestDatabases, freshStore, storeOnANewPage } from '../helpers/store.js';
+import { deleteTestDatabases, freshStore, idle, storeOnANewPage } from '../helpers/store.js';
 import { TODAY, demoStore } from '../helpers/ui.js';
 
 /** The cascade query, counting how often it reads every record. */
-function counted(): { query: Query<CascadeFigures>; runs: () => number } {
-  const query = cascadeFigures(TODAY);
+function counted(today = TODAY): { query: Query<CascadeFigures>; runs: () => number } {
+  const query = cascadeFigures(today);
   let runs = 0;
   return {
     query: { ...query, run: (reader) => (runs++, query.run(reader)) },
@@ -25,8 +25,8 @@ function counted(): { query: Query<CascadeFigures>; runs: () => number } {
 }
 
 /** The figures worked out from every record, nothing kept. */
-function readingEverything(): Query<CascadeFigures> {
-  const { remember: _kept, ...query } = cascadeFigures(TODAY);
+function readingEverything(today = TODAY): Query<CascadeFigures> {
+  const { remember: _kept, ...query } = cascadeFigures(today);
   return query;
 }
 
@@ -86,6 +86,39 @@ describe('the cascade figures kept on a device', () => {
       'the retired conversation left',
     ).to.equal(false);
     expect(facts.find((s) => s.id === sessions[1]!.id)?.day).to.equal('2026-11-20');
+  });
+
+  it("on a new day, worked out from yesterday's kept figures and what was recorded since, they are the figures of a full reading", async () => {
+    const store = await demoStore();
+    const name = store.name;
+    const yesterday = await store.get(cascadeFigures(TODAY));
+    await idle();
+    const tomorrow = '2026-11-22';
+    // A conversation recorded since, by another tab.
+    const pair = yesterday.cascade.people.find((p) => p.gives.length > 0)!.gives[0]!.pair;
+    await freshStore({ name, today: () => tomorrow }).saveCoachingSession({
+      kind: pair.kind,
+      direction: pair.direction,
+      anonymous: false,
+      coachId: pair.coachId,
+      learnerId: pair.learnerId,
+      day: tomorrow,
+      ratings: {},
+      wentWell: '',
+      evenBetter: '',
+      focus: 'Visual board first',
+    });
+    const { query, runs } = counted(tomorrow);
+    const onANewDay = await (await storeOnANewPage({ name, today: () => tomorrow })).get(query);
+    expect(runs(), "from yesterday's figures, not every conversation read again").to.equal(0);
+    const full = await (await storeOnANewPage({ name, today: () => tomorrow })).get(readingEverything(tomorrow));
+    const { basis: rebased, ...shown } = onANewDay;
+    const { basis: read, ...shownAfterReading } = full;
+    expect(shown).to.deep.equal(shownAfterReading);
+    expect(rebased.sessions()).to.deep.equal(read.sessions());
+    expect(onANewDay.cascade.people.flatMap((p) => p.gives).find((g) => g.pair.id === pair.id)!.status.lastDay).to.equal(tomorrow);
+    // Figures of another version of the rules are never a starting point.
+    expect(cascadeFigures(tomorrow).rebase!(yesterday, 'coaching-cascade:1@2026-11-21')).to.equal(undefined);
   });
 
   it('keep no words of any conversation, and the facts of every live one', async () => {
