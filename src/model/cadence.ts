@@ -43,6 +43,12 @@ export function sessionsOfPair<S extends SessionFacts>(pair: CoachingPair, sessi
 
 const pairKey = (coachId: string | undefined, learnerId: string, kind: string) => `${coachId ?? ''}|${learnerId}|${kind}`;
 
+/** Which pair's conversations a conversation counts for: the same key as its pair's (`coachingPairKey`). */
+export const sessionPairKey = (session: SessionFacts): string => pairKey(session.coachId, session.learnerId, session.kind);
+
+/** The key of a pair's conversations (see `sessionPairKey`). */
+export const coachingPairKey = (pair: Pick<CoachingPair, 'coachId' | 'learnerId' | 'kind'>): string => pairKey(pair.coachId, pair.learnerId, pair.kind);
+
 /** Sessions by pair: `of(pair)` returns what `sessionsOfPair` would. */
 export interface SessionsByPair<S extends SessionFacts = SessionFacts> {
   of(pair: CoachingPair): S[];
@@ -56,12 +62,12 @@ export function groupSessionsByPair<S extends SessionFacts>(sessions: readonly S
   const groups = new Map<string, S[]>();
   for (const s of sessions) {
     if (s.deletedAt) continue;
-    const key = pairKey(s.coachId, s.learnerId, s.kind);
+    const key = sessionPairKey(s);
     const list = groups.get(key);
     if (list) list.push(s);
     else groups.set(key, [s]);
   }
-  return { of: (pair) => groups.get(pairKey(pair.coachId, pair.learnerId, pair.kind)) ?? [] };
+  return { of: (pair) => groups.get(coachingPairKey(pair)) ?? [] };
 }
 
 /**
@@ -164,13 +170,29 @@ export function adherenceByTier(
   to: Day,
   grouped: SessionsByPair = groupSessionsByPair(sessions),
 ): Map<number, number | null> {
+  return meanAdherenceByTier(pairs, tierOfPerson, pairAdherences(pairs, grouped, from, to));
+}
+
+/** Each live pair's adherence in [from, to] (`cadenceAdherence`), by pair id. */
+export function pairAdherences(pairs: readonly CoachingPair[], grouped: SessionsByPair, from: Day, to: Day): Map<string, number | null> {
+  const adherences = new Map<string, number | null>();
+  for (const pair of pairs) if (!pair.deletedAt) adherences.set(pair.id, cadenceAdherence(pair, grouped.of(pair), from, to));
+  return adherences;
+}
+
+/** The mean of the live pairs' adherences per tier of their learner, in the order of `pairs`; null for a tier with none to judge. */
+export function meanAdherenceByTier(
+  pairs: readonly CoachingPair[],
+  tierOfPerson: (personId: string) => number | undefined,
+  adherences: ReadonlyMap<string, number | null>,
+): Map<number, number | null> {
   const byTier = new Map<number, number[]>();
   for (const pair of pairs) {
     if (pair.deletedAt) continue;
     const tier = tierOfPerson(pair.learnerId);
     if (tier === undefined) continue;
     const list = byTier.get(tier) ?? [];
-    const adherence = cadenceAdherence(pair, grouped.of(pair), from, to);
+    const adherence = adherences.get(pair.id) ?? null;
     if (adherence !== null) list.push(adherence);
     byTier.set(tier, list);
   }

@@ -3,7 +3,7 @@
  * a coach nobody coaches, a team leader never observed, follow-ups not kept.
  */
 import type { Day } from './dates.js';
-import { followUpsKept, groupSessionsByPair, pairStatus, type PairStatus, type SessionFacts, type SessionsByPair } from './cadence.js';
+import { coachingPairKey, followUpsKept, groupSessionsByPair, pairStatus, type PairStatus, type SessionFacts, type SessionsByPair } from './cadence.js';
 import type { CoachingPair, Person, Unit } from './types.js';
 
 export interface CascadePair {
@@ -40,37 +40,90 @@ export function buildCascade(
   today: Day,
   grouped: SessionsByPair = groupSessionsByPair(sessions),
 ): Cascade {
-  const tierOf = new Map(units.map((u) => [u.id, u.tier]));
-  const topTier = Math.max(0, ...units.filter((u) => !u.deletedAt).map((u) => u.tier));
   const livePairs = pairs.filter((p) => !p.deletedAt);
   const statuses = livePairs.map((pair) => ({ pair, status: pairStatus(pair, grouped.of(pair), today) }));
+  const sessionsOfLearner = byPerson(sessions, (s) => s.learnerId);
+  return assemble(people, units, livePairs, statuses, (person) => followUpsOf(sessionsOfLearner.get(person.id) ?? [], today));
+}
+
+/** What changed among the conversations since a cascade was built: the pairs and learners they belong to. */
+export interface ConversationsChanged {
+  /** `sessionPairKey` of each changed conversation, before and after the change. */
+  pairKeys: ReadonlySet<string>;
+  learners: ReadonlySet<string>;
+}
+
+/**
+ * The cascade after conversations were recorded, changed or retired - people, boards and pairs
+ * as they were: the pairs and learners those conversations belong to are worked out again, the
+ * rest taken from `previous`. The cascade `buildCascade` would build from everything.
+ */
+export function cascadeAfterConversations(
+  previous: Cascade,
+  people: readonly Person[],
+  units: readonly Unit[],
+  pairs: readonly CoachingPair[],
+  sessions: readonly SessionFacts[],
+  today: Day,
+  changed: ConversationsChanged,
+  grouped: SessionsByPair = groupSessionsByPair(sessions),
+): Cascade {
+  const statusBefore = new Map(previous.people.flatMap((entry) => entry.gives).map((given) => [given.pair.id, given.status]));
+  const followUpsBefore = new Map(previous.people.map((entry) => [entry.person.id, entry.followUps]));
+  const livePairs = pairs.filter((p) => !p.deletedAt);
+  const statuses = livePairs.map((pair) => {
+    const before = statusBefore.get(pair.id);
+    return { pair, status: before && !changed.pairKeys.has(coachingPairKey(pair)) ? before : pairStatus(pair, grouped.of(pair), today) };
+  });
+  const sessionsOfLearner = byPerson(
+    sessions.filter((s) => changed.learners.has(s.learnerId)),
+    (s) => s.learnerId,
+  );
+  return assemble(people, units, livePairs, statuses, (person) => {
+    const before = followUpsBefore.get(person.id);
+    return before && !changed.learners.has(person.id) ? before : followUpsOf(sessionsOfLearner.get(person.id) ?? [], today);
+  });
+}
+
+function followUpsOf(sessions: readonly SessionFacts[], today: Day): CascadePerson['followUps'] {
+  const { due, kept } = followUpsKept(sessions, today);
+  return { due, kept };
+}
+
+function byPerson<T>(items: readonly T[], id: (item: T) => string | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const key = id(item);
+    if (key === undefined) continue;
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  }
+  return map;
+}
+
+/** The cascade from each live pair's state and each person's follow-ups: who is shown, on which tier, the gaps. */
+function assemble(
+  people: readonly Person[],
+  units: readonly Unit[],
+  livePairs: readonly CoachingPair[],
+  statuses: readonly CascadePair[],
+  followUps: (person: Person) => CascadePerson['followUps'],
+): Cascade {
+  const tierOf = new Map(units.map((u) => [u.id, u.tier]));
+  const topTier = Math.max(0, ...units.filter((u) => !u.deletedAt).map((u) => u.tier));
   const involved = new Set(livePairs.flatMap((p) => [p.coachId, p.learnerId]));
   const shown = people.filter((p) => !p.deletedAt && (p.role === 'leader' || involved.has(p.id)));
-  const byPerson = <T>(items: readonly T[], id: (item: T) => string | undefined) => {
-    const map = new Map<string, T[]>();
-    for (const item of items) {
-      const key = id(item);
-      if (key === undefined) continue;
-      const list = map.get(key);
-      if (list) list.push(item);
-      else map.set(key, [item]);
-    }
-    return map;
-  };
-  const sessionsOfLearner = byPerson(sessions, (s) => s.learnerId);
   const gives = byPerson(statuses, (s) => s.pair.coachId);
   const receives = byPerson(statuses, (s) => s.pair.learnerId);
 
-  const cascadePeople = shown.map((person) => {
-    const { due, kept } = followUpsKept(sessionsOfLearner.get(person.id) ?? [], today);
-    return {
-      person,
-      tier: tierOf.get(person.unitId) ?? 1,
-      gives: gives.get(person.id) ?? [],
-      receives: receives.get(person.id) ?? [],
-      followUps: { due, kept },
-    };
-  });
+  const cascadePeople = shown.map((person) => ({
+    person,
+    tier: tierOf.get(person.unitId) ?? 1,
+    gives: gives.get(person.id) ?? [],
+    receives: receives.get(person.id) ?? [],
+    followUps: followUps(person),
+  }));
 
   const gaps: CascadeGap[] = [];
   for (const entry of cascadePeople) {

@@ -5,11 +5,16 @@
 import {
   PERSONAL_KINDS,
   addDays,
-  adherenceByTier,
   boardKpiStatuses,
   buildCascade,
+  cadenceAdherence,
+  cascadeAfterConversations,
+  coachingPairKey,
   daysOfMonth,
   groupSessionsByPair,
+  meanAdherenceByTier,
+  pairAdherences,
+  sessionPairKey,
   kpiValueId,
   rollupSources,
   sessionFacts,
@@ -236,21 +241,76 @@ export interface CascadeFigures {
    * to it: every pair, and the facts of every live conversation (kept packed, see
    * packed-facts.ts, and unpacked when a change is applied).
    */
-  basis: { pairs: CoachingPair[]; sessions: () => readonly SessionFacts[] };
+  basis: {
+    pairs: CoachingPair[];
+    sessions: () => readonly SessionFacts[];
+    /** Each live pair's share of windows kept, over 4 weeks and over 12: worked out again pair by pair. */
+    pairAdherence: PairAdherence;
+  };
 }
+
+type PairAdherence = [Map<string, number | null>, Map<string, number | null>];
+
+/** The spans of the cadence kept per tier, in weeks up to today. */
+const ADHERENCE_WEEKS = [4, 12] as const;
+const firstDayOf = (weeks: number, today: Day) => addDays(today, -weeks * 7 + 1);
 
 /**
  * Version of the figures' rules in the key: a kept answer (see `remember`) worked out by an
- * older version of these rules is not shown. Bump it when buildCascade or adherenceByTier change.
+ * older version of these rules is not shown. Bump it when buildCascade, cadenceAdherence or
+ * what the figures keep change.
  */
-const CASCADE_RULES = 2;
+const CASCADE_RULES = 3;
 
 function cascadeFiguresOf(people: Person[], units: Unit[], pairs: CoachingPair[], sessions: readonly SessionFacts[], today: Day): CascadeFigures {
   const grouped = groupSessionsByPair(sessions);
   const cascade = buildCascade(people, units, pairs, sessions, today, grouped);
+  const [four, twelve] = ADHERENCE_WEEKS.map((weeks) => pairAdherences(pairs, grouped, firstDayOf(weeks, today), today));
+  return withTierMeans(people, units, cascade, pairs, sessions, [four!, twelve!]);
+}
+
+/**
+ * The figures after conversations alone changed (recorded, edited, retired): the pairs and
+ * learners they belong to are worked out again, the rest kept - the figures of a full reading.
+ */
+function afterConversations(previous: CascadeFigures, changes: readonly RecordChange[], today: Day): CascadeFigures {
+  const before = previous.basis.sessions();
+  const sessions = applyToList(
+    before,
+    changes,
+    'coachingSessions',
+    (s) => !s.deletedAt,
+    (r) => sessionFacts(r as CoachingSession),
+  );
+  const ids = new Set(changes.map((change) => change.after.id));
+  const touched = [...before.filter((s) => ids.has(s.id)), ...changes.map((change) => change.after as CoachingSession)];
+  const changed = { pairKeys: new Set(touched.map(sessionPairKey)), learners: new Set(touched.map((s) => s.learnerId)) };
+  const { people, units } = previous;
+  const { pairs, pairAdherence } = previous.basis;
+  const grouped = groupSessionsByPair(sessions);
+  const cascade = cascadeAfterConversations(previous.cascade, people, units, pairs, sessions, today, changed, grouped);
+  const [four, twelve] = ADHERENCE_WEEKS.map((weeks, i) => {
+    const adherences = new Map(pairAdherence[i]);
+    for (const pair of pairs) {
+      if (!pair.deletedAt && changed.pairKeys.has(coachingPairKey(pair)))
+        adherences.set(pair.id, cadenceAdherence(pair, grouped.of(pair), firstDayOf(weeks, today), today));
+    }
+    return adherences;
+  });
+  return withTierMeans(people, units, cascade, pairs, sessions, [four!, twelve!]);
+}
+
+function withTierMeans(
+  people: Person[],
+  units: Unit[],
+  cascade: Cascade,
+  pairs: CoachingPair[],
+  sessions: readonly SessionFacts[],
+  pairAdherence: PairAdherence,
+): CascadeFigures {
   const tierOf = new Map(cascade.people.map((p) => [p.person.id, p.tier]));
-  const kept = (weeks: number) => adherenceByTier(pairs, sessions, (id) => tierOf.get(id), addDays(today, -weeks * 7 + 1), today, grouped);
-  return { people, units, cascade, adherence: [kept(4), kept(12)], basis: { pairs, sessions: () => sessions } };
+  const [four, twelve] = pairAdherence.map((adherences) => meanAdherenceByTier(pairs, (id) => tierOf.get(id), adherences));
+  return { people, units, cascade, adherence: [four!, twelve!], basis: { pairs, sessions: () => sessions, pairAdherence } };
 }
 
 /**
@@ -275,28 +335,30 @@ export function cascadeFigures(today: Day): Query<CascadeFigures> {
       return cascadeFiguresOf(people, units, pairs, live(sessions).map(sessionFacts), today);
     },
     apply: (previous, changes) =>
-      cascadeFiguresOf(
-        applyToList(previous.people, changes, 'people', () => true),
-        applyToList(previous.units, changes, 'units', () => true),
-        applyToList(previous.basis.pairs, changes, 'coachingPairs', () => true),
-        applyToList(
-          previous.basis.sessions(),
-          changes,
-          'coachingSessions',
-          (s) => !s.deletedAt,
-          (r) => sessionFacts(r as CoachingSession),
-        ),
-        today,
-      ),
+      changes.every((change) => change.kind === 'coachingSessions')
+        ? afterConversations(previous, changes, today)
+        : cascadeFiguresOf(
+            applyToList(previous.people, changes, 'people', () => true),
+            applyToList(previous.units, changes, 'units', () => true),
+            applyToList(previous.basis.pairs, changes, 'coachingPairs', () => true),
+            applyToList(
+              previous.basis.sessions(),
+              changes,
+              'coachingSessions',
+              (s) => !s.deletedAt,
+              (r) => sessionFacts(r as CoachingSession),
+            ),
+            today,
+          ),
     // Another day's figures under the same rules: what they are worked out from holds no day.
     rebase: (kept, keptKey) =>
       keptKey.startsWith(rules) ? cascadeFiguresOf(kept.people, kept.units, kept.basis.pairs, kept.basis.sessions(), today) : undefined,
     keptAs: {
-      pack: (figures) => ({ ...figures, basis: { pairs: figures.basis.pairs, sessions: packFacts(figures.basis.sessions()) } }),
+      pack: (figures) => ({ ...figures, basis: { ...figures.basis, sessions: packFacts(figures.basis.sessions()) } }),
       unpack: (kept) => {
-        const figures = kept as Omit<CascadeFigures, 'basis'> & { basis: { pairs: CoachingPair[]; sessions: string } };
+        const figures = kept as Omit<CascadeFigures, 'basis'> & { basis: Omit<CascadeFigures['basis'], 'sessions'> & { sessions: string } };
         let sessions: readonly SessionFacts[] | undefined;
-        return { ...figures, basis: { pairs: figures.basis.pairs, sessions: () => (sessions ??= unpackFacts(figures.basis.sessions)) } };
+        return { ...figures, basis: { ...figures.basis, sessions: () => (sessions ??= unpackFacts(figures.basis.sessions)) } };
       },
     },
   };

@@ -88,6 +88,54 @@ describe('the cascade figures kept on a device', () => {
     expect(facts.find((s) => s.id === sessions[1]!.id)?.day).to.equal('2026-11-20');
   });
 
+  it('brought up to date after conversations alone changed (only their pairs and learners worked out again), they are the figures of a full reading', async () => {
+    const store = await demoStore();
+    const name = store.name;
+    const before = await store.get(cascadeFigures(TODAY));
+    await idle();
+    const tia = before.cascade.people.find((p) => p.tier === 1 && p.receives.length > 0)!;
+    const observed = tia.receives.find((r) => r.pair.kind === 'huddle-observation')!.pair;
+    const [first, second] = before.basis.sessions().filter((s) => s.learnerId === tia.person.id);
+    // A conversation of a pair nothing else here touches: handed to another coach, its old pair is worked out again too.
+    const moved = before.basis.sessions().find((s) => s.learnerId !== tia.person.id && s.coachId && s.coachId !== observed.coachId)!;
+    const otherTab = freshStore({ name, today: () => TODAY });
+    // Recorded with a follow-up, retired, moved to another day, and handed to another coach.
+    await otherTab.saveCoachingSession({
+      kind: observed.kind,
+      direction: 'down',
+      anonymous: false,
+      coachId: observed.coachId,
+      learnerId: tia.person.id,
+      day: TODAY,
+      ratings: {},
+      wentWell: '',
+      evenBetter: '',
+      focus: 'Red KPIs first',
+      followUpDate: '2026-11-24',
+    });
+    await otherTab.retire('coachingSessions', first!.id);
+    const stamp = formatHlc({ ms: Date.now() + 1000, counter: 0, node: 'server1' });
+    const otherCoach = before.cascade.people.find((p) => p.gives.length > 0 && p.person.id !== moved.coachId)!.person.id;
+    await new IdbReplica(otherTab).applyRemote(
+      'srv',
+      [
+        { kind: 'coachingSessions', id: second!.id, record: { day: '2026-11-19' }, clocks: { day: stamp } },
+        { kind: 'coachingSessions', id: moved.id, record: { coachId: otherCoach }, clocks: { coachId: stamp } },
+      ],
+      1,
+    );
+    const { query, runs } = counted();
+    const applied = await (await storeOnANewPage({ name, today: () => TODAY })).get(query);
+    expect(runs(), 'brought up to date, not read again').to.equal(0);
+    const full = await (await storeOnANewPage({ name, today: () => TODAY })).get(readingEverything());
+    const { basis: appliedBasis, ...shown } = applied;
+    const { basis: readBasis, ...shownAfterReading } = full;
+    expect(shown).to.deep.equal(shownAfterReading);
+    expect(appliedBasis.pairAdherence).to.deep.equal(readBasis.pairAdherence);
+    expect(appliedBasis.sessions()).to.deep.equal(readBasis.sessions());
+    expect(shown.cascade.people.find((p) => p.person.id === tia.person.id)!.receives.find((r) => r.pair.id === observed.id)!.status.lastDay).to.equal(TODAY);
+  });
+
   it("on a new day, worked out from yesterday's kept figures and what was recorded since, they are the figures of a full reading", async () => {
     const store = await demoStore();
     const name = store.name;
