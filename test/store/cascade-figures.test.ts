@@ -6,6 +6,8 @@
 import '../helpers/english.js';
 import { expect } from '@open-wc/testing';
 import type { Query } from '../../src/store/contract.js';
+import type { IdbHuddleStore } from '../../src/store/idb-store.js';
+import type { CoachingPair, CoachingSession } from '../../src/model/index.js';
 import { allOf, cascadeFigures, type CascadeFigures } from '../../src/store/queries.js';
 import { unpackFacts } from '../../src/store/packed-facts.js';
 import { sessionFacts } from '../../src/model/cadence.js';
@@ -13,6 +15,7 @@ import { IdbReplica } from '../../src/sync/idb-replica.js';
 import { formatHlc } from '../../src/model/hlc.js';
 import { deleteTestDatabases, freshStore, idle, storeOnANewPage } from '../helpers/store.js';
 import { TODAY, demoStore } from '../helpers/ui.js';
+import { session } from '../helpers/records.js';
 
 /** The cascade query, counting how often it reads every record. */
 function counted(today = TODAY): { query: Query<CascadeFigures>; runs: () => number } {
@@ -30,6 +33,18 @@ function readingEverything(today = TODAY): Query<CascadeFigures> {
   return query;
 }
 
+/** A conversation of `pair` recorded on `day` through `store`, with its words and follow-up as given. */
+function recordConversation(
+  store: IdbHuddleStore,
+  pair: Pick<CoachingPair, 'kind' | 'direction' | 'coachId' | 'learnerId'>,
+  day: string,
+  fields: Partial<Pick<CoachingSession, 'wentWell' | 'focus' | 'followUpDate'>> = {},
+) {
+  const { kind, direction, coachId, learnerId } = pair;
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...draft } = session(day, { kind, direction, coachId, learnerId, ...fields });
+  return store.saveCoachingSession(draft);
+}
+
 describe('the cascade figures kept on a device', () => {
   afterEach(deleteTestDatabases);
 
@@ -43,19 +58,7 @@ describe('the cascade figures kept on a device', () => {
 
     // Another tab records and edits, a sync brings a change, as a day on a tablet would.
     const otherTab = freshStore({ name, today: () => TODAY });
-    await otherTab.saveCoachingSession({
-      kind: observed.kind,
-      direction: 'down',
-      anonymous: false,
-      coachId: observed.coachId,
-      learnerId: tia.person.id,
-      day: TODAY,
-      ratings: {},
-      wentWell: 'Started on time',
-      evenBetter: '',
-      focus: 'Red KPIs first',
-      followUpDate: '2026-11-28',
-    });
+    await recordConversation(otherTab, observed, TODAY, { wentWell: 'Started on time', focus: 'Red KPIs first', followUpDate: '2026-11-28' });
     await otherTab.retire('coachingSessions', sessions[0]!.id);
     await otherTab.saveCoachingPair({ ...observed, cadenceDays: 14 });
     await otherTab.createUnit({ name: 'Line 9', tier: 1, parentId: sam.person.unitId });
@@ -100,19 +103,7 @@ describe('the cascade figures kept on a device', () => {
     const moved = before.basis.sessions().find((s) => s.learnerId !== tia.person.id && s.coachId && s.coachId !== observed.coachId)!;
     const otherTab = freshStore({ name, today: () => TODAY });
     // Recorded with a follow-up, retired, moved to another day, and handed to another coach.
-    await otherTab.saveCoachingSession({
-      kind: observed.kind,
-      direction: 'down',
-      anonymous: false,
-      coachId: observed.coachId,
-      learnerId: tia.person.id,
-      day: TODAY,
-      ratings: {},
-      wentWell: '',
-      evenBetter: '',
-      focus: 'Red KPIs first',
-      followUpDate: '2026-11-24',
-    });
+    await recordConversation(otherTab, observed, TODAY, { focus: 'Red KPIs first', followUpDate: '2026-11-24' });
     await otherTab.retire('coachingSessions', first!.id);
     const stamp = formatHlc({ ms: Date.now() + 1000, counter: 0, node: 'server1' });
     const otherCoach = before.cascade.people.find((p) => p.gives.length > 0 && p.person.id !== moved.coachId)!.person.id;
@@ -144,18 +135,7 @@ describe('the cascade figures kept on a device', () => {
     const tomorrow = '2026-11-22';
     // A conversation recorded since, by another tab.
     const pair = yesterday.cascade.people.find((p) => p.gives.length > 0)!.gives[0]!.pair;
-    await freshStore({ name, today: () => tomorrow }).saveCoachingSession({
-      kind: pair.kind,
-      direction: pair.direction,
-      anonymous: false,
-      coachId: pair.coachId,
-      learnerId: pair.learnerId,
-      day: tomorrow,
-      ratings: {},
-      wentWell: '',
-      evenBetter: '',
-      focus: 'Visual board first',
-    });
+    await recordConversation(freshStore({ name, today: () => tomorrow }), pair, tomorrow, { focus: 'Visual board first' });
     const { query, runs } = counted(tomorrow);
     const onANewDay = await (await storeOnANewPage({ name, today: () => tomorrow })).get(query);
     expect(runs(), "from yesterday's figures, not every conversation read again").to.equal(0);
