@@ -128,6 +128,12 @@ try {
           { name: "a new area supervisor's tablet", token: supervisor, unit: 'site-1-area-1', viewport: { width: 1280, height: 800 } },
         ]) {
           const context = await browser.newContext({ viewport: device.viewport });
+          // How long the page was held at a time while it synced (tasks over 50 ms).
+          await context.addInitScript(() => {
+            const held: number[] = [];
+            Object.assign(window, { __held: held });
+            new PerformanceObserver((list) => held.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask', buffered: true });
+          });
           const page = await context.newPage();
           const opened = performance.now();
           await page.goto(`${server.url}/?server=${encodeURIComponent(server.url)}&token=${device.token}&unit=${device.unit}`);
@@ -142,7 +148,8 @@ try {
             { timeout: 600_000, polling: 50 },
           );
           const readyMs = performance.now() - opened;
-          const held = await page.evaluate(async () => {
+          const held = await page.evaluate(() => (window as unknown as { __held: number[] }).__held);
+          const stored = await page.evaluate(async () => {
             let count = 0;
             for (const { name } of await indexedDB.databases()) {
               const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -161,7 +168,8 @@ try {
             return { count, usage: (await navigator.storage.estimate()).usage ?? 0 };
           });
           console.log(
-            `\n${device.name} in Chromium: board shown and synced in ${seconds(readyMs)}; its database holds ${held.count} rows (${mb(held.usage)} by the browser's estimate)`,
+            `\n${device.name} in Chromium: board shown and synced in ${seconds(readyMs)}; its database holds ${stored.count} rows (${mb(stored.usage)} by the browser's estimate); ` +
+              `the page was held ${held.length} times over 50 ms, longest ${Math.round(Math.max(0, ...held))} ms`,
           );
           await context.close();
         }
