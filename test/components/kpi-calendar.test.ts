@@ -74,6 +74,7 @@ describe('<kpi-calendar>', () => {
       await el.updateComplete;
       expect(oneInShadow(el, '[role="status"]').textContent).to.contain('Loading');
       const loading = el.getBoundingClientRect().height;
+      if (width === 300) await expect(el, 'while it loads').to.be.accessible();
       await until(() => inShadow(el, 'li[data-day]').length === 30, 'the month');
       const loaded = el.getBoundingClientRect().height;
       expect(Math.abs(loaded - loading), `${width} px wide: ${loading} px loading, ${loaded} px loaded`).to.be.below(loaded * 0.1);

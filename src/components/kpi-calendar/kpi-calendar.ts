@@ -80,10 +80,14 @@ export class KpiCalendar extends HuddleElement {
         min-width: 1.4em;
         text-align: center;
       }
-      h3 {
+      h3,
+      .loading {
         margin: 0;
         font-size: var(--_size);
         line-height: 1.2;
+      }
+      .loading {
+        font-weight: 700;
       }
       .target {
         color: var(--_text-muted);
@@ -283,7 +287,7 @@ export class KpiCalendar extends HuddleElement {
         <header>
           <span class="letter" aria-hidden="true">${kpi ? (kpi.category === 'custom' ? '•' : kpi.category) : '\u00a0'}</span>
           <div>
-            <h3 role="status">${msg('Loading…')}</h3>
+            <p class="loading" role="status">${msg('Loading…')}</p>
             <div class="target">&nbsp;</div>
           </div>
         </header>
