@@ -275,13 +275,7 @@ function cascadeFiguresOf(people: Person[], units: Unit[], pairs: CoachingPair[]
  */
 function afterConversations(previous: CascadeFigures, changes: readonly RecordChange[], today: Day): CascadeFigures {
   const before = previous.basis.sessions();
-  const sessions = applyToList(
-    before,
-    changes,
-    'coachingSessions',
-    (s) => !s.deletedAt,
-    (r) => sessionFacts(r as CoachingSession),
-  );
+  const sessions = factsAfter(before, changes);
   const ids = new Set(changes.map((change) => change.after.id));
   const touched = [...before.filter((s) => ids.has(s.id)), ...changes.map((change) => change.after as CoachingSession)];
   const changed = { pairKeys: new Set(touched.map(sessionPairKey)), learners: new Set(touched.map((s) => s.learnerId)) };
@@ -298,6 +292,17 @@ function afterConversations(previous: CascadeFigures, changes: readonly RecordCh
     return adherences;
   });
   return withTierMeans(people, units, cascade, pairs, sessions, [four!, twelve!]);
+}
+
+/** The facts of every live conversation, with the changes among `changes` applied. */
+function factsAfter(facts: readonly SessionFacts[], changes: readonly RecordChange[]): SessionFacts[] {
+  return applyToList(
+    facts,
+    changes,
+    'coachingSessions',
+    (s) => !s.deletedAt,
+    (r) => sessionFacts(r as CoachingSession),
+  );
 }
 
 function withTierMeans(
@@ -341,13 +346,7 @@ export function cascadeFigures(today: Day): Query<CascadeFigures> {
             applyToList(previous.people, changes, 'people', () => true),
             applyToList(previous.units, changes, 'units', () => true),
             applyToList(previous.basis.pairs, changes, 'coachingPairs', () => true),
-            applyToList(
-              previous.basis.sessions(),
-              changes,
-              'coachingSessions',
-              (s) => !s.deletedAt,
-              (r) => sessionFacts(r as CoachingSession),
-            ),
+            factsAfter(previous.basis.sessions(), changes),
             today,
           ),
     // Another day's figures under the same rules: what they are worked out from holds no day.

@@ -5,7 +5,6 @@
  */
 import '../helpers/english.js';
 import { expect } from '@open-wc/testing';
-import type { Query } from '../../src/store/contract.js';
 import type { IdbHuddleStore } from '../../src/store/idb-store.js';
 import type { CoachingPair, CoachingSession } from '../../src/model/index.js';
 import { allOf, cascadeFigures, type CascadeFigures } from '../../src/store/queries.js';
@@ -17,20 +16,17 @@ import { deleteTestDatabases, freshStore, idle, storeOnANewPage } from '../helpe
 import { TODAY, demoStore } from '../helpers/ui.js';
 import { session } from '../helpers/records.js';
 
-/** The cascade query, counting how often it reads every record. */
-function counted(today = TODAY): { query: Query<CascadeFigures>; runs: () => number } {
+/**
+ * The figures a new page is shown on `today`, with how often it read every record for them, and
+ * the figures worked out from every record, nothing kept.
+ */
+async function shownAndFullReading(name: string, today = TODAY): Promise<{ shown: CascadeFigures; runs: number; full: CascadeFigures }> {
   const query = cascadeFigures(today);
   let runs = 0;
-  return {
-    query: { ...query, run: (reader) => (runs++, query.run(reader)) },
-    runs: () => runs,
-  };
-}
-
-/** The figures worked out from every record, nothing kept. */
-function readingEverything(today = TODAY): Query<CascadeFigures> {
-  const { remember: _kept, ...query } = cascadeFigures(today);
-  return query;
+  const shown = await (await storeOnANewPage({ name, today: () => today })).get({ ...query, run: (reader) => (runs++, query.run(reader)) });
+  const { remember: _kept, ...readingEverything } = query;
+  const full = await (await storeOnANewPage({ name, today: () => today })).get(readingEverything);
+  return { shown, runs, full };
 }
 
 /** A conversation of `pair` recorded on `day` through `store`, with its words and follow-up as given. */
@@ -69,10 +65,8 @@ describe('the cascade figures kept on a device', () => {
       1,
     );
 
-    const { query, runs } = counted();
-    const onANewPage = await (await storeOnANewPage({ name, today: () => TODAY })).get(query);
-    expect(runs(), 'brought up to date, not read again').to.equal(0);
-    const full = await (await storeOnANewPage({ name, today: () => TODAY })).get(readingEverything());
+    const { shown: onANewPage, runs, full } = await shownAndFullReading(name);
+    expect(runs, 'brought up to date, not read again').to.equal(0);
     const { basis: applied, ...shown } = onANewPage;
     const { basis: read, ...shownAfterReading } = full;
     expect(shown).to.deep.equal(shownAfterReading);
@@ -115,10 +109,8 @@ describe('the cascade figures kept on a device', () => {
       ],
       1,
     );
-    const { query, runs } = counted();
-    const applied = await (await storeOnANewPage({ name, today: () => TODAY })).get(query);
-    expect(runs(), 'brought up to date, not read again').to.equal(0);
-    const full = await (await storeOnANewPage({ name, today: () => TODAY })).get(readingEverything());
+    const { shown: applied, runs, full } = await shownAndFullReading(name);
+    expect(runs, 'brought up to date, not read again').to.equal(0);
     const { basis: appliedBasis, ...shown } = applied;
     const { basis: readBasis, ...shownAfterReading } = full;
     expect(shown).to.deep.equal(shownAfterReading);
@@ -136,10 +128,8 @@ describe('the cascade figures kept on a device', () => {
     // A conversation recorded since, by another tab.
     const pair = yesterday.cascade.people.find((p) => p.gives.length > 0)!.gives[0]!.pair;
     await recordConversation(freshStore({ name, today: () => tomorrow }), pair, tomorrow, { focus: 'Visual board first' });
-    const { query, runs } = counted(tomorrow);
-    const onANewDay = await (await storeOnANewPage({ name, today: () => tomorrow })).get(query);
-    expect(runs(), "from yesterday's figures, not every conversation read again").to.equal(0);
-    const full = await (await storeOnANewPage({ name, today: () => tomorrow })).get(readingEverything(tomorrow));
+    const { shown: onANewDay, runs, full } = await shownAndFullReading(name, tomorrow);
+    expect(runs, "from yesterday's figures, not every conversation read again").to.equal(0);
     const { basis: rebased, ...shown } = onANewDay;
     const { basis: read, ...shownAfterReading } = full;
     expect(shown).to.deep.equal(shownAfterReading);

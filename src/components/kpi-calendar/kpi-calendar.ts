@@ -100,14 +100,15 @@ export class KpiCalendar extends HuddleElement {
         display: grid;
         grid-template-columns: repeat(${SHAPE_COLUMNS}, 1fr);
         gap: 2px;
-        /* The board sets a size that fits its layout; alone it fills its column. */
-        width: min(100%, var(--he-calendar-size, 28em));
-        justify-self: center;
       }
-      /* Where the calendar comes while it loads: the same width, square like its 7 x 7 grid. */
+      /* The board sets a size that fits its layout; alone it fills its column. */
+      ol,
       .shape-space {
         width: min(100%, var(--he-calendar-size, 28em));
         justify-self: center;
+      }
+      /* Where the calendar comes while it loads: as wide as its grid below, and square like it. */
+      .shape-space {
         aspect-ratio: 1;
       }
       .reserved {
