@@ -2,8 +2,9 @@
  * The coaching cascade of a large organisation: 300 people and 600 coaching pairs with 12 weeks
  * of sessions, then ten times that (3,000 people). Figures: time from inserting
  * <coaching-cascade> (as the kiosk shows it: a page of each tier) until every tier is drawn
- * with its figures - on a new page's store with nothing kept (a device's first showing: every
- * conversation read), on a new day (the day before's figures worked out again for it,
+ * with its figures - on a new page's store with nothing kept (a first showing after a name was
+ * changed, which removes every kept answer: the conversations' facts read from the copy kept
+ * beside them, see conversation-facts.ts), on a new day (the day before's figures worked out again for it,
  * `Query.rebase`), after a conversation was recorded (the kept figures brought up to date with
  * it, `Query.apply`), with the figures kept on the device (`Query.remember`), and shown again
  * by a kiosk rotating its views.

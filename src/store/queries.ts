@@ -331,13 +331,13 @@ export function cascadeFigures(today: Day): Query<CascadeFigures> {
     remember: 'coaching-cascade',
     reads: [{ kind: 'people' }, { kind: 'units' }, { kind: 'coachingPairs' }, { kind: 'coachingSessions' }],
     run: async (reader) => {
-      const [people, units, pairs, sessions] = await Promise.all([
+      const [people, units, pairs, facts] = await Promise.all([
         reader.all('people'),
         reader.all('units'),
         reader.all('coachingPairs'),
-        reader.all('coachingSessions'),
+        reader.conversationFacts ? reader.conversationFacts() : reader.all('coachingSessions').then((sessions) => live(sessions).map(sessionFacts)),
       ]);
-      return cascadeFiguresOf(people, units, pairs, live(sessions).map(sessionFacts), today);
+      return cascadeFiguresOf(people, units, pairs, facts, today);
     },
     apply: (previous, changes) =>
       changes.every((change) => change.kind === 'coachingSessions')

@@ -17,9 +17,10 @@
  * cascade after one conversation was recorded. Other kinds only get a new mark (a tap on a board's
  * action pays no read for a number).
  */
-import type { AnyRecord, EntityKind } from '../model/index.js';
+import type { AnyRecord, CoachingSession, EntityKind, SessionFacts } from '../model/index.js';
 import type { RecordChange } from './contract.js';
-import type { Db, Tx } from './idb.js';
+import { bringFactsInLine, keepAllFacts } from './conversation-facts.js';
+import type { Db, Store, Tx } from './idb.js';
 import { newId } from './ids.js';
 import { DB_VERSION, META } from './schema-versions.js';
 
@@ -79,7 +80,10 @@ const answerKey = (slot: string) => `answer:${slot}`;
  */
 const QUOTED_KINDS: ReadonlySet<EntityKind> = new Set(['people']);
 
-/** Inside a write's own transaction (which must include META): these records were written. */
+/**
+ * Inside a write's own transaction (which must include META): these records were written. The
+ * conversations' facts kept beside them (conversation-facts.ts) are brought in line too.
+ */
 export async function markWritten(tx: Tx, changes: readonly Pick<RecordChange, 'kind' | 'after'>[]): Promise<void> {
   const ids = new Map<EntityKind, Set<string>>();
   for (const { kind, after } of changes) {
@@ -87,10 +91,14 @@ export async function markWritten(tx: Tx, changes: readonly Pick<RecordChange, '
     if (set) set.add(after.id);
     else ids.set(kind, new Set([after.id]));
   }
-  await mark(
+  const meta = tx.objectStore(META);
+  const conversations = changes.filter((change) => change.kind === 'coachingSessions').map((change) => change.after as CoachingSession);
+  const before = conversations.length > 0 ? await markOf(meta, 'coachingSessions') : '';
+  const after = await mark(
     tx,
     [...ids].map(([kind, set]) => [kind, set.size > JOURNALLED_IDS ? null : [...set]]),
   );
+  if (conversations.length > 0) await bringFactsInLine(meta, conversations, before, after);
 }
 
 /** Inside a write's own transaction: records of `kinds` were removed or rewritten without naming them. */
@@ -101,7 +109,8 @@ export async function markRemoved(tx: Tx, kinds: Iterable<EntityKind>): Promise<
   );
 }
 
-async function mark(tx: Tx, written: readonly (readonly [EntityKind, string[] | null])[]): Promise<void> {
+/** Puts a new mark on each written kind; returns it. */
+async function mark(tx: Tx, written: readonly (readonly [EntityKind, string[] | null])[]): Promise<string> {
   const meta = tx.objectStore(META);
   const mark = newId();
   const removed = written.some(([kind]) => QUOTED_KINDS.has(kind)) ? meta.delete(IDBKeyRange.bound(answerKey(''), answerKey('\uffff'))) : undefined;
@@ -119,6 +128,12 @@ async function mark(tx: Tx, written: readonly (readonly [EntityKind, string[] | 
       ];
     }),
   ]);
+  return mark;
+}
+
+/** A kind's current mark ('' before its first write). */
+async function markOf(meta: Store, kind: EntityKind): Promise<string> {
+  return ((await meta.get(writtenKey(kind))) as WrittenRow | undefined)?.mark ?? '';
 }
 
 /** The marks of `kinds`, read in the transaction that reads their records (it must include META). */
@@ -181,6 +196,22 @@ async function recordsWrittenSince(
     for (const after of records as AnyRecord[]) changes.push({ kind, after });
   }
   return changes;
+}
+
+/**
+ * Keeps the facts of every live conversation, read from the conversations when `mark` was their
+ * mark, as the facts in line with it (see conversation-facts.ts) - unless a conversation was
+ * written since. Like a kept answer, failing to keep them costs the next reading time only.
+ */
+export async function keepConversationFacts(db: Db, facts: readonly SessionFacts[], mark: string): Promise<void> {
+  try {
+    const tx = db.transaction([META], 'readwrite', { durability: 'relaxed' });
+    const meta = tx.objectStore(META);
+    if ((await markOf(meta, 'coachingSessions')) === mark) await Promise.all(keepAllFacts(meta, facts, mark));
+    await tx.done;
+  } catch {
+    // See above.
+  }
 }
 
 /**

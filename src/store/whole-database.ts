@@ -3,7 +3,8 @@
  * and whether it holds the demo. Functions rather than store methods, so that elements,
  * which only read and write records, do not download them.
  */
-import { ENTITY_KINDS, type EntityKind, type EntityMap } from '../model/index.js';
+import { ENTITY_KINDS, sessionFacts, type EntityKind, type EntityMap } from '../model/index.js';
+import { keepAllFacts } from './conversation-facts.js';
 import { abortQuietly, readerOf, type IdbHuddleStore } from './idb-store.js';
 import { TaskSteps, heard, type Tx } from './idb.js';
 import { toStorageError } from './errors.js';
@@ -61,7 +62,10 @@ export async function replaceAll(store: IdbHuddleStore, data: ExportFile['data']
         if (steps.due) await steps.next(write);
       }
     }
-    writes.push(heard(open.objectStore(META).put({ key: 'demo', seed: options.demoSeed ?? null })));
+    const meta = open.objectStore(META);
+    writes.push(heard(meta.put({ key: 'demo', seed: options.demoSeed ?? null })));
+    // The conversations' marks went with META: their facts are in line with none ('').
+    writes.push(...keepAllFacts(meta, data.coachingSessions.map(sessionFacts), '').map(heard));
     await Promise.all([...writes, open.done]);
   } catch (error) {
     if (tx) await abortQuietly(tx);

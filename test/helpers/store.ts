@@ -96,6 +96,11 @@ export function recordResults<T>(store: HuddleStore, query: Query<T>) {
   };
 }
 
+/** Records in id order, as IndexedDB returns them (conversation facts come in any order). */
+export function inIdOrder<T extends { id: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** Resolves after pending IndexedDB work and channel messages have had time to arrive. */
 export const settle = (ms = 100) => new Promise((resolve) => setTimeout(resolve, ms));
 
