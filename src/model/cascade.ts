@@ -41,7 +41,7 @@ export function buildCascade(
   grouped: SessionsByPair = groupSessionsByPair(sessions),
 ): Cascade {
   const livePairs = pairs.filter((p) => !p.deletedAt);
-  const statuses = livePairs.map((pair) => ({ pair, status: pairStatus(pair, grouped.of(pair), today) }));
+  const statuses = livePairs.map((pair) => ({ pair, status: pairStatus(pair, grouped, today) }));
   const sessionsOfLearner = byPerson(sessions, (s) => s.learnerId);
   return assemble(people, units, livePairs, statuses, (person) => followUpsOf(sessionsOfLearner.get(person.id) ?? [], today));
 }
@@ -73,7 +73,7 @@ export function cascadeAfterConversations(
   const livePairs = pairs.filter((p) => !p.deletedAt);
   const statuses = livePairs.map((pair) => {
     const before = statusBefore.get(pair.id);
-    return { pair, status: before && !changed.pairKeys.has(coachingPairKey(pair)) ? before : pairStatus(pair, grouped.of(pair), today) };
+    return { pair, status: before && !changed.pairKeys.has(coachingPairKey(pair)) ? before : pairStatus(pair, grouped, today) };
   });
   const sessionsOfLearner = byPerson(
     sessions.filter((s) => changed.learners.has(s.learnerId)),

@@ -287,7 +287,7 @@ function afterConversations(previous: CascadeFigures, changes: readonly RecordCh
     const adherences = new Map(pairAdherence[i]);
     for (const pair of pairs) {
       if (!pair.deletedAt && changed.pairKeys.has(coachingPairKey(pair)))
-        adherences.set(pair.id, cadenceAdherence(pair, grouped.of(pair), firstDayOf(weeks, today), today));
+        adherences.set(pair.id, cadenceAdherence(pair, grouped, firstDayOf(weeks, today), today));
     }
     return adherences;
   });

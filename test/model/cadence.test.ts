@@ -72,6 +72,30 @@ describe('model: follow-ups kept', () => {
     expect(followUpsKept(sessions, '2026-11-21')).to.deep.equal({ due: 2, kept: 1, share: 0.5 });
   });
 
+  it('is kept only by the coach who agreed it, with the same learner, on a later day; a retired conversation keeps none', () => {
+    const agreed = session('2026-11-02', { id: 'agreed', followUpDate: '2026-11-05' });
+    const keeps = (later: Parameters<typeof session>[1] & { day?: string }) =>
+      followUpsKept([agreed, session(later.day ?? '2026-11-06', { id: 'later', ...later })], '2026-11-21').kept;
+    expect(keeps({}), 'the same coach and learner by the deadline').to.equal(1);
+    expect(keeps({ day: '2026-11-08' }), 'after the two days of grace').to.equal(0);
+    expect(keeps({ day: '2026-11-02' }), 'on the same day').to.equal(0);
+    expect(keeps({ coachId: 'another-coach' }), "another coach's").to.equal(0);
+    expect(keeps({ learnerId: 'another-learner' }), 'with another learner').to.equal(0);
+    expect(keeps({ deletedAt: '2026-11-07T08:00:00.000Z' }), 'retired').to.equal(0);
+  });
+
+  it('owes none for an anonymous note, and counts each of several follow-ups of one pair', () => {
+    const anonymous = session('2026-11-02', { id: 'anonymous', anonymous: true, coachId: undefined, followUpDate: '2026-11-05' });
+    expect(followUpsKept([anonymous], '2026-11-21').due).to.equal(0);
+    const chain = [
+      session('2026-11-01', { id: 'a', followUpDate: '2026-11-08' }), // kept by b
+      session('2026-11-09', { id: 'b', followUpDate: '2026-11-12' }), // kept by c (two days of grace)
+      session('2026-11-14', { id: 'c', followUpDate: '2026-11-15' }), // d is too late
+      session('2026-11-18', { id: 'd' }),
+    ];
+    expect(followUpsKept(chain, '2026-11-21')).to.deep.equal({ due: 3, kept: 2, share: 2 / 3 });
+  });
+
   it('has no share when nothing was due', () => {
     expect(followUpsKept([], '2026-11-21')).to.deep.equal({ due: 0, kept: 0, share: null });
   });
