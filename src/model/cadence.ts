@@ -59,19 +59,15 @@ export interface SessionsByPair<S extends SessionFacts = SessionFacts> {
  * session for every pair. `of(pair)` returns what `sessionsOfPair` would.
  */
 export function groupSessionsByPair<S extends SessionFacts>(sessions: readonly S[]): SessionsByPair<S> {
-  // By learner, coach and kind: no key is built per conversation (45,000 in a large cascade).
-  const groups = new Map<string, Map<string, Map<string, S[]>>>();
+  const groups = new Map<string, S[]>();
   for (const s of sessions) {
     if (s.deletedAt) continue;
-    let ofLearner = groups.get(s.learnerId);
-    if (!ofLearner) groups.set(s.learnerId, (ofLearner = new Map()));
-    let ofCoach = ofLearner.get(s.coachId ?? '');
-    if (!ofCoach) ofLearner.set(s.coachId ?? '', (ofCoach = new Map()));
-    const list = ofCoach.get(s.kind);
+    const key = sessionPairKey(s);
+    const list = groups.get(key);
     if (list) list.push(s);
-    else ofCoach.set(s.kind, [s]);
+    else groups.set(key, [s]);
   }
-  return { of: (pair) => groups.get(pair.learnerId)?.get(pair.coachId)?.get(pair.kind) ?? [] };
+  return { of: (pair) => groups.get(coachingPairKey(pair)) ?? [] };
 }
 
 /**

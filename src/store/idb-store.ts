@@ -7,13 +7,13 @@
  * every other tab or window of the same origin using the same database.
  */
 import { openDatabase, type Db, type Tx } from './idb.js';
-import { localDay, sessionFacts, type AnyRecord, type CoachingSession, type Day, type EntityKind, type EntityMap, type SessionFacts } from '../model/index.js';
+import { localDay, type AnyRecord, type Day, type EntityKind, type EntityMap } from '../model/index.js';
 import { affectsQuery, type HuddleStore, type Query, type RecordChange, type RecordReader } from './contract.js';
 import { StorageError, toStorageError } from './errors.js';
 import { newId, nowIso } from './ids.js';
 import { WriteIntents, type Decide, type WriteBatch } from './write-intents.js';
-import { keepAnswer, keepConversationFacts, keptAnswer, markWritten, writtenState, type WrittenState } from './remembered-answers.js';
-import { keepAllFacts, keptFactsFor } from './conversation-facts.js';
+import { keepAnswer, keepCopyUnlessWritten, keptAnswer, markWritten, writtenState, type WrittenState } from './remembered-answers.js';
+import { COPIED_KINDS, copyOf, isCopied, keepCopy, keptCopy, type CopiedKind, type CopiedKinds } from './kept-copies.js';
 import { DB_VERSION, DEFAULT_DB_NAME, FIELD_CLOCKS, META, OUTBOX, clockKey, clockState, upgrade, type ClockRow, type ClockState } from './schema-versions.js';
 import { HybridClock, newNodeId, type Hlc } from '../model/hlc.js';
 
@@ -243,7 +243,7 @@ export class IdbHuddleStore extends WriteIntents implements HuddleStore {
     else if (previous && kept?.writtenSince && query.apply) {
       const changes = kept.writtenSince.filter((change) => affectsQuery(query, [change]));
       result = changes.length > 0 ? query.apply(previous.answer, changes) : previous.answer;
-    } else result = await query.run({ ...readerOf(tx), conversationFacts: () => conversationFacts(db, tx, state) });
+    } else result = await query.run(readerWithCopies(db, tx, state));
     await tx.done;
     const current = kept && kept.queryKey === query.key && !kept.writtenSince;
     if (!current) whenIdle(() => void keepAnswer(db, slot, query.key, state, keptAs ? keptAs.pack(result) : result));
@@ -545,25 +545,34 @@ function reportError(error: Error): void {
   });
 }
 
-/** The migrations; a new database holds no conversation, so their facts (none) are in line from the start. */
+/** The migrations; a new database holds no record, so the copies kept of them (none) are in line from the start. */
 async function upgradeDatabase(db: Db, oldVersion: number, tx: Tx): Promise<void> {
   await upgrade(db, oldVersion, tx);
-  if (oldVersion === 0) await Promise.all(keepAllFacts(tx.objectStore(META), [], ''));
+  if (oldVersion === 0) await Promise.all(COPIED_KINDS.flatMap((kind) => keepCopy(tx.objectStore(META), kind, [], '')));
 }
 
 /**
- * The facts of every live conversation, in a transaction that includes META and the
- * conversations: those kept in line with them, or else read from them, and kept once the page
- * is idle for the next reading.
+ * Reads in a transaction that includes META, `state` the marks of the kinds it reads: a kind
+ * with a copy (kept-copies.ts) from its copy while in line with its records, else from its
+ * records - and the copy is then kept again once the page is idle, for the next reading.
  */
-async function conversationFacts(db: Db, tx: Tx, state: WrittenState): Promise<SessionFacts[]> {
-  const mark = state.kinds.coachingSessions?.mark ?? '';
-  const kept = await keptFactsFor(tx, mark);
-  if (kept) return kept;
-  const sessions = (await tx.objectStore('coachingSessions').getAll()) as CoachingSession[];
-  const facts = sessions.filter((session) => !session.deletedAt).map(sessionFacts);
-  whenIdle(() => void keepConversationFacts(db, facts, mark));
-  return facts;
+function readerWithCopies(db: Db, tx: Tx, state: WrittenState): RecordReader {
+  const reader = readerOf(tx);
+  const fromCopy = async <K extends CopiedKind>(kind: K): Promise<CopiedKinds[K][]> => {
+    const mark = state.kinds[kind]?.mark ?? '';
+    const kept = await keptCopy(tx, kind, mark);
+    if (kept) return kept;
+    const copy = copyOf(kind, await reader.all(kind));
+    whenIdle(() => void keepCopyUnlessWritten(db, kind, copy, mark));
+    return copy;
+  };
+  return {
+    ...reader,
+    // A conversation's copy holds its facts, not its words: reading the conversations reads them.
+    all: <K extends EntityKind>(kind: K) =>
+      (isCopied(kind) && kind !== 'coachingSessions' && state.kinds[kind] ? fromCopy(kind) : reader.all(kind)) as Promise<EntityMap[K][]>,
+    conversationFacts: () => fromCopy('coachingSessions'),
+  };
 }
 
 /** The answer kept for another key of the query's slot, worked out again for this one (Query.rebase), if the query can. */

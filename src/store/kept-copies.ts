@@ -1,0 +1,169 @@
+/**
+ * Copies of the records the cascade reads whole - every person, board and coaching pair, and
+ * the facts of every live conversation (the model's SessionFacts: who, which kind, which day,
+ * which follow-up, never the words) - kept in a few META rows beside the records and brought in
+ * line by every write of one, in that write's own transaction. IndexedDB's cost is per record
+ * read: 3,000 people, their boards and 6,000 pairs took ~110 ms as records and ~18 ms as 16 rows
+ * a kind; the 45,000 conversations ~0.5 s as records and ~45 ms as packed facts. So a figure
+ * over everyone shown with nothing kept (after a name was changed, which removes every kept
+ * answer; a new version of the figures; a first sync) is worked out in a fraction of the time.
+ *
+ * A kind's copy is spread over rows by a hash of each record's id, so that writing one record
+ * rewrites one row, not all of them. A header row per kind names the `written:<kind>` mark (see
+ * remembered-answers.ts) the copy is in line with: a write that cannot bring it in line (records
+ * removed without naming them, a migration) leaves a newer mark, and until the copy is kept again
+ * (`keptCopy` says so) the records themselves are read. A new database and a restore start every
+ * copy in line. A person's name erased is erased from the copy in the erasure's own transaction.
+ */
+import type { AnyRecord, CoachingPair, CoachingSession, Person, SessionFacts, Unit } from '../model/index.js';
+import { sessionFacts } from '../model/index.js';
+import type { Store, Tx } from './idb.js';
+import { packFacts, unpackFacts } from './packed-facts.js';
+import { DB_VERSION, META } from './schema-versions.js';
+
+/** What each copied kind's copy holds: the records as they are (retired too, as reading them returns them), or the facts of the live conversations. */
+export interface CopiedKinds {
+  people: Person;
+  units: Unit;
+  coachingPairs: CoachingPair;
+  coachingSessions: SessionFacts;
+}
+export type CopiedKind = keyof CopiedKinds;
+
+interface Copy<T extends { id: string }> {
+  /**
+   * Rows of the copy. Each row read costs ~60 us, and a row over 64 kB is kept by Chromium in a
+   * file of its own: the 45,000 conversations' facts in 64 rows of ~45 kB; 3,000 people in 16.
+   */
+  rows: number;
+  /** What the copy holds of a record as written; undefined when nothing (a retired conversation). */
+  of(record: AnyRecord): T | undefined;
+  pack(items: readonly T[]): unknown;
+  unpack(packed: unknown): T[];
+}
+
+const asTheyAre = <T extends AnyRecord>(rows: number): Copy<T> => ({
+  rows,
+  of: (record) => record as T,
+  pack: (items) => items,
+  unpack: (packed) => packed as T[],
+});
+
+const COPIES: { [K in CopiedKind]: Copy<CopiedKinds[K]> } = {
+  people: asTheyAre<Person>(16),
+  units: asTheyAre<Unit>(16),
+  coachingPairs: asTheyAre<CoachingPair>(16),
+  coachingSessions: {
+    rows: 64,
+    of: (record) => (record.deletedAt ? undefined : sessionFacts(record as CoachingSession)),
+    pack: packFacts,
+    unpack: (packed) => unpackFacts(packed as string),
+  },
+};
+
+export const COPIED_KINDS = Object.keys(COPIES) as CopiedKind[];
+
+export const isCopied = (kind: string): kind is CopiedKind => kind in COPIES;
+
+interface CopyHeader {
+  key: string;
+  /** A copy kept by another database layout or another spread over rows is not read. */
+  layout: string;
+  /** The `written:<kind>` mark the copy is in line with ('' before any write). */
+  mark: string;
+}
+
+interface CopyRow {
+  key: string;
+  packed: unknown;
+}
+
+const headerKey = (kind: CopiedKind) => `copy:${kind}`;
+const rowKey = (kind: CopiedKind, row: number) => `${headerKey(kind)}:${String(row).padStart(3, '0')}`;
+const allRows = (kind: CopiedKind) => IDBKeyRange.bound(rowKey(kind, 0), rowKey(kind, COPIES[kind].rows - 1));
+const layoutOf = (kind: CopiedKind) => `v${DB_VERSION}/${COPIES[kind].rows}`;
+
+/** The row a record is kept in: a hash of its id (FNV-1a), the same in every version of the app. */
+function rowOf(kind: CopiedKind, id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % COPIES[kind].rows;
+}
+
+function inRows<T extends { id: string }>(kind: CopiedKind, items: readonly T[]): Map<number, T[]> {
+  const rows = new Map<number, T[]>();
+  for (const item of items) {
+    const row = rowOf(kind, item.id);
+    const list = rows.get(row);
+    if (list) list.push(item);
+    else rows.set(row, [item]);
+  }
+  return rows;
+}
+
+/**
+ * A kind's copy, when it is in line with `mark` (the kind's current mark, read in `tx`, which
+ * includes META). Records come in id order, as reading them does; the facts of conversations in
+ * no particular order (sorting 45,000 ids would cost as much as reading them; the figures are
+ * the same in any order).
+ */
+export async function keptCopy<K extends CopiedKind>(tx: Tx, kind: K, mark: string): Promise<CopiedKinds[K][] | undefined> {
+  const meta = tx.objectStore(META);
+  const header = (await meta.get(headerKey(kind))) as CopyHeader | undefined;
+  if (header?.layout !== layoutOf(kind) || header.mark !== mark) return undefined;
+  const copy = COPIES[kind] as Copy<CopiedKinds[K]>;
+  const items = ((await meta.getAll(allRows(kind))) as CopyRow[]).flatMap((row) => copy.unpack(row.packed));
+  return kind === 'coachingSessions' ? items : items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Inside a write's own transaction, after it stored `written` (the records as they are now):
+ * each copy of their kinds is brought in line, when it was in line with the kind's mark before
+ * the write (`marksBefore`), and then named in line with `markAfter`. A copy not in line stays so.
+ */
+export async function bringCopiesInLine(
+  meta: Store,
+  written: readonly { kind: string; after: AnyRecord }[],
+  marksBefore: ReadonlyMap<CopiedKind, string>,
+  markAfter: string,
+): Promise<void> {
+  for (const [kind, before] of marksBefore) {
+    const header = (await meta.get(headerKey(kind))) as CopyHeader | undefined;
+    if (header?.layout !== layoutOf(kind) || header.mark !== before) continue;
+    const copy = COPIES[kind] as Copy<{ id: string }>;
+    const records = written.filter((change) => change.kind === kind).map((change) => change.after);
+    // One row at a time: each waits for its own read, so a pulled page of 1,000 conversations
+    // never unpacks every row in one task.
+    for (const [row, changed] of inRows(kind, records)) {
+      const stored = (await meta.get(rowKey(kind, row))) as CopyRow | undefined;
+      const items = new Map((stored ? copy.unpack(stored.packed) : []).map((item) => [item.id, item]));
+      for (const record of changed) {
+        const item = copy.of(record);
+        if (item) items.set(record.id, item);
+        else items.delete(record.id);
+      }
+      await meta.put({ key: rowKey(kind, row), packed: copy.pack([...items.values()]) } satisfies CopyRow);
+    }
+    await meta.put({ key: headerKey(kind), layout: layoutOf(kind), mark: markAfter } satisfies CopyHeader);
+  }
+}
+
+/**
+ * Keeps `items` - the copy of every record of `kind` (`copyOf`) - as its copy in line with
+ * `mark`, replacing any kept before: for a new database (none, ''), a restore, and a copy worked
+ * out again from the records. Returns the requests, for a caller that waits on its writes in steps.
+ */
+export function keepCopy<K extends CopiedKind>(meta: Store, kind: K, items: readonly CopiedKinds[K][], mark: string): Promise<unknown>[] {
+  const copy = COPIES[kind] as Copy<CopiedKinds[K]>;
+  return [
+    meta.delete(allRows(kind)),
+    ...[...inRows(kind, items)].map(([row, list]) => meta.put({ key: rowKey(kind, row), packed: copy.pack(list) } satisfies CopyRow)),
+    meta.put({ key: headerKey(kind), layout: layoutOf(kind), mark } satisfies CopyHeader),
+  ];
+}
+
+/** A kind's copy, as kept from its records (see `keepCopy`). */
+export function copyOf<K extends CopiedKind>(kind: K, records: readonly AnyRecord[]): CopiedKinds[K][] {
+  const copy = COPIES[kind] as Copy<CopiedKinds[K]>;
+  return records.map((record) => copy.of(record)).filter((item) => item !== undefined);
+}
