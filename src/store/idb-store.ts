@@ -548,7 +548,7 @@ function reportError(error: Error): void {
 /** The migrations; a new database holds no record, so the copies kept of them (none) are in line from the start. */
 async function upgradeDatabase(db: Db, oldVersion: number, tx: Tx): Promise<void> {
   await upgrade(db, oldVersion, tx);
-  if (oldVersion === 0) await Promise.all(COPIED_KINDS.flatMap((kind) => keepCopy(tx.objectStore(META), kind, [], '')));
+  if (oldVersion === 0) await Promise.all(COPIED_KINDS.map((kind) => keepCopy(tx.objectStore(META), kind, [], '')));
 }
 
 /**

@@ -6,18 +6,19 @@
  * read: 3,000 people, their boards and 6,000 pairs took ~110 ms as records and ~18 ms as 16 rows
  * a kind; the 45,000 conversations ~0.5 s as records and ~45 ms as packed facts. So a figure
  * over everyone shown with nothing kept (after a name was changed, which removes every kept
- * answer; a new version of the figures; a first sync) is worked out in a fraction of the time.
+ * answer; a new version of the figures) is worked out in a fraction of the time.
  *
  * A kind's copy is spread over rows by a hash of each record's id, so that writing one record
  * rewrites one row, not all of them. A header row per kind names the `written:<kind>` mark (see
- * remembered-answers.ts) the copy is in line with: a write that cannot bring it in line (records
- * removed without naming them, a migration) leaves a newer mark, and until the copy is kept again
- * (`keptCopy` says so) the records themselves are read. A new database and a restore start every
- * copy in line. A person's name erased is erased from the copy in the erasure's own transaction.
+ * remembered-answers.ts) the copy is in line with: a write that does not bring it in line (too
+ * many records at once, records removed without naming them, a migration) leaves a newer mark,
+ * and until the copy is kept again - by the next reading of the kind whole - the records
+ * themselves are read (`keptCopy` says which). A new database and a restore start every copy in
+ * line. A person's name erased is erased from the copy in the erasure's own transaction.
  */
 import type { AnyRecord, CoachingPair, CoachingSession, Person, SessionFacts, Unit } from '../model/index.js';
 import { sessionFacts } from '../model/index.js';
-import type { Store, Tx } from './idb.js';
+import { TaskSteps, heard, type Store, type Tx } from './idb.js';
 import { packFacts, unpackFacts } from './packed-facts.js';
 import { DB_VERSION, META } from './schema-versions.js';
 
@@ -117,9 +118,19 @@ export async function keptCopy<K extends CopiedKind>(tx: Tx, kind: K, mark: stri
 }
 
 /**
+ * Records of a kind one write may bring into its copy. Bringing a copy in line rewrites every row
+ * the write touches - a pulled page of 1,000 conversations touches all 64, and as the copy grows a
+ * first sync would rewrite it whole with each page (a tablet's first sync took a quarter longer).
+ * A larger write (a page of a first sync, an import) leaves the copy out of line instead; the
+ * next reading of the kind whole reads the records and keeps it again.
+ */
+const IN_LINE_LIMIT = 100;
+
+/**
  * Inside a write's own transaction, after it stored `written` (the records as they are now):
  * each copy of their kinds is brought in line, when it was in line with the kind's mark before
- * the write (`marksBefore`), and then named in line with `markAfter`. A copy not in line stays so.
+ * the write (`marksBefore`) and the write holds at most IN_LINE_LIMIT of its records, and then
+ * named in line with `markAfter`. A copy not brought in line stays out of line.
  */
 export async function bringCopiesInLine(
   meta: Store,
@@ -127,39 +138,56 @@ export async function bringCopiesInLine(
   marksBefore: ReadonlyMap<CopiedKind, string>,
   markAfter: string,
 ): Promise<void> {
-  for (const [kind, before] of marksBefore) {
-    const header = (await meta.get(headerKey(kind))) as CopyHeader | undefined;
-    if (header?.layout !== layoutOf(kind) || header.mark !== before) continue;
+  const kinds = [...marksBefore];
+  const headers = (await Promise.all(kinds.map(([kind]) => meta.get(headerKey(kind))))) as (CopyHeader | undefined)[];
+  const recordsOf = (kind: CopiedKind) => written.filter((change) => change.kind === kind).map((change) => change.after);
+  const inLine = kinds
+    .filter(([kind, before], i) => headers[i]?.layout === layoutOf(kind) && headers[i]!.mark === before && recordsOf(kind).length <= IN_LINE_LIMIT)
+    .map(([kind]) => kind);
+  // The rows a write touches are read at once, then rewritten in short steps (TaskSteps).
+  const touched = inLine.flatMap((kind) => [...inRows(kind, recordsOf(kind))].map(([row, changed]) => ({ kind, key: rowKey(kind, row), changed })));
+  const stored = (await Promise.all(touched.map(({ key }) => meta.get(key)))) as (CopyRow | undefined)[];
+  const steps = new TaskSteps();
+  const puts: Promise<unknown>[] = [];
+  for (const [i, { kind, key, changed }] of touched.entries()) {
     const copy = COPIES[kind] as Copy<{ id: string }>;
-    const records = written.filter((change) => change.kind === kind).map((change) => change.after);
-    // One row at a time: each waits for its own read, so a pulled page of 1,000 conversations
-    // never unpacks every row in one task.
-    for (const [row, changed] of inRows(kind, records)) {
-      const stored = (await meta.get(rowKey(kind, row))) as CopyRow | undefined;
-      const items = new Map((stored ? copy.unpack(stored.packed) : []).map((item) => [item.id, item]));
-      for (const record of changed) {
-        const item = copy.of(record);
-        if (item) items.set(record.id, item);
-        else items.delete(record.id);
-      }
-      await meta.put({ key: rowKey(kind, row), packed: copy.pack([...items.values()]) } satisfies CopyRow);
+    const row = stored[i];
+    const items = new Map((row ? copy.unpack(row.packed) : []).map((item) => [item.id, item]));
+    for (const record of changed) {
+      const item = copy.of(record);
+      if (item) items.set(record.id, item);
+      else items.delete(record.id);
     }
-    await meta.put({ key: headerKey(kind), layout: layoutOf(kind), mark: markAfter } satisfies CopyHeader);
+    const put = heard(meta.put({ key, packed: copy.pack([...items.values()]) } satisfies CopyRow));
+    puts.push(put);
+    if (steps.due) await steps.next(put);
   }
+  for (const kind of inLine) puts.push(heard(meta.put({ key: headerKey(kind), layout: layoutOf(kind), mark: markAfter } satisfies CopyHeader)));
+  await Promise.all(puts);
 }
 
 /**
  * Keeps `items` - the copy of every record of `kind` (`copyOf`) - as its copy in line with
  * `mark`, replacing any kept before: for a new database (none, ''), a restore, and a copy worked
- * out again from the records. Returns the requests, for a caller that waits on its writes in steps.
+ * out again from the records. Its rows are packed and handed over in short steps (`steps`, the
+ * caller's when it has some): a restore of 45,000 conversations never holds the page in one task.
  */
-export function keepCopy<K extends CopiedKind>(meta: Store, kind: K, items: readonly CopiedKinds[K][], mark: string): Promise<unknown>[] {
+export async function keepCopy<K extends CopiedKind>(
+  meta: Store,
+  kind: K,
+  items: readonly CopiedKinds[K][],
+  mark: string,
+  steps = new TaskSteps(),
+): Promise<void> {
   const copy = COPIES[kind] as Copy<CopiedKinds[K]>;
-  return [
-    meta.delete(allRows(kind)),
-    ...[...inRows(kind, items)].map(([row, list]) => meta.put({ key: rowKey(kind, row), packed: copy.pack(list) } satisfies CopyRow)),
-    meta.put({ key: headerKey(kind), layout: layoutOf(kind), mark } satisfies CopyHeader),
-  ];
+  const writes: Promise<unknown>[] = [heard(meta.delete(allRows(kind)))];
+  for (const [row, list] of inRows(kind, items)) {
+    const put = heard(meta.put({ key: rowKey(kind, row), packed: copy.pack(list) } satisfies CopyRow));
+    writes.push(put);
+    if (steps.due) await steps.next(put);
+  }
+  writes.push(heard(meta.put({ key: headerKey(kind), layout: layoutOf(kind), mark } satisfies CopyHeader)));
+  await Promise.all(writes);
 }
 
 /** A kind's copy, as kept from its records (see `keepCopy`). */

@@ -208,7 +208,7 @@ export async function keepCopyUnlessWritten<K extends CopiedKind>(db: Db, kind: 
   try {
     const tx = db.transaction([META], 'readwrite', { durability: 'relaxed' });
     const meta = tx.objectStore(META);
-    if ((await markOf(meta, kind)) === mark) await Promise.all(keepCopy(meta, kind, items, mark));
+    if ((await markOf(meta, kind)) === mark) await keepCopy(meta, kind, items, mark);
     await tx.done;
   } catch {
     // See above.

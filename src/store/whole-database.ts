@@ -65,7 +65,7 @@ export async function replaceAll(store: IdbHuddleStore, data: ExportFile['data']
     const meta = open.objectStore(META);
     writes.push(heard(meta.put({ key: 'demo', seed: options.demoSeed ?? null })));
     // The kinds' marks went with META: their copies are in line with none ('').
-    for (const kind of COPIED_KINDS) writes.push(...keepCopy(meta, kind, copyOf(kind, data[kind]), '').map(heard));
+    for (const kind of COPIED_KINDS) await keepCopy(meta, kind, copyOf(kind, data[kind]), '', steps);
     await Promise.all([...writes, open.done]);
   } catch (error) {
     if (tx) await abortQuietly(tx);

@@ -150,6 +150,25 @@ describe('the copies kept beside the records on a device', () => {
     await expectInLine(store, 'the cascade was shown');
   });
 
+  it('a write of many records (an import, a page of a first sync) leaves its copy out of line, kept again at the next reading', async () => {
+    const store = await demoStore();
+    const team = (await store.get(allOf('units'))).find((unit) => unit.tier === 1)!;
+    // A copy brought in line by every page of a first sync would be rewritten whole with each.
+    const people = Array.from({ length: 150 }, (_, i) => ({ name: `Imported ${i}`, unitId: team.id, role: 'member' as const }));
+    await store.addPeople(people, []);
+    expect(await copyKept(store, 'people'), 'out of line after 150 people at once').to.equal(undefined);
+    await expectInLine(store, 'an import of people', ['units', 'coachingPairs', 'coachingSessions']);
+    const onANewPage = await storeOnANewPage({ name: store.name, today: () => TODAY });
+    const { result: figures, read } = await countingWholeReads(() => onANewPage.get(cascadeFigures(TODAY)));
+    expect(
+      COPIED_KINDS.filter((kind) => read.has(kind)),
+      'the people read, the rest from their copies',
+    ).to.deep.equal(['people']);
+    expectSameFigures(figures, await fullReading(store.name));
+    await idle();
+    await expectInLine(store, 'the cascade was shown');
+  });
+
   it('a write the disk refuses leaves them as they were, in line', async () => {
     const store = await demoStore();
     const before = await copyKept(store, 'coachingSessions');
