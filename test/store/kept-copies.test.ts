@@ -18,6 +18,7 @@ import { formatHlc } from '../../src/model/hlc.js';
 import { deleteTestDatabases, freshStore, idle, inIdOrder, rejectionOf, seedSmallOrg, storeOnANewPage } from '../helpers/store.js';
 import { TODAY, demoStore } from '../helpers/ui.js';
 import { session } from '../helpers/records.js';
+import { createV1Database } from '../fixtures/db-v1.js';
 
 /** A kind's copy as kept on the device, when it is in line with the records stored (else undefined), in id order. */
 async function copyKept(store: IdbHuddleStore, kind: CopiedKind): Promise<{ id: string }[] | undefined> {
@@ -166,6 +167,18 @@ describe('the copies kept beside the records on a device', () => {
     ).to.deep.equal(['people']);
     expectSameFigures(figures, await fullReading(store.name));
     await idle();
+    await expectInLine(store, 'the cascade was shown');
+  });
+
+  it('an upgraded database, which kept none, reads its records and then keeps copies of them as upgraded', async () => {
+    const store = freshStore({ today: () => TODAY });
+    await createV1Database(store.name);
+    for (const kind of COPIED_KINDS) expect(await copyKept(store, kind), `no copy of ${kind} yet`).to.equal(undefined);
+    const { result: figures, read } = await countingWholeReads(() => store.get(cascadeFigures(TODAY)));
+    expect(COPIED_KINDS.filter((kind) => read.has(kind))).to.deep.equal(COPIED_KINDS);
+    expectSameFigures(figures, await fullReading(store.name));
+    await idle();
+    // Version 1's conversations had no direction: the copy holds them as upgraded.
     await expectInLine(store, 'the cascade was shown');
   });
 
