@@ -68,7 +68,7 @@ export const isCopied = (kind: string): kind is CopiedKind => kind in COPIES;
 
 interface CopyHeader {
   key: string;
-  /** A copy kept by another database layout or another spread over rows is not read. */
+  /** A copy kept by another database layout, in another form or over other rows is not read. */
   layout: string;
   /** The `written:<kind>` mark the copy is in line with ('' before any write). */
   mark: string;
@@ -82,7 +82,9 @@ interface CopyRow {
 const headerKey = (kind: CopiedKind) => `copy:${kind}`;
 const rowKey = (kind: CopiedKind, row: number) => `${headerKey(kind)}:${String(row).padStart(3, '0')}`;
 const allRows = (kind: CopiedKind) => IDBKeyRange.bound(rowKey(kind, 0), rowKey(kind, COPIES[kind].rows - 1));
-const layoutOf = (kind: CopiedKind) => `v${DB_VERSION}/${COPIES[kind].rows}`;
+/** Raise when what a copy holds or how it is packed changes: rows kept in another form are not read. */
+const COPY_FORM = 1;
+const layoutOf = (kind: CopiedKind) => `v${DB_VERSION}/${COPY_FORM}/${COPIES[kind].rows}`;
 
 /** The row a record is kept in: a hash of its id (FNV-1a), the same in every version of the app. */
 function rowOf(kind: CopiedKind, id: string): number {
