@@ -122,7 +122,7 @@ export async function keptCopy<K extends CopiedKind>(tx: Tx, kind: K, mark: stri
 /**
  * Records of a kind one write may bring into its copy. Bringing a copy in line rewrites every row
  * the write touches - a pulled page of 1,000 conversations touches all 64, and as the copy grows a
- * first sync would rewrite it whole with each page (a tablet's first sync took a quarter longer).
+ * first sync would rewrite it whole with each page (a page of 1,000 conversations took a third longer).
  * A larger write (a page of a first sync, an import) leaves the copy out of line instead; the
  * next reading of the kind whole reads the records and keeps it again.
  */
