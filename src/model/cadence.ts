@@ -4,6 +4,7 @@
  */
 import { addDays, dayOfInstant, daysBetween, type Day } from './dates.js';
 import type { CadencePeriod, CoachingPair, CoachingSession, Draft } from './types.js';
+import { groupBy } from './group-by.js';
 
 export type PairState = 'on-track' | 'due' | 'overdue' | 'never';
 
@@ -59,14 +60,7 @@ export interface SessionsByPair<S extends SessionFacts = SessionFacts> {
  * session for every pair. `of(pair)` returns what `sessionsOfPair` would.
  */
 export function groupSessionsByPair<S extends SessionFacts>(sessions: readonly S[]): SessionsByPair<S> {
-  const groups = new Map<string, S[]>();
-  for (const s of sessions) {
-    if (s.deletedAt) continue;
-    const key = sessionPairKey(s);
-    const list = groups.get(key);
-    if (list) list.push(s);
-    else groups.set(key, [s]);
-  }
+  const groups = groupBy(sessions, (s) => (s.deletedAt ? undefined : sessionPairKey(s)));
   return { of: (pair) => groups.get(coachingPairKey(pair)) ?? [] };
 }
 

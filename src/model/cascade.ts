@@ -5,6 +5,7 @@
 import type { Day } from './dates.js';
 import { coachingPairKey, followUpsKept, groupSessionsByPair, pairStatus, type PairStatus, type SessionFacts, type SessionsByPair } from './cadence.js';
 import type { CoachingPair, Person, Unit } from './types.js';
+import { groupBy } from './group-by.js';
 
 export interface CascadePair {
   pair: CoachingPair;
@@ -42,7 +43,7 @@ export function buildCascade(
 ): Cascade {
   const livePairs = pairs.filter((p) => !p.deletedAt);
   const statuses = livePairs.map((pair) => ({ pair, status: pairStatus(pair, grouped, today) }));
-  const sessionsOfLearner = byPerson(sessions, (s) => s.learnerId);
+  const sessionsOfLearner = groupBy(sessions, (s) => s.learnerId);
   return assemble(people, units, livePairs, statuses, (person) => followUpsOf(sessionsOfLearner.get(person.id) ?? [], today));
 }
 
@@ -75,7 +76,7 @@ export function cascadeAfterConversations(
     const before = statusBefore.get(pair.id);
     return { pair, status: before && !changed.pairKeys.has(coachingPairKey(pair)) ? before : pairStatus(pair, grouped, today) };
   });
-  const sessionsOfLearner = byPerson(
+  const sessionsOfLearner = groupBy(
     sessions.filter((s) => changed.learners.has(s.learnerId)),
     (s) => s.learnerId,
   );
@@ -90,18 +91,6 @@ function followUpsOf(sessions: readonly SessionFacts[], today: Day): CascadePers
   return { due, kept };
 }
 
-function byPerson<T>(items: readonly T[], id: (item: T) => string | undefined): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const key = id(item);
-    if (key === undefined) continue;
-    const list = map.get(key);
-    if (list) list.push(item);
-    else map.set(key, [item]);
-  }
-  return map;
-}
-
 /** The cascade from each live pair's state and each person's follow-ups: who is shown, on which tier, the gaps. */
 function assemble(
   people: readonly Person[],
@@ -114,8 +103,8 @@ function assemble(
   const topTier = Math.max(0, ...units.filter((u) => !u.deletedAt).map((u) => u.tier));
   const involved = new Set(livePairs.flatMap((p) => [p.coachId, p.learnerId]));
   const shown = people.filter((p) => !p.deletedAt && (p.role === 'leader' || involved.has(p.id)));
-  const gives = byPerson(statuses, (s) => s.pair.coachId);
-  const receives = byPerson(statuses, (s) => s.pair.learnerId);
+  const gives = groupBy(statuses, (s) => s.pair.coachId);
+  const receives = groupBy(statuses, (s) => s.pair.learnerId);
 
   const cascadePeople = shown.map((person) => ({
     person,

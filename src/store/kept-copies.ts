@@ -18,6 +18,7 @@
  */
 import type { AnyRecord, CoachingPair, CoachingSession, Person, SessionFacts, Unit } from '../model/index.js';
 import { sessionFacts } from '../model/index.js';
+import { groupBy } from '../model/group-by.js';
 import { TaskSteps, heard, type Store, type Tx } from './idb.js';
 import { packFacts, unpackFacts } from './packed-facts.js';
 import { DB_VERSION, META } from './schema-versions.js';
@@ -93,16 +94,7 @@ function rowOf(kind: CopiedKind, id: string): number {
   return (hash >>> 0) % COPIES[kind].rows;
 }
 
-function inRows<T extends { id: string }>(kind: CopiedKind, items: readonly T[]): Map<number, T[]> {
-  const rows = new Map<number, T[]>();
-  for (const item of items) {
-    const row = rowOf(kind, item.id);
-    const list = rows.get(row);
-    if (list) list.push(item);
-    else rows.set(row, [item]);
-  }
-  return rows;
-}
+const inRows = <T extends { id: string }>(kind: CopiedKind, items: readonly T[]) => groupBy(items, (item) => rowOf(kind, item.id));
 
 /**
  * A kind's copy, when it is in line with `mark` (the kind's current mark, read in `tx`, which
@@ -142,12 +134,15 @@ export async function bringCopiesInLine(
 ): Promise<void> {
   const kinds = [...marksBefore];
   const headers = (await Promise.all(kinds.map(([kind]) => meta.get(headerKey(kind))))) as (CopyHeader | undefined)[];
-  const recordsOf = (kind: CopiedKind) => written.filter((change) => change.kind === kind).map((change) => change.after);
+  const recordsOf = groupBy(written, (change) => change.kind);
   const inLine = kinds
-    .filter(([kind, before], i) => headers[i]?.layout === layoutOf(kind) && headers[i]!.mark === before && recordsOf(kind).length <= IN_LINE_LIMIT)
+    .filter(([kind, before], i) => headers[i]?.layout === layoutOf(kind) && headers[i]!.mark === before && (recordsOf.get(kind)?.length ?? 0) <= IN_LINE_LIMIT)
     .map(([kind]) => kind);
   // The rows a write touches are read at once, then rewritten in short steps (TaskSteps).
-  const touched = inLine.flatMap((kind) => [...inRows(kind, recordsOf(kind))].map(([row, changed]) => ({ kind, key: rowKey(kind, row), changed })));
+  const touched = inLine.flatMap((kind) => {
+    const records = (recordsOf.get(kind) ?? []).map((change) => change.after);
+    return [...inRows(kind, records)].map(([row, changed]) => ({ kind, key: rowKey(kind, row), changed }));
+  });
   const stored = (await Promise.all(touched.map(({ key }) => meta.get(key)))) as (CopyRow | undefined)[];
   const steps = new TaskSteps();
   const puts: Promise<unknown>[] = [];

@@ -7,6 +7,7 @@
  * retired one counts for no figure.
  */
 import { sessionPairKey, type CoachingSession, type SessionFacts } from '../model/index.js';
+import { groupBy } from '../model/group-by.js';
 
 const FIELDS = ['id', 'kind', 'coachId', 'learnerId', 'anonymous', 'day', 'followUpDate'] as const;
 
@@ -29,14 +30,7 @@ export function packFacts(facts: readonly SessionFacts[]): string {
  * than when they are spread as their random ids spread them.
  */
 function byPair(facts: readonly SessionFacts[]): SessionFacts[] {
-  const pairs = new Map<string, SessionFacts[]>();
-  for (const fact of facts) {
-    const key = sessionPairKey(fact);
-    const list = pairs.get(key);
-    if (list) list.push(fact);
-    else pairs.set(key, [fact]);
-  }
-  return [...pairs.values()].flat();
+  return [...groupBy(facts, sessionPairKey).values()].flat();
 }
 
 export function unpackFacts(packed: string): SessionFacts[] {

@@ -93,8 +93,7 @@ export async function markWritten(tx: Tx, changes: readonly Pick<RecordChange, '
   }
   const meta = tx.objectStore(META);
   const copied = [...ids.keys()].filter(isCopied);
-  const before = new Map<CopiedKind, string>();
-  for (const kind of copied) before.set(kind, await markOf(meta, kind));
+  const before = new Map<CopiedKind, string>(await Promise.all(copied.map(async (kind) => [kind, await markOf(meta, kind)] as const)));
   const after = await mark(
     tx,
     [...ids].map(([kind, set]) => [kind, set.size > JOURNALLED_IDS ? null : [...set]]),
