@@ -80,6 +80,16 @@ function expectSameFigures(shown: CascadeFigures, full: CascadeFigures): void {
   expect(inIdOrder(shownBasis.sessions())).to.deep.equal(inIdOrder(fullBasis.sessions()));
 }
 
+/**
+ * The cascade as `store` shows it, with the object stores it read whole - checked to be the
+ * figures of a full reading of the same database.
+ */
+async function cascadeShownBy(store: IdbHuddleStore): Promise<{ figures: CascadeFigures; read: Map<string, number>; readWhole: CopiedKind[] }> {
+  const { result: figures, read } = await countingWholeReads(() => store.get(cascadeFigures(TODAY)));
+  expectSameFigures(figures, await fullReading(store.name));
+  return { figures, read, readWhole: COPIED_KINDS.filter((kind) => read.has(kind)) };
+}
+
 describe('the copies kept beside the records on a device', () => {
   afterEach(deleteTestDatabases);
 
@@ -126,14 +136,9 @@ describe('the copies kept beside the records on a device', () => {
     // A name changed: every kept answer goes (a name must never outlive its erasure).
     const person = (await store.get(allOf('people')))[0]!;
     await store.updatePerson(person.id, { name: 'Renamed Person' });
-    const onANewPage = await storeOnANewPage({ name: store.name, today: () => TODAY });
-    const { result: figures, read } = await countingWholeReads(() => onANewPage.get(cascadeFigures(TODAY)));
-    expect(
-      COPIED_KINDS.filter((kind) => read.has(kind)),
-      'records read whole',
-    ).to.deep.equal([]);
+    const { figures, read, readWhole } = await cascadeShownBy(await storeOnANewPage({ name: store.name, today: () => TODAY }));
+    expect(readWhole, 'records read whole').to.deep.equal([]);
     expect(read.get(META), 'the copies read').to.be.greaterThan(0);
-    expectSameFigures(figures, await fullReading(store.name));
     expect(figures.people.find((p) => p.id === person.id)?.name).to.equal('Renamed Person');
   });
 
@@ -143,10 +148,8 @@ describe('the copies kept beside the records on a device', () => {
     // A wall given one board: the records of the others leave it, unnamed.
     expect(await new IdbReplica(store).keepOnlyBoardScope(team.id)).to.be.greaterThan(0);
     for (const kind of COPIED_KINDS) expect(await copyKept(store, kind), `the copy of ${kind} no longer in line`).to.equal(undefined);
-    const onANewPage = await storeOnANewPage({ name: store.name, today: () => TODAY });
-    const { result: figures, read } = await countingWholeReads(() => onANewPage.get(cascadeFigures(TODAY)));
-    expect(COPIED_KINDS.filter((kind) => read.has(kind))).to.deep.equal(COPIED_KINDS);
-    expectSameFigures(figures, await fullReading(store.name));
+    const { readWhole } = await cascadeShownBy(await storeOnANewPage({ name: store.name, today: () => TODAY }));
+    expect(readWhole).to.deep.equal(COPIED_KINDS);
     await idle();
     await expectInLine(store, 'the cascade was shown');
   });
@@ -159,13 +162,8 @@ describe('the copies kept beside the records on a device', () => {
     await store.addPeople(people, []);
     expect(await copyKept(store, 'people'), 'out of line after 150 people at once').to.equal(undefined);
     await expectInLine(store, 'an import of people', ['units', 'coachingPairs', 'coachingSessions']);
-    const onANewPage = await storeOnANewPage({ name: store.name, today: () => TODAY });
-    const { result: figures, read } = await countingWholeReads(() => onANewPage.get(cascadeFigures(TODAY)));
-    expect(
-      COPIED_KINDS.filter((kind) => read.has(kind)),
-      'the people read, the rest from their copies',
-    ).to.deep.equal(['people']);
-    expectSameFigures(figures, await fullReading(store.name));
+    const { readWhole } = await cascadeShownBy(await storeOnANewPage({ name: store.name, today: () => TODAY }));
+    expect(readWhole, 'the people read, the rest from their copies').to.deep.equal(['people']);
     await idle();
     await expectInLine(store, 'the cascade was shown');
   });
@@ -174,9 +172,8 @@ describe('the copies kept beside the records on a device', () => {
     const store = freshStore({ today: () => TODAY });
     await createV1Database(store.name);
     for (const kind of COPIED_KINDS) expect(await copyKept(store, kind), `no copy of ${kind} yet`).to.equal(undefined);
-    const { result: figures, read } = await countingWholeReads(() => store.get(cascadeFigures(TODAY)));
-    expect(COPIED_KINDS.filter((kind) => read.has(kind))).to.deep.equal(COPIED_KINDS);
-    expectSameFigures(figures, await fullReading(store.name));
+    const { readWhole } = await cascadeShownBy(store);
+    expect(readWhole).to.deep.equal(COPIED_KINDS);
     await idle();
     // Version 1's conversations had no direction: the copy holds them as upgraded.
     await expectInLine(store, 'the cascade was shown');
