@@ -27,6 +27,7 @@ import type { PullResponse, SyncOp } from '../src/protocol/sync.js';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
 import { startPostgres, startServer } from '../test/support/sync-server.mjs';
 import { largeOrganisation, largeOrganisationSize } from './large-organisation.js';
+import { recentFrom } from '../src/model/scope.js';
 import { round } from './stats.js';
 
 const ORG = 'group';
@@ -80,15 +81,14 @@ try {
 
   const server = await startServer({ DATABASE_URL: postgres.url, RATE_PER_MINUTE: '1000000' });
   try {
-    /** Pulls from cursor 0 until nothing more (or `maxPages`): records, bytes, ms. */
-    const firstSync = async (token: string, maxPages = Infinity) => {
-      let cursor = 0;
+    /** Pulls from `cursor` until nothing more (or `maxPages`), of `part` (a query): records, bytes, ms, and the cursor reached. */
+    const pullAll = async (token: string, { cursor = 0, part = '', maxPages = Infinity } = {}) => {
       let records = 0;
       let bytes = 0;
       let pages = 0;
       const started = performance.now();
       for (let more = true; more && pages < maxPages; pages++) {
-        const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}`, { headers: { Authorization: `Bearer ${token}` } });
+        const response = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}${part}`, { headers: { Authorization: `Bearer ${token}` } });
         const text = await response.text();
         if (!response.ok) throw new Error(`pull ${response.status}: ${text}`);
         const page = JSON.parse(text) as PullResponse;
@@ -97,14 +97,19 @@ try {
         cursor = page.cursor;
         more = page.more;
       }
-      return { records, bytes, ms: performance.now() - started, pages };
+      return { records, bytes, ms: performance.now() - started, pages, cursor };
     };
-    console.log("\na wall's first sync over HTTP (every pull from cursor 0):");
+    const from = recentFrom(TODAY);
+    console.log(`\na device's first sync over HTTP, as a new screen asks for it: its share from ${from} (and what is not dated), then the history before:`);
     for (const [name, token] of Object.entries({ ...walls, "an area supervisor's tablet (coach)": supervisor })) {
-      const sync = await firstSync(token);
-      console.log(`  ${name}${name in walls ? ' wall' : ''}: ${sync.records} records, ${mb(sync.bytes)} in ${sync.pages} pulls, ${seconds(sync.ms)}`);
+      const recent = await pullAll(token, { part: `&from=${from}` });
+      const history = await pullAll(token, { part: `&before=${from}` });
+      console.log(
+        `  ${name}${name in walls ? ' wall' : ''}: ready with ${recent.records} records, ${mb(recent.bytes)} in ${recent.pages} pulls, ${seconds(recent.ms)}; ` +
+          `then its history, ${history.records} records, ${mb(history.bytes)} in ${history.pages} pulls, ${seconds(history.ms)}`,
+      );
     }
-    const sample = await firstSync(whole, 50);
+    const sample = await pullAll(whole, { maxPages: 10 });
     const { rows: total } = await (async () => {
       const again = await openDatabase({ url: postgres.url, dataDir: '' });
       try {

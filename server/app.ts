@@ -16,7 +16,7 @@ import { streamSSE } from 'hono/streaming';
 import { checkPushBody, SYNC_LIMITS, SyncProtocolError, type SyncOp, type WhoAmIResponse } from '../src/protocol/sync.js';
 import { problemText } from '../src/model/problem-text.js';
 import { ENTITY_KINDS } from '../src/model/types.js';
-import { localDay } from '../src/model/dates.js';
+import { isDay, localDay } from '../src/model/dates.js';
 import { useProblemWords } from '../src/model/problems.js';
 import type { Database } from './db.js';
 import { FairQueue } from './fair-queue.js';
@@ -250,10 +250,20 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/sync/pull', async (c) => {
     const cursor = Number(c.req.query('cursor') ?? '0');
     if (!Number.isSafeInteger(cursor) || cursor < 0) return c.json({ error: 'cursor must be a whole number, 0 or more' }, 400);
+    // A new screen asks for its share recent first, then the history before that day (scope.ts).
+    const recentFrom = c.req.query('from');
+    const historyBefore = c.req.query('before');
+    if (recentFrom !== undefined && historyBefore !== undefined) return c.json({ error: 'from and before cannot be asked together', field: 'before' }, 400);
+    for (const [field, day] of [
+      ['from', recentFrom],
+      ['before', historyBefore],
+    ] as const)
+      if (day !== undefined && !isDay(day)) return c.json({ error: `${field} must be a day written YYYY-MM-DD`, field }, 400);
+    const part = recentFrom ? { recentFrom } : historyBefore ? { historyBefore } : { whole: true as const };
     const who = c.get('who');
     const answered = metrics?.timer('pull');
     try {
-      return c.json(await turns.run(who.org, () => pull(db, who, cursor)));
+      return c.json(await turns.run(who.org, () => pull(db, who, cursor, part)));
     } finally {
       answered?.();
     }

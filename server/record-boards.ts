@@ -6,6 +6,7 @@
  */
 import {
   DAILY_KINDS,
+  DATED_BY,
   LINE_KINDS,
   ORGANISATION_FRAME,
   boardScope,
@@ -184,38 +185,68 @@ export interface StoredRow {
 }
 
 /**
- * The next `limit` records after `cursor` that a device with this scope holds (scope.ts), in the
+ * Which part of its share a pull asks for (scope.ts, "recent first"): everything but what is
+ * dated before a day (a new screen's first pulls), only that history, or all of it.
+ */
+export type SharePart = { recentFrom: Day } | { historyBefore: Day } | { whole: true };
+
+/**
+ * The SQL condition a record meets when it is in `part`: its day by DATED_BY, written as a
+ * `case` over the kinds (the table's fields and values go as parameters, added by `param`).
+ */
+export function sharePartSql(part: SharePart, param: (value: unknown) => string): string {
+  if ('whole' in part) return 'true';
+  const cases = Object.entries(DATED_BY).map(([kind, rule]) => {
+    const day = `left(data->>${param(rule.field)}, 10)`;
+    const dated = rule.onlyWhen ? `case when data->>${param(rule.onlyWhen.field)} = ${param(rule.onlyWhen.is)} then ${day} end` : day;
+    return `when ${param(kind)} then ${dated}`;
+  });
+  const datedDay = `(case kind ${cases.join(' ')} end)`;
+  // A record with no day is recent; only a dated one is history.
+  return 'recentFrom' in part ? `coalesce(${datedDay} >= ${param(part.recentFrom)}, true)` : `coalesce(${datedDay} < ${param(part.historyBefore)}, false)`;
+}
+
+/**
+ * The next `limit` records after `cursor` that a device with this scope holds, of `part` of it, in the
  * order they were stored. One ordered index read per kind of the frame, per board and per board of the
  * line, merged by the database (a union whose parts each arrive in order), so a page costs
  * about its own length whatever the organisation's size. A record joining two boards of the
  * scope comes once: the `joins` part skips what a `board` part already gives.
  */
-export async function scopedRows(sql: Sql, org: string, cursor: number, limit: number, scope: BoardScope, head: number): Promise<StoredRow[]> {
+export async function scopedRows(
+  sql: Sql,
+  org: string,
+  cursor: number,
+  limit: number,
+  scope: BoardScope,
+  head: number,
+  part: SharePart = { whole: true },
+): Promise<StoredRow[]> {
   const params: unknown[] = [org, cursor, limit, [...scope.boards], [...scope.line], [...LINE_KINDS], [...DAILY_KINDS], scope.since];
   const param = (value: unknown) => `$${params.push(value)}`;
   const columns = 'kind, id, data, clocks, seq';
   // The daily records of the last year only (a text comparison: days are written YYYY-MM-DD).
-  const recent = "(kind <> all($7::text[]) or data->>'day' >= $8)";
+  const recent = `(kind <> all($7::text[]) or data->>'day' >= $8) and ${sharePartSql(part, param)}`;
   if (head - cursor <= NEAR_HEAD) {
     // A screen that is up to date asks for what changed since its last pull, a few records of
     // the whole organisation: read those in order and keep the screen's, rather than plan and
     // run an ordered read for each of its boards (of which there are dozens on an area's wall).
-    params.push([...ORGANISATION_FRAME]);
+    const frame = param([...ORGANISATION_FRAME]);
     const { rows } = await sql.query<StoredRow>(
       `select ${columns} from records where org = $1 and seq > $2 and ${recent}
-       and (kind = any($9::text[]) or board = any($4::text[]) or joins = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])))
+       and (kind = any(${frame}::text[]) or board = any($4::text[]) or joins = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])))
        order by seq limit $3`,
       params,
     );
     return rows;
   }
-  const part = (where: string) => `(select ${columns} from records where org = $1 and seq > $2 and ${where} and ${recent} order by seq limit $3)`;
+  const ordered = (where: string) => `(select ${columns} from records where org = $1 and seq > $2 and ${where} and ${recent} order by seq limit $3)`;
   const parts = [
-    ...ORGANISATION_FRAME.map((kind) => part(`kind = ${param(kind)}`)),
-    ...[...scope.boards].map((board) => part(`board = ${param(board)}`)),
-    ...[...scope.line].map((board) => part(`board = ${param(board)} and kind = any($6::text[])`)),
+    ...ORGANISATION_FRAME.map((kind) => ordered(`kind = ${param(kind)}`)),
+    ...[...scope.boards].map((board) => ordered(`board = ${param(board)}`)),
+    ...[...scope.line].map((board) => ordered(`board = ${param(board)} and kind = any($6::text[])`)),
     ...[...scope.boards].map((board) =>
-      part(`joins = ${param(board)} and not coalesce(board = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])), false)`),
+      ordered(`joins = ${param(board)} and not coalesce(board = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])), false)`),
     ),
   ];
   const { rows } = await sql.query<StoredRow>(`select ${columns} from (${parts.join(' union all ')}) as scoped order by seq limit $3`, params);

@@ -31,7 +31,7 @@ import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, t
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';
 import { NOTIFY_CHANNEL, changeNotice } from './change-notice.js';
-import { boardsForWrite, moveDependents, orgMarks, readerScope, scopedRows, type StoredRow } from './record-boards.js';
+import { boardsForWrite, moveDependents, orgMarks, readerScope, scopedRows, sharePartSql, type SharePart, type StoredRow } from './record-boards.js';
 
 /** Thrown when a token may not make one of the writes; nothing of the batch is stored. */
 export class AccessError extends Error {
@@ -347,20 +347,21 @@ async function notify(sql: Sql, org: string, seq: number, boards: ReadonlySet<st
   await sql.query('select pg_notify($1, $2)', [NOTIFY_CHANNEL, changeNotice(org, seq, boards)]);
 }
 
-export async function pull(db: Database, who: WhoAmI, cursor: number): Promise<PullResponse> {
-  const limit = SYNC_LIMITS.recordsPerPull;
+export async function pull(db: Database, who: WhoAmI, cursor: number, part: SharePart = { whole: true }): Promise<PullResponse> {
   // In a transaction like every push: PGlite runs one at a time in arrival order, while a
   // bare query could wait behind a steady stream of pushes for many seconds. A wall and a
   // person's device read their share (scope.ts) by index; an admin the whole organisation.
+  const limit = SYNC_LIMITS.recordsPerPull;
   const { rows, head } = await db.transaction(async (sql): Promise<{ rows: StoredRow[]; head?: number }> => {
     const marks = await orgMarks(sql, who.org);
     const scope = await readerScope(sql, who, localDay(), marks);
-    if (scope) return { rows: await scopedRows(sql, who.org, cursor, limit + 1, scope, marks.head), head: marks.head };
-    const all = await sql.query<StoredRow>('select kind, id, data, clocks, seq from records where org = $1 and seq > $2 order by seq limit $3', [
-      who.org,
-      cursor,
-      limit + 1,
-    ]);
+    if (scope) return { rows: await scopedRows(sql, who.org, cursor, limit + 1, scope, marks.head, part), head: marks.head };
+    const params: unknown[] = [who.org, cursor, limit + 1];
+    const inPart = sharePartSql(part, (value) => `$${params.push(value)}`);
+    const all = await sql.query<StoredRow>(
+      `select kind, id, data, clocks, seq from records where org = $1 and seq > $2 and ${inPart} order by seq limit $3`,
+      params,
+    );
     return { rows: all.rows };
   });
   const page = rows.slice(0, limit);

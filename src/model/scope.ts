@@ -15,6 +15,11 @@
  * A person's own device holds the same for their own board, and the boards of the people
  * they coach or are coached by (personalScope); an admin's, the whole organisation.
  *
+ * A new screen receives its share recent first (`recentFrom`): everything but what is dated
+ * before the month it shows (`DATED_BY`) - then it is ready - and that history after, while it
+ * is already in use. An area's wall of a large group holds some twenty thousand records, of which
+ * its first screen shows a few thousand; a device stores about three thousand a second.
+ *
  * So a wall's share of an organisation stays the size of what it shows: a team's wall of a
  * group with 2,000 boards holds its own board's last year and the frame's few thousand
  * records, not the group's millions. The server applies this to a wall's pulls (by the boards
@@ -31,6 +36,40 @@ export const LINE_KINDS: readonly EntityKind[] = ['units', 'people', 'coachingPa
 export const DAILY_KINDS: readonly EntityKind[] = ['kpiValues', 'huddles', 'feedback', 'attendance'];
 /** Twelve months of a trend by month, from the first day of the oldest month, and a few days' slack. */
 export const WALL_HISTORY_DAYS = 400;
+
+/**
+ * What dates a record for "recent first": the field holding its day, and for a kind whose
+ * records are only history once settled, the field and value that say so (a done action; an
+ * open one is on the board however old). Records of other kinds are always recent. The server
+ * builds its filter from this table (record-boards.ts).
+ */
+export const DATED_BY: Partial<Record<EntityKind, { field: string; onlyWhen?: { field: string; is: string } }>> = {
+  kpiValues: { field: 'day' },
+  huddles: { field: 'day' },
+  feedback: { field: 'day' },
+  attendance: { field: 'day' },
+  coachingSessions: { field: 'day' },
+  actions: { field: 'doneAt', onlyWhen: { field: 'status', is: 'done' } },
+};
+
+/** The day that dates `record` (a stamp's day as written), or undefined when it is always recent. */
+export function historyDay(kind: EntityKind, record: AnyRecord): Day | undefined {
+  const rule = DATED_BY[kind];
+  const fields = record as unknown as Record<string, unknown>;
+  if (!rule || (rule.onlyWhen && fields[rule.onlyWhen.field] !== rule.onlyWhen.is)) return undefined;
+  const value = fields[rule.field];
+  return typeof value === 'string' ? value.slice(0, 10) : undefined;
+}
+
+/**
+ * The first day a new screen receives before it is ready: the first of the month its calendars
+ * show, and at least the last week (yesterday's results, the week's pulse) early in a month.
+ */
+export function recentFrom(today: Day): Day {
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const weekBack = addDays(today, -7);
+  return weekBack < monthStart ? weekBack : monthStart;
+}
 
 /** The boards a record belongs to: the board it is of, and a second board it joins. */
 export interface RecordBoards {

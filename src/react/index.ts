@@ -191,7 +191,7 @@ export const HuddleSetup = createComponent({
   },
 });
 
-/** React wrapper of `<huddle-sync-status>`: Whether this device's changes have reached the server: synced, N waiting, offline, or an error with its reason. Shows nothing when the store does not sync with a server. The state is a symbol and words, never colour alone; changes are announced politely to screen readers. */
+/** React wrapper of `<huddle-sync-status>`: Whether this device's changes have reached the server: synced, N waiting, offline, or an error with its reason. Shows nothing when the store does not sync with a server. A new screen says "Synced" once it has what it shows now, and names the history still arriving. The state is a symbol and words, never colour alone; changes are announced politely to screen readers. */
 export const HuddleSyncStatus = createComponent({
   tagName: 'huddle-sync-status',
   elementClass: HuddleSyncStatusElement,

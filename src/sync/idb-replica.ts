@@ -6,6 +6,7 @@
 import { TaskSteps, heard, type Tx } from '../store/idb.js';
 import {
   boardScope,
+  type Day,
   localDay,
   CONVERSATION_WORDS,
   ENTITY_KINDS,
@@ -50,6 +51,23 @@ export interface TapInRecord {
   personId: string;
   ended: boolean;
 }
+
+/**
+ * A new screen's share arrives recent first (scope.ts): its first pulls skip what is dated before
+ * `from`; once they reached the server's newest (`recentDone`), that history is pulled from its
+ * own `cursor` while the screen is in use. The row goes when the history is complete.
+ */
+export interface HistoryToPull {
+  from: Day;
+  cursor: number;
+  recentDone: boolean;
+}
+
+/**
+ * Which place a pulled page's cursor moves: its source's (and when it ends a first sync's recent
+ * part, the history it leaves to pull: `recentDone`), or that history's (`done`: it is complete).
+ */
+export type PulledInto = { into: 'cursor'; recentDone?: HistoryToPull } | { into: 'history'; from: Day; done: boolean };
 
 /** What applying pulled records did. */
 export interface RemoteApplied {
@@ -322,6 +340,20 @@ export class IdbReplica {
     });
   }
 
+  /** A new screen's history still to pull from `source` (see HistoryToPull), if any. */
+  async historyToPull(source: string): Promise<HistoryToPull | undefined> {
+    const db = await this.#internals.connection();
+    const row = (await db.get(META, historyKey(source))) as (HistoryToPull & { key: string }) | undefined;
+    return row && { from: row.from, cursor: row.cursor, recentDone: row.recentDone };
+  }
+
+  /** A first sync from `source` begins: what is dated before `from` comes after the rest. */
+  async beginHistory(source: string, from: Day): Promise<HistoryToPull> {
+    const history = { from, cursor: 0, recentDone: false };
+    await this.#transaction([META], (tx) => tx.objectStore(META).put({ key: historyKey(source), ...history }));
+    return history;
+  }
+
   /** The cursor of the last pull from `source` (0 before the first). */
   async syncCursor(source: string): Promise<number> {
     const db = await this.#internals.connection();
@@ -334,8 +366,15 @@ export class IdbReplica {
    * moves that source's cursor, in one transaction: a page is applied whole or not at all,
    * so a crash mid-pull re-pulls the page. Local writes not yet pushed keep their newer
    * stamps and win where they should. Watchers here and in other tabs see the result.
+   * A page of a first sync's history moves the history's place instead (`place`).
    */
-  async applyRemote(source: string, records: readonly PulledRecord[], cursor: number, fresh: ReadonlySet<EntityKind> = new Set()): Promise<RemoteApplied> {
+  async applyRemote(
+    source: string,
+    records: readonly PulledRecord[],
+    cursor: number,
+    fresh: ReadonlySet<EntityKind> = new Set(),
+    place: PulledInto = { into: 'cursor' },
+  ): Promise<RemoteApplied> {
     const changes: RecordChange[] = [];
     const rejected: string[] = [];
     const kinds = [...new Set(records.map((r) => r.kind))];
@@ -395,7 +434,11 @@ export class IdbReplica {
         await Promise.all(writes);
         await markWritten(tx, changes);
         const meta = tx.objectStore(META);
-        await meta.put({ key: `cursor:${source}`, cursor });
+        if (place.into === 'cursor') {
+          await meta.put({ key: `cursor:${source}`, cursor });
+          if (place.recentDone) await meta.put({ key: historyKey(source), ...place.recentDone });
+        } else if (place.done) await meta.delete(historyKey(source));
+        else await meta.put({ key: historyKey(source), from: place.from, cursor, recentDone: true } satisfies HistoryToPull & { key: string });
         await meta.put(clockState(this.#internals.clock));
         // Relaxed: a page lost to a power cut is lost with its cursor, and pulled again.
       },
@@ -405,6 +448,9 @@ export class IdbReplica {
     return { changed: changes.length, rejected };
   }
 }
+
+/** The META row of the history a first sync from `source` still owes (see HistoryToPull). */
+const historyKey = (source: string) => `history:${source}`;
 
 /** `clocks` without the stamps `clock` finds beyond belief (the same object when none is). */
 function believable(clocks: FieldClocks, clock: HybridClock): FieldClocks {

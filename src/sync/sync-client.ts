@@ -7,11 +7,13 @@
  * It never decides what the data is: the store merges field by field (see merge.ts).
  */
 import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
-import { IdbReplica, type TapInRecord } from './idb-replica.js';
+import { IdbReplica, type RemoteApplied, type TapInRecord } from './idb-replica.js';
 import { newId } from '../store/ids.js';
 import { isHlc } from '../model/hlc.js';
 import { toWireFields } from '../model/merge.js';
 import type { EntityKind } from '../model/types.js';
+import { localDay, type Day } from '../model/dates.js';
+import { recentFrom } from '../model/scope.js';
 import { SYNC_LIMITS, type PullResponse, type PushResponse, type SyncOp, type WhoAmI, type WhoAmIResponse } from '../protocol/sync.js';
 
 export type SyncStatus = 'connecting' | 'synced' | 'pending' | 'offline' | 'error';
@@ -34,6 +36,11 @@ export interface SyncState {
    * What it recorded stays in its outbox and goes once it has one.
    */
   signInNeeded?: boolean;
+  /**
+   * A new screen has what it shows now; what is dated before this day (its last year's results,
+   * older conversations, done actions) is still arriving (scope.ts, "recent first").
+   */
+  historyBefore?: Day;
 }
 
 /** What an element needs to show the state: read it now, and hear of changes. */
@@ -88,6 +95,8 @@ export class SyncClient implements SyncStateSource {
   readonly #teardown: (() => void)[] = [];
   #running: Promise<void> | undefined;
   #again = { push: false, pull: false };
+  /** A new screen's history being pulled (see `#pullHistory`). */
+  #history: Promise<void> | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #retryMs = 1000;
   #live: AbortController | undefined;
@@ -296,6 +305,11 @@ export class SyncClient implements SyncStateSource {
         await this.#releaseTapIns();
       }
       if (what.pull) await this.#pullAll();
+      // A new screen's history comes once it has the rest (it says "Synced" first), beside the
+      // exchanges: a live change or a tap's push does not wait for a page of last year.
+      const history = await this.#replica.historyToPull(this.#server);
+      const historyLeft = history?.recentDone ? history : undefined;
+      if (historyLeft && !this.#history) this.#history = this.#pullHistory();
       this.#retryMs = 1000;
       const pending = await this.#replica.pendingCount();
       const refused = await this.#replica.refused();
@@ -305,24 +319,29 @@ export class SyncClient implements SyncStateSource {
         const reason = `the server refused ${refused.length} change(s): ${refused[refused.length - 1]!.reason}`;
         this.#set({ status: 'error', pending, reason, lastContact });
       } else {
-        this.#set({ status: pending > 0 ? 'pending' : 'synced', pending, lastContact });
+        this.#set({ status: pending > 0 ? 'pending' : 'synced', pending, lastContact, ...(historyLeft ? { historyBefore: historyLeft.from } : {}) });
       }
       // Writes made during this exchange go out next.
       if (pending > 0) this.#again.push = true;
     } catch (error) {
-      const failure = error instanceof SyncFailure ? error : new SyncFailure((error as Error).message, false);
-      const pending = await this.#replica.pendingCount().catch(() => this.#state.pending);
-      this.#set({
-        status: failure.offline ? 'offline' : 'error',
-        pending,
-        reason: failure.message,
-        ...(this.#state.lastContact ? { lastContact: this.#state.lastContact } : {}),
-        ...(failure.tokenRefused ? { signInNeeded: true } : {}),
-      });
-      // A refused token stays refused: asking again every few seconds only adds load. The
-      // status says why; coming back online or a restart (a new token) tries again.
-      if (!failure.tokenRefused) this.#scheduleRetry(failure.retryAfterMs);
+      await this.#failed(error);
     }
+  }
+
+  /** Says why an exchange or a page of history failed, and tries again later. */
+  async #failed(error: unknown): Promise<void> {
+    const failure = error instanceof SyncFailure ? error : new SyncFailure((error as Error).message, false);
+    const pending = await this.#replica.pendingCount().catch(() => this.#state.pending);
+    this.#set({
+      status: failure.offline ? 'offline' : 'error',
+      pending,
+      reason: failure.message,
+      ...(this.#state.lastContact ? { lastContact: this.#state.lastContact } : {}),
+      ...(failure.tokenRefused ? { signInNeeded: true } : {}),
+    });
+    // A refused token stays refused: asking again every few seconds only adds load. The
+    // status says why; coming back online or a restart (a new token) tries again.
+    if (!failure.tokenRefused) this.#scheduleRetry(failure.retryAfterMs);
   }
 
   /**
@@ -387,27 +406,64 @@ export class SyncClient implements SyncStateSource {
   }
 
   async #pullAll(): Promise<void> {
-    const pullFrom = (cursor: number) => {
-      const page = this.#request<PullResponse>('GET', `/api/sync/pull?cursor=${cursor}`);
-      page.catch(() => undefined); // awaited below, unless storing the page before it failed
-      return page;
-    };
     const cursor = await this.#replica.syncCursor(this.#server);
-    // A first sync: what this device holds none of is stored without reading it first.
+    // A first sync: what this device holds none of is stored without reading it first, and what
+    // the screen shows now comes before the history (scope.ts, "recent first").
     const fresh = cursor === 0 ? await this.#replica.emptyKinds() : new Set<EntityKind>();
+    const history = cursor === 0 ? await this.#replica.beginHistory(this.#server, recentFrom(localDay())) : await this.#replica.historyToPull(this.#server);
+    const recentOnly = history && !history.recentDone ? history : undefined;
+    const pullFrom = (from: number) => this.#pullPage(from, recentOnly ? `&from=${recentOnly.from}` : '');
     let next = pullFrom(cursor);
     for (;;) {
       const page = await next;
       // The next page travels while this one is stored: a new wall's first sync is thousands of records.
       if (page.more) next = pullFrom(page.cursor);
-      const result = await this.#replica.applyRemote(this.#server, page.records, page.cursor, fresh);
-      if (result.rejected.length > 0) {
-        throw new SyncFailure(
-          `${result.rejected.length} change(s) from the server cannot be shown by this version (${result.rejected[0]}): update this device`,
-          false,
-        );
-      }
+      const ended = !page.more && recentOnly ? { ...recentOnly, recentDone: true } : undefined;
+      this.#stored(
+        await this.#replica.applyRemote(this.#server, page.records, page.cursor, fresh, { into: 'cursor', ...(ended ? { recentDone: ended } : {}) }),
+      );
       if (!page.more) return;
+    }
+  }
+
+  /**
+   * Pulls a new screen's history page by page until it is complete, then says "Synced" alone.
+   * A failure ends it quietly: the next exchange (a retry, a live change, the safety net) starts
+   * it again from the page it reached.
+   */
+  async #pullHistory(): Promise<void> {
+    try {
+      for (let history = await this.#replica.historyToPull(this.#server); history?.recentDone && !this.#stopped;) {
+        const page = await this.#pullPage(history.cursor, `&before=${history.from}`);
+        // Read before stored: the screen's other pulls may have brought newer versions since.
+        this.#stored(
+          await this.#replica.applyRemote(this.#server, page.records, page.cursor, new Set(), { into: 'history', from: history.from, done: !page.more }),
+        );
+        history = page.more ? { ...history, cursor: page.cursor } : undefined;
+      }
+      const { historyBefore: _done, ...rest } = this.#state;
+      if (!this.#stopped) this.#set(rest);
+    } catch (error) {
+      // Named like any failed exchange; the retry's exchange starts the history again where it was.
+      if (!this.#stopped) await this.#failed(error);
+    } finally {
+      this.#history = undefined;
+    }
+  }
+
+  #pullPage(cursor: number, part: string): Promise<PullResponse> {
+    const page = this.#request<PullResponse>('GET', `/api/sync/pull?cursor=${cursor}${part}`);
+    page.catch(() => undefined); // awaited by the caller, unless storing the page before it failed
+    return page;
+  }
+
+  /** Fails the exchange when the server sent what this version cannot store. */
+  #stored(result: RemoteApplied): void {
+    if (result.rejected.length > 0) {
+      throw new SyncFailure(
+        `${result.rejected.length} change(s) from the server cannot be shown by this version (${result.rejected[0]}): update this device`,
+        false,
+      );
     }
   }
 

@@ -54,6 +54,14 @@ describe('<huddle-sync-status>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('on a new screen, says it is synced with what it shows and names the days still arriving', async () => {
+    const source = new StateSource({ status: 'synced', pending: 0, historyBefore: '2026-11-25' });
+    const el = await fixture<HuddleSyncStatus>(html`<huddle-sync-status .source=${source}></huddle-sync-status>`);
+    await until(() => /^✓ Synced; days before (25 Nov|Nov 25) still arriving$/.test(shown(el)), 'the history named');
+    source.publish({ status: 'synced', pending: 0 });
+    await until(() => shown(el) === '✓ Synced', 'synced alone once it has come');
+  });
+
   it('shows in the header of a board inside a syncing provider', async () => {
     const store = await demoStore();
     const source = new StateSource({ status: 'pending', pending: 2 });

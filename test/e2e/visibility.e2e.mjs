@@ -274,7 +274,8 @@ try {
       await page.locator('kiosk-app huddle-board').waitFor({ timeout: 30000 });
       const stored = await until(async () => {
         const sessions = await storedRecords(page, 'coachingSessions');
-        return sessions.some((s) => s.id === id) ? sessions : undefined;
+        // The last year's conversations come after the recent ones (scope.ts, "recent first").
+        return sessions.some((s) => s.id === id) && sessions.length > 10 ? sessions : undefined;
       }, 30000);
       const withWords = (stored ?? []).filter((s) => s.wentWell || s.evenBetter || s.focus || s.answers);
       check(

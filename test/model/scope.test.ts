@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { boardScope, boardsUnder, inBoardScope, personalScope, type AnyRecord, type EntityKind } from '../../src/model/index.js';
+import { boardScope, boardsUnder, historyDay, inBoardScope, personalScope, recentFrom, type AnyRecord, type EntityKind } from '../../src/model/index.js';
 
 const units = [
   { id: 'plant' },
@@ -110,5 +110,34 @@ describe("model: what a board's screen holds", () => {
     expect(holds('actions', { unitId: 'line-1' }, supervisor), "the peer's board, whose huddle they observe").to.equal(true);
     expect(holds('actions', { unitId: 'line-2' }, supervisor), 'a board of the other area').to.equal(false);
     expect(holds('coachingSessions', { coachId: 'supervisor', learnerId: 'line-2-leader' }, supervisor), "the other area's conversations").to.equal(false);
+  });
+});
+
+describe('recent first: what a new screen receives before it is ready', () => {
+  it('starts at the first of the month its calendars show', () => {
+    expect(recentFrom('2026-11-30')).to.equal('2026-11-01');
+    expect(recentFrom('2026-11-08')).to.equal('2026-11-01');
+  });
+
+  it('early in a month, reaches a week back (yesterday, the week) into the month before', () => {
+    expect(recentFrom('2026-12-02')).to.equal('2026-11-25');
+    expect(recentFrom('2027-01-01')).to.equal('2026-12-25');
+  });
+
+  it('dates daily records and conversations by their day', () => {
+    for (const kind of ['kpiValues', 'huddles', 'feedback', 'attendance', 'coachingSessions'] as const) {
+      expect(historyDay(kind, record({ day: '2026-03-04' })), kind).to.equal('2026-03-04');
+    }
+  });
+
+  it('dates a done action by the day it was done; an open one, however old, is always recent', () => {
+    expect(historyDay('actions', record({ status: 'done', doneAt: '2026-03-04T10:00:00.000Z', due: '2026-03-01' }))).to.equal('2026-03-04');
+    expect(historyDay('actions', record({ status: 'open', due: '2025-01-01' }))).to.equal(undefined);
+  });
+
+  it('never dates the boards, people, KPIs, pairs or escalations: a screen needs them first', () => {
+    for (const kind of ['units', 'people', 'kpis', 'coachingPairs', 'escalations', 'org'] as const) {
+      expect(historyDay(kind, record({ day: '2020-01-01', stateChangedAt: '2020-01-01T00:00:00.000Z' })), kind).to.equal(undefined);
+    }
   });
 });

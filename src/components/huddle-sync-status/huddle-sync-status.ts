@@ -6,6 +6,7 @@ import { SyncStateController } from '../../controllers/sync-state.js';
 import type { SyncState, SyncStateSource } from '../../sync/sync-client.js';
 import { tokens } from '../../styles/tokens.js';
 import { loadProblemWords } from '../load-problem-words.js';
+import { formatDay } from '../format.js';
 
 // A refusal the sync reports (a record this version cannot store) is worded when it happens.
 void loadProblemWords();
@@ -13,7 +14,8 @@ void loadProblemWords();
 /**
  * @summary Whether this device's changes have reached the server: synced, N waiting, offline, or an error with its reason.
  *
- * Shows nothing when the store does not sync with a server. The state is a symbol and words,
+ * Shows nothing when the store does not sync with a server. A new screen says "Synced" once it
+ * has what it shows now, and names the history still arriving. The state is a symbol and words,
  * never colour alone; changes are announced politely to screen readers.
  *
  * @csspart base - The badge.
@@ -64,16 +66,17 @@ export class HuddleSyncStatus extends HuddleElement {
   protected override render() {
     const current = this.#sync.state;
     if (!current) return nothing;
-    return html`<span part="base" class="badge ${current.status}" role="status" title=${current.reason ?? ''}>${describe(current)}</span>`;
+    return html`<span part="base" class="badge ${current.status}" role="status" title=${current.reason ?? ''}>${describe(current, this.locale)}</span>`;
   }
 }
 
-function describe({ status, pending, reason }: SyncState): string {
+function describe({ status, pending, reason, historyBefore }: SyncState, locale: string | undefined): string {
   switch (status) {
     case 'connecting':
       return msg('⋯ Connecting to the server');
     case 'synced':
-      return msg('✓ Synced');
+      if (historyBefore === undefined) return msg('✓ Synced');
+      return msg(str`✓ Synced; days before ${formatDay(historyBefore, locale, { day: 'numeric', month: 'short' })} still arriving`);
     case 'pending':
       return msg(str`↑ ${pending} waiting to send`);
     case 'offline':

@@ -352,6 +352,7 @@
 's595db420': `Kosten (C)`,
 's597cbbfe': `Spitze der Kaskade`,
 's5980c1fb': str`An ${0}`,
+'s59a98086': str`✓ Synchronisiert; Tage vor dem ${0} kommen noch`,
 's59fb04db': `Eskalationen, die das Team im Zeitraum mindestens 7 Tage vor dessen Ende gesendet hat (die Zeit für eine Antwort): der Anteil, der bis zum Ende gelöst war. Angezeigt ab 3.`,
 's5a023405': `Ansichten der Tafel`,
 's5a059d18': `Meine Antworten senden`,

@@ -352,6 +352,7 @@
 's595db420': `Coste (C)`,
 's597cbbfe': `cima de la cascada`,
 's5980c1fb': str`A ${0}`,
+'s59a98086': str`✓ Sincronizado; los días antes del ${0} siguen llegando`,
 's59fb04db': `Escalados que el equipo envió en el período, al menos 7 días antes de su fin (el tiempo para responder): la parte resuelta al final. Se muestra a partir de 3.`,
 's5a023405': `Vistas del tablero`,
 's5a059d18': `Enviar mis respuestas`,

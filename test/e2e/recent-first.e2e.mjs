@@ -1,0 +1,138 @@
+// A new wall receives its share recent first (scope.ts): the server splits a screen's share by
+// the day that dates each record - what the board shows now, then the history before that day -
+// on PGlite and PostgreSQL; the kiosk says "Synced" once it holds the first part, names the
+// history still arriving, takes a change to an old day meanwhile, keeps its place across a
+// restart, and ends holding exactly what a whole pull gives.
+import { chromium } from 'playwright-core';
+import { ENTITY_KINDS, historyDay, localDay, recentFrom } from '../../dist/lib/model/index.js';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { call } from '../support/api.mjs';
+import { checks, until } from '../support/checks.mjs';
+import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
+
+const { check, finish } = checks();
+const FROM = recentFrom(localDay());
+const key = (r) => `${r.kind}:${r.id}`;
+
+/** Every record a token's pulls bring from the start, of a part of its share (`&from=` or `&before=`), by kind:id. */
+async function pullShare(url, token, part = '') {
+  const found = new Map();
+  for (let cursor = 0, more = true; more;) {
+    const { status, json } = await call(url, token, `/api/sync/pull?cursor=${cursor}${part}`);
+    if (status !== 200) throw new Error(`pull ${status}: ${JSON.stringify(json)}`);
+    for (const r of json.records) found.set(key(r), r);
+    ({ cursor, more } = json);
+  }
+  return found;
+}
+
+/** Every record stored on the kiosk's device, by kind:id. */
+const storedOn = (page) =>
+  page.evaluate(async (kinds) => {
+    const store = document.querySelector('kiosk-app').store;
+    const found = {};
+    for (const kind of kinds) {
+      for (const record of await store.get({ key: `e2e-all:${kind}`, reads: [{ kind }], run: (reader) => reader.all(kind) }))
+        found[`${kind}:${record.id}`] = record;
+    }
+    return found;
+  }, ENTITY_KINDS);
+
+await onEachDatabase(check, async (label, env) => {
+  console.log(`a new wall, recent first (${label})`);
+  serverCommand(env, 'demo', '--org', 'riverside');
+  const wall = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'wall', '--unit', 'unit-line-1', '--label', 'Line 1 wall');
+  const admin = serverCommand(env, 'token', 'create', '--org', 'riverside', '--role', 'admin', '--label', 'Admin laptop');
+  const server = await startServer(env);
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+  try {
+    const whole = await pullShare(server.url, wall);
+    const recent = await pullShare(server.url, wall, `&from=${FROM}`);
+    const history = await pullShare(server.url, wall, `&before=${FROM}`);
+    const dated = (r) => historyDay(r.kind, r.record);
+    check(
+      `the first part holds nothing dated before ${FROM}, and this month's results`,
+      [...recent.values()].every((r) => !(dated(r) < FROM)) && [...recent.values()].some((r) => r.kind === 'kpiValues'),
+    );
+    check(
+      'the history holds only what is dated before it: results, huddles and done actions of the last year',
+      [...history.values()].every((r) => dated(r) < FROM) &&
+        ['kpiValues', 'huddles', 'actions'].every((kind) => [...history.values()].some((r) => r.kind === kind)),
+      [...new Set([...history.values()].map((r) => r.kind))].join(),
+    );
+    check(
+      'together they are the whole share, each record once',
+      [...recent.keys()].every((k) => !history.has(k)) &&
+        recent.size + history.size === whole.size &&
+        [...whole.keys()].every((k) => recent.has(k) || history.has(k)),
+      `${recent.size} + ${history.size} vs ${whole.size}`,
+    );
+    const refused = await Promise.all(
+      ['&from=2026-02-30', '&before=yesterday', `&from=${FROM}&before=${FROM}`].map((part) => call(server.url, wall, `/api/sync/pull?cursor=0${part}`)),
+    );
+    check(
+      'a day that is no day, or both parts at once, is refused naming the field',
+      refused.map((r) => `${r.status} ${r.json.field}`).join() === '400 from,400 before,400 before',
+      refused.map((r) => JSON.stringify(r.json)).join(' '),
+    );
+
+    // The kiosk, with its history held back at the server's door until the test lets it through.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const held = [];
+    let holding = true;
+    await context.route(/\/api\/sync\/pull\?.*before=/, (route) => (holding ? held.push(route) : route.continue()));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const address = `${server.url}/?server=${encodeURIComponent(server.url)}&token=${wall}&unit=unit-line-1`;
+    const status = page.locator('kiosk-app nav huddle-sync-status [role="status"]');
+    const statusText = async () => ((await status.count()) > 0 ? ((await status.textContent()) ?? '').trim() : '');
+    await page.goto(address);
+    const arriving = await until(async () => /^✓ Synced; days before .+ still arriving$/.test(await statusText()), 30000);
+    check('the wall says "Synced" with what it shows, naming the days still arriving', arriving, await statusText());
+    await page.locator('huddle-board kpi-calendar').first().waitFor({ timeout: 15000 });
+    const first = await storedOn(page);
+    check(
+      'it holds the first part and nothing of the history',
+      Object.keys(first).length === recent.size && [...recent.keys()].every((k) => k in first),
+      `${Object.keys(first).length} of ${recent.size}`,
+    );
+
+    // Meanwhile someone corrects a result of last month: it reaches the wall before its history.
+    const old = [...history.values()].find((r) => r.kind === 'kpiValues');
+    const stamp = `${String(Date.now()).padStart(16, '0')}:0000:recentfirst`;
+    const corrected = await call(server.url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: { ops: [{ opId: `recent-first-${label}`, kind: 'kpiValues', id: old.id, hlc: stamp, fields: { value: 4242 } }] },
+    });
+    check('an admin corrects an old result', corrected.status === 200, JSON.stringify(corrected.json));
+    const arrived = await until(async () => (await storedOn(page))[key(old)]?.value === 4242, 20000);
+    check('the correction of an old day reaches the wall while its history is still held back', arrived);
+
+    // A restart before the history came: the wall knows what it still owes.
+    await page.reload();
+    const stillOwed = await until(async () => /still arriving$/.test(await statusText()) && held.length >= 2, 30000);
+    check(
+      'after a restart it still names the history arriving, and asks for it again',
+      stillOwed && held.length >= 2,
+      `${await statusText()}; ${held.length} held`,
+    );
+
+    holding = false;
+    for (const route of held.splice(0)) await route.continue().catch(() => {}); // a request of the page before the reload is gone
+    const done = await until(async () => (await statusText()) === '✓ Synced', 30000);
+    check('once the history has come, it says "Synced" alone', done, await statusText());
+    const last = await storedOn(page);
+    check(
+      'and holds exactly the whole share, the corrected result as corrected',
+      Object.keys(last).length === whole.size && [...whole.keys()].every((k) => k in last) && last[key(old)].value === 4242,
+      `${Object.keys(last).length} of ${whole.size}`,
+    );
+    check('no page errors', errors.length === 0, errors.join('; '));
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+finish();
