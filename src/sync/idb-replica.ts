@@ -65,9 +65,10 @@ export interface HistoryToPull {
 
 /**
  * Which place a pulled page's cursor moves: its source's (and when it ends a first sync's recent
- * part, the history it leaves to pull: `recentDone`), or that history's (`done`: it is complete).
+ * part, the history it leaves to pull: `recentDone`), or that history's, pulled `after` its
+ * cursor then (`done`: it is complete).
  */
-export type PulledInto = { into: 'cursor'; recentDone?: HistoryToPull } | { into: 'history'; from: Day; done: boolean };
+export type PulledInto = { into: 'cursor'; recentDone?: HistoryToPull } | { into: 'history'; from: Day; after: number; done: boolean };
 
 /** What applying pulled records did. */
 export interface RemoteApplied {
@@ -366,7 +367,9 @@ export class IdbReplica {
    * moves that source's cursor, in one transaction: a page is applied whole or not at all,
    * so a crash mid-pull re-pulls the page. Local writes not yet pushed keep their newer
    * stamps and win where they should. Watchers here and in other tabs see the result.
-   * A page of a first sync's history moves the history's place instead (`place`).
+   * A page of a first sync's history moves the history's place instead (`place`); one pulled
+   * for a history that is no longer owed as it was (another reader's first sync began since)
+   * is dropped whole.
    */
   async applyRemote(
     source: string,
@@ -381,6 +384,10 @@ export class IdbReplica {
     await this.#transaction(
       [...kinds, META, FIELD_CLOCKS, OUTBOX],
       async (tx) => {
+        if (place.into === 'history') {
+          const owed = (await tx.objectStore(META).get(historyKey(source))) as HistoryToPull | undefined;
+          if (!owed?.recentDone || owed.from !== place.from || owed.cursor !== place.after) return;
+        }
         const clockStore = tx.objectStore(FIELD_CLOCKS);
         // A record of a kind this device held none of when the sync began, and has not written
         // since, can only hold an older version pulled earlier in the same sync: the pulled one

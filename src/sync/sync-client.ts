@@ -428,23 +428,24 @@ export class SyncClient implements SyncStateSource {
 
   /**
    * Pulls a new screen's history page by page until it is complete, then says "Synced" alone.
-   * A failure ends it quietly: the next exchange (a retry, a live change, the safety net) starts
-   * it again from the page it reached.
+   * A failure is named like a failed exchange; the retry's exchange starts it again from the
+   * page it reached. Each page asks again what is owed: a new reader's first sync may have begun.
    */
   async #pullHistory(): Promise<void> {
     try {
-      for (let history = await this.#replica.historyToPull(this.#server); history?.recentDone && !this.#stopped;) {
-        const page = await this.#pullPage(history.cursor, `&before=${history.from}`);
+      for (
+        let owed = await this.#replica.historyToPull(this.#server);
+        owed?.recentDone && !this.#stopped;
+        owed = await this.#replica.historyToPull(this.#server)
+      ) {
+        const page = await this.#pullPage(owed.cursor, `&before=${owed.from}`);
         // Read before stored: the screen's other pulls may have brought newer versions since.
-        this.#stored(
-          await this.#replica.applyRemote(this.#server, page.records, page.cursor, new Set(), { into: 'history', from: history.from, done: !page.more }),
-        );
-        history = page.more ? { ...history, cursor: page.cursor } : undefined;
+        const place = { into: 'history', from: owed.from, after: owed.cursor, done: !page.more } as const;
+        this.#stored(await this.#replica.applyRemote(this.#server, page.records, page.cursor, new Set(), place));
       }
       const { historyBefore: _done, ...rest } = this.#state;
       if (!this.#stopped) this.#set(rest);
     } catch (error) {
-      // Named like any failed exchange; the retry's exchange starts the history again where it was.
       if (!this.#stopped) await this.#failed(error);
     } finally {
       this.#history = undefined;

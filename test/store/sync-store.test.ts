@@ -32,6 +32,43 @@ describe('store: sync', () => {
     expect((await store.outbox()).map((e) => e.opId)).to.deep.equal([changed!.opId]);
   });
 
+  it("a new screen's history moves its own place, and a page of a history no longer owed as pulled is dropped whole", async () => {
+    const store = freshStore();
+    const replica = new IdbReplica(store);
+    const from = '2026-11-01';
+    const old = (value: number): PulledRecord => ({
+      kind: 'kpiValues',
+      id: 'kpi-1:2026-03-04',
+      record: {
+        id: 'kpi-1:2026-03-04',
+        kpiId: 'kpi-1',
+        day: '2026-03-04',
+        value,
+        createdAt: '2026-03-04T16:00:00.000Z',
+        updatedAt: '2026-03-04T16:00:00.000Z',
+      },
+      clocks: { value: far(value), kpiId: far(1), day: far(1), createdAt: far(1), updatedAt: far(1) },
+    });
+    const values = async () => (await store.get(allOf('kpiValues'))).map((v) => v.value);
+    await replica.beginHistory('srv', from);
+    // Still pulling the recent part (or a new reader's first sync began): no history is owed yet.
+    await replica.applyRemote('srv', [old(5)], 40, new Set(), { into: 'history', from, after: 0, done: false });
+    expect(await values()).to.deep.equal([]);
+    await replica.applyRemote('srv', [], 120, new Set(), { into: 'cursor', recentDone: { from, cursor: 0, recentDone: true } });
+    expect(await replica.historyToPull('srv')).to.deep.equal({ from, cursor: 0, recentDone: true });
+    await replica.applyRemote('srv', [old(6)], 40, new Set(), { into: 'history', from, after: 0, done: false });
+    expect(await values()).to.deep.equal([6]);
+    expect(await replica.historyToPull('srv')).to.deep.equal({ from, cursor: 40, recentDone: true });
+    expect(await replica.syncCursor('srv')).to.equal(120);
+    // A page pulled after a place the history has left (pulled twice) is dropped.
+    await replica.applyRemote('srv', [old(7)], 80, new Set(), { into: 'history', from, after: 0, done: true });
+    expect(await values()).to.deep.equal([6]);
+    await replica.applyRemote('srv', [old(8)], 80, new Set(), { into: 'history', from, after: 40, done: true });
+    expect(await values()).to.deep.equal([8]);
+    expect(await replica.historyToPull('srv')).to.equal(undefined);
+    expect(await replica.syncCursor('srv')).to.equal(120);
+  });
+
   it('a pulled change to another field keeps the local change not yet pushed', async () => {
     const store = freshStore();
     const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });
