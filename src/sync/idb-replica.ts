@@ -65,10 +65,10 @@ export interface HistoryToPull {
 
 /**
  * Which place a pulled page's cursor moves: its source's (and when it ends a first sync's recent
- * part, the history it leaves to pull: `recentDone`), or that history's, pulled `after` its
- * cursor then (`done`: it is complete).
+ * part, the day the history it leaves to pull ends: `historyBefore`), or that history's, pulled
+ * `after` its cursor then (`done`: it is complete).
  */
-export type PulledInto = { into: 'cursor'; recentDone?: HistoryToPull } | { into: 'history'; from: Day; after: number; done: boolean };
+export type PulledInto = { into: 'cursor'; historyBefore?: Day } | { into: 'history'; from: Day; after: number; done: boolean };
 
 /** What applying pulled records did. */
 export interface RemoteApplied {
@@ -443,7 +443,8 @@ export class IdbReplica {
         const meta = tx.objectStore(META);
         if (place.into === 'cursor') {
           await meta.put({ key: `cursor:${source}`, cursor });
-          if (place.recentDone) await meta.put({ key: historyKey(source), ...place.recentDone });
+          if (place.historyBefore)
+            await meta.put({ key: historyKey(source), from: place.historyBefore, cursor: 0, recentDone: true } satisfies HistoryToPull & { key: string });
         } else if (place.done) await meta.delete(historyKey(source));
         else await meta.put({ key: historyKey(source), from: place.from, cursor, recentDone: true } satisfies HistoryToPull & { key: string });
         await meta.put(clockState(this.#internals.clock));

@@ -418,10 +418,8 @@ export class SyncClient implements SyncStateSource {
       const page = await next;
       // The next page travels while this one is stored: a new wall's first sync is thousands of records.
       if (page.more) next = pullFrom(page.cursor);
-      const ended = !page.more && recentOnly ? { ...recentOnly, recentDone: true } : undefined;
-      this.#stored(
-        await this.#replica.applyRemote(this.#server, page.records, page.cursor, fresh, { into: 'cursor', ...(ended ? { recentDone: ended } : {}) }),
-      );
+      const place = { into: 'cursor', ...(!page.more && recentOnly ? { historyBefore: recentOnly.from } : {}) } as const;
+      this.#stored(await this.#replica.applyRemote(this.#server, page.records, page.cursor, fresh, place));
       if (!page.more) return;
     }
   }

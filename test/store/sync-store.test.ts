@@ -54,7 +54,7 @@ describe('store: sync', () => {
     // Still pulling the recent part (or a new reader's first sync began): no history is owed yet.
     await replica.applyRemote('srv', [old(5)], 40, new Set(), { into: 'history', from, after: 0, done: false });
     expect(await values()).to.deep.equal([]);
-    await replica.applyRemote('srv', [], 120, new Set(), { into: 'cursor', recentDone: { from, cursor: 0, recentDone: true } });
+    await replica.applyRemote('srv', [], 120, new Set(), { into: 'cursor', historyBefore: from });
     expect(await replica.historyToPull('srv')).to.deep.equal({ from, cursor: 0, recentDone: true });
     await replica.applyRemote('srv', [old(6)], 40, new Set(), { into: 'history', from, after: 0, done: false });
     expect(await values()).to.deep.equal([6]);
