@@ -1,4 +1,4 @@
-// A browser killed in the middle of a burst of 100 writes: after a relaunch on the same
+// A browser killed in the middle of a burst of 1,000 writes: after a relaunch on the same
 // profile, every write whose promise resolved is there, no record is half-written, and the
 // outbox matches the records exactly.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -43,7 +43,7 @@ try {
   const start = Date.now();
   while (resolved.length < 40 && Date.now() - start < 20000) await new Promise((r) => setTimeout(r, 2));
   await first.close(); // the whole browser goes, mid-burst
-  check(`the browser was killed mid-burst (${resolved.length - 1} of 100 writes had resolved)`, !finished && resolved.length > 1);
+  check(`the browser was killed mid-burst (${resolved.length - 1} of 1,000 writes had resolved)`, !finished && resolved.length > 1);
 
   const second = await launch();
   const again = await second.newPage();
