@@ -219,6 +219,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     '/api/sync/push',
     limitBody(SYNC_LIMITS.bodyBytes, (c) => {
       metrics?.refused('too-large', 0);
+      // The rest of the body is never read, so the connection cannot carry another request:
+      // said, so that a client does not send its next one down a socket about to close.
+      c.header('Connection', 'close');
       return c.json({ error: `a push is at most ${SYNC_LIMITS.bodyBytes} bytes: send fewer ops at a time` }, 413);
     }),
     async (c) => {

@@ -7,7 +7,7 @@
  */
 import type { Database, Sql } from './db.js';
 import { repairFutureClocks } from './repair-clocks.js';
-import { addRecordBoards } from './record-boards.js';
+import { addDatedColumn, addRecordBoards } from './record-boards.js';
 
 /** SQL statements separated by semicolons, or a step that needs code. */
 type Migration = string | ((sql: Sql) => Promise<unknown>);
@@ -98,6 +98,8 @@ const MIGRATIONS: Migration[] = [
   `,
   // 9: the boards each record belongs to, so that a wall reads its share by index (see record-boards.ts).
   addRecordBoards,
+  // 10: the day that dates each record, so that a new screen's first part is read by index (see record-boards.ts).
+  addDatedColumn,
 ];
 
 /** The tables' version this server writes and reads. */

@@ -31,7 +31,17 @@ import { SYNC_LIMITS, SyncProtocolError, type PullResponse, type PushResponse, t
 import { directBoards, writeProblem } from './access.js';
 import type { Database, Sql } from './db.js';
 import { NOTIFY_CHANNEL, changeNotice } from './change-notice.js';
-import { boardsForWrite, moveDependents, orgMarks, readerScope, scopedRows, sharePartSql, type SharePart, type StoredRow } from './record-boards.js';
+import {
+  boardsForWrite,
+  datedColumn,
+  moveDependents,
+  orgMarks,
+  readerScope,
+  scopedRows,
+  sharePartSql,
+  type SharePart,
+  type StoredRow,
+} from './record-boards.js';
 
 /** Thrown when a token may not make one of the writes; nothing of the batch is stored. */
 export class AccessError extends Error {
@@ -288,10 +298,10 @@ interface Change {
 /** Every changed record in one statement, each with its new place in the organisation's order. */
 async function writeRecords(sql: Sql, org: string, changes: readonly Change[]): Promise<void> {
   await sql.query(
-    `insert into records (org, kind, id, data, clocks, seq, board, joins)
-     select $1, c.kind, c.id, c.data::jsonb, c.clocks::jsonb, c.seq, c.board, c.joins
-     from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) as c (kind, id, data, clocks, seq, board, joins)
-     on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq, board = excluded.board, joins = excluded.joins`,
+    `insert into records (org, kind, id, data, clocks, seq, board, joins, dated)
+     select $1, c.kind, c.id, c.data::jsonb, c.clocks::jsonb, c.seq, c.board, c.joins, c.dated
+     from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[]) as c (kind, id, data, clocks, seq, board, joins, dated)
+     on conflict (org, kind, id) do update set data = excluded.data, clocks = excluded.clocks, seq = excluded.seq, board = excluded.board, joins = excluded.joins, dated = excluded.dated`,
     [
       org,
       changes.map((c) => c.kind),
@@ -301,6 +311,7 @@ async function writeRecords(sql: Sql, org: string, changes: readonly Change[]): 
       changes.map((c) => c.seq),
       changes.map((c) => c.boards.board ?? null),
       changes.map((c) => c.boards.joins ?? null),
+      changes.map((c) => datedColumn(c.kind, c.row.data)),
     ],
   );
 }

@@ -41,7 +41,8 @@ export const WALL_HISTORY_DAYS = 400;
  * What dates a record for "recent first": the field holding its day, and for a kind whose
  * records are only history once settled, the field and value that say so (a done action; an
  * open one is on the board however old). Records of other kinds are always recent. The server
- * builds its filter from this table (record-boards.ts).
+ * keeps each record's day in a column of its own, worked out by this table (record-boards.ts): a
+ * change to it needs a migration that dates the stored records again.
  */
 export const DATED_BY: Partial<Record<EntityKind, { field: string; onlyWhen?: { field: string; is: string } }>> = {
   kpiValues: { field: 'day' },

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { chromium } from 'playwright-core';
+import { localDay, recentFrom } from '../../dist/lib/model/index.js';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { checks, sleep } from '../support/checks.mjs';
 import { onEachDatabase, serverCommand, startServer } from '../support/sync-server.mjs';
@@ -56,10 +57,10 @@ async function call(url, token, path, { method = 'GET', body, headers = {} } = {
 }
 
 /** Everything a token reads after `cursor`, following pages; the latest version of each record. */
-async function pullAll(url, token, cursor = 0) {
+async function pullAll(url, token, cursor = 0, part = '') {
   const records = new Map();
   for (;;) {
-    const page = await call(url, token, `/api/sync/pull?cursor=${cursor}`);
+    const page = await call(url, token, `/api/sync/pull?cursor=${cursor}${part}`);
     if (page.status !== 200) throw new Error(`pull refused: ${page.status} ${JSON.stringify(page.json)}`);
     for (const r of page.json.records) records.set(`${r.kind}/${r.id}`, r);
     cursor = page.json.cursor;
@@ -441,23 +442,43 @@ async function suite(label, env, { dataDir, databaseUrl } = {}) {
       duplex: 'half',
     }).catch((error) => ({ status: `failed: ${error.message}`, json: async () => ({}) }));
     const streamedAnswer = await streamed.json().catch(() => ({}));
-    check(`a push streamed past 1 MB without a length is refused (${streamed.status}: "${streamedAnswer.error}")`, streamed.status === 413);
+    check(
+      `a push streamed past 1 MB without a length is refused (${streamed.status}: "${streamedAnswer.error}"), closing the connection it leaves unread`,
+      streamed.status === 413 && streamed.headers?.get('connection') === 'close',
+    );
 
-    // --- records stored before walls read by board: their boards are found at start (migration 9).
-    const wallBefore = await pullAll(server.url, wall);
+    // --- records stored before walls read by board and by day: their boards (migration 9) and
+    // days (migration 10) are found at start, so a new wall's first part is the same.
+    const FROM = recentFrom(localDay());
+    const before = {
+      whole: await pullAll(server.url, wall),
+      recent: await pullAll(server.url, wall, 0, `&from=${FROM}`),
+      history: await pullAll(server.url, wall, 0, `&before=${FROM}`),
+    };
     await server.stop();
     await withDatabase({ dataDir, databaseUrl }, async (query) => {
-      for (const index of ['records_by_board', 'records_by_joined_board', 'records_by_kind']) await query(`drop index ${index}`);
-      await query('alter table records drop column board');
-      await query('alter table records drop column joins');
-      await query('delete from schema_migrations where version = 9');
+      // Dropping a column drops the indexes over it.
+      for (const column of ['board', 'joins', 'dated']) await query(`alter table records drop column ${column}`);
+      await query('drop index records_by_kind');
+      await query('delete from schema_migrations where version >= 9');
     });
     server = await startServer(env);
-    const wallAfter = await pullAll(server.url, wall);
+    const after = {
+      whole: await pullAll(server.url, wall),
+      recent: await pullAll(server.url, wall, 0, `&from=${FROM}`),
+      history: await pullAll(server.url, wall, 0, `&before=${FROM}`),
+    };
     const keys = (pulled) => [...pulled.records.keys()].sort().join();
     check(
-      `records stored before walls read by board are found by the upgrade: the wall reads the same ${wallAfter.records.size} records`,
-      wallAfter.records.size > 100 && keys(wallAfter) === keys(wallBefore) && wallAfter.records.has(`actions/${VICTIMS.action}`),
+      `records stored before walls read by board are found by the upgrade: the wall reads the same ${after.whole.records.size} records`,
+      after.whole.records.size > 100 && keys(after.whole) === keys(before.whole) && after.whole.records.has(`actions/${VICTIMS.action}`),
+    );
+    check(
+      `and dated by it: a new wall's first part (${after.recent.records.size} records) and its history (${after.history.records.size}) are the same as before`,
+      after.recent.records.size > 0 &&
+        after.history.records.size > 0 &&
+        keys(after.recent) === keys(before.recent) &&
+        keys(after.history) === keys(before.history),
     );
 
     // --- stamps poisoned before this version: repaired by the migration at start.
