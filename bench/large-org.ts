@@ -10,7 +10,8 @@
  *    device received before it read its share by index (the whole organisation, as an admin's
  *    device still does: the first pages timed).
  * 3. A new team, area and site wall and a new area supervisor's tablet in Chromium on the built
- *    kiosk (npm run build:kiosk first; KIOSK_DIR=... serves another build): seconds from opening
+ *    kiosk (npm run build:kiosk first; KIOSK_DIR=... serves another build), on the data's last day
+ *    (the last of a month: the largest first part there is): seconds from opening
  *    until the board shows a day of results and says "Synced", then until its history has come
  *    ("Synced" alone), and what its database then holds (rows, and the browser's estimate of bytes).
  *
@@ -141,6 +142,9 @@ try {
           { name: 'a new site wall', token: walls.site, unit: 'site-1', viewport: { width: 1920, height: 1080 } },
         ]) {
           const context = await browser.newContext({ viewport: device.viewport });
+          // The screen's day is the data's last day (the last of a month: a first part of a whole
+          // month, the largest there is), whatever the machine's date; its timers run as usual.
+          await context.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
           // How long the page was held at a time while it synced (tasks over 50 ms).
           await context.addInitScript(() => {
             const held: number[] = [];

@@ -15,6 +15,13 @@ export interface RecordReader {
   by<K extends EntityKind>(kind: K, field: IndexedField<K>, value: string): Promise<EntityMap[K][]>;
   get<K extends EntityKind>(kind: K, id: string): Promise<EntityMap[K] | undefined>;
   /**
+   * Optional: the records of `kind` whose ids lie from `low` to `high` (both included, as ids
+   * sort), in that order. A KPI's values of a month are one such range (a value's id is
+   * "kpi:day"), so a calendar reads them at once instead of day by day - a site's roll-up reads
+   * 360 KPIs' months. Without it, queries look each day up.
+   */
+  between?<K extends EntityKind>(kind: K, low: string, high: string): Promise<EntityMap[K][]>;
+  /**
    * Optional: the facts of every live conversation (no words; what `sessionFacts` takes of each
    * of `all('coachingSessions')`), in any order, from a copy the store keeps in line with the
    * conversations - the IndexedDB store's (kept-copies.ts) reads in ~45 ms where 45,000

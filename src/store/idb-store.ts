@@ -503,6 +503,7 @@ export function readerOf(tx: Tx): RecordReader {
     all: <K extends EntityKind>(kind: K) => tx.objectStore(kind).getAll() as Promise<EntityMap[K][]>,
     by: <K extends EntityKind>(kind: K, field: string, value: string) => tx.objectStore(kind).index(field).getAll(value) as Promise<EntityMap[K][]>,
     get: <K extends EntityKind>(kind: K, id: string) => tx.objectStore(kind).get(id) as Promise<EntityMap[K] | undefined>,
+    between: <K extends EntityKind>(kind: K, low: string, high: string) => tx.objectStore(kind).getAll(IDBKeyRange.bound(low, high)) as Promise<EntityMap[K][]>,
   };
 }
 

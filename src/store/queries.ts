@@ -180,13 +180,32 @@ function calendarDays(month: string, today: Day): Day[] {
 }
 
 /**
- * A KPI's values on `days`, in their order. A value's id is derived from its KPI and day
- * (validation holds every record to it), so each day is one look-up, not a read of the KPI's
+ * A KPI's values on `days` (in day order), in their order. A value's id is derived from its KPI
+ * and day (validation holds every record to it), so each run of consecutive days is one read of
+ * a range of ids (or, from a reader without ranges, one look-up a day), not a read of the KPI's
  * whole history.
  */
 async function valuesOnDays(reader: RecordReader, kpiId: string, days: readonly Day[]): Promise<KpiValue[]> {
-  const found = await Promise.all(days.map((day) => reader.get('kpiValues', kpiValueId(kpiId, day))));
-  return found.filter((value): value is KpiValue => value !== undefined);
+  if (!reader.between) {
+    const found = await Promise.all(days.map((day) => reader.get('kpiValues', kpiValueId(kpiId, day))));
+    return found.filter((value): value is KpiValue => value !== undefined);
+  }
+  const between = reader.between.bind(reader);
+  const wanted = new Set(days);
+  const runs = await Promise.all(consecutiveRuns(days).map(([first, last]) => between('kpiValues', kpiValueId(kpiId, first), kpiValueId(kpiId, last))));
+  // Another KPI's id could sort inside the range ("kpi:2026-11-0..."): only this KPI's days count.
+  return runs.flat().filter((value) => value.kpiId === kpiId && wanted.has(value.day));
+}
+
+/** Sorted days as runs of consecutive days: each its first and last day. */
+function consecutiveRuns(days: readonly Day[]): [Day, Day][] {
+  const runs: [Day, Day][] = [];
+  for (const day of days) {
+    const run = runs.at(-1);
+    if (run && addDays(run[1], 1) === day) run[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs;
 }
 
 /**
