@@ -15,7 +15,7 @@ import type { HuddleStore } from '../store/contract.js';
 import type { CoachingSession, EntityKind } from '../model/index.js';
 import { heldWithoutWords } from '../model/visibility.js';
 import type { HuddleEventMap } from './events.js';
-import { followPageLanguage } from '../locales/localization.js';
+import { PAGE_LANG_CHANGED, followPageLanguage } from '../locales/localization.js';
 import { loadProblemWords } from './load-problem-words.js';
 
 // One page-wide watcher of <html lang> for all elements, living as long as the page.
@@ -73,6 +73,12 @@ export class HuddleElement extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // Dates and numbers follow the page's whole tag, which may change within a language.
+    const redraw = () => this.requestUpdate();
+    this.addController({
+      hostConnected: () => window.addEventListener(PAGE_LANG_CHANGED, redraw),
+      hostDisconnected: () => window.removeEventListener(PAGE_LANG_CHANGED, redraw),
+    });
   }
 
   /** The store this element reads and writes through. */

@@ -49,13 +49,23 @@ export async function useHuddleLocale(tag: string | null | undefined): Promise<v
 
 let watching = false;
 
+/**
+ * Fired on `window` when the page's `lang` changes, whether or not its language does: dates and
+ * numbers follow the whole tag ("25 Nov" in en-GB, "Nov 25" in en-US), and a change within a
+ * language (a kiosk taking its organisation's en-GB) switches no texts to redraw them.
+ */
+export const PAGE_LANG_CHANGED = 'huddle-page-lang-changed';
+
 /** Follows the page's `lang` from now on (called when the first element connects). */
 export function followPageLanguage(): void {
   if (watching) return;
   watching = true;
   const root = document.documentElement;
   void useHuddleLocale(root.lang);
-  new MutationObserver(() => void useHuddleLocale(root.lang)).observe(root, { attributes: true, attributeFilter: ['lang'] });
+  new MutationObserver(() => {
+    void useHuddleLocale(root.lang);
+    window.dispatchEvent(new Event(PAGE_LANG_CHANGED));
+  }).observe(root, { attributes: true, attributeFilter: ['lang'] });
 }
 
 export { getLocale };

@@ -62,6 +62,16 @@ describe('<huddle-sync-status>', () => {
     await until(() => shown(el) === '✓ Synced', 'synced alone once it has come');
   });
 
+  it("writes the day as the page's language does when the page takes another tag of the same language", async () => {
+    document.documentElement.lang = 'en-US';
+    const source = new StateSource({ status: 'synced', pending: 0, historyBefore: '2026-11-25' });
+    const el = await fixture<HuddleSyncStatus>(html`<huddle-sync-status .source=${source}></huddle-sync-status>`);
+    await until(() => shown(el) === '✓ Synced; days before Nov 25 still arriving', 'the day as in en-US');
+    // A new wall takes its organisation's language once the organisation has arrived.
+    document.documentElement.lang = 'en-GB';
+    await until(() => shown(el) === '✓ Synced; days before 25 Nov still arriving', 'the day as in en-GB, with no new state');
+  });
+
   it('shows in the header of a board inside a syncing provider', async () => {
     const store = await demoStore();
     const source = new StateSource({ status: 'pending', pending: 2 });

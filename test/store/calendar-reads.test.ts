@@ -28,7 +28,7 @@ const value = (kpiId: string, day: Day): KpiValue => ({ id: kpiValueId(kpiId, da
 describe("store: a calendar's values", () => {
   afterEach(deleteTestDatabases);
 
-  it("reads the month a calendar shows and the last week one may record, not the months between (IndexedDB)", async () => {
+  it('reads the month a calendar shows and the last week one may record, not the months between (IndexedDB)', async () => {
     const store = freshStore();
     const { teamA } = await seedSmallOrg(store);
     const kpi = await store.createKpi({ unitId: teamA.id, name: 'Scrap', category: 'Q', measure: '%', target: 2, betterWhen: 'lower' });
