@@ -7,9 +7,11 @@
 import {
   DAILY_KINDS,
   DATED_BY,
+  FIRST_SCREEN_BELOW,
   LINE_KINDS,
   ORGANISATION_FRAME,
   boardScope,
+  firstScreenSources,
   historyDay,
   personalScope,
   recordBoards,
@@ -17,7 +19,9 @@ import {
   type BoardScope,
   type Day,
   type EntityKind,
+  type Kpi,
   type RecordBoards,
+  type Unit,
 } from '../src/model/index.js';
 import type { FieldClocks } from '../src/model/merge.js';
 import type { WhoAmI } from '../src/protocol/sync.js';
@@ -189,7 +193,45 @@ export interface StoredRow {
  * Which part of its share a pull asks for (scope.ts, "recent first"): everything but what is
  * dated before a day (a new screen's first pulls), only that history, or all of it.
  */
-export type SharePart = { recentFrom: Day } | { historyBefore: Day } | { whole: true };
+export type SharePart = { recentFrom: Day; firstScreen?: FirstScreen } | { historyBefore: Day; firstScreen?: FirstScreen } | { whole: true };
+
+/**
+ * What a wall with boards below receives first of its share (scope.ts, FIRST_SCREEN_BELOW): the
+ * organisation's frame, its own board's records and what joins it, its line's, and of the boards
+ * below their boards, KPIs and the results its roll-ups summarise (`sources`).
+ */
+export interface FirstScreen {
+  own: string;
+  below: string[];
+  line: string[];
+  /** The KPIs whose results its roll-ups summarise, by their boards. */
+  sources: Record<string, string[]>;
+}
+
+/** A wall's first screen when its board has boards below (else the whole of its recent share is), from the boards and KPIs of its scope. */
+export async function firstScreenOf(sql: Sql, org: string, own: string, scope: BoardScope): Promise<FirstScreen | undefined> {
+  const below = [...scope.boards].filter((board) => board !== own);
+  if (below.length === 0) return undefined;
+  const { rows } = await sql.query<{ kind: 'units' | 'kpis'; data: Record<string, unknown> }>(
+    "select kind, data from records where org = $1 and kind in ('units', 'kpis') and board = any($2::text[])",
+    [org, [...scope.boards]],
+  );
+  const of = <T>(kind: 'units' | 'kpis') => rows.filter((row) => row.kind === kind).map((row) => row.data as unknown as T);
+  const kpis = of<Kpi>('kpis');
+  const boardOf = new Map(kpis.map((kpi) => [kpi.id, kpi.unitId]));
+  const sources: Record<string, string[]> = {};
+  for (const id of firstScreenSources(own, of<Unit>('units'), kpis)) (sources[boardOf.get(id)!] ??= []).push(id);
+  return { own, below, line: [...scope.line], sources };
+}
+
+/** The SQL condition a record of a wall's share meets when its first screen reads it (FirstScreen); never null. */
+function firstScreenSql(first: FirstScreen, param: (value: unknown) => string): string {
+  const own = param(first.own);
+  const below = `board = any(${param(first.below)}::text[])`;
+  const line = `board = any(${param(first.line)}::text[]) and kind = any(${param([...LINE_KINDS])}::text[])`;
+  const source = `kind = 'kpiValues' and data->>'kpiId' = any(${param(Object.values(first.sources).flat())}::text[])`;
+  return `coalesce(kind = any(${param([...ORGANISATION_FRAME])}::text[]) or board = ${own} or joins = ${own} or (${line}) or (${below} and (kind = any(${param([...FIRST_SCREEN_BELOW])}::text[]) or (${source}))), false)`;
+}
 
 /**
  * What the column `dated` holds for a record that no day dates (scope.ts, `historyDay`): always
@@ -203,10 +245,18 @@ export function datedColumn(kind: EntityKind, record: Record<string, unknown>): 
   return historyDay(kind, record as unknown as AnyRecord) ?? UNDATED;
 }
 
-/** The SQL condition a record meets when it is in `part`, read by its column `dated`. */
+/**
+ * The SQL condition a record meets when it is in `part`, read by its column `dated` - and for a
+ * wall with boards below, whether its first screen reads it: the history is what is dated before
+ * the day or not on that screen.
+ */
 export function sharePartSql(part: SharePart, param: (value: unknown) => string): string {
   if ('whole' in part) return 'true';
-  return 'recentFrom' in part ? `dated >= ${param(part.recentFrom)}` : `dated < ${param(part.historyBefore)}`;
+  const recent = 'recentFrom' in part;
+  const dated = recent ? `dated >= ${param(part.recentFrom)}` : `dated < ${param(part.historyBefore)}`;
+  if (!part.firstScreen) return dated;
+  const first = firstScreenSql(part.firstScreen, param);
+  return recent ? `(${dated} and ${first})` : `(${dated} or not ${first})`;
 }
 
 /**
@@ -226,36 +276,62 @@ export async function scopedRows(
   part: SharePart = { whole: true },
 ): Promise<StoredRow[]> {
   const nearHead = head - cursor <= NEAR_HEAD;
-  if ('recentFrom' in part && !nearHead) return recentRows(sql, org, cursor, limit, scope, part.recentFrom);
+  if ('recentFrom' in part && !nearHead) return recentRows(sql, org, cursor, limit, scope, part);
   const params: unknown[] = [org, cursor, limit, [...scope.boards], [...scope.line], [...LINE_KINDS], [...DAILY_KINDS], scope.since];
   const param = (value: unknown) => `$${params.push(value)}`;
   const columns = 'kind, id, data, clocks, seq';
   // The daily records of the last year only (a text comparison: days are written YYYY-MM-DD).
-  const recent = `(kind <> all($7::text[]) or dated >= $8) and ${sharePartSql(part, param)}`;
+  const daily = '(kind <> all($7::text[]) or dated >= $8)';
   if (nearHead) {
     // A screen that is up to date asks for what changed since its last pull, a few records of
     // the whole organisation: read those in order and keep the screen's, rather than plan and
     // run an ordered read for each of its boards (of which there are dozens on an area's wall).
     const frame = param([...ORGANISATION_FRAME]);
     const { rows } = await sql.query<StoredRow>(
-      `select ${columns} from records where org = $1 and seq > $2 and ${recent}
+      `select ${columns} from records where org = $1 and seq > $2 and ${daily} and ${sharePartSql(part, param)}
        and (kind = any(${frame}::text[]) or board = any($4::text[]) or joins = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])))
        order by seq limit $3`,
       params,
     );
     return rows;
   }
-  const ordered = (where: string) => `(select ${columns} from records where org = $1 and seq > $2 and ${where} and ${recent} order by seq limit $3)`;
+  // A wall's history with boards below: of its own board, its line and what joins its own board,
+  // what is dated before the day; of each board below, that and what its first screen did not read.
+  const first = 'historyBefore' in part && part.firstScreen ? { ...part.firstScreen, before: param(part.historyBefore) } : undefined;
+  const inPart = `${daily} and ${first ? `dated < ${first.before}` : sharePartSql(part, param)}`;
+  const ordered = (where: string, condition = inPart) =>
+    `(select ${columns} from records where org = $1 and seq > $2 and ${where} and ${condition} order by seq limit $3)`;
+  const below = (board: string) => first !== undefined && board !== first.own;
   const parts = [
     ...ORGANISATION_FRAME.map((kind) => ordered(`kind = ${param(kind)}`)),
-    ...[...scope.boards].map((board) => ordered(`board = ${param(board)}`)),
+    ...[...scope.boards].map((board) => ordered(`board = ${param(board)}`, below(board) ? `${daily} and ${historyBelow(first!, board, param)}` : inPart)),
     ...[...scope.line].map((board) => ordered(`board = ${param(board)} and kind = any($6::text[])`)),
     ...[...scope.boards].map((board) =>
-      ordered(`joins = ${param(board)} and not coalesce(board = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])), false)`),
+      ordered(
+        `joins = ${param(board)} and not coalesce(board = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])), false)`,
+        // Of what joins only a board below, the first screen read nothing.
+        below(board) ? daily : inPart,
+      ),
     ),
   ];
   const { rows } = await sql.query<StoredRow>(`select ${columns} from (${parts.join(' union all ')}) as scoped order by seq limit $3`, params);
   return rows;
+}
+
+/**
+ * What a wall's history holds of one board below its own (FirstScreen, with the history's day as
+ * `before`): what is dated before the day, and what its first screen did not read - of the
+ * board's KPIs' results, those no roll-up of the wall summarises. (One condition per board with
+ * that board's KPIs: the whole first screen's in each of 400 parts took longer to plan than to read.)
+ */
+function historyBelow(first: FirstScreen & { before: string }, board: string, param: (value: unknown) => string): string {
+  const sources = first.sources[board];
+  const read = [
+    `kind = any(${param([...FIRST_SCREEN_BELOW])}::text[])`,
+    `joins = ${param(first.own)}`,
+    ...(sources ? [`(kind = 'kpiValues' and data->>'kpiId' = any(${param(sources)}::text[]))`] : []),
+  ];
+  return `(dated < ${first.before} or not coalesce(${read.join(' or ')}, false))`;
 }
 
 /**
@@ -266,18 +342,45 @@ export async function scopedRows(
  * share, read every remaining candidate whole for each page: a site wall's 31,000 records took
  * 30 pages of 250 ms.
  */
-async function recentRows(sql: Sql, org: string, cursor: number, limit: number, scope: BoardScope, from: Day): Promise<StoredRow[]> {
+async function recentRows(
+  sql: Sql,
+  org: string,
+  cursor: number,
+  limit: number,
+  scope: BoardScope,
+  part: Extract<SharePart, { recentFrom: Day }>,
+): Promise<StoredRow[]> {
+  const from = part.recentFrom;
   const params: unknown[] = [org, cursor, limit, [...scope.boards], [...scope.line], [...LINE_KINDS], [...ORGANISATION_FRAME], from];
+  const param = (value: unknown) => `$${params.push(value)}`;
   // The daily records of the last year only: implied when the part begins after that year began.
-  const inPart =
-    from >= scope.since ? 'dated >= $8' : `dated >= $8 and (kind <> all($${params.push([...DAILY_KINDS])}::text[]) or dated >= $${params.push(scope.since)})`;
-  const places = (where: string) => `select seq from records where org = $1 and seq > $2 and ${inPart} and ${where}`;
+  const daily = from >= scope.since ? '' : ` and (kind <> all(${param([...DAILY_KINDS])}::text[]) or dated >= ${param(scope.since)})`;
+  const inPart = `${sharePartSql(part, param)}${daily}`;
+  const places = (where: string) => `select seq from records where org = $1 and seq > $2 and dated >= $8${daily} and ${where}`;
+  const first = part.firstScreen;
+  const candidates = first
+    ? [
+        places('kind = any($7::text[])'),
+        places(`board = ${param(first.own)}`),
+        places('board = any($5::text[]) and kind = any($6::text[])'),
+        places(`joins = ${param(first.own)}`),
+        // The boards and KPIs of the boards below are never dated (FIRST_SCREEN_BELOW): one short range of each board.
+        places(`board = any(${param(first.below)}::text[]) and dated = '${UNDATED}' and kind = any(${param([...FIRST_SCREEN_BELOW])}::text[])`),
+        // A KPI's results are the ids "kpi:day": those from the day on are one range of the records'
+        // key per KPI (read as such: "offset 0" keeps the planner from joining all results instead).
+        `select result.seq from unnest(${param(Object.values(first.sources).flat())}::text[]) as source (kpi), lateral (
+           select seq from records where org = $1 and kind = 'kpiValues' and id >= source.kpi || ':' || $8 and id < source.kpi || ';'
+           and seq > $2 and dated >= $8${daily} offset 0) as result`,
+      ]
+    : [
+        places('kind = any($7::text[])'),
+        places('board = any($4::text[])'),
+        places('board = any($5::text[]) and kind = any($6::text[])'),
+        places('joins = any($4::text[])'),
+      ];
   const held = '(kind = any($7::text[]) or board = any($4::text[]) or joins = any($4::text[]) or (kind = any($6::text[]) and board = any($5::text[])))';
   const { rows } = await sql.query<StoredRow>(
-    `with page as (
-       ${['kind = any($7::text[])', 'board = any($4::text[])', 'board = any($5::text[]) and kind = any($6::text[])', 'joins = any($4::text[])'].map(places).join(' union ')}
-       order by seq limit $3
-     )
+    `with page as (${candidates.join(' union ')} order by seq limit $3)
      select kind, id, data, clocks, seq from records where org = $1 and seq in (select seq from page) and ${inPart} and ${held} order by seq`,
     params,
   );

@@ -34,6 +34,7 @@ import { NOTIFY_CHANNEL, changeNotice } from './change-notice.js';
 import {
   boardsForWrite,
   datedColumn,
+  firstScreenOf,
   moveDependents,
   orgMarks,
   readerScope,
@@ -363,10 +364,18 @@ export async function pull(db: Database, who: WhoAmI, cursor: number, part: Shar
   // bare query could wait behind a steady stream of pushes for many seconds. A wall and a
   // person's device read their share (scope.ts) by index; an admin the whole organisation.
   const limit = SYNC_LIMITS.recordsPerPull;
-  const { rows, head } = await db.transaction(async (sql): Promise<{ rows: StoredRow[]; head?: number }> => {
+  const { rows, head, belowLater } = await db.transaction(async (sql): Promise<{ rows: StoredRow[]; head?: number; belowLater?: boolean }> => {
     const marks = await orgMarks(sql, who.org);
     const scope = await readerScope(sql, who, localDay(), marks);
-    if (scope) return { rows: await scopedRows(sql, who.org, cursor, limit + 1, scope, marks.head, part), head: marks.head };
+    // A wall with boards below receives first what its first screen reads of them (scope.ts).
+    const firstScreen = scope && who.role === 'wall' && who.unitId && !('whole' in part) ? await firstScreenOf(sql, who.org, who.unitId, scope) : undefined;
+    const asked: SharePart = firstScreen && !('whole' in part) ? { ...part, firstScreen } : part;
+    if (scope)
+      return {
+        rows: await scopedRows(sql, who.org, cursor, limit + 1, scope, marks.head, asked),
+        head: marks.head,
+        belowLater: firstScreen !== undefined && 'recentFrom' in part,
+      };
     const params: unknown[] = [who.org, cursor, limit + 1];
     const inPart = sharePartSql(part, (value) => `$${params.push(value)}`);
     const all = await sql.query<StoredRow>(
@@ -391,6 +400,7 @@ export async function pull(db: Database, who: WhoAmI, cursor: number, part: Shar
       .map((r) => (r.kind === 'coachingSessions' && context ? asSeenBy(who, r, context) : r))
       .map((r) => ({ kind: r.kind, id: r.id, record: r.data, clocks: r.clocks })),
     more,
+    ...(belowLater ? { belowLater: true } : {}),
   };
 }
 

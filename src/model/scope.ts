@@ -26,7 +26,8 @@
  * it stores beside each record); the wall to what it keeps when its board changes.
  */
 import { addDays, type Day } from './dates.js';
-import type { AnyRecord, EntityKind, Unit } from './types.js';
+import { rollupSources } from './rollup.js';
+import type { AnyRecord, EntityKind, Kpi, Unit } from './types.js';
 
 /** Kinds every screen of the organisation receives whole. */
 export const ORGANISATION_FRAME: readonly EntityKind[] = ['org', 'checklists'];
@@ -70,6 +71,23 @@ export function recentFrom(today: Day): Day {
   const monthStart = `${today.slice(0, 7)}-01`;
   const weekBack = addDays(today, -7);
   return weekBack < monthStart ? weekBack : monthStart;
+}
+
+/**
+ * Of the boards below a wall's own (an area's teams, a site's areas and teams), its first screen
+ * reads only the boards and their KPIs, and the results its own roll-ups summarise
+ * (`firstScreenSources`): a site wall's month is 7,300 results of 360 KPIs of its 31,000 recent
+ * records. So a new wall with boards below receives first its own board's and its line's recent
+ * records, what joins its own board (an escalation waiting on it), and of the boards below those;
+ * the rest of theirs - huddles, answers, actions, people, conversations, other results - comes
+ * with its history.
+ */
+export const FIRST_SCREEN_BELOW: readonly EntityKind[] = ['units', 'kpis'];
+
+/** The KPIs whose results a board's roll-ups summarise (rollup.ts): its first screen's calendars read them. */
+export function firstScreenSources(unitId: string, units: readonly Unit[], kpis: readonly Kpi[]): string[] {
+  const own = kpis.filter((kpi) => kpi.unitId === unitId && kpi.rollup && !kpi.deletedAt);
+  return [...new Set(own.flatMap((kpi) => rollupSources(kpi, units, kpis).map((source) => source.id)))];
 }
 
 /** The boards a record belongs to: the board it is of, and a second board it joins. */

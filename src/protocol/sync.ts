@@ -46,6 +46,12 @@ export interface PullResponse {
   records: PulledRecord[];
   /** True when more changes wait beyond this page. */
   more: boolean;
+  /**
+   * On a page of a wall's first part (`from`) when its board has boards below: of theirs it
+   * holds only what the first screen reads (scope.ts, FIRST_SCREEN_BELOW); the rest comes with
+   * the history.
+   */
+  belowLater?: true;
 }
 
 /** A device token as `GET /api/tokens` lists it: never the token itself, an id to revoke it by. */

@@ -61,6 +61,8 @@ export interface HistoryToPull {
   from: Day;
   cursor: number;
   recentDone: boolean;
+  /** Besides what is dated before `from`, the rest of the boards below a wall's own (PullResponse.belowLater). */
+  below?: true;
 }
 
 /**
@@ -68,7 +70,7 @@ export interface HistoryToPull {
  * part, the day the history it leaves to pull ends: `historyBefore`), or that history's, pulled
  * `after` its cursor then (`done`: it is complete).
  */
-export type PulledInto = { into: 'cursor'; historyBefore?: Day } | { into: 'history'; from: Day; after: number; done: boolean };
+export type PulledInto = { into: 'cursor'; historyBefore?: Day; below?: true } | { into: 'history'; from: Day; after: number; done: boolean };
 
 /** What applying pulled records did. */
 export interface RemoteApplied {
@@ -345,7 +347,7 @@ export class IdbReplica {
   async historyToPull(source: string): Promise<HistoryToPull | undefined> {
     const db = await this.#internals.connection();
     const row = (await db.get(META, historyKey(source))) as (HistoryToPull & { key: string }) | undefined;
-    return row && { from: row.from, cursor: row.cursor, recentDone: row.recentDone };
+    return row && { from: row.from, cursor: row.cursor, recentDone: row.recentDone, ...(row.below ? { below: true as const } : {}) };
   }
 
   /** A first sync from `source` begins: what is dated before `from` comes after the rest. */
@@ -384,10 +386,8 @@ export class IdbReplica {
     await this.#transaction(
       [...kinds, META, FIELD_CLOCKS, OUTBOX],
       async (tx) => {
-        if (place.into === 'history') {
-          const owed = (await tx.objectStore(META).get(historyKey(source))) as HistoryToPull | undefined;
-          if (!owed?.recentDone || owed.from !== place.from || owed.cursor !== place.after) return;
-        }
+        const owed = place.into === 'history' ? ((await tx.objectStore(META).get(historyKey(source))) as HistoryToPull | undefined) : undefined;
+        if (place.into === 'history' && (!owed?.recentDone || owed.from !== place.from || owed.cursor !== place.after)) return;
         const clockStore = tx.objectStore(FIELD_CLOCKS);
         // A record of a kind this device held none of when the sync began, and has not written
         // since, can only hold an older version pulled earlier in the same sync: the pulled one
@@ -444,9 +444,15 @@ export class IdbReplica {
         if (place.into === 'cursor') {
           await meta.put({ key: `cursor:${source}`, cursor });
           if (place.historyBefore)
-            await meta.put({ key: historyKey(source), from: place.historyBefore, cursor: 0, recentDone: true } satisfies HistoryToPull & { key: string });
+            await meta.put({
+              key: historyKey(source),
+              from: place.historyBefore,
+              cursor: 0,
+              recentDone: true,
+              ...(place.below ? { below: true } : {}),
+            } satisfies HistoryToPull & { key: string });
         } else if (place.done) await meta.delete(historyKey(source));
-        else await meta.put({ key: historyKey(source), from: place.from, cursor, recentDone: true } satisfies HistoryToPull & { key: string });
+        else await meta.put({ ...owed!, key: historyKey(source), cursor } satisfies HistoryToPull & { key: string });
         await meta.put(clockState(this.#internals.clock));
         // Relaxed: a page lost to a power cut is lost with its cursor, and pulled again.
       },

@@ -7,7 +7,7 @@
  * It never decides what the data is: the store merges field by field (see merge.ts).
  */
 import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
-import { IdbReplica, type RemoteApplied, type TapInRecord } from './idb-replica.js';
+import { IdbReplica, type PulledInto, type RemoteApplied, type TapInRecord } from './idb-replica.js';
 import { newId } from '../store/ids.js';
 import { isHlc } from '../model/hlc.js';
 import { toWireFields } from '../model/merge.js';
@@ -41,6 +41,8 @@ export interface SyncState {
    * older conversations, done actions) is still arriving (scope.ts, "recent first").
    */
   historyBefore?: Day;
+  /** With `historyBefore`: of the boards below a wall's own, what its first screen does not read is still arriving too. */
+  historyBelow?: true;
 }
 
 /** What an element needs to show the state: read it now, and hear of changes. */
@@ -319,7 +321,13 @@ export class SyncClient implements SyncStateSource {
         const reason = `the server refused ${refused.length} change(s): ${refused[refused.length - 1]!.reason}`;
         this.#set({ status: 'error', pending, reason, lastContact });
       } else {
-        this.#set({ status: pending > 0 ? 'pending' : 'synced', pending, lastContact, ...(historyLeft ? { historyBefore: historyLeft.from } : {}) });
+        this.#set({
+          status: pending > 0 ? 'pending' : 'synced',
+          pending,
+          lastContact,
+          ...(historyLeft ? { historyBefore: historyLeft.from } : {}),
+          ...(historyLeft?.below ? { historyBelow: true } : {}),
+        });
       }
       // Writes made during this exchange go out next.
       if (pending > 0) this.#again.push = true;
@@ -418,7 +426,11 @@ export class SyncClient implements SyncStateSource {
       const page = await next;
       // The next page travels while this one is stored: a new wall's first sync is thousands of records.
       if (page.more) next = pullFrom(page.cursor);
-      const place = { into: 'cursor', ...(!page.more && recentOnly ? { historyBefore: recentOnly.from } : {}) } as const;
+      // Every page of a wall's first part says whether the boards below come later: the last one's tells.
+      const place: PulledInto = {
+        into: 'cursor',
+        ...(!page.more && recentOnly ? { historyBefore: recentOnly.from, ...(page.belowLater ? { below: true } : {}) } : {}),
+      };
       this.#stored(await this.#replica.applyRemote(this.#server, page.records, page.cursor, fresh, place));
       if (!page.more) return;
     }
@@ -441,7 +453,7 @@ export class SyncClient implements SyncStateSource {
         const place = { into: 'history', from: owed.from, after: owed.cursor, done: !page.more } as const;
         this.#stored(await this.#replica.applyRemote(this.#server, page.records, page.cursor, new Set(), place));
       }
-      const { historyBefore: _done, ...rest } = this.#state;
+      const { historyBefore: _done, historyBelow: _below, ...rest } = this.#state;
       if (!this.#stopped) this.#set(rest);
     } catch (error) {
       if (!this.#stopped) await this.#failed(error);

@@ -62,6 +62,13 @@ describe('<huddle-sync-status>', () => {
     await until(() => shown(el) === '✓ Synced', 'synced alone once it has come');
   });
 
+  it('on a new wall with boards below, says that the rest of theirs is still arriving too', async () => {
+    const source = new StateSource({ status: 'synced', pending: 0, historyBefore: '2026-11-01', historyBelow: true });
+    const el = await fixture<HuddleSyncStatus>(html`<huddle-sync-status .source=${source}></huddle-sync-status>`);
+    await until(() => /^✓ Synced; the boards below and days before (1 Nov|Nov 1) still arriving$/.test(shown(el)), 'the boards below named');
+    await expect(el).to.be.accessible();
+  });
+
   it("writes the day as the page's language does when the page takes another tag of the same language", async () => {
     document.documentElement.lang = 'en-US';
     const source = new StateSource({ status: 'synced', pending: 0, historyBefore: '2026-11-25' });

@@ -4,7 +4,7 @@
 // history still arriving, takes a change to an old day meanwhile, keeps its place across a
 // restart, and ends holding exactly what a whole pull gives.
 import { chromium } from 'playwright-core';
-import { ENTITY_KINDS, historyDay, localDay, recentFrom } from '../../dist/lib/model/index.js';
+import { ENTITY_KINDS, firstScreenSources, historyDay, localDay, recentFrom } from '../../dist/lib/model/index.js';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { call } from '../support/api.mjs';
 import { checks, until } from '../support/checks.mjs';
@@ -38,11 +38,22 @@ const storedOn = (page) =>
     return found;
   }, ENTITY_KINDS);
 
+/** The board a pulled record belongs to (scope.ts, recordBoards), found in the share it came with. */
+function boardOf(r, share) {
+  const unitOf = (kind, id) => share.get(`${kind}:${id}`)?.record.unitId;
+  if (r.kind === 'units') return r.id;
+  if (r.kind === 'kpiValues') return unitOf('kpis', r.record.kpiId);
+  if (r.kind === 'coachingPairs' || r.kind === 'coachingSessions') return unitOf('people', r.record.learnerId);
+  if (r.kind === 'escalations') return r.record.fromUnitId;
+  return r.record.unitId;
+}
+
 /**
  * The two parts of a wall's share, checked against the rule that dates each record (historyDay),
- * and the whole share. Returns the parts.
+ * and the whole share; `below`, the boards below the wall's own, whose records but those its
+ * first screen reads come with the history however recent. Returns the parts.
  */
-async function checkParts(url, token, how) {
+async function checkParts(url, token, how, below = new Set()) {
   const whole = await pullShare(url, token);
   const recent = await pullShare(url, token, `&from=${FROM}`);
   const history = await pullShare(url, token, `&before=${FROM}`);
@@ -52,9 +63,9 @@ async function checkParts(url, token, how) {
     [...recent.values()].every((r) => !(dated(r) < FROM)) && [...recent.values()].some((r) => r.kind === 'kpiValues'),
   );
   check(
-    `${how}: the history holds only what is dated before it: results, huddles and done actions of the last year`,
-    [...history.values()].every((r) => dated(r) < FROM) &&
-      ['kpiValues', 'huddles', 'actions'].every((kind) => [...history.values()].some((r) => r.kind === kind)),
+    `${how}: the history holds only what is dated before it${below.size > 0 ? ', or of the boards below' : ''}: results, huddles and done actions of the last year`,
+    [...history.values()].every((r) => dated(r) < FROM || below.has(boardOf(r, whole))) &&
+      ['kpiValues', 'huddles', 'actions'].every((kind) => [...history.values()].some((r) => r.kind === kind && dated(r) < FROM)),
     [...new Set([...history.values()].map((r) => r.kind))].join(),
   );
   check(
@@ -67,6 +78,37 @@ async function checkParts(url, token, how) {
   return { whole, recent, history };
 }
 
+/**
+ * An area's wall (scope.ts, FIRST_SCREEN_BELOW): of its teams, the first part holds their boards,
+ * KPIs and the results its roll-ups read - no huddle, answer or action of theirs, which come with
+ * the history however recent - and still the whole share in the two parts together.
+ */
+async function checkAreaParts(url, token, how) {
+  const teams = new Set(['unit-line-1', 'unit-line-2', 'unit-line-3']);
+  const { recent, history } = await checkParts(url, token, `${how}, an area's wall`, teams);
+  const ofTeams = (part, kind) => [...part.values()].filter((r) => r.kind === kind && teams.has(r.record.unitId));
+  const teamKpis = new Set(ofTeams(recent, 'kpis').map((r) => r.id));
+  const records = (part, kind) => [...part.values()].filter((r) => r.kind === kind).map((r) => r.record);
+  const read = new Set(firstScreenSources('unit-assembly', records(recent, 'units'), records(recent, 'kpis')));
+  const teamResults = (part) => records(part, 'kpiValues').filter((v) => teamKpis.has(v.kpiId) && v.day >= FROM);
+  check(
+    `${how}: an area's first part holds its teams' boards, KPIs and this month's results its roll-ups read, not the others`,
+    [...recent.keys()].filter((k) => /^units:unit-line-/.test(k)).length === 3 &&
+      read.size > 0 &&
+      teamResults(recent).length > 0 &&
+      teamResults(recent).every((v) => read.has(v.kpiId)) &&
+      teamResults(history).every((v) => !read.has(v.kpiId)) &&
+      teamResults(history).length > 0,
+    `${teamKpis.size} KPIs, ${read.size} read; ${teamResults(recent).length} results first, ${teamResults(history).length} with the history`,
+  );
+  const recentHuddles = ofTeams(history, 'huddles').filter((r) => r.record.day >= FROM);
+  check(
+    `${how}: and none of their huddles, answers or actions: this month's come with the history`,
+    ['huddles', 'feedback', 'actions'].every((kind) => ofTeams(recent, kind).length === 0) && recentHuddles.length > 0,
+    `${recentHuddles.length} of this month's huddles in the history`,
+  );
+}
+
 await onEachDatabase(check, async (label, env) => {
   console.log(`a new wall, recent first (${label})`);
   // A screen this close to the organisation's newest place reads its share in one ordered pass;
@@ -75,6 +117,8 @@ await onEachDatabase(check, async (label, env) => {
   const token = (org, ...args) => serverCommand(env, 'token', 'create', '--org', org, ...args);
   for (const org of ['riverside', 'busy']) serverCommand(env, 'demo', '--org', org);
   const near = token('riverside', '--role', 'wall', '--unit', 'unit-line-1', '--label', 'Line 1 wall');
+  const nearArea = token('riverside', '--role', 'wall', '--unit', 'unit-assembly', '--label', 'Assembly wall');
+  const farArea = token('busy', '--role', 'wall', '--unit', 'unit-assembly', '--label', 'Assembly wall');
   const wall = token('busy', '--role', 'wall', '--unit', 'unit-line-1', '--label', 'Line 1 wall');
   const admin = token('busy', '--role', 'admin', '--label', 'Admin laptop');
   const server = await startServer(env);
@@ -99,6 +143,8 @@ await onEachDatabase(check, async (label, env) => {
     const reached = (await call(server.url, wall, '/api/sync/pull?cursor=0')).json.cursor;
     const newest = (await call(server.url, wall, `/api/sync/pull?cursor=${reached}`)).json.cursor;
     check(`other boards' results corrected since: a new wall starts ${newest} places behind (more than 5,000)`, newest > 5000);
+    await checkAreaParts(server.url, nearArea, 'near the newest place');
+    await checkAreaParts(server.url, farArea, 'far behind it');
     const { whole, recent, history } = await checkParts(server.url, wall, 'far behind it');
     const refused = await Promise.all(
       ['&from=2026-02-30', '&before=yesterday', `&from=${FROM}&before=${FROM}`].map((part) => call(server.url, wall, `/api/sync/pull?cursor=0${part}`)),

@@ -1,5 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { boardScope, boardsUnder, historyDay, inBoardScope, personalScope, recentFrom, type AnyRecord, type EntityKind } from '../../src/model/index.js';
+import {
+  DATED_BY,
+  FIRST_SCREEN_BELOW,
+  boardScope,
+  boardsUnder,
+  firstScreenSources,
+  historyDay,
+  inBoardScope,
+  personalScope,
+  recentFrom,
+  type AnyRecord,
+  type EntityKind,
+  type Kpi,
+  type Unit,
+} from '../../src/model/index.js';
 
 const units = [
   { id: 'plant' },
@@ -139,5 +153,37 @@ describe('recent first: what a new screen receives before it is ready', () => {
     for (const kind of ['units', 'people', 'kpis', 'coachingPairs', 'escalations', 'org'] as const) {
       expect(historyDay(kind, record({ day: '2020-01-01', stateChangedAt: '2020-01-01T00:00:00.000Z' })), kind).to.equal(undefined);
     }
+  });
+});
+
+describe("model: what a wall's first screen reads of the boards below", () => {
+  const stamp = { createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z' };
+  const unit = (id: string, parentId?: string) => ({ id, name: id, tier: parentId ? 1 : 3, ...(parentId ? { parentId } : {}), ...stamp }) as Unit;
+  const kpi = (id: string, unitId: string, category: Kpi['category'], fields: Partial<Kpi> = {}) =>
+    ({ id, unitId, name: id, category, measure: '%', target: 95, betterWhen: 'higher', amberBand: 2, ...stamp, ...fields }) as Kpi;
+  const tree = [unit('plant'), unit('assembly', 'plant'), unit('line-1', 'assembly'), unit('line-2', 'assembly')];
+
+  it("the results its own roll-ups summarise, through the roll-ups between: not the others, not another board's", () => {
+    const kpis = [
+      kpi('plant-q', 'plant', 'Q', { rollup: true }),
+      kpi('assembly-q', 'assembly', 'Q', { rollup: true }),
+      kpi('line-1-q', 'line-1', 'Q'),
+      kpi('line-2-q', 'line-2', 'Q'),
+      kpi('line-1-c', 'line-1', 'C'),
+      kpi('line-2-q-retired', 'line-2', 'Q', { deletedAt: '2026-11-02T08:00:00.000Z' }),
+    ];
+    expect(firstScreenSources('plant', tree, kpis).sort()).to.deep.equal(['line-1-q', 'line-2-q']);
+    expect(firstScreenSources('assembly', tree, kpis).sort()).to.deep.equal(['line-1-q', 'line-2-q']);
+    expect(
+      firstScreenSources(
+        'plant',
+        tree,
+        kpis.filter((k) => k.id !== 'plant-q'),
+      ),
+    ).to.deep.equal([]);
+  });
+
+  it('its boards and KPIs, which are never dated: the server finds them among what is not dated', () => {
+    for (const kind of FIRST_SCREEN_BELOW) expect(DATED_BY[kind], kind).to.equal(undefined);
   });
 });

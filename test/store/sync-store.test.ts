@@ -69,6 +69,16 @@ describe('store: sync', () => {
     expect(await replica.syncCursor('srv')).to.equal(120);
   });
 
+  it("keeps, page after page of a wall's history, that the rest of the boards below comes with it", async () => {
+    const replica = new IdbReplica(freshStore());
+    const from = '2026-11-01';
+    await replica.beginHistory('srv', from);
+    await replica.applyRemote('srv', [], 120, new Set(), { into: 'cursor', historyBefore: from, below: true });
+    expect(await replica.historyToPull('srv')).to.deep.equal({ from, cursor: 0, recentDone: true, below: true });
+    await replica.applyRemote('srv', [], 40, new Set(), { into: 'history', from, after: 0, done: false });
+    expect(await replica.historyToPull('srv')).to.deep.equal({ from, cursor: 40, recentDone: true, below: true });
+  });
+
   it('a pulled change to another field keeps the local change not yet pushed', async () => {
     const store = freshStore();
     const action = await store.createAction({ unitId: 'team-1', title: 'Fix guard' });

@@ -70,13 +70,15 @@ export class HuddleSyncStatus extends HuddleElement {
   }
 }
 
-function describe({ status, pending, reason, historyBefore }: SyncState, locale: string | undefined): string {
+function describe({ status, pending, reason, historyBefore, historyBelow }: SyncState, locale: string | undefined): string {
   switch (status) {
     case 'connecting':
       return msg('⋯ Connecting to the server');
-    case 'synced':
+    case 'synced': {
       if (historyBefore === undefined) return msg('✓ Synced');
-      return msg(str`✓ Synced; days before ${formatDay(historyBefore, locale, { day: 'numeric', month: 'short' })} still arriving`);
+      const day = formatDay(historyBefore, locale, { day: 'numeric', month: 'short' });
+      return historyBelow ? msg(str`✓ Synced; the boards below and days before ${day} still arriving`) : msg(str`✓ Synced; days before ${day} still arriving`);
+    }
     case 'pending':
       return msg(str`↑ ${pending} waiting to send`);
     case 'offline':

@@ -56,6 +56,7 @@
 's093d7822': str`KPIs ${0}–${1} von ${2}`,
 's0999cc36': `Zahlen werden geladen…`,
 's09cde449': `Ebene hinzufügen`,
+'s09e4a1bb': str`✓ Synchronisiert; die Tafeln darunter und Tage vor dem ${0} kommen noch`,
 's0a43e387': `Für jedes Coaching-Paar der Teamleitung: der Anteil seiner Rhythmus-Fenster im Zeitraum (bei einem wöchentlichen Paar jede Woche) mit einem Gespräch – gezählt ab dem Tag, an dem das Paar begann, jedes Fenster mit dem Rhythmus, der damals galt; der Mittelwert über die Paare.`,
 's0a857219': `Unter Kollegen`,
 's0a99b87b': `Durchgängig`,

@@ -56,6 +56,7 @@
 's093d7822': str`KPI ${0}–${1} de ${2}`,
 's0999cc36': `Cargando las cifras…`,
 's09cde449': `Añadir un nivel`,
+'s09e4a1bb': str`✓ Sincronizado; los tableros de debajo y los días antes del ${0} siguen llegando`,
 's0a43e387': `Para cada pareja de coaching del jefe de equipo: la parte de sus ventanas de cadencia en el período (cada semana para una pareja semanal) con una conversación, contadas desde el día en que empezó la pareja, cada ventana con la cadencia que tenía entonces; la media de las parejas.`,
 's0a857219': `Entre pares`,
 's0a99b87b': `Constantemente`,
