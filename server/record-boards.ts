@@ -297,7 +297,10 @@ export async function scopedRows(
   }
   // A wall's history with boards below: of its own board, its line and what joins its own board,
   // what is dated before the day; of each board below, that and what its first screen did not read.
-  const first = 'historyBefore' in part && part.firstScreen ? { ...part.firstScreen, before: param(part.historyBefore) } : undefined;
+  const first =
+    'historyBefore' in part && part.firstScreen
+      ? { ...part.firstScreen, before: param(part.historyBefore), ownParam: param(part.firstScreen.own), read: param([...FIRST_SCREEN_BELOW]) }
+      : undefined;
   const inPart = `${daily} and ${first ? `dated < ${first.before}` : sharePartSql(part, param)}`;
   const ordered = (where: string, condition = inPart) =>
     `(select ${columns} from records where org = $1 and seq > $2 and ${where} and ${condition} order by seq limit $3)`;
@@ -319,16 +322,17 @@ export async function scopedRows(
 }
 
 /**
- * What a wall's history holds of one board below its own (FirstScreen, with the history's day as
- * `before`): what is dated before the day, and what its first screen did not read - of the
- * board's KPIs' results, those no roll-up of the wall summarises. (One condition per board with
- * that board's KPIs: the whole first screen's in each of 400 parts took longer to plan than to read.)
+ * What a wall's history holds of one board below its own (FirstScreen, with the parameters of the
+ * history's day, the wall's board and the kinds read of boards below): what is dated before the
+ * day, and what its first screen did not read - of the board's KPIs' results, those no roll-up of
+ * the wall summarises. (One condition per board with that board's KPIs: the whole first screen's
+ * in each of 400 parts took longer to plan than to read.)
  */
-function historyBelow(first: FirstScreen & { before: string }, board: string, param: (value: unknown) => string): string {
+function historyBelow(first: FirstScreen & { before: string; ownParam: string; read: string }, board: string, param: (value: unknown) => string): string {
   const sources = first.sources[board];
   const read = [
-    `kind = any(${param([...FIRST_SCREEN_BELOW])}::text[])`,
-    `joins = ${param(first.own)}`,
+    `kind = any(${first.read}::text[])`,
+    `joins = ${first.ownParam}`,
     ...(sources ? [`(kind = 'kpiValues' and data->>'kpiId' = any(${param(sources)}::text[]))`] : []),
   ];
   return `(dated < ${first.before} or not coalesce(${read.join(' or ')}, false))`;
