@@ -98,6 +98,8 @@ interface BoardTree {
   units: { id: string; parentId?: string }[];
   /** Each wall's scope by "board/day". */
   scopes: Map<string, BoardScope>;
+  /** Each wall's first screen by board, with the newest place of the KPIs it was worked out from. */
+  firstScreens: Map<string, { kpisVersion: string | null; screen: FirstScreen | undefined }>;
 }
 
 /**
@@ -140,7 +142,12 @@ async function storedTree(sql: Sql, org: string, marks?: OrgMarks): Promise<Boar
     "select id, data->>'parentId' as parent from records where org = $1 and kind = 'units'",
     [org],
   );
-  const tree: BoardTree = { version, units: rows.map((row) => ({ id: row.id, ...(row.parent ? { parentId: row.parent } : {}) })), scopes: new Map() };
+  const tree: BoardTree = {
+    version,
+    units: rows.map((row) => ({ id: row.id, ...(row.parent ? { parentId: row.parent } : {}) })),
+    scopes: new Map(),
+    firstScreens: new Map(),
+  };
   boardTrees.delete(org);
   if (boardTrees.size >= MOST_ORGS_KEPT) boardTrees.delete(boardTrees.keys().next().value!);
   boardTrees.set(org, tree);
@@ -208,8 +215,27 @@ export interface FirstScreen {
   sources: Record<string, string[]>;
 }
 
-/** A wall's first screen when its board has boards below (else the whole of its recent share is), from the boards and KPIs of its scope. */
-export async function firstScreenOf(sql: Sql, org: string, own: string, scope: BoardScope): Promise<FirstScreen | undefined> {
+/**
+ * A wall's first screen when its board has boards below (else the whole of its recent share is),
+ * from the boards and KPIs of its scope. Every page of a new wall's first part and history asks
+ * for it (389 pages for a site wall): it is kept with the boards' tree, and worked out again when a
+ * KPI was written since (records are never deleted, so the KPIs' newest place moves with every
+ * change to them).
+ */
+export async function firstScreenOf(sql: Sql, org: string, own: string, scope: BoardScope, marks?: OrgMarks): Promise<FirstScreen | undefined> {
+  if (scope.boards.size <= 1) return undefined;
+  const tree = await storedTree(sql, org, marks);
+  const { rows: newest } = await sql.query<{ version: string | null }>("select max(seq)::text as version from records where org = $1 and kind = 'kpis'", [org]);
+  const kpisVersion = newest[0]?.version ?? null;
+  const kept = tree.firstScreens.get(own);
+  if (kept && kept.kpisVersion === kpisVersion) return kept.screen;
+  const screen = await readFirstScreen(sql, org, own, scope);
+  if (tree.firstScreens.size >= MOST_SCOPES_KEPT) tree.firstScreens.clear();
+  tree.firstScreens.set(own, { kpisVersion, screen });
+  return screen;
+}
+
+async function readFirstScreen(sql: Sql, org: string, own: string, scope: BoardScope): Promise<FirstScreen | undefined> {
   const below = [...scope.boards].filter((board) => board !== own);
   if (below.length === 0) return undefined;
   const { rows } = await sql.query<{ kind: 'units' | 'kpis'; data: Record<string, unknown> }>(

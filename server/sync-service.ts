@@ -368,7 +368,8 @@ export async function pull(db: Database, who: WhoAmI, cursor: number, part: Shar
     const marks = await orgMarks(sql, who.org);
     const scope = await readerScope(sql, who, localDay(), marks);
     // A wall with boards below receives first what its first screen reads of them (scope.ts).
-    const firstScreen = scope && who.role === 'wall' && who.unitId && !('whole' in part) ? await firstScreenOf(sql, who.org, who.unitId, scope) : undefined;
+    const firstScreen =
+      scope && who.role === 'wall' && who.unitId && !('whole' in part) ? await firstScreenOf(sql, who.org, who.unitId, scope, marks) : undefined;
     const asked: SharePart = firstScreen && !('whole' in part) ? { ...part, firstScreen } : part;
     if (scope)
       return {

@@ -145,6 +145,21 @@ await onEachDatabase(check, async (label, env) => {
     check(`other boards' results corrected since: a new wall starts ${newest} places behind (more than 5,000)`, newest > 5000);
     await checkAreaParts(server.url, nearArea, 'near the newest place');
     await checkAreaParts(server.url, farArea, 'far behind it');
+    // The area's roll-ups are turned off: its next first part reads none of its teams' results.
+    const areaShare = await pullShare(server.url, farArea);
+    const rollups = [...areaShare.values()].filter((r) => r.kind === 'kpis' && r.record.unitId === 'unit-assembly' && r.record.rollup);
+    const stampNow = `${String(Date.now()).padStart(16, '0')}:0000:rollupsoff`;
+    const off = await call(server.url, admin, '/api/sync/push', {
+      method: 'POST',
+      body: { ops: rollups.map((r, i) => ({ opId: `rollups-off-${label}-${i}`, kind: 'kpis', id: r.id, hlc: stampNow, fields: { rollup: false } })) },
+    });
+    const afterOff = await pullShare(server.url, farArea, `&from=${FROM}`);
+    const teamKpiIds = new Set([...areaShare.values()].filter((r) => r.kind === 'kpis' && r.record.unitId !== 'unit-assembly').map((r) => r.id));
+    check(
+      `an area whose roll-ups are turned off (${rollups.length}) reads none of its teams' results first`,
+      off.status === 200 && rollups.length > 0 && ![...afterOff.values()].some((r) => r.kind === 'kpiValues' && teamKpiIds.has(r.record.kpiId)),
+      JSON.stringify(off.json).slice(0, 200),
+    );
     const { whole, recent, history } = await checkParts(server.url, wall, 'far behind it');
     const refused = await Promise.all(
       ['&from=2026-02-30', '&before=yesterday', `&from=${FROM}&before=${FROM}`].map((part) => call(server.url, wall, `/api/sync/pull?cursor=0${part}`)),
