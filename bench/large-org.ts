@@ -71,6 +71,9 @@ try {
     const ms = performance.now() - started;
     console.log(`loaded ${loaded} records through push (2,000 ops a transaction) in ${seconds(ms)}: ${Math.round(loaded / (ms / 1000))} ops/s`);
   } else console.log(`using the ${rows[0]!.n} records already loaded in ${keep}`);
+  // The statistics a running database gathers by itself (autovacuum) within minutes of a load:
+  // without them the first screens' reads are planned as for an empty table.
+  await db.query('analyze records');
   const { rows: dbSize } = await db.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes');
   console.log(`database size: ${mb(Number(dbSize[0]!.bytes))}`);
   const walls = {

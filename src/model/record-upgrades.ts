@@ -8,7 +8,7 @@
  * The version of the record schema: a backup file says which one it was written with, and a
  * device's database is at this version. Raised whenever a record gains a field or a meaning.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 type StoredRecord = Record<string, unknown>;
 

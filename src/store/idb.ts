@@ -6,27 +6,13 @@
  * at commit time). A failed request aborts its transaction, as IndexedDB does by default.
  */
 
-type Key = IDBValidKey | IDBKeyRange;
+import type { Cursor, Key, Store } from './idb-store-shape.js';
+import { KPI_VALUE_MONTHS, packedValues } from './packed-values.js';
 
-export interface Cursor {
-  readonly value: unknown;
-  update(value: unknown): Promise<IDBValidKey>;
-  /** The next record, or null after the last. */
-  continue(): Promise<Cursor | null>;
-}
+export type { Cursor, Key, Store };
 
-export interface Store {
-  get(key: IDBValidKey): Promise<unknown>;
-  getAll(query?: Key | null, count?: number): Promise<unknown[]>;
-  put(value: unknown): Promise<IDBValidKey>;
-  count(): Promise<number>;
-  add(value: unknown): Promise<IDBValidKey>;
-  delete(key: Key): Promise<void>;
-  clear(): Promise<void>;
-  index(name: string): { getAll(query?: Key | null): Promise<unknown[]> };
-  openCursor(): Promise<Cursor | null>;
-  createIndex(name: string, keyPath: string): void;
-}
+/** The object store that holds a kind: KPI results are packed a row per KPI and month (packed-values.ts). */
+const storeOf = (name: string) => (name === 'kpiValues' ? KPI_VALUE_MONTHS : name);
 
 export interface Tx {
   objectStore(name: string): Store;
@@ -43,6 +29,7 @@ export interface Db {
   delete(store: string, key: Key): Promise<void>;
   count(store: string): Promise<number>;
   createObjectStore(name: string, options: IDBObjectStoreParameters): Store;
+  deleteObjectStore(name: string): void;
   close(): void;
 }
 
@@ -93,7 +80,11 @@ function wrapStore(raw: IDBObjectStore): Store {
   };
 }
 
-function wrapTx(raw: IDBTransaction): Tx {
+/**
+ * A transaction as the store uses it; `packed`: its `kpiValues` is the view over the rows of a
+ * month (not while the migrations run: each works on the layout of its own version).
+ */
+function wrapTx(raw: IDBTransaction, packed = true): Tx {
   const done = new Promise<void>((resolve, reject) => {
     raw.oncomplete = () => resolve();
     raw.onerror = () => reject(raw.error);
@@ -101,18 +92,24 @@ function wrapTx(raw: IDBTransaction): Tx {
   });
   // Nobody may wait for a transaction that is aborted on purpose; that is not an error to report.
   done.catch(() => undefined);
-  return { objectStore: (name) => wrapStore(raw.objectStore(name)), done, abort: () => raw.abort() };
+  let values: Store | undefined;
+  const objectStore = (name: string) =>
+    packed && name === 'kpiValues' ? (values ??= packedValues(raw.objectStore(KPI_VALUE_MONTHS), request)) : wrapStore(raw.objectStore(name));
+  return { objectStore, done, abort: () => raw.abort() };
 }
 
 function wrapDb(raw: IDBDatabase): Db {
-  const store = (name: string) => raw.transaction(name).objectStore(name);
+  const transaction = (names: string | readonly string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) =>
+    wrapTx(raw.transaction([names].flat().map(storeOf), mode, options));
+  const store = (name: string, mode?: IDBTransactionMode) => transaction(name, mode).objectStore(name);
   return {
-    transaction: (names, mode, options) => wrapTx(raw.transaction(names as string[], mode, options)),
-    get: (name, key) => request(store(name).get(key)),
-    getAll: (name, query, count) => request(store(name).getAll(query, count)),
-    delete: (name, key) => request(raw.transaction(name, 'readwrite').objectStore(name).delete(key)),
-    count: (name) => request(store(name).count()),
+    transaction,
+    get: (name, key) => store(name).get(key),
+    getAll: (name, query, count) => store(name).getAll(query, count),
+    delete: (name, key) => store(name, 'readwrite').delete(key),
+    count: (name) => store(name).count(),
     createObjectStore: (name, options) => wrapStore(raw.createObjectStore(name, options)),
+    deleteObjectStore: (name) => raw.deleteObjectStore(name),
     close: () => raw.close(),
   };
 }
@@ -120,7 +117,7 @@ function wrapDb(raw: IDBDatabase): Db {
 /** Opens (creating or upgrading) a database. */
 export function openDatabase(name: string, version: number, callbacks: OpenCallbacks): Promise<Db> {
   const req = indexedDB.open(name, version);
-  req.onupgradeneeded = (event) => callbacks.upgrade(wrapDb(req.result), event.oldVersion, wrapTx(req.transaction!));
+  req.onupgradeneeded = (event) => callbacks.upgrade(wrapDb(req.result), event.oldVersion, wrapTx(req.transaction!, false));
   req.onblocked = () => callbacks.blocked();
   return request(req).then((raw) => {
     raw.onversionchange = () => callbacks.blocking();

@@ -7,6 +7,8 @@ import type { Db, Tx } from './idb.js';
 import { formatHlc, newNodeId, type HybridClock } from '../model/hlc.js';
 import { newId } from './ids.js';
 import { SCHEMA_VERSION, upgradeRecordTo } from '../model/record-upgrades.js';
+import type { KpiValue } from '../model/index.js';
+import { KPI_VALUE_MONTHS, packValues } from './packed-values.js';
 
 /** The IndexedDB version is the record schema's: a database at version N holds version N records. */
 export const DB_VERSION = SCHEMA_VERSION;
@@ -126,6 +128,18 @@ const MIGRATIONS: Record<number, Migration> = {
    * Nothing in the layout changes; raised for the same reason.
    */
   6: () => undefined,
+  /**
+   * Version 7: KPI results are kept a row per KPI and month (packed-values.ts): a wall's first
+   * sync writes a month of every KPI its roll-ups summarise, and IndexedDB's cost is per row.
+   */
+  7: async (db, tx) => {
+    const months = db.createObjectStore(KPI_VALUE_MONTHS, { keyPath: 'key' });
+    months.createIndex('kpiId', 'kpiId');
+    const values = (await tx.objectStore('kpiValues').getAll()) as KpiValue[];
+    const packed = tx.objectStore(KPI_VALUE_MONTHS);
+    await Promise.all(packValues(values).map((row) => packed.put(row)));
+    db.deleteObjectStore('kpiValues');
+  },
 };
 
 /** Runs the migrations from `oldVersion` (0 for a new database) up to DB_VERSION. */

@@ -382,6 +382,9 @@ export class IdbReplica {
   ): Promise<RemoteApplied> {
     const changes: RecordChange[] = [];
     const rejected: string[] = [];
+    // In the order of the records' keys: a month of a KPI's results is one row (packed-values.ts),
+    // written once a step of this transaction, and the page's results of a month come together.
+    records = [...records].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const kinds = [...new Set(records.map((r) => r.kind))];
     await this.#transaction(
       [...kinds, META, FIELD_CLOCKS, OUTBOX],

@@ -8,6 +8,7 @@
  */
 import type { IdbHuddleStore, OutboxEntry } from '../store/idb-store.js';
 import { IdbReplica, type PulledInto, type RemoteApplied, type TapInRecord } from './idb-replica.js';
+import { PagesAhead } from './pages-ahead.js';
 import { newId } from '../store/ids.js';
 import { isHlc } from '../model/hlc.js';
 import { toWireFields } from '../model/merge.js';
@@ -85,6 +86,19 @@ export class SyncFailure extends Error {
 }
 
 const PULL_SAFETY_NET_MS = 60_000;
+
+/** Pages fetched ahead of the storing: a transaction stores up to 8,000 records. */
+const PAGES_AHEAD = 8;
+
+/**
+ * The records of pages pulled one after another, each once: a record changed between two pages
+ * comes again in the later one (its newer place), which is the version kept.
+ */
+function latestOnce(pages: readonly PullResponse[]): PullResponse['records'] {
+  const latest = new Map<string, PullResponse['records'][number]>();
+  for (const page of pages) for (const record of page.records) latest.set(`${record.kind}/${record.id}`, record);
+  return [...latest.values()];
+}
 
 export class SyncClient implements SyncStateSource {
   readonly #store: IdbHuddleStore;
@@ -420,19 +434,23 @@ export class SyncClient implements SyncStateSource {
     const fresh = cursor === 0 ? await this.#replica.emptyKinds() : new Set<EntityKind>();
     const history = cursor === 0 ? await this.#replica.beginHistory(this.#server, recentFrom(localDay())) : await this.#replica.historyToPull(this.#server);
     const recentOnly = history && !history.recentDone ? history : undefined;
-    const pullFrom = (from: number) => this.#pullPage(from, recentOnly ? `&from=${recentOnly.from}` : '');
-    let next = pullFrom(cursor);
+    const pages = new PagesAhead(
+      (from) => this.#pullPage(from, recentOnly ? `&from=${recentOnly.from}` : ''),
+      cursor,
+      PAGES_AHEAD,
+      () => this.#stopped,
+    );
     for (;;) {
-      const page = await next;
-      // The next page travels while this one is stored: a new wall's first sync is thousands of records.
-      if (page.more) next = pullFrom(page.cursor);
+      const arrived = await pages.take();
+      const last = arrived[arrived.length - 1];
+      if (!last) return;
       // Every page of a wall's first part says whether the boards below come later: the last one's tells.
       const place: PulledInto = {
         into: 'cursor',
-        ...(!page.more && recentOnly ? { historyBefore: recentOnly.from, ...(page.belowLater ? { below: true } : {}) } : {}),
+        ...(!last.more && recentOnly ? { historyBefore: recentOnly.from, ...(last.belowLater ? { below: true } : {}) } : {}),
       };
-      this.#stored(await this.#replica.applyRemote(this.#server, page.records, page.cursor, fresh, place));
-      if (!page.more) return;
+      this.#stored(await this.#replica.applyRemote(this.#server, latestOnce(arrived), last.cursor, fresh, place));
+      if (!last.more) return;
     }
   }
 
