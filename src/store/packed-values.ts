@@ -67,6 +67,8 @@ const flat = (rows: readonly MonthRow[]) => rows.flatMap((row) => row.values);
 export function packedValues(raw: IDBObjectStore, request: <T>(req: IDBRequest<T>) => Promise<T>): Store {
   const rows = new Map<string, Promise<MonthRow>>();
   const writing = new Map<string, Promise<unknown>>();
+  /** Raised by a clear: a row's write queued before it is not made after it. */
+  let cleared = 0;
   const rowOf = (key: string, kpiId: string) => {
     let row = rows.get(key);
     if (!row) {
@@ -79,7 +81,9 @@ export function packedValues(raw: IDBObjectStore, request: <T>(req: IDBRequest<T
   const write = (row: MonthRow) => {
     let written = writing.get(row.key);
     if (!written) {
+      const before = cleared;
       written = Promise.resolve().then(() => {
+        if (before !== cleared) return undefined;
         writing.delete(row.key);
         return row.values.length > 0 ? request(raw.put(row)) : request(raw.delete(row.key));
       });
@@ -129,10 +133,12 @@ export function packedValues(raw: IDBObjectStore, request: <T>(req: IDBRequest<T
       if (typeof key !== 'string') throw new TypeError('KPI results are removed one id at a time');
       await remove(key);
     },
-    clear: async () => {
-      await settled();
+    // At once, as IndexedDB's own: the reads and writes asked after it find the store empty.
+    clear: () => {
+      cleared++;
       rows.clear();
-      await request(raw.clear());
+      writing.clear();
+      return request(raw.clear());
     },
     index: (name) => ({
       getAll: async (query) => {

@@ -87,7 +87,7 @@ export class SyncFailure extends Error {
 
 const PULL_SAFETY_NET_MS = 60_000;
 
-/** Pages fetched ahead of the storing: a transaction stores up to 8,000 records. */
+/** Pages fetched ahead of the storing (a first part's, a history's): a transaction stores up to 8,000 records. */
 const PAGES_AHEAD = 8;
 
 /**
@@ -461,15 +461,35 @@ export class SyncClient implements SyncStateSource {
    */
   async #pullHistory(): Promise<void> {
     try {
+      // The pages fetched ahead, and the place in the history their next one begins at.
+      let ahead: { from: Day; next: number; pages: PagesAhead<PullResponse> } | undefined;
       for (
         let owed = await this.#replica.historyToPull(this.#server);
         owed?.recentDone && !this.#stopped;
         owed = await this.#replica.historyToPull(this.#server)
       ) {
-        const page = await this.#pullPage(owed.cursor, `&before=${owed.from}`);
+        // A new reader's first sync began meanwhile: the history it owes is another.
+        if (ahead?.from !== owed.from || ahead.next !== owed.cursor) {
+          const part = `&before=${owed.from}`;
+          const fetching: typeof ahead = {
+            from: owed.from,
+            next: owed.cursor,
+            pages: new PagesAhead(
+              (cursor) => this.#pullPage(cursor, part),
+              owed.cursor,
+              PAGES_AHEAD,
+              () => this.#stopped || ahead !== fetching,
+            ),
+          };
+          ahead = fetching;
+        }
+        const arrived = await ahead.pages.take();
+        const last = arrived[arrived.length - 1];
+        if (!last) break;
         // Read before stored: the screen's other pulls may have brought newer versions since.
-        const place = { into: 'history', from: owed.from, after: owed.cursor, done: !page.more } as const;
-        this.#stored(await this.#replica.applyRemote(this.#server, page.records, page.cursor, new Set(), place));
+        const place = { into: 'history', from: owed.from, after: owed.cursor, done: !last.more } as const;
+        this.#stored(await this.#replica.applyRemote(this.#server, latestOnce(arrived), last.cursor, new Set(), place));
+        ahead.next = last.cursor;
       }
       const { historyBefore: _done, historyBelow: _below, ...rest } = this.#state;
       if (!this.#stopped) this.#set(rest);

@@ -247,6 +247,8 @@ describe('<huddle-setup>', function () {
     await tap(buttonNamed(first, 'Skip this step'));
     // Each step's element loads when first shown: on a busy shared machine that can take seconds.
     await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 2 of 6: Boards'), 'the boards step', 20000);
+    // Tapped once the step has drawn: a step growing under the finger moves the button away.
+    await loaded(stepOf(first, 'setup-boards'));
     await tap(buttonNamed(first, 'Next: People'));
     await until(() => oneInShadow(first, '.guide').textContent!.includes('Step 3 of 6: People'), 'the people step', 20000);
     first.remove();

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { addDays, type Day } from '../../src/model/index.js';
 import { kpiValuesForCalendar } from '../../src/store/queries.js';
-import { exportData } from '../../src/store/whole-database.js';
+import { exportData, importData } from '../../src/store/whole-database.js';
 import { KPI_VALUE_MONTHS } from '../../src/store/packed-values.js';
 import { deleteTestDatabases, freshStore, seedSmallOrg } from '../helpers/store.js';
 
@@ -42,5 +42,18 @@ describe("store: a KPI's results a row per month", () => {
     expect(all.map((v) => v.id)).to.deep.equal([...all.map((v) => v.id)].sort());
     expect(all).to.have.length(days.length + 1);
     expect(all.filter((v) => v.kpiId === injuries.id).map((v) => v.day)).to.deep.equal(['2026-11-03']);
+  });
+
+  it('a restore leaves the results of the file only, none of those the screen held', async () => {
+    const store = freshStore();
+    const { teamA } = await seedSmallOrg(store);
+    const scrap = await store.createKpi({ unitId: teamA.id, name: 'Scrap', category: 'Q', measure: '%', target: 2, betterWhen: 'lower' });
+    await store.recordKpiValue(scrap.id, '2026-11-02', { value: 1 });
+    const backup = await exportData(store);
+    await store.recordKpiValue(scrap.id, '2026-11-03', { value: 4 });
+    await store.recordKpiValue(scrap.id, '2026-10-30', { value: 3 });
+    await importData(store, backup);
+    expect((await exportData(store)).data.kpiValues.map((v) => v.day)).to.deep.equal(['2026-11-02']);
+    expect(await rowsIn(store.name, KPI_VALUE_MONTHS)).to.equal(1);
   });
 });
