@@ -95,14 +95,10 @@ export function packedValues(raw: IDBObjectStore, request: <T>(req: IDBRequest<T
   const settled = () => Promise.all(writing.values());
   const readRows = async (query?: Key | null) => {
     await settled();
-    const range = query instanceof IDBKeyRange ? rowRange(query) : query === undefined || query === null ? undefined : monthRowKey(String(query));
-    const found = (await request(raw.getAll(range))) as MonthRow[];
-    const values = flat(found);
-    return query instanceof IDBKeyRange
-      ? values.filter((value) => query.includes(value.id))
-      : query === undefined || query === null
-        ? values
-        : values.filter((value) => value.id === query);
+    // One id is the range of that id alone.
+    const range = query === undefined || query === null ? undefined : query instanceof IDBKeyRange ? query : IDBKeyRange.only(query);
+    const values = flat((await request(raw.getAll(range && rowRange(range)))) as MonthRow[]);
+    return range ? values.filter((value) => range.includes(value.id)) : values;
   };
   const store = async (result: KpiValue) => {
     const row = await rowOf(monthRowKey(result.id), result.kpiId);
