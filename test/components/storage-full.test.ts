@@ -14,7 +14,7 @@ describe('a full disk, as the user at the board meets it', () => {
     const { prepared, inspected } = await runOnFreshOrigin<Outcome>({
       module: '/test/fixtures/quota-ui-scenario.ts',
       quotaSize: 300 * 1024,
-      steps: [{ tap: 'Add action' }, { tap: 'title' }, { type: title }, { tap: 'Save action' }],
+      steps: [{ tap: 'Add action' }, { tap: 'title' }, { type: title }, { call: 'fillAgain' }, { tap: 'Save action' }],
     });
     expect(prepared.refusal?.problem, 'the disk should be full before the user saves').to.equal('quota');
     // On a failure, what the user saw instead: a save that went through lists the new action.

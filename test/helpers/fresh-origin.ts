@@ -6,8 +6,8 @@ export interface FreshOriginRun {
   module: string;
   /** The origin's storage quota in bytes, set before it opens IndexedDB. */
   quotaSize: number;
-  /** Real taps ({ tap: name }) and keys ({ type: text }) after the module ran. */
-  steps?: ({ tap: string } | { type: string })[];
+  /** Real taps ({ tap: name }) and keys ({ type: text }) after the module ran, or one of its exported functions ({ call: name }). */
+  steps?: ({ tap: string } | { type: string } | { call: string })[];
 }
 
 type Answer<T> = { done: false } | { done: true; result: T } | { done: true; error: string };

@@ -4,8 +4,9 @@
 // default export in a new top-level page on another origin, with a storage quota set before that
 // origin ever opens IndexedDB (Chromium applies a quota override only from then on). Each call
 // gets an origin of its own (127.0.0.2, 127.0.0.3, ...: the whole 127/8 block is loopback).
-// With `steps` ({ tap: name } or { type: text }), the page then gets real taps and keys and the
-// module's inspect() says what the user sees.
+// With `steps` ({ tap: name }, { type: text } or { call: name }), the page then gets real taps and
+// keys (or the module's exported function `name` runs there) and the module's inspect() says what
+// the user sees.
 // A run can take longer than the 20 s the test runner waits for a command's answer on a busy
 // machine, so 'run-on-fresh-origin' answers at once with a job id, and 'fresh-origin-result'
 // waits up to 10 s for that job: { done: false } to ask again, else its result or error
@@ -67,6 +68,8 @@ async function runOnFreshOrigin(page, origin, payload) {
       if ('tap' in step) {
         const at = await fresh.evaluate(async (module, name) => (await import(module)).locate(name), payload.module, step.tap);
         await fresh.mouse.click(at.x, at.y);
+      } else if ('call' in step) {
+        await fresh.evaluate(async (module, name) => (await import(module))[name](), payload.module, step.call);
       } else {
         await fresh.keyboard.type(step.type);
       }
