@@ -363,7 +363,7 @@ export async function pull(db: Database, who: WhoAmI, cursor: number, part: Shar
   // In a transaction like every push: PGlite runs one at a time in arrival order, while a
   // bare query could wait behind a steady stream of pushes for many seconds. A wall and a
   // person's device read their share (scope.ts) by index; an admin the whole organisation.
-  const limit = SYNC_LIMITS.recordsPerPull;
+  const limit = 'recentFrom' in part ? SYNC_LIMITS.recordsPerFirstPull : SYNC_LIMITS.recordsPerPull;
   const { rows, head, belowLater } = await db.transaction(async (sql): Promise<{ rows: StoredRow[]; head?: number; belowLater?: boolean }> => {
     const marks = await orgMarks(sql, who.org);
     const scope = await readerScope(sql, who, localDay(), marks);

@@ -78,6 +78,8 @@ export function hlcMs(stamp: Hlc): number {
  */
 export class HybridClock {
   #last: HlcParts;
+  /** `#last` as text: stamps sort as text in the order of time, so most stamps heard need no parsing. */
+  #lastText: Hlc;
   /** Added to the wall clock: the server's time minus this device's, as last measured. */
   offsetMs = 0;
 
@@ -89,11 +91,12 @@ export class HybridClock {
     if (!NODE_PATTERN.test(node)) throw new Error(`not a clock node id: ${node}`);
     const parsed = parseHlc(last);
     this.#last = parsed ? { ...parsed, node } : { ms: 0, counter: 0, node };
+    this.#lastText = formatHlc(this.#last);
   }
 
   /** The last stamp made or seen, to persist and resume from. */
   get last(): Hlc {
-    return formatHlc(this.#last);
+    return this.#lastText;
   }
 
   /** The corrected wall clock: what this node believes the server's time is. */
@@ -119,8 +122,8 @@ export class HybridClock {
   tick(): Hlc {
     const wall = this.wallNow();
     if (this.#last.ms > wall + MAX_OWN_LEAD_MS) this.#last = { ms: wall, counter: 0, node: this.node };
-    this.#last = wall > this.#last.ms ? { ms: wall, counter: 0, node: this.node } : this.#advance(this.#last.ms, this.#last.counter);
-    return formatHlc(this.#last);
+    this.#setLast(wall > this.#last.ms ? { ms: wall, counter: 0, node: this.node } : this.#advance(this.#last.ms, this.#last.counter));
+    return this.#lastText;
   }
 
   /**
@@ -129,11 +132,18 @@ export class HybridClock {
    * of another.
    */
   receive(stamp: Hlc): void {
+    // Not after this clock's last stamp: nothing to learn (a new screen hears ~70,000 stamps).
+    if (stamp <= this.#lastText) return;
     const remote = parseHlc(stamp);
     if (!remote || this.isAhead(stamp)) return;
     if (remote.ms > this.#last.ms || (remote.ms === this.#last.ms && remote.counter > this.#last.counter)) {
-      this.#last = { ms: remote.ms, counter: remote.counter, node: this.node };
+      this.#setLast({ ms: remote.ms, counter: remote.counter, node: this.node });
     }
+  }
+
+  #setLast(parts: HlcParts): void {
+    this.#last = parts;
+    this.#lastText = formatHlc(parts);
   }
 
   #advance(ms: number, counter: number): HlcParts {

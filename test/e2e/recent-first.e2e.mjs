@@ -203,7 +203,8 @@ await onEachDatabase(check, async (label, env) => {
     const arrived = await until(async () => (await storedOn(page))[key(old)]?.value === 4242, 20000);
     check('the correction of an old day reaches the wall while its history is still held back', arrived);
 
-    // A restart before the history came: the wall knows what it still owes.
+    // A restart while the history's first page is asked for (it waits until the board is drawn).
+    await until(async () => held.length >= 1, 15000);
     await page.reload();
     const stillOwed = await until(async () => /still arriving$/.test(await statusText()) && held.length >= 2, 30000);
     check(

@@ -30,7 +30,8 @@ describe('kiosk: the coaching card on a ward board', function () {
     const learner = () => card()?.shadowRoot?.querySelector<HTMLSelectElement>('select[name="learner"]')?.value;
     await settle(500);
     app.showView(1);
-    await until(() => learner() === 'person-ward-3-manager', 'the ward manager, with no huddle held yet today');
+    // The card's first view loads its module and the demo's people: on a busy machine, over 5 s.
+    await until(() => learner() === 'person-ward-3-manager', 'the ward manager, with no huddle held yet today', 20000);
 
     await app.store.startHuddle('unit-ward-3', 'night');
     await settle(500);

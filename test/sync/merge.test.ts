@@ -27,6 +27,19 @@ describe('sync: hybrid logical clock', () => {
     expect(next > ahead).to.equal(true);
     expect(parseHlc(next)?.node).to.equal('kiosk1');
   });
+
+  it('keeps the latest of the stamps it hears, in whatever order they come', () => {
+    const clock = new HybridClock('kiosk1', '', () => 1_000_000);
+    const newest = formatHlc({ ms: 1_002_000, counter: 0x1a, node: 'aaa1' });
+    for (const stamp of [
+      formatHlc({ ms: 1_002_000, counter: 9, node: 'zzz9' }),
+      newest,
+      formatHlc({ ms: 1_001_999, counter: 0xffff, node: 'zzz9' }),
+      formatHlc({ ms: 1_002_000, counter: 0x19, node: 'zzz9' }),
+    ])
+      clock.receive(stamp);
+    expect(clock.tick()).to.equal(formatHlc({ ms: 1_002_000, counter: 0x1b, node: 'kiosk1' }));
+  });
 });
 
 describe('sync: a clock that trusts no device', () => {
